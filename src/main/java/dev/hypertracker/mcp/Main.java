@@ -1,0 +1,2 @@
+package dev.hypertracker.mcp;
+public final class Main { public static void main(String[] a) { } }

@@ -1,2 +1,14 @@
 package dev.hypertracker.mcp;
-public final class Main { public static void main(String[] a) { } }
+
+import dev.hypertracker.mcp.cli.HyperTrackerCommand;
+import picocli.CommandLine;
+
+/** Entry point of the runnable jar. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        int exit = HyperTrackerCommand.commandLine().execute(args);
+        if (exit != 0) System.exit(exit);
+    }
+}

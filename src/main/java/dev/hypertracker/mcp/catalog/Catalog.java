@@ -28,7 +28,7 @@ public final class Catalog {
     }
 
     private static Param start(String what, String defaultText) {
-        return Param.query("start", DATETIME, "Start of the time window, ISO 8601 UTC (2026-02-25T00:00:00Z or 2026-02-25)"
+        return Param.query("start", DATETIME, "Start of the time window, ISO 8601 UTC (2026-02-25T00:00:00Z)"
                 + (what.isEmpty() ? "" : "; " + what) + ". Default: " + defaultText + ".");
     }
 

@@ -19,5 +19,7 @@ public enum ParamKind {
     /** One of a fixed list of strings. */
     ENUM,
     /** An opaque pagination cursor returned by a previous call. */
-    CURSOR
+    CURSOR,
+    /** A list of row field names (column selection); handled by this server, never sent upstream. */
+    FIELD_LIST
 }

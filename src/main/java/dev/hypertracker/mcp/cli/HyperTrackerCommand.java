@@ -1,0 +1,182 @@
+package dev.hypertracker.mcp.cli;
+
+import dev.hypertracker.mcp.config.ConfigurationException;
+import dev.hypertracker.mcp.config.Secret;
+import dev.hypertracker.mcp.config.Settings;
+import dev.hypertracker.mcp.sandbox.SandboxConfig;
+import dev.hypertracker.mcp.sandbox.SandboxServer;
+import dev.hypertracker.mcp.server.HyperTrackerServer;
+import dev.hypertracker.mcp.tools.ToolSelection;
+import dev.hypertracker.mcp.transport.HttpTransportConfig;
+import dev.hypertracker.mcp.transport.HttpTransportServer;
+import dev.hypertracker.mcp.transport.StdioTransport;
+import dev.hypertracker.mcp.transport.TransportKind;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hypertracker-mcp [serve options]}: runs the MCP server (stdio by default). */
+@Command(name = "hypertracker-mcp", mixinStandardHelpOptions = true, versionProvider = HyperTrackerCommand.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"MCP server for the HyperTracker API: Hyperliquid positions, open interest, cohort positioning, "
+                + "liquidation risk.", "",
+                "Environment: HYPERTRACKER_API_TOKEN (required unless --demo), HYPERTRACKER_BASE_URL "
+                        + "(default https://ht-api.coinmarketman.com), HYPERTRACKER_MCP_AUTH_TOKEN (HTTP transports), "
+                        + "HYPERTRACKER_LOG_LEVEL.", ""},
+        subcommands = {CallCommand.class, SandboxCommand.class, ToolsJsonCommand.class})
+public final class HyperTrackerCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(HyperTrackerCommand.class);
+
+    @Option(names = "--transport", paramLabel = "KIND", defaultValue = "stdio",
+            description = "stdio (default), http (Streamable HTTP at /mcp), sse (/sse + /mcp/message), or http,sse.")
+    String transport;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "HTTP bind address (default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE}; 0 = any free port).")
+    int port;
+
+    @Option(names = "--demo", description = "Serve synthetic data from the embedded sandbox: no token, no network needed.")
+    boolean demo;
+
+    @Option(names = "--tools", paramLabel = "LIST", defaultValue = "all",
+            description = "Tools to serve: tool names and/or toolsets positions, metrics, exports, risk, meta (default all).")
+    String tools;
+
+    @Option(names = "--auth-token", paramLabel = "TOKEN",
+            description = "Bearer token clients must send to the HTTP transports (or HYPERTRACKER_MCP_AUTH_TOKEN). "
+                    + "Required when --host is not a loopback address.")
+    String authToken;
+
+    @Option(names = "--allowed-origin", paramLabel = "ORIGIN", split = ",",
+            description = "Extra browser Origins allowed on the HTTP transports (localhost is always allowed).")
+    java.util.List<String> allowedOrigins = new java.util.ArrayList<>();
+
+    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "60",
+            description = "Max HyperTracker requests per minute, to match your plan (default ${DEFAULT-VALUE}).")
+    int rateLimit;
+
+    @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "45",
+            description = "Time budget of one tool call incl. retries and pages (default ${DEFAULT-VALUE}).")
+    int deadlineSeconds;
+
+    @Option(names = "--cache-mb", paramLabel = "MB", defaultValue = "64", description = "Response cache size (default ${DEFAULT-VALUE}; 0 disables).")
+    int cacheMb;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Demo mode: the sandbox's data seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new HyperTrackerCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // --help and --version exit before any protocol starts, so they may use stdout; errors go to stderr
+        cl.setErr(new PrintWriter(System.err, true));
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ConfigurationException) {
+                cmd.getErr().println("hypertracker-mcp: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cl;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Set<TransportKind> kinds = transports(transport);
+        ToolSelection selection = ToolSelection.parse(tools);
+        Map<String, String> env = System.getenv();
+        SandboxServer sandbox = null;
+        Settings settings;
+        if (demo) {
+            sandbox = SandboxServer.start(SandboxConfig.defaults().withSeed(seed));
+            settings = Settings.defaults(sandbox.baseUrl(), Secret.of(sandbox.token())).withDemo(true);
+            log.info("demo mode: synthetic data from the embedded sandbox at {}", sandbox.baseUrl());
+        } else {
+            URI base = URI.create(env.getOrDefault(Settings.ENV_BASE_URL, Settings.DEFAULT_BASE_URL.toString()).trim());
+            settings = Settings.defaults(base, Secret.of(env.get(Settings.ENV_TOKEN)));
+            if (!settings.hasToken()) {
+                log.warn("{} is not set: tools are listed, but calls will explain how to set it (or use --demo)", Settings.ENV_TOKEN);
+            }
+        }
+        settings = settings.withRateLimit(rateLimit)
+                .withTimeouts(settings.requestTimeout(), Duration.ofSeconds(deadlineSeconds))
+                .withCache(cacheMb > 0, Math.max(1, cacheMb) * 1024L * 1024L);
+        HyperTrackerServer server = new HyperTrackerServer(settings, selection, Clock.systemUTC());
+        try {
+            if (kinds.contains(TransportKind.STDIO)) {
+                StdioTransport.run(server);
+                return 0;
+            }
+            String auth = authToken != null ? authToken : env.get("HYPERTRACKER_MCP_AUTH_TOKEN");
+            HttpTransportConfig config = HttpTransportConfig.defaults().withHost(host).withPort(port).withKinds(kinds)
+                    .withAuthToken(auth).withExtraAllowedOrigins(allowedOrigins);
+            CountDownLatch closed = new CountDownLatch(1);
+            try (HttpTransportServer http = HttpTransportServer.start(config, server)) {
+                System.err.println("hypertracker-mcp " + HyperTrackerServer.version() + " serving " + kinds + " at " + http.baseUrl()
+                        + (demo ? " (demo: synthetic data)" : ""));
+                awaitTermination(closed);
+            } finally {
+                closed.countDown();
+            }
+            return 0;
+        } finally {
+            if (sandbox != null) sandbox.close();
+        }
+    }
+
+    static Set<TransportKind> transports(String spec) {
+        Set<TransportKind> kinds = EnumSet.noneOf(TransportKind.class);
+        for (String word : spec.split(",")) {
+            String w = word.trim().toLowerCase(Locale.ROOT);
+            switch (w) {
+                case "stdio" -> kinds.add(TransportKind.STDIO);
+                case "http", "streamable", "streamable-http" -> kinds.add(TransportKind.HTTP);
+                case "sse" -> kinds.add(TransportKind.SSE);
+                default -> throw new ConfigurationException("--transport: \"" + word.trim() + "\" is not a transport. "
+                        + "Allowed: stdio, http, sse, or http,sse.");
+            }
+        }
+        if (kinds.contains(TransportKind.STDIO) && kinds.size() > 1) {
+            throw new ConfigurationException("--transport: stdio cannot be combined with HTTP transports.");
+        }
+        return kinds;
+    }
+
+    /**
+     * Blocks until SIGTERM/SIGINT. The shutdown hook holds the JVM until {@code closed} is counted down, which the
+     * caller does after its graceful close, so in-flight calls can finish.
+     */
+    static void awaitTermination(CountDownLatch closed) throws InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                closed.await();
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "shutdown"));
+        stop.await();
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {HyperTrackerServer.NAME + " " + HyperTrackerServer.version()};
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.hypertracker.mcp.config;
+
+/** The server cannot start with the configuration it was given; the message says what to change. */
+public class ConfigurationException extends RuntimeException {
+    public ConfigurationException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.hypertracker.mcp.resources;
+
+import dev.hypertracker.mcp.catalog.Catalog;
+import dev.hypertracker.mcp.catalog.Endpoint;
+import dev.hypertracker.mcp.digest.Summarizer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
+import io.modelcontextprotocol.spec.McpSchema.ResourceTemplate;
+import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Serves stored results as resources: {@code hypertracker://results/{id}} (JSON) and {@code …/{id}/csv}. */
+public final class ResultResources {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final ResultStore store;
+
+    public ResultResources(ResultStore store) {
+        this.store = store;
+    }
+
+    public List<SyncResourceTemplateSpecification> templates() {
+        return List.of(
+                new SyncResourceTemplateSpecification(ResourceTemplate.builder()
+                        .uriTemplate(ResultStore.URI_PREFIX + "{id}").name("result")
+                        .title("Full data of a tool result (JSON)")
+                        .description("Every row behind a digest, as fetched from HyperTracker. Kept "
+                                + store.ttl().toMinutes() + " min; the id comes from a tool result's resource_link.")
+                        .mimeType("application/json").build(),
+                        (exchange, request) -> read(request.uri(), false)),
+                new SyncResourceTemplateSpecification(ResourceTemplate.builder()
+                        .uriTemplate(ResultStore.URI_PREFIX + "{id}/csv").name("result-csv")
+                        .title("Full data of a tool result (CSV)")
+                        .description("The rows behind a digest as CSV, one row per line.")
+                        .mimeType("text/csv").build(),
+                        (exchange, request) -> read(request.uri(), true)));
+    }
+
+    ReadResourceResult read(String uri, boolean csv) {
+        String rest = uri.substring(ResultStore.URI_PREFIX.length());
+        String id = csv ? rest.substring(0, rest.length() - "/csv".length()) : rest;
+        ResultStore.StoredResult r = store.get(id).orElseThrow(() -> McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND)
+                .message("Result " + id + " is unknown or expired (results are kept " + store.ttl().toMinutes()
+                        + " min); call the tool again.").build());
+        Endpoint endpoint = Catalog.require(r.tool());
+        List<JsonNode> rows = Summarizer.rows(endpoint, r.bodies());
+        if (csv) {
+            return new ReadResourceResult(List.of(new TextResourceContents(uri, "text/csv", Summarizer.toCsv(rows, List.of()))));
+        }
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("tool", r.tool());
+        doc.put("request", r.request());
+        doc.put("fetchedAt", r.createdAt().toString());
+        doc.put("pages", r.bodies().size());
+        doc.put("rowCount", rows.size());
+        ArrayNode array = doc.putArray("rows");
+        rows.forEach(array::add);
+        return new ReadResourceResult(List.of(new TextResourceContents(uri, "application/json", JSON.writeValueAsString(doc))));
+    }
+
+}

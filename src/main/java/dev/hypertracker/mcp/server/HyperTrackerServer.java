@@ -1,0 +1,80 @@
+package dev.hypertracker.mcp.server;
+
+import dev.hypertracker.mcp.api.HyperTrackerClient;
+import dev.hypertracker.mcp.api.Pager;
+import dev.hypertracker.mcp.cache.UpstreamStats;
+import dev.hypertracker.mcp.catalog.Catalog;
+import dev.hypertracker.mcp.config.Settings;
+import dev.hypertracker.mcp.digest.Summarizer;
+import dev.hypertracker.mcp.resources.ResultResources;
+import dev.hypertracker.mcp.resources.ResultStore;
+import dev.hypertracker.mcp.tools.EndpointTool;
+import dev.hypertracker.mcp.tools.ServerStatusTool;
+import dev.hypertracker.mcp.tools.ToolSelection;
+import dev.hypertracker.mcp.validation.ArgumentValidator;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * This server's feature set: the endpoint tools, the status tool, resources. One instance is shared by every
+ * transport and session, so the upstream client, its cache and rate limiter are shared too.
+ */
+public final class HyperTrackerServer implements ServerAssembly {
+    public static final String NAME = "hypertracker-mcp";
+
+    private final Settings settings;
+    private final ToolSelection selection;
+    private final UpstreamStats stats = new UpstreamStats();
+    private final HyperTrackerClient client;
+    private final ResultStore results;
+    private final EndpointTool.Context toolContext;
+
+    public HyperTrackerServer(Settings settings, ToolSelection selection, Clock clock) {
+        this.settings = settings;
+        this.selection = selection;
+        this.client = new HyperTrackerClient(settings, stats, clock);
+        this.results = new ResultStore(Duration.ofMinutes(30), 128L * 1024 * 1024, clock);
+        this.toolContext = new EndpointTool.Context(new ArgumentValidator(clock), new Pager(client), new Summarizer(clock),
+                results, stats, settings.callDeadline(), settings.demo(), clock);
+    }
+
+    public static String version() {
+        String v = HyperTrackerServer.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    public UpstreamStats stats() {
+        return stats;
+    }
+
+    public List<SyncToolSpecification> tools() {
+        List<SyncToolSpecification> tools = new ArrayList<>();
+        Catalog.endpoints().stream().filter(e -> selection.includes(e.tool()))
+                .forEach(e -> tools.add(new EndpointTool(e, toolContext).specification()));
+        if (selection.includes(ServerStatusTool.NAME)) {
+            tools.add(new ServerStatusTool(settings, client, stats, version()).specification());
+        }
+        return tools;
+    }
+
+    @Override
+    public McpSyncServer build(McpServer.SyncSpecification<?> specification) {
+        return specification
+                .serverInfo(NAME, version())
+                .instructions(Instructions.TEXT + (settings.demo() ? Instructions.DEMO : ""))
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).logging().build())
+                // our validator answers with clearer messages (argument, what is wrong, what is allowed) and
+                // accepts cohort names where the schema says integer-or-string
+                .validateToolInputs(false)
+                .requestTimeout(settings.callDeadline().plusSeconds(15))
+                .tools(tools())
+                .resourceTemplates(new ResultResources(results).templates())
+                .build();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.hypertracker.mcp.tools;
+
+import dev.hypertracker.mcp.catalog.Catalog;
+import dev.hypertracker.mcp.catalog.Endpoint;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * tools.json: every tool as clients see it in tools/list, plus its upstream endpoint and toolset. Generated from
+ * the code ({@code java -jar target/hypertracker-mcp.jar tools-json > tools.json}); a test fails when the
+ * checked-in file drifts, so schema changes show up in review.
+ */
+public final class ToolManifest {
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private ToolManifest() {}
+
+    public static String json() {
+        List<Map<String, Object>> tools = new ArrayList<>();
+        for (Endpoint e : Catalog.endpoints()) tools.add(entry(EndpointTool.definition(e), "GET " + e.fullPathTemplate(), e.toolset().id()));
+        tools.add(entry(ServerStatusTool.definition(), null, "meta"));
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("server", "hypertracker-mcp");
+        root.put("generatedBy", "java -jar target/hypertracker-mcp.jar tools-json > tools.json");
+        root.put("tools", tools);
+        return JSON.writeValueAsString(root) + "\n";
+    }
+
+    private static Map<String, Object> entry(Tool tool, String upstream, String toolset) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", tool.name());
+        m.put("title", tool.title());
+        m.put("toolset", toolset);
+        m.put("upstream", upstream);
+        m.put("description", tool.description());
+        m.put("annotations", tool.annotations());
+        m.put("inputSchema", tool.inputSchema());
+        m.put("outputSchema", tool.outputSchema());
+        return m;
+    }
+}

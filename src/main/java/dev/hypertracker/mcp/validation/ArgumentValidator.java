@@ -1,0 +1,334 @@
+package dev.hypertracker.mcp.validation;
+
+import dev.hypertracker.mcp.api.ApiRequest;
+import dev.hypertracker.mcp.catalog.Catalog;
+import dev.hypertracker.mcp.catalog.Cohort;
+import dev.hypertracker.mcp.catalog.DigestKind;
+import dev.hypertracker.mcp.catalog.Endpoint;
+import dev.hypertracker.mcp.catalog.Param;
+import dev.hypertracker.mcp.catalog.SizeBucket;
+import dev.hypertracker.mcp.digest.Detail;
+import dev.hypertracker.mcp.digest.DigestOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a tool call's arguments against its endpoint's declaration before any upstream request, and turns them
+ * into an {@link ApiRequest} plus digest options. Every rejection names the argument, says what was wrong and
+ * what is allowed.
+ */
+public final class ArgumentValidator {
+
+    /** The API's coin syntax: BTC, kPEPE, 1000BONK, or a HIP-3 coin with its lowercase dex prefix: xyz:GOLD. */
+    static final Pattern COIN = Pattern.compile("(?:[a-z0-9]{1,16}:)?[A-Za-z0-9]{1,24}");
+    static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
+    /** Cursors are opaque but printable and short; anything else cannot be one the API issued. */
+    static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_\\-=+/.:]{1,2048}");
+    static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_.]{0,63}");
+    static final int MAX_ADDRESSES = 50;
+    static final int MAX_STRING = 4096;
+    /** The earliest time worth asking for (the data starts 2025-04-04). */
+    static final Instant EARLIEST = Instant.parse("2025-01-01T00:00:00Z");
+    static final DateTimeFormatter API_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final Clock clock;
+
+    public ArgumentValidator(Clock clock) {
+        this.clock = clock;
+    }
+
+    public ValidatedCall validate(Endpoint endpoint, Map<String, Object> rawArguments) {
+        Map<String, Object> args = rawArguments == null ? Map.of() : withoutNulls(rawArguments);
+        rejectUnknown(endpoint, args.keySet());
+
+        Map<String, String> pathValues = new LinkedHashMap<>();
+        List<Map.Entry<String, String>> query = new ArrayList<>();
+        Map<String, Object> echo = new LinkedHashMap<>();
+        Instant start = null;
+        Instant end = null;
+        for (Param param : endpoint.params()) {
+            Object value = args.get(param.name());
+            if (value == null && param.name().equals("start")) {
+                value = defaultStart(endpoint);
+            }
+            if (value == null && param.defaultValue() != null) value = param.defaultValue();
+            if (value == null) {
+                if (param.required()) throw new InvalidArgumentException(param.name(), "is required. " + allowed(param));
+                continue;
+            }
+            List<String> wire = toWire(param, value);
+            if (param.name().equals("start")) start = Instant.parse(wire.get(0));
+            if (param.name().equals("end")) end = Instant.parse(wire.get(0));
+            if (param.inPath()) {
+                pathValues.put(param.name(), wire.get(0));
+            } else {
+                for (String v : wire) query.add(Map.entry(param.name(), v));
+            }
+            if (args.containsKey(param.name())) echo.put(param.name(), wire.size() == 1 ? wire.get(0) : wire);
+        }
+        if (start != null && end != null && start.isAfter(end)) {
+            throw new InvalidArgumentException("start", "is after end (" + API_TIME.format(start) + " > " + API_TIME.format(end)
+                    + "). Give a start before the end.");
+        }
+        return new ValidatedCall(ApiRequest.of(endpoint, pathValues, query), digestOptions(endpoint, args, echo),
+                intArg(endpoint, args, ToolArguments.MAX_PAGES, 1), boolArg(endpoint, args, ToolArguments.FRESH));
+    }
+
+    private String defaultStart(Endpoint endpoint) {
+        if (endpoint.digest() == DigestKind.POSITIONS) return Catalog.DATA_START;
+        return API_TIME.format(clock.instant().minus(Duration.ofHours(24)));
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> args) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        args.forEach((k, v) -> { if (v != null) out.put(k, v); });
+        return out;
+    }
+
+    private static void rejectUnknown(Endpoint endpoint, Set<String> names) {
+        Set<String> known = new LinkedHashSet<>();
+        endpoint.params().forEach(p -> known.add(p.name()));
+        ToolArguments.forEndpoint(endpoint).forEach(p -> known.add(p.name()));
+        for (String name : names) {
+            if (!known.contains(name)) {
+                String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+                throw new InvalidArgumentException(shown, "is not an argument of " + endpoint.tool() + ". Allowed: "
+                        + String.join(", ", known) + ".");
+            }
+        }
+    }
+
+    private DigestOptions digestOptions(Endpoint endpoint, Map<String, Object> args, Map<String, Object> echo) {
+        Detail detail = Detail.valueOf(enumArg(endpoint, args, ToolArguments.DETAIL, "summary").toUpperCase(Locale.ROOT));
+        List<String> fields = fieldsArg(args.get(ToolArguments.FIELDS));
+        String sortBy = endpoint.digest() == DigestKind.POSITIONS ? enumArg(endpoint, args, ToolArguments.SORT_BY, "value") : null;
+        return new DigestOptions(detail, fields,
+                intArg(endpoint, args, ToolArguments.MAX_ROWS, DigestOptions.DEFAULT_MAX_ROWS),
+                intArg(endpoint, args, ToolArguments.MAX_TOKENS, DigestOptions.DEFAULT_MAX_TOKENS),
+                intArg(endpoint, args, ToolArguments.TOP, DigestOptions.DEFAULT_TOP),
+                sortBy, echo);
+    }
+
+    private static Param toolParam(Endpoint endpoint, String name) {
+        return ToolArguments.forEndpoint(endpoint).stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+    }
+
+    private int intArg(Endpoint endpoint, Map<String, Object> args, String name, int fallback) {
+        Param p = toolParam(endpoint, name);
+        Object v = args.get(name);
+        if (p == null || v == null) return fallback;
+        return Integer.parseInt(toWire(p, v).get(0));
+    }
+
+    private boolean boolArg(Endpoint endpoint, Map<String, Object> args, String name) {
+        Param p = toolParam(endpoint, name);
+        Object v = args.get(name);
+        return p != null && v != null && Boolean.parseBoolean(toWire(p, v).get(0));
+    }
+
+    private String enumArg(Endpoint endpoint, Map<String, Object> args, String name, String fallback) {
+        Param p = toolParam(endpoint, name);
+        Object v = args.get(name);
+        if (p == null || v == null) return fallback;
+        return toWire(p, v).get(0);
+    }
+
+    private static List<String> fieldsArg(Object value) {
+        if (value == null) return List.of();
+        List<?> items = value instanceof Collection<?> c ? List.copyOf(c) : List.of(value);
+        if (items.size() > ToolArguments.MAX_FIELDS) {
+            throw new InvalidArgumentException(ToolArguments.FIELDS, "has " + items.size() + " entries; at most "
+                    + ToolArguments.MAX_FIELDS + " field names are allowed.");
+        }
+        List<String> out = new ArrayList<>();
+        for (Object item : items) {
+            if (!(item instanceof String s) || !FIELD.matcher(s).matches()) {
+                throw new InvalidArgumentException(ToolArguments.FIELDS, "must be a list of row field names such as "
+                        + "[\"coin\",\"side\",\"positionValue\"] (letters, digits, _ and .); got " + describe(item) + ".");
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    /** The wire form(s) of one argument value, or an InvalidArgumentException. */
+    List<String> toWire(Param p, Object value) {
+        if (value instanceof String s && s.length() > MAX_STRING) {
+            throw new InvalidArgumentException(p.name(), "is " + s.length() + " characters long; that is never valid. " + allowed(p));
+        }
+        return switch (p.kind()) {
+            case COIN -> List.of(coin(p, value));
+            case ADDRESS_LIST -> addresses(p, value);
+            case DATETIME -> List.of(API_TIME.format(dateTime(p, value)));
+            case BOOLEAN -> List.of(Boolean.toString(bool(p, value)));
+            case INTEGER -> List.of(Long.toString(integer(p, value, p.min(), p.max())));
+            case COHORT -> List.of(Integer.toString(cohort(p, value)));
+            case SIZE_BUCKET -> List.of(Integer.toString(sizeBucket(p, value)));
+            case ENUM -> List.of(choice(p, value));
+            case CURSOR -> List.of(cursor(p, value));
+            case FIELD_LIST -> fieldsArg(value);
+        };
+    }
+
+    private static String coin(Param p, Object value) {
+        if (!(value instanceof String s)) throw wrongType(p, value);
+        String coin = s.trim();
+        if (!COIN.matcher(coin).matches()) {
+            throw new InvalidArgumentException(p.name(), "\"" + clip(s) + "\" is not a coin symbol. " + allowed(p));
+        }
+        return coin;
+    }
+
+    private static List<String> addresses(Param p, Object value) {
+        List<?> items = value instanceof Collection<?> c ? List.copyOf(c) : List.of(value);
+        if (items.isEmpty()) throw new InvalidArgumentException(p.name(), "is an empty list. " + allowed(p));
+        if (items.size() > MAX_ADDRESSES) {
+            throw new InvalidArgumentException(p.name(), "has " + items.size() + " addresses; at most " + MAX_ADDRESSES + " per call.");
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (Object item : items) {
+            if (!(item instanceof String s) || !ADDRESS.matcher(s.trim()).matches()) {
+                throw new InvalidArgumentException(p.name(), describe(item) + " is not a wallet address. " + allowed(p));
+            }
+            out.add(s.trim().toLowerCase(Locale.ROOT));
+        }
+        return List.copyOf(out);
+    }
+
+    private Instant dateTime(Param p, Object value) {
+        if (!(value instanceof String s)) {
+            throw new InvalidArgumentException(p.name(), describe(value) + " is not a date. " + allowed(p));
+        }
+        String text = s.trim();
+        if (text.matches("\\d{9,}")) {
+            throw new InvalidArgumentException(p.name(), "epoch milliseconds are not accepted. " + allowed(p));
+        }
+        Instant t = parseIso(text);
+        if (t == null) throw new InvalidArgumentException(p.name(), "\"" + clip(s) + "\" is not an ISO 8601 date. " + allowed(p));
+        Instant latest = clock.instant().plus(Duration.ofDays(1));
+        if (t.isBefore(EARLIEST) || t.isAfter(latest)) {
+            throw new InvalidArgumentException(p.name(), API_TIME.format(t) + " is outside the data's range: allowed from "
+                    + "2025-01-01 (data starts 2025-04-04) to " + API_TIME.format(latest) + ".");
+        }
+        return t;
+    }
+
+    private static Instant parseIso(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException ignored) { /* try the next form */ }
+        try {
+            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException ignored) { /* try the next form */ }
+        try {
+            return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException ignored) {
+            return null;
+        }
+    }
+
+    private static boolean bool(Param p, Object value) {
+        if (value instanceof Boolean b) return b;
+        if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) return Boolean.parseBoolean(s);
+        throw new InvalidArgumentException(p.name(), describe(value) + " is not a boolean. Allowed: true or false.");
+    }
+
+    private static long integer(Param p, Object value, Long min, Long max) {
+        long n;
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            n = ((Number) value).longValue();
+        } else if (value instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())
+                && Math.abs(num.doubleValue()) < 1e15) {
+            n = num.longValue();
+        } else if (value instanceof String s && s.trim().matches("-?\\d{1,15}")) {
+            n = Long.parseLong(s.trim());
+        } else {
+            throw new InvalidArgumentException(p.name(), describe(value) + " is not a whole number. " + allowed(p));
+        }
+        if ((min != null && n < min) || (max != null && n > max)) {
+            throw new InvalidArgumentException(p.name(), n + " is out of range. " + allowed(p));
+        }
+        return n;
+    }
+
+    private static int cohort(Param p, Object value) {
+        if (value instanceof String s && !s.trim().matches("-?\\d+")) {
+            return Cohort.byName(s).map(Cohort::id).orElseThrow(() -> new InvalidArgumentException(p.name(),
+                    "\"" + clip(s) + "\" matches no cohort. Allowed: an id 1-16 or a name: "
+                            + Cohort.inIdOrder().stream().map(Cohort::label).collect(Collectors.joining(", ")) + "."));
+        }
+        return (int) integer(p, value, (long) Cohort.MIN_ID, (long) Cohort.MAX_ID);
+    }
+
+    private static int sizeBucket(Param p, Object value) {
+        if (value instanceof String s && !s.trim().matches("-?\\d+")) {
+            return SizeBucket.byRange(s).map(SizeBucket::id).orElseThrow(() -> new InvalidArgumentException(p.name(),
+                    "\"" + clip(s) + "\" matches no size bucket. Allowed: an id 1-10 or a range: "
+                            + SizeBucket.compactTable() + "."));
+        }
+        return (int) integer(p, value, (long) SizeBucket.MIN_ID, (long) SizeBucket.MAX_ID);
+    }
+
+    private static String choice(Param p, Object value) {
+        if (value instanceof String s && p.choices().contains(s.trim().toLowerCase(Locale.ROOT))) {
+            return s.trim().toLowerCase(Locale.ROOT);
+        }
+        throw new InvalidArgumentException(p.name(), describe(value) + " is not allowed. " + allowed(p));
+    }
+
+    private static String cursor(Param p, Object value) {
+        if (value instanceof String s && CURSOR.matcher(s).matches()) return s;
+        throw new InvalidArgumentException(p.name(), describe(value) + " is not a cursor this API issued. " + allowed(p));
+    }
+
+    private static InvalidArgumentException wrongType(Param p, Object value) {
+        return new InvalidArgumentException(p.name(), "has the wrong type (" + describe(value) + "). " + allowed(p));
+    }
+
+    /** What a parameter accepts, in words. */
+    static String allowed(Param p) {
+        return switch (p.kind()) {
+            case COIN -> "Allowed: a coin symbol such as BTC, ETH, kPEPE, or a HIP-3 coin with its dex: xyz:GOLD (case-sensitive).";
+            case ADDRESS_LIST -> "Allowed: a wallet address 0x followed by 40 hex digits, or a list of up to " + MAX_ADDRESSES + ".";
+            case DATETIME -> "Allowed: ISO 8601 UTC such as 2026-02-25T00:00:00Z or 2026-02-25.";
+            case BOOLEAN -> "Allowed: true or false.";
+            case INTEGER -> "Allowed: a whole number from " + p.min() + " to " + p.max() + ".";
+            case COHORT -> "Allowed: a cohort id 1-16 or a cohort name such as \"Smart Money\" or \"Whale\".";
+            case SIZE_BUCKET -> "Allowed: a size bucket id 1-10 or a range: " + SizeBucket.compactTable() + ".";
+            case ENUM -> "Allowed: " + String.join(", ", p.choices()) + ".";
+            case CURSOR -> "Allowed: the nextCursor string of a previous result, unchanged.";
+            case FIELD_LIST -> "Allowed: a list of row field names.";
+        };
+    }
+
+    private static String describe(Object value) {
+        if (value == null) return "null";
+        if (value instanceof String s) return "the string \"" + clip(s) + "\"";
+        if (value instanceof Collection<?>) return "a list";
+        if (value instanceof Map<?, ?>) return "an object";
+        return "the " + value.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " " + value;
+    }
+
+    /** Shortens and de-controls echoed input, so an error message stays small and printable. */
+    private static String clip(String s) {
+        String printable = s.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() > 40 ? printable.substring(0, 40) + "…" : printable;
+    }
+}

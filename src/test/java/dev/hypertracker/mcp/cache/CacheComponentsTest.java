@@ -1,0 +1,71 @@
+package dev.hypertracker.mcp.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+class CacheComponentsTest {
+    /** A clock tests move by hand. */
+    static final class TestClock extends Clock {
+        Instant now = Instant.parse("2026-03-01T00:00:00Z");
+        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+        @Override public Clock withZone(ZoneId zone) { return this; }
+        @Override public Instant instant() { return now; }
+        void advance(Duration d) { now = now.plus(d); }
+    }
+
+    private final TestClock clock = new TestClock();
+
+    @Test
+    void cacheExpiresByTtlAndEvictsLeastRecentlyUsedByBytes() {
+        ResponseCache cache = new ResponseCache(1000, clock);
+        var body = JsonNodeFactory.instance.textNode("x");
+        cache.put("a", body, 200, Duration.ofMinutes(10));
+        cache.put("b", body, 200, Duration.ofMinutes(1));
+        cache.put("c", body, 200, Duration.ofMinutes(10));
+        assertThat(cache.get("a")).isPresent(); // a is now the most recently used
+        cache.put("d", body, 200, Duration.ofMinutes(10));
+        cache.put("e", body, 200, Duration.ofMinutes(10));
+        cache.put("f", body, 200, Duration.ofMinutes(10)); // 1,200 bytes > 1,000: one eviction
+        assertThat(cache.sizeBytes()).isLessThanOrEqualTo(1000);
+        assertThat(cache.get("b")).isEmpty(); // least recently used went first
+        assertThat(cache.get("a")).isPresent();
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(cache.get("a")).isEmpty();
+        cache.put("huge", body, 300, Duration.ofMinutes(10)); // over a quarter of the bound: not cached
+        assertThat(cache.get("huge")).isEmpty();
+    }
+
+    @Test
+    void rateLimiterGivesTheBurstThenRefusesWhenTheWaitIsTooLong() throws Exception {
+        RateLimiter limiter = new RateLimiter(3, clock);
+        for (int i = 0; i < 3; i++) assertThat(limiter.acquire(Duration.ZERO)).isTrue();
+        assertThat(limiter.acquire(Duration.ofSeconds(5))).isFalse();
+        assertThat(limiter.timeUntilAvailable()).isEqualTo(Duration.ofSeconds(20));
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(limiter.acquire(Duration.ZERO)).isTrue();
+    }
+
+    @Test
+    void circuitBreakerOpensAfterConsecutiveFailuresAndHalfOpensAfterTheCoolDown() {
+        CircuitBreaker breaker = new CircuitBreaker(3, Duration.ofSeconds(30), clock);
+        breaker.recordFailure();
+        breaker.recordFailure();
+        breaker.recordSuccess();
+        breaker.recordFailure();
+        breaker.recordFailure();
+        assertThat(breaker.isOpen()).isFalse();
+        breaker.recordFailure();
+        assertThat(breaker.isOpen()).isTrue();
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(breaker.isOpen()).isFalse();
+        breaker.recordFailure(); // the trial request failed: open again at once
+        assertThat(breaker.isOpen()).isTrue();
+    }
+}

@@ -1,11 +1,15 @@
 package dev.hypertracker.mcp.server;
 
+import dev.hypertracker.mcp.api.CoinDirectory;
 import dev.hypertracker.mcp.api.HyperTrackerClient;
 import dev.hypertracker.mcp.api.Pager;
 import dev.hypertracker.mcp.cache.UpstreamStats;
 import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.config.Settings;
 import dev.hypertracker.mcp.digest.Summarizer;
+import dev.hypertracker.mcp.completions.ArgumentCompletions;
+import dev.hypertracker.mcp.prompts.WorkflowPrompts;
+import dev.hypertracker.mcp.resources.ReferenceResources;
 import dev.hypertracker.mcp.resources.ResultResources;
 import dev.hypertracker.mcp.resources.ResultStore;
 import dev.hypertracker.mcp.tools.EndpointTool;
@@ -13,6 +17,7 @@ import dev.hypertracker.mcp.tools.ServerStatusTool;
 import dev.hypertracker.mcp.tools.ToolSelection;
 import dev.hypertracker.mcp.validation.ArgumentValidator;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -34,6 +39,8 @@ public final class HyperTrackerServer implements ServerAssembly {
     private final HyperTrackerClient client;
     private final ResultStore results;
     private final EndpointTool.Context toolContext;
+    private final ServerStatusTool statusTool;
+    private final CoinDirectory coins;
 
     public HyperTrackerServer(Settings settings, ToolSelection selection, Clock clock) {
         this.settings = settings;
@@ -42,7 +49,12 @@ public final class HyperTrackerServer implements ServerAssembly {
         this.results = new ResultStore(Duration.ofMinutes(30), 128L * 1024 * 1024, clock);
         this.toolContext = new EndpointTool.Context(new ArgumentValidator(clock), new Pager(client), new Summarizer(clock),
                 results, stats, settings.callDeadline(), settings.demo(), clock);
+        this.statusTool = new ServerStatusTool(settings, client, stats, version());
+        this.coins = new CoinDirectory(client, clock);
+        this.clock = clock;
     }
+
+    private final Clock clock;
 
     public static String version() {
         String v = HyperTrackerServer.class.getPackage().getImplementationVersion();
@@ -58,23 +70,34 @@ public final class HyperTrackerServer implements ServerAssembly {
         Catalog.endpoints().stream().filter(e -> selection.includes(e.tool()))
                 .forEach(e -> tools.add(new EndpointTool(e, toolContext).specification()));
         if (selection.includes(ServerStatusTool.NAME)) {
-            tools.add(new ServerStatusTool(settings, client, stats, version()).specification());
+            tools.add(statusTool.specification());
         }
         return tools;
     }
 
     @Override
     public McpSyncServer build(McpServer.SyncSpecification<?> specification) {
+        ReferenceResources references = new ReferenceResources(client, coins, statusTool::status, clock);
         return specification
                 .serverInfo(NAME, version())
                 .instructions(Instructions.TEXT + (settings.demo() ? Instructions.DEMO : ""))
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).logging().build())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).prompts(false)
+                        .completions().logging().build())
                 // our validator answers with clearer messages (argument, what is wrong, what is allowed) and
                 // accepts cohort names where the schema says integer-or-string
                 .validateToolInputs(false)
                 .requestTimeout(settings.callDeadline().plusSeconds(15))
                 .tools(tools())
-                .resourceTemplates(new ResultResources(results).templates())
+                .resources(references.resources())
+                .resourceTemplates(resourceTemplates(references))
+                .prompts(WorkflowPrompts.specifications())
+                .completions(new ArgumentCompletions(coins).specifications())
                 .build();
+    }
+
+    private List<SyncResourceTemplateSpecification> resourceTemplates(ReferenceResources references) {
+        List<SyncResourceTemplateSpecification> templates = new ArrayList<>(new ResultResources(results).templates());
+        templates.addAll(references.templates());
+        return templates;
     }
 }

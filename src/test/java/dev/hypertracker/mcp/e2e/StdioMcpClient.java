@@ -1,0 +1,140 @@
+package dev.hypertracker.mcp.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A minimal JSON-RPC client for the real jar over stdio, as Claude Desktop runs it: one JSON message per line on
+ * stdin/stdout. It records every stdout line so tests can prove nothing but JSON-RPC was written there.
+ */
+final class StdioMcpClient implements AutoCloseable {
+    static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    final Process process;
+    final List<String> stdoutLines = Collections.synchronizedList(new ArrayList<>());
+    final List<JsonNode> notifications = Collections.synchronizedList(new ArrayList<>());
+    private final BlockingQueue<JsonNode> responses = new LinkedBlockingQueue<>();
+    private final OutputStream stdin;
+    private final Path stderrFile;
+    private int nextId = 1;
+
+    StdioMcpClient(List<String> extraArgs, Map<String, String> env) throws IOException {
+        String jar = System.getProperty("hypertracker.jar", "target/hypertracker-mcp.jar");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar));
+        command.addAll(extraArgs);
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("HYPERTRACKER_API_TOKEN");
+        pb.environment().remove("HYPERTRACKER_BASE_URL");
+        pb.environment().putAll(env);
+        stderrFile = Files.createTempFile("hypertracker-stderr", ".log");
+        pb.redirectError(stderrFile.toFile());
+        process = pb.start();
+        stdin = process.getOutputStream();
+        Thread reader = new Thread(this::readStdout, "stdout-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void readStdout() {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                stdoutLines.add(line);
+                try {
+                    JsonNode msg = JSON.readTree(line);
+                    if (msg.has("id") && !msg.has("method")) responses.add(msg);
+                    else notifications.add(msg);
+                } catch (RuntimeException notJson) {
+                    // kept in stdoutLines: the test that checks stdout purity reports it
+                }
+            }
+        } catch (IOException ignored) {
+            // process ended
+        }
+    }
+
+    void sendRaw(String line) throws IOException {
+        stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+    }
+
+    JsonNode request(String method, Object params) throws Exception {
+        int id = nextId++;
+        ObjectNode msg = JSON.createObjectNode();
+        msg.put("jsonrpc", "2.0");
+        msg.put("id", id);
+        msg.put("method", method);
+        if (params != null) msg.set("params", JSON.valueToTree(params));
+        sendRaw(JSON.writeValueAsString(msg));
+        return awaitResponse(id, Duration.ofSeconds(60));
+    }
+
+    JsonNode awaitResponse(int id, Duration timeout) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        List<JsonNode> others = new ArrayList<>();
+        try {
+            while (System.nanoTime() < end) {
+                JsonNode r = responses.poll(100, TimeUnit.MILLISECONDS);
+                if (r == null) continue;
+                if (r.path("id").asInt(-1) == id) return r;
+                others.add(r);
+            }
+        } finally {
+            responses.addAll(others);
+        }
+        throw new AssertionError("no response to request " + id + " within " + timeout + "; stderr:\n" + stderr());
+    }
+
+    void notify(String method) throws IOException {
+        sendRaw("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\"}");
+    }
+
+    JsonNode initialize() throws Exception {
+        JsonNode r = request("initialize", Map.of("protocolVersion", "2025-06-18", "capabilities", Map.of(),
+                "clientInfo", Map.of("name", "e2e-test", "version", "1")));
+        notify("notifications/initialized");
+        return r;
+    }
+
+    JsonNode callTool(String name, Map<String, Object> arguments) throws Exception {
+        return request("tools/call", Map.of("name", name, "arguments", arguments)).path("result");
+    }
+
+    String stderr() throws IOException {
+        return Files.readString(stderrFile);
+    }
+
+    /** Closes stdin and waits for the process to exit; returns its exit code. */
+    int closeAndWait(Duration timeout) throws Exception {
+        stdin.close();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("server did not exit after stdin closed");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws IOException {
+        process.destroyForcibly();
+        Files.deleteIfExists(stderrFile);
+    }
+}

@@ -41,6 +41,7 @@ public final class HyperTrackerServer implements ServerAssembly {
     private final EndpointTool.Context toolContext;
     private final ServerStatusTool statusTool;
     private final CoinDirectory coins;
+    private final Clock clock;
 
     public HyperTrackerServer(Settings settings, ToolSelection selection, Clock clock) {
         this.settings = settings;
@@ -53,8 +54,6 @@ public final class HyperTrackerServer implements ServerAssembly {
         this.coins = new CoinDirectory(client, clock);
         this.clock = clock;
     }
-
-    private final Clock clock;
 
     public static String version() {
         String v = HyperTrackerServer.class.getPackage().getImplementationVersion();

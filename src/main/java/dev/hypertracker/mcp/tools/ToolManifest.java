@@ -32,6 +32,18 @@ public final class ToolManifest {
         return JSON.writeValueAsString(root) + "\n";
     }
 
+    /** The README's tool table (between the tools-table markers), from the same definitions. */
+    public static String markdownTable() {
+        StringBuilder sb = new StringBuilder("| tool | toolset | upstream GET (under /api/external) | what it answers |\n|---|---|---|---|\n");
+        for (Endpoint e : Catalog.endpoints()) {
+            sb.append("| `").append(e.tool()).append("` | ").append(e.toolset().id()).append(" | `").append(e.pathTemplate())
+                    .append("` | ").append(e.title()).append(" |\n");
+        }
+        sb.append("| `").append(ServerStatusTool.NAME).append("` | meta | (none: this server's counters) | ")
+                .append(ServerStatusTool.definition().title()).append(" |\n");
+        return sb.toString();
+    }
+
     private static Map<String, Object> entry(Tool tool, String upstream, String toolset) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", tool.name());

@@ -108,8 +108,7 @@ public final class ArgumentValidator {
         ToolArguments.forEndpoint(endpoint).forEach(p -> known.add(p.name()));
         for (String name : names) {
             if (!known.contains(name)) {
-                String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
-                throw new InvalidArgumentException(shown, "is not an argument of " + endpoint.tool() + ". Allowed: "
+                throw new InvalidArgumentException(clip(name), "is not an argument of " + endpoint.tool() + ". Allowed: "
                         + String.join(", ", known) + ".");
             }
         }
@@ -154,14 +153,14 @@ public final class ArgumentValidator {
         if (value == null) return List.of();
         List<?> items = value instanceof Collection<?> c ? List.copyOf(c) : List.of(value);
         if (items.size() > ToolArguments.MAX_FIELDS) {
-            throw new InvalidArgumentException(ToolArguments.FIELDS, "has " + items.size() + " entries; at most "
-                    + ToolArguments.MAX_FIELDS + " field names are allowed.");
+            throw new InvalidArgumentException(ToolArguments.FIELDS, "has " + items.size() + " entries. Allowed: at most "
+                    + ToolArguments.MAX_FIELDS + " field names.");
         }
         List<String> out = new ArrayList<>();
         for (Object item : items) {
             if (!(item instanceof String s) || !FIELD.matcher(s).matches()) {
-                throw new InvalidArgumentException(ToolArguments.FIELDS, "must be a list of row field names such as "
-                        + "[\"coin\",\"side\",\"positionValue\"] (letters, digits, _ and .); got " + describe(item) + ".");
+                throw new InvalidArgumentException(ToolArguments.FIELDS, describe(item) + " is not a field name. Allowed: a list "
+                        + "of row field names such as [\"coin\",\"side\",\"positionValue\"] (letters, digits, _ and .).");
             }
             out.add(s);
         }
@@ -200,7 +199,7 @@ public final class ArgumentValidator {
         List<?> items = value instanceof Collection<?> c ? List.copyOf(c) : List.of(value);
         if (items.isEmpty()) throw new InvalidArgumentException(p.name(), "is an empty list. " + allowed(p));
         if (items.size() > MAX_ADDRESSES) {
-            throw new InvalidArgumentException(p.name(), "has " + items.size() + " addresses; at most " + MAX_ADDRESSES + " per call.");
+            throw new InvalidArgumentException(p.name(), "has " + items.size() + " addresses. Allowed: at most " + MAX_ADDRESSES + " per call.");
         }
         Set<String> out = new LinkedHashSet<>();
         for (Object item : items) {

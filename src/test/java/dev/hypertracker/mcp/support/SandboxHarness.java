@@ -1,0 +1,66 @@
+package dev.hypertracker.mcp.support;
+
+import dev.hypertracker.mcp.config.Secret;
+import dev.hypertracker.mcp.config.Settings;
+import dev.hypertracker.mcp.sandbox.SandboxConfig;
+import dev.hypertracker.mcp.sandbox.SandboxServer;
+import dev.hypertracker.mcp.server.HyperTrackerServer;
+import dev.hypertracker.mcp.tools.ToolSelection;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The server's feature set against a small sandbox on a loopback port, in-process: tool calls take the same path
+ * as over MCP (validation, client, cache, digest), without a transport.
+ */
+public final class SandboxHarness implements AutoCloseable {
+    /** A sandbox small enough to start in well under a second, large enough to span pages. */
+    public static final SandboxConfig SMALL = SandboxConfig.defaults().withPositions(20_000).withWallets(4_000);
+
+    private final SandboxServer sandbox;
+    private final HyperTrackerServer server;
+    private final Map<String, SyncToolSpecification> tools = new java.util.HashMap<>();
+
+    private SandboxHarness(SandboxServer sandbox, Settings settings) {
+        this.sandbox = sandbox;
+        this.server = new HyperTrackerServer(settings, ToolSelection.all(), Clock.systemUTC());
+        server.tools().forEach(t -> tools.put(t.tool().name(), t));
+    }
+
+    public static SandboxHarness start() {
+        return start(SMALL, s -> s);
+    }
+
+    public static SandboxHarness start(SandboxConfig config, UnaryOperator<Settings> tune) {
+        SandboxServer sandbox = SandboxServer.start(config);
+        return new SandboxHarness(sandbox, tune.apply(Settings.defaults(sandbox.baseUrl(), Secret.of(sandbox.token()))));
+    }
+
+    public SandboxServer sandbox() {
+        return sandbox;
+    }
+
+    public HyperTrackerServer server() {
+        return server;
+    }
+
+    public CallToolResult call(String tool, Map<String, Object> args) {
+        SyncToolSpecification spec = tools.get(tool);
+        if (spec == null) throw new IllegalArgumentException("no tool " + tool);
+        return spec.callHandler().apply(null, new CallToolRequest(tool, args));
+    }
+
+    public static String text(CallToolResult r) {
+        return ((TextContent) r.content().get(0)).text();
+    }
+
+    @Override
+    public void close() {
+        sandbox.close();
+    }
+}

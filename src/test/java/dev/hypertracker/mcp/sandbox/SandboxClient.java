@@ -16,6 +16,12 @@ final class SandboxClient {
     /** A fixed anchor so expectations do not move with the clock. */
     static final Instant ANCHOR = Instant.parse("2026-03-01T12:00:00Z");
 
+    static {
+        // Jetty logs at DEBUG without a logback config: keep test output readable
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.eclipse.jetty"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+
     static SandboxConfig smallConfig() {
         return SandboxConfig.defaults().withAnchor(ANCHOR).withPositions(20_000).withWallets(4_000);
     }
@@ -73,8 +79,27 @@ final class SandboxClient {
         return JsonOut.MAPPER.readTree(body);
     }
 
-    /** start=... for the whole data window. */
-    static String sinceStart() {
-        return "start=2025-01-01T00:00:00.000Z";
+    /** A start before the data window: everything. */
+    static final String ALL_TIME = "start=2025-01-01T00:00:00.000Z";
+
+    /** Money in a JSON number as whole cents. */
+    static long cents(JsonNode money) {
+        return money.decimalValue().movePointRight(2).longValueExact();
+    }
+
+    static long cents(double money) {
+        return Math.round(money * 100);
+    }
+
+    /** Follows nextCursor from a first path (which has a query) to the end; returns every page. */
+    java.util.List<JsonNode> allPages(String firstPath) {
+        java.util.List<JsonNode> pages = new java.util.ArrayList<>();
+        JsonNode page = json(firstPath);
+        pages.add(page);
+        while (!page.get("nextCursor").isNull()) {
+            page = json(firstPath + "&nextCursor=" + page.get("nextCursor").stringValue());
+            pages.add(page);
+        }
+        return pages;
     }
 }

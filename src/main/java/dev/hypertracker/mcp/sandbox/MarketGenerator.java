@@ -1,0 +1,166 @@
+package dev.hypertracker.mcp.sandbox;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Builds the market from a seed. Every draw comes from random streams split off the seed in a fixed
+ * order, so the same seed and anchor always give the same market, bit for bit.
+ */
+final class MarketGenerator {
+
+    private static final double HOURS_PER_YEAR = 24 * 365;
+    /** Position notional cap: keeps the largest wallets' positions in the tens of millions. */
+    private static final double MAX_NOTIONAL = 60_000_000;
+    private static final double LONG_SHARE = 0.55;
+    private static final double CROSS_MARGIN_SHARE = 0.7;
+    /** Share of positions that are short trades (median 36 h); the rest are held up to 60 days. */
+    private static final double SHORT_TRADE_SHARE = 0.7;
+
+    private MarketGenerator() {}
+
+    static MarketData generate(long seed, Instant anchor, int positionCount, int walletCount) {
+        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom priceRandom = root.split();
+        SplittableRandom walletRandom = root.split();
+        SplittableRandom positionRandom = root.split();
+
+        List<CoinSpec> specs = CoinSpec.ALL;
+        int hours = MarketData.DAYS * 24;
+        double[][] prices = new double[specs.size()][];
+        for (int c = 0; c < specs.size(); c++) prices[c] = pricePath(specs.get(c), hours, priceRandom.split());
+
+        String[] address = new String[walletCount];
+        long[] equityCents = new long[walletCount];
+        long[] pnlCents = new long[walletCount];
+        HexFormat hex = HexFormat.of();
+        for (int w = 0; w < walletCount; w++) {
+            byte[] bytes = new byte[20];
+            walletRandom.nextBytes(bytes);
+            address[w] = "0x" + hex.formatHex(bytes);
+            // log-normal equity: mostly Fish and Dolphins, a few hundred Leviathans per 24k wallets
+            double equity = Math.pow(10, clamp(3.8 + 1.15 * walletRandom.nextGaussian(), 0.5, 8.3));
+            equityCents[w] = Math.round(equity * 100);
+            pnlCents[w] = Math.round(equity * 0.9 * walletRandom.nextGaussian() * 100);
+        }
+
+        PositionTable generated = new PositionTable(positionCount);
+        int[] cumulativeWeight = cumulativeWeights(specs);
+        for (int i = 0; i < positionCount; i++) {
+            generatePosition(generated, i, specs, prices, equityCents, cumulativeWeight, hours, positionRandom);
+        }
+        return new MarketData(seed, anchor, specs, prices, address, equityCents, pnlCents, sortedByOpenTime(generated));
+    }
+
+    private static void generatePosition(PositionTable t, int i, List<CoinSpec> specs, double[][] prices,
+                                         long[] equityCents, int[] cumulativeWeight, int hours, SplittableRandom r) {
+        int anchorSecond = hours * 3600;
+        int w = r.nextInt(equityCents.length);
+        int c = pickCoin(cumulativeWeight, r);
+        CoinSpec spec = specs.get(c);
+        boolean isLong = r.nextDouble() < LONG_SHARE;
+        int open = r.nextInt(anchorSecond);
+        long duration = r.nextDouble() < SHORT_TRADE_SHARE
+                ? Math.round(36 * 3600 * Math.exp(1.3 * r.nextGaussian()))
+                : r.nextLong(60L * 86_400);
+        long close = open + Math.max(60, duration);
+        double u = r.nextDouble();
+        int leverage = 1 + (int) (u * u * (spec.maxLeverage() - 1));
+        double margin = equityCents[w] / 100.0 * (0.01 + 0.29 * r.nextDouble());
+        double notional = Math.min(margin * leverage, MAX_NOTIONAL);
+        int openHour = open / 3600;
+        int szd = spec.szDecimals();
+        double entry = roundPrice(prices[c][openHour] * (1 + 0.002 * r.nextGaussian()), szd);
+        long lots = Math.max(1, Math.round(notional / entry * Math.pow(10, szd)));
+        double maintenance = 0.5 / spec.maxLeverage();
+        double liquidation = roundPrice(isLong ? entry * (1 - 1.0 / leverage + maintenance)
+                : entry * (1 + 1.0 / leverage - maintenance), szd);
+
+        // a position whose hourly price crosses its liquidation price is closed (liquidated) at that hour
+        for (int h = openHour + 1; h <= hours && (long) h * 3600 < close; h++) {
+            double p = prices[c][h];
+            if (isLong ? p <= liquidation : p >= liquidation) {
+                close = h * 3600L;
+                break;
+            }
+        }
+        t.wallet[i] = w;
+        t.coin[i] = (short) c;
+        t.isLong[i] = isLong;
+        t.cross[i] = r.nextDouble() < CROSS_MARGIN_SHARE;
+        t.leverage[i] = (byte) leverage;
+        t.lots[i] = lots;
+        t.entryPrice[i] = entry;
+        t.liquidationPrice[i] = liquidation;
+        t.openSecond[i] = open;
+        t.closeSecond[i] = close > anchorSecond ? PositionTable.OPEN : (int) close;
+    }
+
+    /** Geometric random walk, one step an hour, prices rounded as Hyperliquid lists them. */
+    private static double[] pricePath(CoinSpec spec, int hours, SplittableRandom r) {
+        double sigma = spec.annualVolatility() / Math.sqrt(HOURS_PER_YEAR);
+        double[] path = new double[hours + 1];
+        double p = spec.startPrice();
+        path[0] = roundPrice(p, spec.szDecimals());
+        for (int h = 1; h <= hours; h++) {
+            p *= Math.exp(sigma * r.nextGaussian() - sigma * sigma / 2);
+            path[h] = roundPrice(p, spec.szDecimals());
+        }
+        return path;
+    }
+
+    /** Hyperliquid prices: at most 5 significant figures and at most 6 - szDecimals decimals. */
+    static double roundPrice(double price, int szDecimals) {
+        double p = Math.max(price, 1e-6);
+        int decimals = Math.min(4 - (int) Math.floor(Math.log10(p)), 6 - szDecimals);
+        if (decimals < 0) {
+            double unit = Math.pow(10, -decimals);
+            return Math.round(p / unit) * unit;
+        }
+        double scale = Math.pow(10, decimals);
+        return Math.max(Math.round(p * scale), 1) / scale;
+    }
+
+    private static int[] cumulativeWeights(List<CoinSpec> specs) {
+        int[] cumulative = new int[specs.size()];
+        int sum = 0;
+        for (int c = 0; c < specs.size(); c++) cumulative[c] = sum += specs.get(c).weight();
+        return cumulative;
+    }
+
+    private static int pickCoin(int[] cumulative, SplittableRandom r) {
+        int ticket = r.nextInt(cumulative[cumulative.length - 1]);
+        int c = 0;
+        while (cumulative[c] <= ticket) c++;
+        return c;
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+
+    /** The API lists positions by open time; ties keep generation order. */
+    private static PositionTable sortedByOpenTime(PositionTable t) {
+        long[] keys = new long[t.size];
+        for (int i = 0; i < t.size; i++) keys[i] = ((long) t.openSecond[i] << 32) | i;
+        Arrays.sort(keys);
+        PositionTable sorted = new PositionTable(t.size);
+        for (int j = 0; j < t.size; j++) {
+            int i = (int) keys[j];
+            sorted.wallet[j] = t.wallet[i];
+            sorted.coin[j] = t.coin[i];
+            sorted.isLong[j] = t.isLong[i];
+            sorted.cross[j] = t.cross[i];
+            sorted.leverage[j] = t.leverage[i];
+            sorted.lots[j] = t.lots[i];
+            sorted.entryPrice[j] = t.entryPrice[i];
+            sorted.liquidationPrice[j] = t.liquidationPrice[i];
+            sorted.openSecond[j] = t.openSecond[i];
+            sorted.closeSecond[j] = t.closeSecond[i];
+        }
+        return sorted;
+    }
+}

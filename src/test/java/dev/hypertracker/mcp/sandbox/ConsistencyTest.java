@@ -1,0 +1,253 @@
+package dev.hypertracker.mcp.sandbox;
+
+import dev.hypertracker.mcp.catalog.Cohort;
+import dev.hypertracker.mcp.catalog.SizeBucket;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+import static dev.hypertracker.mcp.sandbox.SandboxClient.cents;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Aggregates agree with the positions and with each other, to the cent. */
+class ConsistencyTest {
+
+    private static SandboxServer server;
+    private static SandboxClient client;
+    private static List<MarketData.Position> open;
+
+    @BeforeAll
+    static void start() {
+        server = SandboxServer.start(SandboxClient.smallConfig());
+        client = new SandboxClient(server);
+        open = server.data().openPositions();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** count, countLong, value, valueLong, risk value over the open positions that pass the filter. */
+    private static long[] truth(Predicate<MarketData.Position> filter) {
+        long[] t = new long[5];
+        for (MarketData.Position p : open) {
+            if (!filter.test(p)) continue;
+            long v = cents(p.positionValue());
+            t[0]++;
+            t[2] += v;
+            if (p.isLong()) {
+                t[1]++;
+                t[3] += v;
+            }
+            if (p.atLiquidationRisk()) t[4] += v;
+        }
+        return t;
+    }
+
+    @Test
+    void coinsAreTheOpenPositionsAggregated() {
+        JsonNode coins = client.json("/positions/coins");
+        long coinsWithOpen = open.stream().map(MarketData.Position::coin).distinct().count();
+        assertThat(coins.size()).isEqualTo((int) coinsWithOpen);
+        for (JsonNode c : coins) {
+            long[] t = truth(p -> p.coin().equals(c.get("coin").stringValue()));
+            assertThat(c.get("count").longValue()).isEqualTo(t[0]);
+            assertThat(c.get("countLong").longValue()).isEqualTo(t[1]);
+            assertThat(c.get("countShort").longValue()).isEqualTo(t[0] - t[1]);
+            assertThat(cents(c.get("totalValue"))).isEqualTo(t[2]);
+            assertThat(cents(c.get("totalValueLong"))).isEqualTo(t[3]);
+            assertThat(cents(c.get("totalValueShort"))).isEqualTo(t[2] - t[3]);
+        }
+    }
+
+    @Test
+    void coinsAgreeWithTheOpenPositionsServedByPositions() {
+        Map<String, long[]> fromRows = new TreeMap<>();
+        for (JsonNode page : client.allPages("/positions?" + SandboxClient.ALL_TIME + "&open=true")) {
+            for (JsonNode p : page.get("positions")) {
+                long[] t = fromRows.computeIfAbsent(p.get("coin").stringValue(), k -> new long[2]);
+                t[0]++;
+                t[1] += cents(p.get("positionValue"));
+            }
+        }
+        JsonNode coins = client.json("/positions/coins");
+        assertThat(coins.size()).isEqualTo(fromRows.size());
+        for (JsonNode c : coins) {
+            long[] t = fromRows.get(c.get("coin").stringValue());
+            assertThat(c.get("count").longValue()).isEqualTo(t[0]);
+            assertThat(cents(c.get("totalValue"))).isEqualTo(t[1]);
+        }
+    }
+
+    @Test
+    void heatmapSegmentsAreTheOpenPositionsPerCohort() {
+        for (JsonNode coin : client.json("/positions/heatmap").get("heatmap")) {
+            String symbol = coin.get("coin").stringValue();
+            assertThat(cents(coin.get("totalValue"))).isEqualTo(truth(p -> p.coin().equals(symbol))[2]);
+            long sizeAxisValue = 0;
+            for (JsonNode s : coin.get("segments")) {
+                int id = s.get("segmentId").intValue();
+                long[] t = truth(p -> p.coin().equals(symbol) && p.wallet().segments().contains(id));
+                assertThat(s.get("count").longValue()).isEqualTo(t[0]);
+                assertThat(s.get("countLong").longValue()).isEqualTo(t[1]);
+                assertThat(cents(s.get("totalValue"))).isEqualTo(t[2]);
+                assertThat(cents(s.get("totalLongValue"))).isEqualTo(t[3]);
+                assertThat(s.get("bias").doubleValue()).isCloseTo((double) t[3] / t[2], org.assertj.core.data.Offset.offset(0.0001));
+                if (Cohort.byId(id).orElseThrow().axis() == Cohort.Axis.SIZE) sizeAxisValue += t[2];
+            }
+            // each axis on its own partitions the coin's positions
+            assertThat(sizeAxisValue).isEqualTo(cents(coin.get("totalValue")));
+        }
+    }
+
+    @Test
+    void newestSeriesPointsAreTheOpenPositions() {
+        String now = "?start=2026-03-01T12:00:00.000Z";
+        for (String coin : List.of("BTC", "kPEPE", "xyz:GOLD")) {
+            JsonNode row = client.json("/position-metrics/coin/" + coin + now).get("metrics").get(0);
+            long[] t = truth(p -> p.coin().equals(coin));
+            assertThat(row.get("positionCount").longValue()).isEqualTo(t[0]);
+            assertThat(row.get("positionCountLong").longValue()).isEqualTo(t[1]);
+            assertThat(cents(row.get("totalPositionValue"))).isEqualTo(t[2]);
+            assertThat(cents(row.get("totalPositionValueLong"))).isEqualTo(t[3]);
+            assertThat(cents(row.get("totalUnrealizedPnl"))).isEqualTo(open.stream().filter(p -> p.coin().equals(coin))
+                    .mapToLong(p -> cents(p.unrealizedPnl())).sum());
+            assertThat(cents(row.get("totalFunding"))).isEqualTo(open.stream().filter(p -> p.coin().equals(coin))
+                    .mapToLong(p -> cents(p.funding())).sum());
+            assertThat(row.get("totalPositionSize").decimalValue()).isEqualByComparingTo(open.stream()
+                    .filter(p -> p.coin().equals(coin)).map(MarketData.Position::size).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+
+            for (int segment : List.of(1, 4, 9, 12)) {
+                JsonNode s = client.json("/position-metrics/coin/" + coin + "/segment/" + segment + now).get("metrics").get(0);
+                long[] ts = truth(p -> p.coin().equals(coin) && p.wallet().segments().contains(segment));
+                assertThat(s.get("positionCount").longValue()).isEqualTo(ts[0]);
+                assertThat(cents(s.get("totalPositionValue"))).isEqualTo(ts[2]);
+            }
+            for (SizeBucket bucket : SizeBucket.values()) {
+                JsonNode b = client.json("/position-metrics/coin/" + coin + "/position-size-bucket/" + bucket.id() + now).get("metrics").get(0);
+                long[] tb = truth(p -> p.coin().equals(coin) && p.sizeBucket() == bucket);
+                assertThat(b.get("positionCount").longValue()).isEqualTo(tb[0]);
+                assertThat(cents(b.get("totalPositionValueLong"))).isEqualTo(tb[3]);
+            }
+        }
+        JsonNode general = client.json("/position-metrics/general" + now).get("metrics").get(0);
+        long[] all = truth(p -> true);
+        assertThat(general.get("count").longValue()).isEqualTo(all[0]);
+        assertThat(general.get("countLong").longValue()).isEqualTo(all[1]);
+        assertThat(cents(general.get("openInterest"))).isEqualTo(all[2]);
+        assertThat(cents(general.get("openInterestLong"))).isEqualTo(all[3]);
+        assertThat(general.get("countInProfit").longValue()).isEqualTo(open.stream().filter(p -> p.unrealizedPnl() > 0).count());
+        long equity = server.data().wallets().stream().mapToLong(w -> cents(w.perpEquity())).sum();
+        long pnl = open.stream().mapToLong(p -> cents(p.unrealizedPnl())).sum();
+        assertThat(cents(general.get("perpEquity"))).isEqualTo(equity + pnl);
+    }
+
+    @Test
+    void liquidationRiskIsTheAtRiskShareOfEachCoin() {
+        boolean someRisk = false;
+        for (int segment : List.of(1, 2, 4, 6, 11, 12)) {
+            JsonNode body = client.json("/" + segment + "/assets/liquidation-risk?limit=500");
+            long coins = open.stream().filter(p -> p.wallet().segments().contains(segment)).map(MarketData.Position::coin).distinct().count();
+            assertThat(body.get("totalCount").longValue()).isEqualTo(coins);
+            for (JsonNode item : body.get("items")) {
+                long[] t = truth(p -> p.coin().equals(item.get("coin").stringValue()) && p.wallet().segments().contains(segment));
+                assertThat(cents(item.get("totalValue"))).isEqualTo(t[2]);
+                assertThat(cents(item.get("riskValue"))).isEqualTo(t[4]);
+                assertThat(item.get("percentRisk").doubleValue()).isCloseTo(100.0 * t[4] / t[2], org.assertj.core.data.Offset.offset(0.005));
+                someRisk |= t[4] > 0;
+            }
+        }
+        assertThat(someRisk).as("the data set has positions near liquidation").isTrue();
+    }
+
+    @Test
+    void atRiskMeansThreeQuartersOfTheWayToLiquidation() {
+        for (MarketData.Position p : open) {
+            double way = Math.abs(p.entryPrice() - p.liquidationPrice());
+            double adverse = p.isLong() ? p.entryPrice() - p.markPrice() : p.markPrice() - p.entryPrice();
+            assertThat(p.atLiquidationRisk()).isEqualTo(adverse >= 0.75 * way);
+            // an open position has not reached its liquidation price
+            assertThat(p.isLong() ? p.markPrice() > p.liquidationPrice() : p.markPrice() < p.liquidationPrice()).isTrue();
+        }
+    }
+
+    @Test
+    void exportFilesAgreeWithTheJsonEndpoints() {
+        server.inlineExport(ExportEndpoints.BREAKDOWN_BY_COHORT, true);
+        server.inlineExport(ExportEndpoints.BREAKDOWN_BY_SIZE, true);
+        server.inlineExport(ExportEndpoints.POSITIONS, true);
+        server.inlineExport(ExportEndpoints.POSITION_METRICS, true);
+        server.inlineExport(ExportEndpoints.LIQUIDATION_HEATMAP, true);
+        JsonNode heatmapEth = null;
+        for (JsonNode c : client.json("/positions/heatmap").get("heatmap")) if (c.get("coin").stringValue().equals("ETH")) heatmapEth = c;
+        Map<Integer, JsonNode> segments = new TreeMap<>();
+        for (JsonNode s : heatmapEth.get("segments")) segments.put(s.get("segmentId").intValue(), s);
+
+        JsonNode byCohort = client.json("/exports/coins/eth/position-breakdown-by-cohort");
+        assertThat(byCohort.get("breakdownByCohort").size()).isEqualTo(16);
+        assertThat(byCohort.get("createdAt").stringValue()).isEqualTo("2026-03-01T12:00:00.000Z");
+        for (JsonNode row : byCohort.get("breakdownByCohort")) {
+            JsonNode s = segments.get(row.get("segmentId").intValue());
+            assertThat(row.get("positionCount").intValue()).isEqualTo(s == null ? 0 : s.get("count").intValue());
+            if (s != null) {
+                assertThat(cents(row.get("totalPositionValue"))).isEqualTo(cents(s.get("totalValue")));
+                assertThat(cents(row.get("totalPositionValueLong"))).isEqualTo(cents(s.get("totalLongValue")));
+                assertThat(row.get("bias").doubleValue()).isEqualTo(s.get("bias").doubleValue());
+            }
+            int id = row.get("segmentId").intValue();
+            assertThat(cents(row.get("valueCloseToLiquidation")))
+                    .isEqualTo(truth(p -> p.coin().equals("ETH") && p.wallet().segments().contains(id))[4]);
+        }
+        JsonNode bySize = client.json("/exports/coins/ETH/position-breakdown-by-size").get("breakdownBySize");
+        assertThat(bySize.size()).isEqualTo(8);
+        for (JsonNode row : bySize) {
+            assertThat(Cohort.byId(row.get("sizeSegmentId").intValue()).orElseThrow().axis()).isEqualTo(Cohort.Axis.SIZE);
+        }
+
+        JsonNode positions = client.json("/exports/coins/ETH/positions");
+        assertThat(positions.get("breakdownBySize").size()).isEqualTo(10);
+        for (JsonNode row : positions.get("breakdownBySize")) {
+            int bucket = row.get("sizeBucketId").intValue();
+            JsonNode series = client.json("/position-metrics/coin/ETH/position-size-bucket/" + bucket
+                    + "?start=2026-02-28T12:00:00.000Z").get("metrics");
+            assertThat(row.get("positionCount").intValue()).isEqualTo(series.get(0).get("positionCount").intValue());
+            assertThat(cents(row.get("totalPositionValue"))).isEqualTo(cents(series.get(0).get("totalPositionValue")));
+            JsonNode dayAgo = series.get(24);
+            assertThat(dayAgo.get("createdAt").stringValue()).isEqualTo("2026-02-28T12:00:00.000Z");
+            assertThat(row.get("pastPositionCount").intValue()).isEqualTo(dayAgo.get("positionCount").intValue());
+            assertThat(cents(row.get("pastTotalPositionValue"))).isEqualTo(cents(dayAgo.get("totalPositionValue")));
+        }
+
+        JsonNode metricsFile = client.json("/exports/coins/ETH/position-metrics");
+        JsonNode columns = metricsFile.get("metrics").get("columns");
+        assertThat(columns.get(0).stringValue()).isEqualTo("coin");
+        JsonNode data = metricsFile.get("metrics").get("data");
+        assertThat(data.size()).isEqualTo(14 * 24);
+        assertThat(data.get(0).size()).isEqualTo(columns.size() - 1);
+        JsonNode series = client.json("/position-metrics/coin/ETH?start=2026-02-01T00:00:00.000Z").get("metrics");
+        for (int i = 0; i < data.size(); i++) {
+            assertThat(data.get(i).get(0).stringValue()).isEqualTo(series.get(i).get("createdAt").stringValue());
+            assertThat(data.get(i).get(1).intValue()).isEqualTo(series.get(i).get("positionCount").intValue());
+            assertThat(cents(data.get(i).get(3))).isEqualTo(cents(series.get(i).get("totalPositionValue")));
+        }
+
+        JsonNode liquidation = client.json("/exports/coins/ETH/liquidation-heatmap");
+        double mark = server.data().coin("ETH").orElseThrow().markPrice();
+        long[] inRange = truth(p -> p.coin().equals("ETH") && p.liquidationPrice() >= mark * 0.5 && p.liquidationPrice() < mark * 1.5);
+        long value = 0, count = 0;
+        for (JsonNode bin : liquidation.get("heatmap")) {
+            value += cents(bin.get("liquidationValue"));
+            count += bin.get("positionsCount").longValue();
+            assertThat(bin.get("priceBinIndex").intValue()).isBetween(1, 100);
+        }
+        assertThat(count).isEqualTo(inRange[0]);
+        assertThat(value).isEqualTo(inRange[2]);
+    }
+}

@@ -19,6 +19,8 @@ public record DigestOptions(Detail detail, List<String> fields, int maxRows, int
 
     public static final int DEFAULT_MAX_TOKENS = 2_000;
     public static final int MAX_MAX_TOKENS = 20_000;
+    /** The smallest budget honoured: below it a result could not say what it left out. Validate maxTokens against it. */
+    public static final int MIN_MAX_TOKENS = 100;
     public static final int DEFAULT_MAX_ROWS = 50;
     public static final int DEFAULT_TOP = 10;
 

@@ -1,0 +1,153 @@
+package dev.hypertracker.mcp.digest;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.hypertracker.mcp.catalog.Endpoint;
+import dev.hypertracker.mcp.catalog.Pagination;
+import dev.hypertracker.mcp.digest.Report.Cut;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One digest in the making: rows from any number of pages (or one stream) go to the kind's accumulator for
+ * detail=summary, or into a bounded sample for detail=rows and detail=raw. Then the paging section is added and the
+ * budget applied.
+ */
+final class DigestRun implements RowSource.Sink {
+
+    /**
+     * detail=raw keeps rows up to this many characters per budget token: JSON never packs more than ~8 characters in
+     * a token, so the sample always holds more than the budget can show, while memory stays bounded.
+     */
+    static final int RAW_CHARS_PER_TOKEN = 12;
+
+    private final Endpoint endpoint;
+    private final DigestOptions options;
+    private final KindDigest kind;
+    private final List<JsonNode> sample = new ArrayList<>();
+    private long sampleChars;
+    private long rowsScanned;
+    private ObjectNode firstEnvelope;
+    private Long totalCount;
+
+    DigestRun(Endpoint endpoint, DigestOptions options, Clock clock) {
+        this.endpoint = endpoint;
+        this.options = options;
+        this.kind = options.detail() == Detail.SUMMARY ? KindDigest.forKind(endpoint.digest(), options, clock) : null;
+    }
+
+    @Override
+    public void row(JsonNode row) {
+        rowsScanned++;
+        switch (options.detail()) {
+            case SUMMARY -> kind.accept(row);
+            case ROWS -> {
+                if (sample.size() < options.maxRows()) sample.add(row);
+            }
+            case RAW -> {
+                if (sampleChars < (long) options.maxTokens() * RAW_CHARS_PER_TOKEN) {
+                    sample.add(row);
+                    sampleChars += row.toString().length();
+                }
+            }
+        }
+    }
+
+    @Override
+    public void envelope(ObjectNode envelope) {
+        if (firstEnvelope == null) firstEnvelope = envelope;
+        if (envelope.path("totalCount").isNumber()) totalCount = envelope.path("totalCount").longValue();
+        if (kind != null) kind.acceptEnvelope(envelope);
+    }
+
+    Digest finish(Paging paging) {
+        Report report = switch (options.detail()) {
+            case SUMMARY -> kind.finish();
+            case ROWS -> rowsReport();
+            case RAW -> rawReport();
+        };
+        List<Section> sections = new ArrayList<>(report.sections());
+        if (endpoint.pagination() != Pagination.NONE) sections.add(pagingSection(paging));
+        report = new Report(endpoint.title() + " - " + report.title(), sections, report.dropOrder(), report.narrowHint());
+        return Budget.fit(report, endpoint.digest().name().toLowerCase(java.util.Locale.ROOT), options.detail(),
+                options.maxTokens());
+    }
+
+    /** A sampled row as an item: its cells in field order (rows) or the upstream JSON (raw). */
+    private record RowItem(Object json) implements Section.Item {
+        @Override
+        public String line() {
+            return "";
+        }
+    }
+
+    private Report rowsReport() {
+        List<String> fields = RowTable.fields(endpoint.digest(), options.fields(), sample.isEmpty() ? null : sample.get(0));
+        List<RowItem> rows = new ArrayList<>(sample.size());
+        for (JsonNode row : sample) {
+            List<Object> cells = new ArrayList<>(fields.size());
+            for (String f : fields) cells.add(RowTable.cell(row, f));
+            rows.add(new RowItem(cells));
+        }
+        String heading = "structuredContent.rows holds {shown} of " + Format.count(rowsScanned)
+                + " rows read, one array per row in the order of structuredContent.fields (" + String.join(", ", fields)
+                + ")" + (rowsScanned > sample.size() ? "; maxRows=" + options.maxRows() + " limits them" : "") + ".";
+        List<Section> sections = List.of(new Section.Fields(Json.obj("fields", fields, "rowsTotal", rowsScanned), ""),
+                new Section.Listing("rows", heading, Section.Layout.DESCRIBED, rows, List.of(), "rows", rows.size()));
+        return new Report("rows", sections, List.of(Cut.shorten("rows", 1), Cut.drop("rows")),
+                "choose fewer fields, lower maxRows, or narrow the query");
+    }
+
+    private Report rawReport() {
+        List<RowItem> rows = new ArrayList<>(sample.size());
+        for (JsonNode row : sample) rows.add(new RowItem(row));
+        String heading = "structuredContent.raw holds {shown} of " + Format.count(rowsScanned)
+                + " upstream rows as JSON (export tables as row objects); structuredContent.envelope holds the rest of the"
+                + " first page's body.";
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("envelope", firstEnvelope == null ? Map.of() : firstEnvelope);
+        fields.put("rowsTotal", rowsScanned);
+        List<Section> sections = List.of(new Section.Fields(fields, ""),
+                new Section.Listing("raw", heading, Section.Layout.DESCRIBED, rows, List.of(), "rows",
+                        (int) Math.min(Integer.MAX_VALUE, rowsScanned)));
+        return new Report("raw", sections, List.of(Cut.shorten("raw", 1), Cut.drop("raw")),
+                "use detail=summary or rows, or narrow the query");
+    }
+
+    /**
+     * rowsScanned, pagesFetched, complete, nextCursor (and incompleteNote); offset-paged endpoints also get offset,
+     * nextOffset and totalCount.
+     */
+    private Section pagingSection(Paging paging) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("rowsScanned", rowsScanned);
+        fields.put("pagesFetched", paging.pagesFetched());
+        StringBuilder text = new StringBuilder("Read ").append(Format.count(rowsScanned)).append(" rows in ")
+                .append(Format.count(paging.pagesFetched())).append(paging.pagesFetched() == 1 ? " page" : " pages");
+        boolean complete = paging.complete();
+        if (endpoint.pagination() == Pagination.OFFSET) {
+            long offset = options.echo().get("offset") instanceof Number n ? n.longValue() : 0;
+            Long nextOffset = totalCount != null && offset + rowsScanned < totalCount ? offset + rowsScanned : null;
+            complete = complete && nextOffset == null;
+            fields.put("complete", complete);
+            fields.put("offset", offset);
+            fields.put("nextOffset", nextOffset);
+            fields.put("totalCount", totalCount);
+            text.append(nextOffset == null ? "; complete." : "; more remain: call again with offset=" + nextOffset + ".");
+        } else {
+            fields.put("complete", complete);
+            fields.put("nextCursor", paging.nextCursor());
+            text.append(paging.nextCursor() == null ? (complete ? "; complete." : ".")
+                    : "; more remain: call again with nextCursor=" + paging.nextCursor() + ".");
+        }
+        if (paging.incompleteNote() != null) {
+            fields.put("incompleteNote", paging.incompleteNote());
+            text.append(" Incomplete: ").append(paging.incompleteNote());
+        }
+        return new Section.Fields(fields, text.toString());
+    }
+}

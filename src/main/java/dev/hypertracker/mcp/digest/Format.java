@@ -1,0 +1,83 @@
+package dev.hypertracker.mcp.digest;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * How numbers, money, addresses and times are written. Structured values are rounded with {@link #round2} only;
+ * text rounds money further for reading ("$1.23M").
+ */
+public final class Format {
+
+    private Format() {}
+
+    /**
+     * The one rounding rule of structured content: half-up to 2 decimals (cents for money, hundredths of a percent
+     * for shares). Null for NaN or infinity, which JSON cannot carry.
+     */
+    public static Double round2(double v) {
+        if (!Double.isFinite(v)) return null;
+        // beyond 1e13 the scaled value loses cents anyway; round to whole units instead of overflowing
+        return Math.abs(v) < 1e13 ? Math.round(v * 100) / 100.0 : Math.rint(v);
+    }
+
+    /** part / whole as a percentage rounded to 2 decimals, or null when whole is 0. */
+    public static Double pct(double part, double whole) {
+        return whole == 0 ? null : round2(part / whole * 100);
+    }
+
+    /** "$1.23M", "-$45.60K", "$12.34". */
+    static String money(double v) {
+        if (!Double.isFinite(v)) return "n/a";
+        double a = Math.abs(v);
+        String sign = v < 0 ? "-" : "";
+        if (a >= 1e12) return sign + String.format(Locale.ROOT, "$%.2fT", a / 1e12);
+        if (a >= 1e9) return sign + String.format(Locale.ROOT, "$%.2fB", a / 1e9);
+        if (a >= 1e6) return sign + String.format(Locale.ROOT, "$%.2fM", a / 1e6);
+        if (a >= 1e3) return sign + String.format(Locale.ROOT, "$%.2fK", a / 1e3);
+        return sign + String.format(Locale.ROOT, "$%.2f", a);
+    }
+
+    /** Money with an explicit sign, for PnL and changes: "+$1.20K". */
+    static String signedMoney(double v) {
+        return (v > 0 ? "+" : "") + money(v);
+    }
+
+    /** "57.2%", or "n/a" for null. */
+    static String percent(Double pct) {
+        return pct == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", pct);
+    }
+
+    static String signedPercent(Double pct) {
+        return pct == null ? "n/a" : (pct > 0 ? "+" : "") + percent(pct);
+    }
+
+    /** "1,234,567". */
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** A price to 6 significant digits without trailing zeros: "61000", "0.0000123". */
+    static String price(double v) {
+        if (!Double.isFinite(v)) return "n/a";
+        return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    /** A plain number for text: money-like rounding without the dollar sign ("1.23M", "12.5"). */
+    static String number(double v) {
+        return money(v).replace("$", "");
+    }
+
+    /** "0x1234…abcd": enough to tell wallets apart in a top list. */
+    static String shortAddress(String address) {
+        if (address == null) return null;
+        return address.length() <= 12 ? address : address.substring(0, 6) + "…" + address.substring(address.length() - 4);
+    }
+
+    /** ISO 8601 UTC with milliseconds, as the API writes times. */
+    static String iso(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).toString();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.hypertracker.mcp.digest;
+
+import static dev.hypertracker.mcp.digest.Format.money;
+import static dev.hypertracker.mcp.digest.Format.round2;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.hypertracker.mcp.catalog.Cohort;
+import dev.hypertracker.mcp.digest.Report.Cut;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * export_liquidation_heatmap: total liquidation value, the price bins holding most of it with the cohort most
+ * impacted in each, and which cohorts are most impacted overall (liquidation value of the bins they top).
+ */
+final class LiquidationHeatmapDigest implements KindDigest {
+
+    private final int top;
+    private final TopN<Bin> bins;
+    /** Insertion order breaks ties. */
+    private final Map<Integer, double[]> valueByImpactedCohort = new LinkedHashMap<>();
+    private String coin;
+    private long binCount, positions;
+    private double liquidationValue;
+    private double priceFrom = Double.NaN, priceTo = Double.NaN;
+
+    LiquidationHeatmapDigest(DigestOptions options) {
+        this.top = options.top();
+        this.bins = new TopN<>(top);
+        Object echoed = options.echo().get("coin");
+        this.coin = echoed == null ? null : echoed.toString();
+    }
+
+    record Bin(double priceStart, double priceEnd, double liquidationValue, long positions, Integer cohort)
+            implements Section.Item {
+        @Override
+        public Map<String, Object> json() {
+            return Json.obj("priceStart", PositionsDigest.finite(priceStart), "priceEnd", PositionsDigest.finite(priceEnd),
+                    "liquidationValue", round2(liquidationValue), "positionsCount", positions,
+                    "mostImpacted", cohort == null ? null : Cohort.labelOf(cohort));
+        }
+
+        @Override
+        public String line() {
+            return Format.price(priceStart) + "-" + Format.price(priceEnd) + ": " + money(liquidationValue) + ", "
+                    + Format.count(positions) + " positions" + (cohort == null ? "" : ", most impacted " + Cohort.labelOf(cohort));
+        }
+    }
+
+    record CohortShare(int cohort, double value, long bins) implements Section.Item {
+        @Override
+        public Map<String, Object> json() {
+            return Json.obj("cohort", Cohort.labelOf(cohort), "liquidationValue", round2(value), "bins", bins);
+        }
+
+        @Override
+        public String line() {
+            return Cohort.labelOf(cohort) + ": tops " + Format.count(bins) + " bins holding " + money(value);
+        }
+    }
+
+    @Override
+    public void accept(JsonNode row) {
+        binCount++;
+        double value = Json.numOrZero(row, "liquidationValue");
+        long count = (long) Json.numOrZero(row, "positionsCount");
+        liquidationValue += value;
+        positions += count;
+        double start = Json.num(row, "priceBinStart");
+        double end = Json.num(row, "priceBinEnd");
+        if (!Double.isNaN(start)) priceFrom = Double.isNaN(priceFrom) ? start : Math.min(priceFrom, start);
+        if (!Double.isNaN(end)) priceTo = Double.isNaN(priceTo) ? end : Math.max(priceTo, end);
+        double impacted = Json.num(row, "mostImpactedSegment");
+        Integer cohort = Double.isNaN(impacted) ? null : (int) impacted;
+        if (cohort != null) {
+            double[] tally = valueByImpactedCohort.computeIfAbsent(cohort, c -> new double[2]);
+            tally[0] += value;
+            tally[1]++;
+        }
+        if (bins.admits(value)) bins.add(value, new Bin(start, end, value, count, cohort));
+    }
+
+    @Override
+    public void acceptEnvelope(ObjectNode envelope) {
+        if (envelope.path("coin").isString()) coin = envelope.path("coin").stringValue();
+    }
+
+    @Override
+    public Report finish() {
+        Map<String, Object> fields = Json.obj("coin", coin, "totals", Json.obj("liquidationValue", round2(liquidationValue),
+                "positionsCount", positions, "binCount", binCount, "priceFrom", PositionsDigest.finite(priceFrom),
+                "priceTo", PositionsDigest.finite(priceTo)));
+        String text = (coin == null ? "" : coin + ": ") + money(liquidationValue) + " of liquidations across "
+                + Format.count(positions) + " positions in " + Format.count(binCount) + " price bins"
+                + (Double.isNaN(priceFrom) ? "." : " from " + Format.price(priceFrom) + " to " + Format.price(priceTo) + ".");
+
+        List<Map.Entry<Integer, double[]>> impacted = new ArrayList<>(valueByImpactedCohort.entrySet());
+        impacted.sort(Comparator.comparingDouble((Map.Entry<Integer, double[]> e) -> e.getValue()[0]).reversed());
+        List<CohortShare> cohorts = new ArrayList<>();
+        for (Map.Entry<Integer, double[]> e : impacted) {
+            cohorts.add(new CohortShare(e.getKey(), e.getValue()[0], (long) e.getValue()[1]));
+        }
+        List<Section> sections = List.of(new Section.Fields(fields, text),
+                Section.Listing.of("bins", "Price bins with the most liquidation value", bins.ranked(), "bins"),
+                Section.Listing.of("mostImpactedCohorts", "Most impacted cohorts (by value of the bins they top)",
+                        cohorts.subList(0, Math.min(top, cohorts.size())), "cohorts"));
+        List<Cut> dropOrder = List.of(Cut.shorten("bins", 5), Cut.shorten("mostImpactedCohorts", 3),
+                Cut.shorten("bins", 3), Cut.drop("mostImpactedCohorts"), Cut.drop("bins"));
+        return new Report("Liquidation heatmap", sections, dropOrder, "lower top");
+    }
+}

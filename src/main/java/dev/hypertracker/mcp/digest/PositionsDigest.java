@@ -1,0 +1,285 @@
+package dev.hypertracker.mcp.digest;
+
+import static dev.hypertracker.mcp.digest.Format.money;
+import static dev.hypertracker.mcp.digest.Format.round2;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.hypertracker.mcp.catalog.Cohort;
+import dev.hypertracker.mcp.digest.Report.Cut;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * list_positions: totals, the largest positions, per coin, per size cohort and per PnL cohort (kept apart: a wallet
+ * is in one of each), leverage distribution and open value near liquidation. Totals cover every row read, open and
+ * closed alike; near-liquidation looks at open positions only.
+ */
+final class PositionsDigest implements KindDigest {
+
+    /**
+     * A position is near liquidation when its mark has moved at least this share of the way from entry price to
+     * liquidation price (the API's own liquidation-risk definition).
+     */
+    static final double NEAR_LIQUIDATION_PROGRESS = 0.75;
+
+    /** Upper bounds (inclusive) of the leverage buckets; the last bucket is open-ended. */
+    static final double[] LEVERAGE_BOUNDS = {2, 5, 10, 25};
+    static final String[] LEVERAGE_LABELS = {"<=2x", "2-5x", "5-10x", "10-25x", ">25x", "unknown"};
+
+    private final int top;
+    private final boolean rankByPnlToo;
+
+    private long count, openCount, closedCount, longCount, shortCount;
+    private double longValue, shortValue, totalValue, unrealizedPnl, funding;
+    private long nearLiquidationCount;
+    private double nearLiquidationValue, openValue;
+    private final long[] leverageCounts = new long[LEVERAGE_LABELS.length];
+    private final double[] leverageValues = new double[LEVERAGE_LABELS.length];
+    private final Tally[] sizeCohorts = new Tally[Cohort.MAX_ID + 1];
+    private final Tally[] pnlCohorts = new Tally[Cohort.MAX_ID + 1];
+    private long withoutCohort;
+    /** Insertion order breaks value ties in the per-coin ranking. */
+    private final Map<String, Tally> coins = new LinkedHashMap<>();
+    private final TopN<TopPosition> topByValue;
+    private final TopN<TopPosition> topByPnl;
+
+    PositionsDigest(DigestOptions options) {
+        this.top = options.top();
+        this.rankByPnlToo = "pnl".equalsIgnoreCase(options.sortBy());
+        this.topByValue = new TopN<>(top);
+        this.topByPnl = new TopN<>(rankByPnlToo ? top : 0);
+    }
+
+    /** Count and long/short value of a group of positions. */
+    static final class Tally {
+        long count;
+        double longValue, shortValue;
+
+        void add(boolean isLong, double value) {
+            count++;
+            if (isLong) longValue += value;
+            else shortValue += value;
+        }
+
+        double total() {
+            return longValue + shortValue;
+        }
+    }
+
+    @Override
+    public void accept(JsonNode row) {
+        double value = Math.abs(Json.numOrZero(row, "positionValue"));
+        boolean isLong = isLong(row);
+        boolean open = Json.isNullOrMissing(row, "closeTime");
+        double pnl = Json.num(row, "unrealizedPnl");
+
+        count++;
+        if (open) openCount++;
+        else closedCount++;
+        if (isLong) {
+            longCount++;
+            longValue += value;
+        } else {
+            shortCount++;
+            shortValue += value;
+        }
+        totalValue += value;
+        if (!Double.isNaN(pnl)) unrealizedPnl += pnl;
+        funding += Json.numOrZero(row, "funding");
+
+        String coin = Json.str(row, "coin");
+        coins.computeIfAbsent(coin == null ? "?" : coin, c -> new Tally()).add(isLong, value);
+
+        int sizeId = 0, pnlId = 0;
+        for (JsonNode id : row.path("profile").path("segments").values()) {
+            Cohort c = CohortLookup.byId(id.asInt(0));
+            if (c == null) continue;
+            if (c.axis() == Cohort.Axis.SIZE) sizeId = c.id();
+            else pnlId = c.id();
+        }
+        if (sizeId == 0 && pnlId == 0) withoutCohort++;
+        if (sizeId != 0) tally(sizeCohorts, sizeId).add(isLong, value);
+        if (pnlId != 0) tally(pnlCohorts, pnlId).add(isLong, value);
+
+        double leverage = leverage(row);
+        int bucket = leverageBucket(leverage);
+        leverageCounts[bucket]++;
+        leverageValues[bucket] += value;
+
+        double entry = Json.num(row, "entryPrice");
+        double mark = Json.num(row, "markPrice");
+        double liquidation = Json.num(row, "liquidationPrice");
+        if (open) {
+            openValue += value;
+            if (isNearLiquidation(entry, mark, liquidation)) {
+                nearLiquidationCount++;
+                nearLiquidationValue += value;
+            }
+        }
+
+        if (topByValue.admits(value) || topByPnl.admits(pnl)) {
+            TopPosition p = new TopPosition(Json.str(row, "address"), coin, isLong, value, entry, mark, liquidation,
+                    leverage, pnl, sizeId, pnlId);
+            topByValue.add(value, p);
+            topByPnl.add(pnl, p);
+        }
+    }
+
+    private static Tally tally(Tally[] byId, int id) {
+        if (byId[id] == null) byId[id] = new Tally();
+        return byId[id];
+    }
+
+    /** side "long"/"short"; when absent, the sign of size. */
+    static boolean isLong(JsonNode row) {
+        String side = Json.str(row, "side");
+        if (side != null) return side.equalsIgnoreCase("long");
+        return Json.numOrZero(row, "size") > 0;
+    }
+
+    /** crossLeverage or isolatedLeverage, whichever is non-zero (a position is one or the other); NaN when neither. */
+    static double leverage(JsonNode row) {
+        double cross = Json.num(row, "crossLeverage");
+        if (cross > 0) return cross;
+        double isolated = Json.num(row, "isolatedLeverage");
+        return isolated > 0 ? isolated : Double.NaN;
+    }
+
+    static int leverageBucket(double leverage) {
+        if (Double.isNaN(leverage)) return LEVERAGE_LABELS.length - 1;
+        for (int i = 0; i < LEVERAGE_BOUNDS.length; i++) {
+            if (leverage <= LEVERAGE_BOUNDS[i]) return i;
+        }
+        return LEVERAGE_BOUNDS.length;
+    }
+
+    /** Positions without a liquidation price (or with it at the entry price) are never near liquidation. */
+    static boolean isNearLiquidation(double entry, double mark, double liquidation) {
+        if (!(liquidation > 0) || Double.isNaN(entry) || Double.isNaN(mark) || liquidation == entry) return false;
+        return (mark - entry) / (liquidation - entry) >= NEAR_LIQUIDATION_PROGRESS;
+    }
+
+    record TopPosition(String address, String coin, boolean isLong, double value, double entry, double mark,
+                       double liquidation, double leverage, double pnl, int sizeCohort, int pnlCohort)
+            implements Section.Item {
+
+        @Override
+        public Map<String, Object> json() {
+            return Json.obj("address", Format.shortAddress(address), "coin", coin, "side", side(), "value", round2(value),
+                    "entry", finite(entry), "mark", finite(mark), "liquidationPrice", liquidation > 0 ? liquidation : null,
+                    "leverage", finite(leverage), "unrealizedPnl", round2(pnl), "cohorts", cohorts());
+        }
+
+        @Override
+        public String line() {
+            return Format.shortAddress(address) + " " + coin + " " + side() + " " + money(value)
+                    + " entry " + Format.price(entry) + " mark " + Format.price(mark)
+                    + (liquidation > 0 ? " liq " + Format.price(liquidation) : " no liq price")
+                    + (Double.isNaN(leverage) ? "" : " " + Format.price(leverage) + "x")
+                    + " uPnL " + Format.signedMoney(pnl) + " " + cohorts();
+        }
+
+        private String side() {
+            return isLong ? "long" : "short";
+        }
+
+        private List<String> cohorts() {
+            List<String> labels = new ArrayList<>(2);
+            if (sizeCohort != 0) labels.add(Cohort.labelOf(sizeCohort));
+            if (pnlCohort != 0) labels.add(Cohort.labelOf(pnlCohort));
+            return labels;
+        }
+    }
+
+    static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    /** One row of a per-coin or per-cohort listing. */
+    record GroupLine(String nameKey, String name, Tally tally) implements Section.Item {
+        @Override
+        public Map<String, Object> json() {
+            return Json.obj(nameKey, name, "count", tally.count, "longValue", round2(tally.longValue),
+                    "shortValue", round2(tally.shortValue));
+        }
+
+        @Override
+        public String line() {
+            return name + ": " + Format.count(tally.count) + " positions, long " + money(tally.longValue)
+                    + " / short " + money(tally.shortValue);
+        }
+    }
+
+    @Override
+    public Report finish() {
+        Map<String, Object> totals = Json.obj("count", count, "openCount", openCount, "closedCount", closedCount,
+                "longCount", longCount, "shortCount", shortCount, "longValue", round2(longValue),
+                "shortValue", round2(shortValue), "totalValue", round2(totalValue),
+                "unrealizedPnl", round2(unrealizedPnl), "funding", round2(funding));
+        String totalsText = Format.count(count) + " positions (" + Format.count(openCount) + " open, "
+                + Format.count(closedCount) + " closed): " + Format.count(longCount) + " long " + money(longValue)
+                + " / " + Format.count(shortCount) + " short " + money(shortValue) + ", total " + money(totalValue)
+                + "; uPnL " + Format.signedMoney(unrealizedPnl) + ", funding " + Format.signedMoney(funding) + ".";
+
+        List<Section> sections = new ArrayList<>();
+        sections.add(new Section.Fields(Map.of("totals", totals), totalsText));
+        sections.add(new Section.Block("nearLiquidation",
+                Json.obj("count", nearLiquidationCount, "value", round2(nearLiquidationValue),
+                        "shareOfOpenValuePct", Format.pct(nearLiquidationValue, openValue)),
+                "Near liquidation (mark >=75% of the way from entry to liq price): " + Format.count(nearLiquidationCount)
+                        + " open positions, " + money(nearLiquidationValue) + " ("
+                        + Format.percent(Format.pct(nearLiquidationValue, openValue)) + " of open value).",
+                "open value near liquidation"));
+        sections.add(Section.Listing.of("top", "Largest positions by value", topByValue.ranked(), "positions"));
+        if (rankByPnlToo) {
+            sections.add(Section.Listing.of("topByPnl", "Highest unrealized PnL", topByPnl.ranked(), "positions"));
+        }
+        sections.add(Section.Listing.of("byCoin", "By coin (" + coins.size() + " coins, by value)", coinLines(), "coins"));
+        sections.add(Section.Listing.of("bySizeCohort", "By size cohort (equity)", cohortLines(sizeCohorts, Cohort.Axis.SIZE), "size cohorts"));
+        sections.add(Section.Listing.of("byPnlCohort", "By PnL cohort (all-time PnL)", cohortLines(pnlCohorts, Cohort.Axis.PNL), "PnL cohorts"));
+        sections.add(leverageBlock());
+
+        List<Cut> dropOrder = List.of(Cut.shorten("top", 5), Cut.shorten("topByPnl", 5), Cut.shorten("byCoin", 5),
+                Cut.shorten("top", 3), Cut.shorten("topByPnl", 3), Cut.shorten("byCoin", 3),
+                Cut.drop("leverage"), Cut.drop("byPnlCohort"), Cut.drop("bySizeCohort"), Cut.drop("byCoin"),
+                Cut.drop("topByPnl"), Cut.drop("top"), Cut.drop("nearLiquidation"));
+        String title = "Positions digest" + (withoutCohort > 0 ? " (" + Format.count(withoutCohort) + " rows without cohort)" : "");
+        return new Report(title, sections, dropOrder,
+                "filter by coin, address, segmentId or open=true, shorten the start/end window, or lower top");
+    }
+
+    private List<GroupLine> coinLines() {
+        List<Map.Entry<String, Tally>> ranked = new ArrayList<>(coins.entrySet());
+        ranked.sort(Comparator.comparingDouble((Map.Entry<String, Tally> e) -> e.getValue().total()).reversed());
+        List<GroupLine> lines = new ArrayList<>();
+        for (Map.Entry<String, Tally> e : ranked.subList(0, Math.min(top, ranked.size()))) {
+            lines.add(new GroupLine("coin", e.getKey(), e.getValue()));
+        }
+        return lines;
+    }
+
+    /** Cohorts of one axis in the legend's order (smallest to largest, most profitable to most rekt). */
+    private static List<GroupLine> cohortLines(Tally[] byId, Cohort.Axis axis) {
+        List<GroupLine> lines = new ArrayList<>();
+        for (Cohort c : Cohort.values()) {
+            if (c.axis() == axis && byId[c.id()] != null) lines.add(new GroupLine("cohort", c.label(), byId[c.id()]));
+        }
+        return lines;
+    }
+
+    private Section.Block leverageBlock() {
+        List<Object> buckets = new ArrayList<>();
+        StringBuilder text = new StringBuilder("Leverage:");
+        for (int i = 0; i < LEVERAGE_LABELS.length; i++) {
+            if (leverageCounts[i] == 0 && i == LEVERAGE_LABELS.length - 1) continue;
+            buckets.add(Json.obj("bucket", LEVERAGE_LABELS[i], "count", leverageCounts[i], "value", round2(leverageValues[i])));
+            text.append(i == 0 ? " " : ", ").append(LEVERAGE_LABELS[i]).append(' ').append(Format.count(leverageCounts[i]))
+                    .append(" (").append(money(leverageValues[i])).append(')');
+        }
+        return new Section.Block("leverage", buckets, text.toString(), "leverage distribution");
+    }
+}

@@ -1,0 +1,144 @@
+package dev.hypertracker.mcp.digest;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import dev.hypertracker.mcp.catalog.Endpoint;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Finds the rows in an upstream body, one rule for every endpoint: a bare array is the rows; in an object, the rows
+ * are the endpoint's rowsKey array (or the first array-valued field when the catalog names none, as for the export
+ * files whose key is unpublished); a columns-and-data table is turned into row objects; an object with no rows is
+ * itself the one row. Everything else in the body is the page's envelope (nextCursor, totalCount, coin, createdAt).
+ */
+final class RowSource {
+
+    /** Receives a page: its rows one at a time, then its envelope. */
+    interface Sink {
+        void row(JsonNode row);
+
+        void envelope(ObjectNode envelope);
+    }
+
+    private RowSource() {}
+
+    /** Feeds a parsed body to the sink. */
+    static void read(Endpoint endpoint, JsonNode body, Sink sink) {
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            sink.envelope(Json.MAPPER.createObjectNode());
+            return;
+        }
+        if (body.isArray()) {
+            body.values().forEach(sink::row);
+            sink.envelope(Json.MAPPER.createObjectNode());
+            return;
+        }
+        String rowsField = rowsField(endpoint, body);
+        ObjectNode envelope = Json.MAPPER.createObjectNode();
+        body.forEachEntry((name, value) -> {
+            if (!name.equals(rowsField)) envelope.set(name, value);
+        });
+        if (rowsField == null) {
+            sink.row(body);
+        } else {
+            JsonNode rows = body.get(rowsField);
+            if (rows.isArray()) {
+                rows.values().forEach(sink::row);
+            } else {
+                tableRows(rows, envelope.get("coin")).forEach(sink::row);
+            }
+        }
+        sink.envelope(envelope);
+    }
+
+    /**
+     * Streams a body: the rows array is read one row at a time, so memory does not grow with the number of rows.
+     * Everything else is small and read whole.
+     */
+    static void stream(Endpoint endpoint, InputStream in, Sink sink) {
+        try (JsonParser parser = Json.MAPPER.createParser(in)) {
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_ARRAY) {
+                streamArray(parser, sink);
+                sink.envelope(Json.MAPPER.createObjectNode());
+                return;
+            }
+            if (first != JsonToken.START_OBJECT) {
+                read(endpoint, parser.readValueAsTree(), sink);
+                return;
+            }
+            ObjectNode rest = Json.MAPPER.createObjectNode();
+            boolean streamed = false;
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                boolean isRowsArray = value == JsonToken.START_ARRAY && !streamed
+                        && (endpoint.rowsKey() == null || endpoint.rowsKey().equals(name));
+                if (isRowsArray) {
+                    streamArray(parser, sink);
+                    streamed = true;
+                } else {
+                    rest.set(name, parser.readValueAsTree());
+                }
+            }
+            if (streamed) {
+                sink.envelope(rest);
+            } else {
+                read(endpoint, rest, sink);
+            }
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("unreadable " + endpoint.tool() + " body: " + e.getMessage(), e);
+        }
+    }
+
+    private static void streamArray(JsonParser parser, Sink sink) {
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            sink.row(parser.readValueAsTree());
+        }
+    }
+
+    private static String rowsField(Endpoint endpoint, JsonNode body) {
+        String key = endpoint.rowsKey();
+        if (key != null && isRows(body.get(key))) return key;
+        for (String name : body.propertyNames()) {
+            if (body.get(name).isArray()) return name;
+        }
+        return null;
+    }
+
+    private static boolean isRows(JsonNode n) {
+        return n != null && (n.isArray() || isTable(n));
+    }
+
+    private static boolean isTable(JsonNode n) {
+        return n.isObject() && n.path("columns").isArray() && n.path("data").isArray();
+    }
+
+    /**
+     * Row objects from a columns-and-data table. The position-metrics export lists "coin" among the columns but its
+     * data rows leave it out: when a row is one value short and "coin" is a column, the coin comes from the envelope.
+     */
+    static List<JsonNode> tableRows(JsonNode table, JsonNode envelopeCoin) {
+        List<String> columns = new ArrayList<>();
+        table.path("columns").values().forEach(c -> columns.add(c.asString()));
+        List<String> withoutCoin = new ArrayList<>(columns);
+        boolean hasCoinColumn = withoutCoin.remove("coin");
+        List<JsonNode> rows = new ArrayList<>();
+        for (JsonNode data : table.path("data").values()) {
+            boolean coinLeftOut = hasCoinColumn && data.size() == columns.size() - 1;
+            List<String> names = coinLeftOut ? withoutCoin : columns;
+            ObjectNode row = Json.MAPPER.createObjectNode();
+            if (coinLeftOut && envelopeCoin != null) row.set("coin", envelopeCoin);
+            for (int i = 0; i < names.size() && i < data.size(); i++) row.set(names.get(i), data.get(i));
+            rows.add(row);
+        }
+        return rows;
+    }
+}

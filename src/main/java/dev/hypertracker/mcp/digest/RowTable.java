@@ -1,0 +1,88 @@
+package dev.hypertracker.mcp.digest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.hypertracker.mcp.catalog.DigestKind;
+import tools.jackson.databind.JsonNode;
+
+/** Rows as a table: the columns to show per kind, cell values by (dotted) field name, and RFC 4180 CSV. */
+final class RowTable {
+
+    private RowTable() {}
+
+    /** The columns shown for detail=rows when the caller names none; null: the first row's scalar fields. */
+    static List<String> defaultFields(DigestKind kind) {
+        return switch (kind) {
+            case POSITIONS -> List.of("address", "coin", "side", "positionValue", "entryPrice", "markPrice",
+                    "liquidationPrice", "unrealizedPnl", "funding", "crossLeverage", "isolatedLeverage", "openTime",
+                    "closeTime", "profile.segments");
+            case EXPOSURE -> List.of("coin", "totalValue", "totalValueLong", "totalValueShort", "count", "countLong", "countShort");
+            case HEATMAP -> List.of("coin", "totalValue", "totalLongValue", "totalShortValue", "count", "countLong", "countShort");
+            case LIQUIDATION_RISK -> List.of("coin", "totalValue", "riskValue", "percentRisk");
+            case LIQUIDATION_HEATMAP -> List.of("priceBinIndex", "priceBinStart", "priceBinEnd", "liquidationValue",
+                    "positionsCount", "mostImpactedSegment");
+            case COHORTS -> List.of("id", "name", "category", "emoji", "criteria.minSize", "criteria.maxSize",
+                    "criteria.minPnl", "criteria.maxPnl");
+            case SERIES, BREAKDOWN, FRESHNESS -> null;
+        };
+    }
+
+    /** The requested fields, else the kind's default, else the scalar fields of the first row. */
+    static List<String> fields(DigestKind kind, List<String> requested, JsonNode firstRow) {
+        if (!requested.isEmpty()) return requested;
+        List<String> defaults = defaultFields(kind);
+        if (defaults != null) return defaults;
+        List<String> scalars = new ArrayList<>();
+        if (firstRow != null) firstRow.forEachEntry((name, value) -> {
+            if (value.isValueNode()) scalars.add(name);
+        });
+        return scalars;
+    }
+
+    /** The node at a field name, where "a.b" reaches into nested objects; null when absent. */
+    static JsonNode at(JsonNode row, String field) {
+        JsonNode n = row.get(field);
+        if (n != null || field.indexOf('.') < 0) return n;
+        n = row;
+        for (String part : field.split("\\.")) {
+            n = n == null ? null : n.get(part);
+        }
+        return n;
+    }
+
+    /** A cell as a JSON-ready value: the scalar itself, or the node for arrays and objects. */
+    static Object cell(JsonNode row, String field) {
+        JsonNode n = at(row, field);
+        if (n == null || n.isNull()) return null;
+        if (n.isNumber()) return n.numberValue();
+        if (n.isBoolean()) return n.booleanValue();
+        if (n.isString()) return n.stringValue();
+        return n;
+    }
+
+    static String csv(List<JsonNode> rows, List<String> fields) {
+        StringBuilder sb = new StringBuilder();
+        appendRecord(sb, fields);
+        for (JsonNode row : rows) {
+            List<String> values = new ArrayList<>(fields.size());
+            for (String f : fields) {
+                JsonNode n = at(row, f);
+                values.add(n == null || n.isNull() ? "" : n.isValueNode() ? n.asString() : n.toString());
+            }
+            appendRecord(sb, values);
+        }
+        return sb.toString();
+    }
+
+    /** One CSV record ending in CRLF; a value holding a comma, quote or line break is quoted, quotes doubled. */
+    private static void appendRecord(StringBuilder sb, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) sb.append(',');
+            String v = values.get(i);
+            boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
+            sb.append(quote ? '"' + v.replace("\"", "\"\"") + '"' : v);
+        }
+        sb.append("\r\n");
+    }
+}

@@ -1,0 +1,202 @@
+package dev.hypertracker.mcp.digest;
+
+import static dev.hypertracker.mcp.digest.Format.round2;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.hypertracker.mcp.digest.Report.Cut;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every time series (market overview, perp volume, coin / coin x cohort / coin x size bucket metrics, the hourly
+ * export): per numeric field first (the OLDEST point, whatever the upstream order), last (newest), min and max with
+ * their times, mean, change; and a trend of the main metric resampled to a few points.
+ *
+ * <p>Memory: O(1) per metric plus two primitives per point for the trend. Series are at most tens of thousands of
+ * points (60 days hourly is 1,440), unlike positions.
+ */
+final class SeriesDigest implements KindDigest {
+
+    /** Fields that identify a point rather than measure something. */
+    static final Set<String> NOT_METRICS = Set.of("id", "coin", "segmentId", "sizeBucketId", "sizeSegmentId",
+            "createdAt", "timestamp", "time");
+    /** The metric the trend follows: the first of these present, else the first numeric field. */
+    static final List<String> MAIN_METRICS = List.of("openInterest", "totalPositionValue", "volume");
+    static final int TREND_POINTS = 8;
+    /** Where a point's time is: createdAt in API rows, timestamp in the export table. */
+    static final String[] TIME_FIELDS = {"createdAt", "timestamp", "time"};
+
+    private final Map<String, Stats> stats = new LinkedHashMap<>();
+    private String mainMetric;
+    private long[] trendTimes = new long[256];
+    private double[] trendValues = new double[256];
+    private int trendSize;
+    private long points;
+    private long from = Long.MAX_VALUE, to = Long.MIN_VALUE;
+
+    SeriesDigest(DigestOptions options) {}
+
+    /** One metric's running statistics. Oldest/newest by timestamp; on equal timestamps the earlier row wins. */
+    static final class Stats implements Section.Item {
+        long n;
+        double sum;
+        double min = Double.NaN, max = Double.NaN, first = Double.NaN, last = Double.NaN;
+        long minAt = Long.MIN_VALUE, maxAt = Long.MIN_VALUE, firstAt = Long.MAX_VALUE, lastAt = Long.MIN_VALUE;
+
+        void add(double v, long at) {
+            n++;
+            sum += v;
+            if (Double.isNaN(min) || v < min) {
+                min = v;
+                minAt = at;
+            }
+            if (Double.isNaN(max) || v > max) {
+                max = v;
+                maxAt = at;
+            }
+            if (at != Long.MIN_VALUE) {
+                if (at < firstAt) {
+                    firstAt = at;
+                    first = v;
+                }
+                if (at > lastAt) {
+                    lastAt = at;
+                    last = v;
+                }
+            }
+        }
+
+        double change() {
+            return last - first;
+        }
+
+        Double changePct() {
+            return first == 0 || Double.isNaN(first) ? null : round2(change() / Math.abs(first) * 100);
+        }
+
+        @Override
+        public Map<String, Object> json() {
+            return Json.obj("first", round2(first), "last", round2(last), "min", round2(min), "minAt", time(minAt),
+                    "max", round2(max), "maxAt", time(maxAt), "mean", round2(sum / n), "change", round2(change()),
+                    "changePct", changePct());
+        }
+
+        @Override
+        public String line() {
+            return "first " + Format.number(first) + ", last " + Format.number(last) + " ("
+                    + Format.signedPercent(changePct()) + "), min " + Format.number(min) + " at " + time(minAt)
+                    + ", max " + Format.number(max) + " at " + time(maxAt) + ", mean " + Format.number(sum / n);
+        }
+    }
+
+    /** A stats item named by its metric in the text. */
+    record NamedStats(String metric, Stats stats) implements Section.Item {
+        @Override
+        public Map<String, Object> json() {
+            return stats.json();
+        }
+
+        @Override
+        public String line() {
+            return metric + ": " + stats.line();
+        }
+    }
+
+    record TrendPoint(long at, double value) implements Section.Item {
+        @Override
+        public Map<String, Object> json() {
+            return Json.obj("at", time(at), "value", round2(value));
+        }
+
+        @Override
+        public String line() {
+            return time(at) + " " + Format.number(value);
+        }
+    }
+
+    static String time(long epochMillis) {
+        return epochMillis == Long.MIN_VALUE || epochMillis == Long.MAX_VALUE ? null : Format.iso(epochMillis);
+    }
+
+    @Override
+    public void accept(JsonNode row) {
+        points++;
+        String timeField = Json.firstPresent(row, TIME_FIELDS);
+        long at = timeField == null ? Long.MIN_VALUE : Json.epochMillis(row.get(timeField));
+        if (at != Long.MIN_VALUE) {
+            from = Math.min(from, at);
+            to = Math.max(to, at);
+        }
+        row.forEachEntry((field, value) -> {
+            if (!value.isNumber() || NOT_METRICS.contains(field)) return;
+            stats.computeIfAbsent(field, f -> new Stats()).add(value.doubleValue(), at);
+        });
+        if (mainMetric == null) mainMetric = chooseMainMetric();
+        if (mainMetric != null && at != Long.MIN_VALUE && row.path(mainMetric).isNumber()) {
+            addTrendPoint(at, row.path(mainMetric).doubleValue());
+        }
+    }
+
+    private String chooseMainMetric() {
+        for (String m : MAIN_METRICS) {
+            if (stats.containsKey(m)) return m;
+        }
+        return stats.isEmpty() ? null : stats.keySet().iterator().next();
+    }
+
+    private void addTrendPoint(long at, double value) {
+        if (trendSize == trendTimes.length) {
+            trendTimes = Arrays.copyOf(trendTimes, trendSize * 2);
+            trendValues = Arrays.copyOf(trendValues, trendSize * 2);
+        }
+        trendTimes[trendSize] = at;
+        trendValues[trendSize] = value;
+        trendSize++;
+    }
+
+    /** The main metric in time order at evenly spaced points, the oldest and newest always included. */
+    private List<TrendPoint> trend() {
+        Integer[] order = new Integer[trendSize];
+        for (int i = 0; i < trendSize; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> Long.compare(trendTimes[a], trendTimes[b])); // stable: equal times keep row order
+        int k = Math.min(TREND_POINTS, trendSize);
+        List<TrendPoint> trend = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            int at = k == 1 ? 0 : (int) Math.round((double) i * (trendSize - 1) / (k - 1));
+            trend.add(new TrendPoint(trendTimes[order[at]], trendValues[order[at]]));
+        }
+        return trend;
+    }
+
+    @Override
+    public Report finish() {
+        Map<String, Object> fields = Json.obj("points", points, "from", time(from), "to", time(to),
+                "trendMetric", mainMetric);
+        String text = Format.count(points) + " points" + (points == 0 ? "." : " from " + time(from) + " to " + time(to) + ".");
+
+        // the main metric first, so that shortening the stats keeps it
+        List<String> metrics = new ArrayList<>(stats.keySet());
+        if (mainMetric != null) {
+            metrics.remove(mainMetric);
+            metrics.add(0, mainMetric);
+        }
+        List<NamedStats> items = new ArrayList<>();
+        for (String m : metrics) items.add(new NamedStats(m, stats.get(m)));
+
+        List<TrendPoint> trend = trend();
+        List<Section> sections = new ArrayList<>();
+        sections.add(new Section.Fields(fields, text));
+        sections.add(new Section.Listing("stats", "Stats per metric (first = oldest)", Section.Layout.BULLETS, items,
+                metrics, "metrics", items.size()));
+        sections.add(new Section.Listing("trend", mainMetric + " trend", Section.Layout.INLINE, trend, List.of(),
+                "trend points", trend.size()));
+        List<Cut> dropOrder = List.of(Cut.shorten("trend", 4), Cut.shorten("stats", 3), Cut.drop("trend"),
+                Cut.shorten("stats", 1), Cut.drop("stats"));
+        return new Report("Time series digest", sections, dropOrder, "shorten the start/end window");
+    }
+}

@@ -1,0 +1,96 @@
+package dev.hypertracker.mcp.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import dev.hypertracker.mcp.catalog.Catalog;
+import dev.hypertracker.mcp.catalog.DigestKind;
+import dev.hypertracker.mcp.catalog.Endpoint;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
+import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+
+/** Shared helpers of the digest tests: the largest inputs per kind, options, and the checks every result must pass. */
+final class Fixtures {
+
+    static final Summarizer SUMMARIZER = new Summarizer(Clock.fixed(SampleData.NOW, ZoneOffset.UTC));
+    private static final JsonSchemaValidator VALIDATOR = new DefaultJsonSchemaValidator();
+
+    private Fixtures() {}
+
+    static DigestOptions options(Detail detail, int maxTokens, int top) {
+        return new DigestOptions(detail, List.of(), DigestOptions.DEFAULT_MAX_ROWS, maxTokens, top, null, Map.of());
+    }
+
+    static DigestOptions summary(int maxTokens, int top) {
+        return options(Detail.SUMMARY, maxTokens, top);
+    }
+
+    /** An endpoint with its largest realistic input (one page, or the whole file). */
+    record Case(String tool, List<JsonNode> pages) {
+        Endpoint endpoint() {
+            return Catalog.require(tool);
+        }
+
+        DigestKind kind() {
+            return endpoint().digest();
+        }
+
+        @Override
+        public String toString() {
+            return tool;
+        }
+    }
+
+    /** Every endpoint of the catalog with its largest input: 1,000 positions, 200-coin heatmap, 1,440-point series … */
+    static List<Case> largestInputs() {
+        SampleData d = new SampleData(42);
+        return List.of(
+                new Case("list_positions", List.of(SampleData.page("positions", d.positions(1_000), "eyJuZXh0IjoxMDAwfQ"))),
+                new Case("export_coin_positions", List.of(d.breakdown("breakdownBySize", "sizeBucketId", new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}))),
+                new Case("get_open_exposure_by_coin", List.of(d.exposure(250))),
+                new Case("export_position_breakdown_by_cohort", List.of(d.breakdown("breakdownByCohort", "segmentId",
+                        new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}))),
+                new Case("export_position_breakdown_by_size", List.of(d.breakdown("breakdownBySize", "sizeSegmentId",
+                        new int[] {16, 1, 2, 3, 4, 5, 6, 7}))),
+                new Case("get_market_overview_metrics", List.of(SampleData.page("metrics", d.generalMetrics(1_440), null))),
+                new Case("export_position_metrics", List.of(d.metricsExport(336))),
+                new Case("get_perp_volume_metrics", List.of(SampleData.page("metrics", d.volume(1_440), null))),
+                new Case("get_positions_heatmap", List.of(d.heatmap(200))),
+                new Case("get_coin_position_metrics", List.of(SampleData.page("metrics", d.coinMetrics(1_440, false), null))),
+                new Case("get_coin_segment_metrics", List.of(SampleData.page("metrics", d.coinMetrics(1_440, true), null))),
+                new Case("get_coin_size_bucket_metrics", List.of(SampleData.page("metrics", d.coinMetrics(1_440, false), null))),
+                new Case("get_liquidation_risk_by_asset", List.of(d.liquidationRisk(500, 1_297))),
+                new Case("export_liquidation_heatmap", List.of(d.liquidationHeatmap(400))),
+                new Case("list_cohorts", List.of(SampleData.cohorts())),
+                new Case("get_data_freshness", List.of(SampleData.freshness())));
+    }
+
+    static Digest digest(Case c, DigestOptions options) {
+        return SUMMARIZER.summarize(c.endpoint(), c.pages(), options, Paging.single());
+    }
+
+    static int tokens(Digest d) {
+        return TokenCounter.exact(d.text()) + TokenCounter.exact(Json.toJson(d.structured()));
+    }
+
+    static void assertWithinBudget(Digest d, int maxTokens) {
+        assertThat(TokenCounter.charged(d.text(), Json.toJson(d.structured()))).isLessThanOrEqualTo(maxTokens);
+        assertThat(tokens(d)).isLessThanOrEqualTo(maxTokens);
+        assertThat(d.structured().get("omitted")).isEqualTo(d.omitted());
+        if (!d.omitted().isEmpty()) assertThat(d.text()).contains("Left out");
+    }
+
+    static void assertValid(DigestKind kind, Digest d) {
+        Map<String, Object> schema = SampleData.MAPPER.readValue(Summarizer.outputSchema(kind), new TypeReference<>() {});
+        // round-trip through JSON, as the SDK sees structuredContent
+        Object content = SampleData.MAPPER.readValue(Json.toJson(d.structured()), Object.class);
+        JsonSchemaValidator.ValidationResponse response = VALIDATOR.validate(schema, content);
+        assertThat(response.valid()).as("%s: %s", kind, response.errorMessage()).isTrue();
+    }
+}

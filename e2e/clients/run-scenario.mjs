@@ -160,6 +160,8 @@ async function main() {
     report.error = e.message;
     exitCode = 2;
   } finally {
+    // Streamable HTTP sessions outlive close() unless terminated (DELETE); the server would only evict them when idle
+    await client.transport?.terminateSession?.().catch(() => {});
     await client.close().catch(() => {});
   }
   if (options.transport === 'stdio') report.stderr = stderrChunks.join('').slice(-STDERR_TAIL_CHARS);

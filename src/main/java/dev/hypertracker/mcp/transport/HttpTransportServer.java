@@ -247,6 +247,8 @@ public final class HttpTransportServer implements AutoCloseable {
     }
 
     // Origin/Host checks are left to McpEndpointGuard (one place, ahead of auth), not given to the SDK servlets.
+    // immediateExecution: the servlet thread already blocks until the call is answered, so the handler runs on it
+    // rather than on Reactor's bounded-elastic pool, whose 10-threads-per-core cap would bound concurrent calls.
 
     private static ServedTransport streamable(HttpTransportConfig config, ServerAssembly assembly,
             McpJsonMapper jsonMapper) {
@@ -257,7 +259,7 @@ public final class HttpTransportServer implements AutoCloseable {
                 .maxRequestSize((int) config.maxRequestBytes())
                 .sessionSweepInterval(config.sessionIdleTimeout())
                 .build();
-        McpSyncServer server = assembly.build(McpServer.sync(provider));
+        McpSyncServer server = assembly.build(McpServer.sync(provider).immediateExecution(true));
         return new ServedTransport(TransportKind.HTTP, provider, List.of(MCP_PATH), new SdkSessionCount(provider),
                 server::closeGracefully);
     }
@@ -270,7 +272,7 @@ public final class HttpTransportServer implements AutoCloseable {
                 .keepAliveInterval(config.keepAlive())
                 .maxRequestSize((int) config.maxRequestBytes())
                 .build();
-        McpSyncServer server = assembly.build(McpServer.sync(provider));
+        McpSyncServer server = assembly.build(McpServer.sync(provider).immediateExecution(true));
         return new ServedTransport(TransportKind.SSE, provider, List.of(SSE_PATH, SSE_MESSAGE_PATH),
                 new SdkSessionCount(provider), server::closeGracefully);
     }
@@ -282,7 +284,7 @@ public final class HttpTransportServer implements AutoCloseable {
                 .messageEndpoint(MCP_PATH)
                 .maxRequestSize((int) config.maxRequestBytes())
                 .build();
-        McpStatelessSyncServer server = assembly.build(McpServer.sync(transport));
+        McpStatelessSyncServer server = assembly.build(McpServer.sync(transport).immediateExecution(true));
         return new ServedTransport(TransportKind.STATELESS, transport, List.of(MCP_PATH), () -> 0,
                 server::closeGracefully);
     }

@@ -120,6 +120,23 @@ class HttpTransportServerTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
     }
 
+    @Test
+    void idleSessionsAreEvicted() throws Exception {
+        server.close();
+        server = HttpTransportServer.start(HttpTransportConfig.defaults().withPort(0)
+                .withSessionIdleTimeout(Duration.ofMillis(200)), new TestAssembly());
+        HttpResponse<String> initialized = McpTestClients.post(server.endpointUrl(TransportKind.HTTP), Map.of(),
+                McpTestClients.INITIALIZE);
+        assertThat(initialized.headers().firstValue("Mcp-Session-Id")).isPresent();
+        assertThat(healthz()).contains("\"sessions\":1");
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!healthz().contains("\"sessions\":0") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(healthz()).contains("\"sessions\":0");
+    }
+
     private void awaitFirstProgress(Connected session) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (session.progress().isEmpty() && System.nanoTime() < deadline) {

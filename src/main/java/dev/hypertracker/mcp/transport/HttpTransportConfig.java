@@ -3,6 +3,7 @@ package dev.hypertracker.mcp.transport;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -41,6 +42,10 @@ public record HttpTransportConfig(
     public static final String AUTH_TOKEN_ENV = "HYPERTRACKER_MCP_AUTH_TOKEN";
 
     public HttpTransportConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(keepAlive, "keepAlive");
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
         kinds = Set.copyOf(kinds);
         extraAllowedOrigins = List.copyOf(extraAllowedOrigins);
         extraAllowedHosts = List.copyOf(extraAllowedHosts);

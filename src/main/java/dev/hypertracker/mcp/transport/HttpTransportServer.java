@@ -113,6 +113,17 @@ public final class HttpTransportServer implements AutoCloseable {
             throw new TransportConfigurationException("Cannot listen on " + config.host() + ":" + config.port()
                     + " (" + e.getMessage() + ")");
         }
+        try {
+            return serve(jetty, connector, bindAddress, config, assembly, statelessAssembly);
+        } catch (RuntimeException e) {
+            connector.close(); // free the port: the caller may retry or report and exit
+            throw e;
+        }
+    }
+
+    /** Mounts the transports, the guard and the health check on the bound connector and starts serving. */
+    private static HttpTransportServer serve(Server jetty, ServerConnector connector, InetAddress bindAddress,
+            HttpTransportConfig config, ServerAssembly assembly, StatelessServerAssembly statelessAssembly) {
         int port = connector.getLocalPort();
 
         McpJsonMapper jsonMapper = McpJsonDefaults.getMapper();
@@ -145,8 +156,9 @@ public final class HttpTransportServer implements AutoCloseable {
                 context.addFilter(guardHolder, path, EnumSet.of(DispatcherType.REQUEST));
             }
         }
-        String transportNames = transports.stream().map(t -> t.kind().name().toLowerCase()).collect(Collectors.joining(","));
-        IntSupplier sessions = () -> transports.stream().mapToInt(t -> t.sessions().getAsInt()).sum();
+        String transportNames = transports.stream().map(t -> t.kind().label()).collect(Collectors.joining(","));
+        IntSupplier sessions = () -> transports.stream().mapToInt(t -> t.sessions().getAsInt())
+                .reduce(0, (a, b) -> a == SdkSessionCount.UNKNOWN || b == SdkSessionCount.UNKNOWN ? SdkSessionCount.UNKNOWN : a + b);
         context.addServlet(new ServletHolder("health",
                 new HealthServlet(transportNames, sessions, draining::get, Instant.now(), jsonMapper)), HEALTH_PATH);
         jetty.setHandler(context);
@@ -163,7 +175,7 @@ public final class HttpTransportServer implements AutoCloseable {
         }
         Runtime.getRuntime().addShutdownHook(server.shutdownHook);
         for (ServedTransport transport : transports) {
-            log.info("MCP {} transport at {}{}", transport.kind().name().toLowerCase(), server.baseUrl,
+            log.info("MCP {} transport at {}{}", transport.kind().label(), server.baseUrl,
                     transport.paths().get(0));
         }
         return server;

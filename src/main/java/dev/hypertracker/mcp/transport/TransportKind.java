@@ -8,12 +8,17 @@ import java.util.Set;
 public enum TransportKind {
     /** JSON-RPC lines over stdin/stdout, one client (the launching process). */
     STDIO,
-    /** Legacy HTTP+SSE: event stream at {@code /sse}, messages posted to {@code /mcp/message}. */
-    SSE,
     /** Streamable HTTP at {@code /mcp}, one session per {@code Mcp-Session-Id}. */
     HTTP,
+    /** Legacy HTTP+SSE: event stream at {@code /sse}, messages posted to {@code /mcp/message}. */
+    SSE,
     /** Streamable HTTP at {@code /mcp} without sessions: any instance behind a load balancer can answer. */
     STATELESS;
+
+    /** The name used on the command line and in {@code /healthz}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     /**
      * Parses a {@code --transport} value: one name or a comma-separated list ({@code http,sse});

@@ -1,6 +1,7 @@
 package dev.hypertracker.mcp.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hypertracker.mcp.transport.McpTestClients.Connected;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
@@ -86,7 +87,7 @@ class HttpTransportServerTest {
 
     @Test
     void healthzReportsTransportsSessionsAndUptime() throws Exception {
-        assertThat(healthz()).matches("\\{\"status\":\"ok\",\"transport\":\"sse,http\",\"sessions\":0,\"uptimeSeconds\":\\d+}");
+        assertThat(healthz()).matches("\\{\"status\":\"ok\",\"transport\":\"http,sse\",\"sessions\":0,\"uptimeSeconds\":\\d+}");
     }
 
     @Test
@@ -118,6 +119,14 @@ class HttpTransportServerTest {
         long started = System.nanoTime();
         server.close();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void aPortInUseIsAClearStartupError() {
+        HttpTransportConfig samePort = HttpTransportConfig.defaults().withPort(server.port());
+        assertThatThrownBy(() -> HttpTransportServer.start(samePort, new TestAssembly()))
+                .isInstanceOf(TransportConfigurationException.class)
+                .hasMessageStartingWith("Cannot listen on 127.0.0.1:" + server.port());
     }
 
     @Test

@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+// Runs a scripted MCP scenario with the official TypeScript SDK client over stdio, SSE or Streamable HTTP
+// and prints one JSON report on stdout. Exit code: 0 all expectations met, 1 some failed, 2 could not run.
+//
+//   node run-scenario.mjs --transport http  --url http://127.0.0.1:8080/mcp --scenario scenario.json [--token T]
+//   node run-scenario.mjs --transport sse   --url http://127.0.0.1:8080/sse --scenario-json '{"steps":[...]}'
+//   node run-scenario.mjs --transport stdio --scenario scenario.json [--env K=V ...] -- java -jar target/hypertracker-mcp.jar
+//
+// Scenario: {"name": "...", "steps": [step, ...]}; the client initializes first. Steps ("op"):
+//   {"op":"listTools", "expectTools":["a","b"]}              names that must be listed
+//   {"op":"callTool", "name":"t", "arguments":{...}, "expectError":false, "expectText":"substring",
+//    "expectProgress":true, "timeoutMs":60000}                progress notifications are always collected
+//   {"op":"listResources"} {"op":"listResourceTemplates"} {"op":"readResource","uri":"..."}
+//   {"op":"listPrompts"} {"op":"getPrompt","name":"p","arguments":{...}} {"op":"ping"}
+import { readFileSync } from 'node:fs';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+
+const STDERR_TAIL_CHARS = 8000;
+
+function parseArgs(argv) {
+  const options = { env: {}, command: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length) throw new Error(`${arg} needs a value`);
+      return argv[++i];
+    };
+    switch (arg) {
+      case '--transport': options.transport = value(); break;
+      case '--url': options.url = value(); break;
+      case '--token': options.token = value(); break;
+      case '--scenario': options.scenario = JSON.parse(readFileSync(value(), 'utf8')); break;
+      case '--scenario-json': options.scenario = JSON.parse(value()); break;
+      case '--env': {
+        const [key, ...rest] = value().split('=');
+        options.env[key] = rest.join('=');
+        break;
+      }
+      case '--': options.command = argv.slice(i + 1); i = argv.length; break;
+      default: throw new Error(`unknown argument ${arg}`);
+    }
+  }
+  if (!['stdio', 'sse', 'http'].includes(options.transport)) throw new Error('--transport must be stdio, sse or http');
+  if (options.transport === 'stdio' ? options.command.length === 0 : !options.url) {
+    throw new Error(options.transport === 'stdio' ? 'stdio needs the server command after --' : '--url is required');
+  }
+  options.scenario ??= { steps: [] };
+  options.token ??= process.env.HYPERTRACKER_MCP_AUTH_TOKEN;
+  return options;
+}
+
+function createTransport(options, stderrChunks) {
+  if (options.transport === 'stdio') {
+    const [command, ...args] = options.command;
+    const transport = new StdioClientTransport({
+      command, args, env: { ...getDefaultEnvironment(), ...options.env }, stderr: 'pipe',
+    });
+    transport.stderr?.on('data', (chunk) => stderrChunks.push(chunk.toString()));
+    return transport;
+  }
+  const requestInit = options.token ? { headers: { Authorization: `Bearer ${options.token}` } } : undefined;
+  const url = new URL(options.url);
+  return options.transport === 'sse'
+    ? new SSEClientTransport(url, { requestInit })
+    : new StreamableHTTPClientTransport(url, { requestInit });
+}
+
+function textOf(result) {
+  return (result.content ?? []).filter((c) => c.type === 'text').map((c) => c.text).join('\n');
+}
+
+async function runStep(client, step) {
+  const outcome = { op: step.op, ok: true, failures: [] };
+  const expect = (condition, message) => {
+    if (!condition) { outcome.ok = false; outcome.failures.push(message); }
+  };
+  switch (step.op) {
+    case 'listTools': {
+      const { tools } = await client.listTools();
+      outcome.tools = tools.map(({ name, title, description, annotations }) => ({ name, title, description, annotations }));
+      const names = new Set(tools.map((t) => t.name));
+      for (const name of step.expectTools ?? []) expect(names.has(name), `tool ${name} not listed`);
+      break;
+    }
+    case 'callTool': {
+      outcome.name = step.name;
+      outcome.progress = [];
+      const result = await client.callTool({ name: step.name, arguments: step.arguments ?? {} }, undefined, {
+        timeout: step.timeoutMs ?? 60000,
+        resetTimeoutOnProgress: true,
+        onprogress: ({ progress, total, message }) => outcome.progress.push({ progress, total, message }),
+      });
+      outcome.isError = result.isError === true;
+      outcome.text = textOf(result);
+      outcome.structuredContent = result.structuredContent;
+      outcome.resourceLinks = (result.content ?? []).filter((c) => c.type === 'resource_link').map((c) => c.uri);
+      if (step.expectError !== undefined) {
+        expect(outcome.isError === step.expectError, `expected isError=${step.expectError}, got ${outcome.isError}: ${outcome.text}`);
+      }
+      if (step.expectText !== undefined) expect(outcome.text.includes(step.expectText), `text lacks "${step.expectText}"`);
+      if (step.expectProgress) expect(outcome.progress.length > 0, 'no progress notification received');
+      break;
+    }
+    case 'listResources': outcome.resources = (await client.listResources()).resources.map((r) => r.uri); break;
+    case 'listResourceTemplates':
+      outcome.resourceTemplates = (await client.listResourceTemplates()).resourceTemplates.map((t) => t.uriTemplate);
+      break;
+    case 'readResource': outcome.contents = (await client.readResource({ uri: step.uri })).contents; break;
+    case 'listPrompts': outcome.prompts = (await client.listPrompts()).prompts.map((p) => p.name); break;
+    case 'getPrompt': outcome.messages = (await client.getPrompt({ name: step.name, arguments: step.arguments ?? {} })).messages; break;
+    case 'ping': await client.ping(); break;
+    default: throw new Error(`unknown op ${step.op}`);
+  }
+  return outcome;
+}
+
+async function main() {
+  let options;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.log(JSON.stringify({ ok: false, error: `usage: ${e.message}` }));
+    return 2;
+  }
+  const stderrChunks = [];
+  const report = {
+    ok: true, transport: options.transport, target: options.url ?? options.command.join(' '),
+    scenario: options.scenario.name ?? null, server: null, steps: [], failures: [],
+  };
+  const client = new Client({ name: 'hypertracker-e2e', version: '1.0.0' });
+  let exitCode = 0;
+  try {
+    await client.connect(createTransport(options, stderrChunks));
+    report.server = {
+      ...client.getServerVersion(),
+      protocolVersion: client.transport?.protocolVersion ?? null,
+      capabilities: client.getServerCapabilities(),
+      instructions: client.getInstructions() ?? null,
+    };
+    for (const [index, step] of options.scenario.steps.entries()) {
+      const started = performance.now();
+      let outcome;
+      try {
+        outcome = await runStep(client, step);
+      } catch (e) {
+        outcome = { op: step.op, name: step.name, ok: false, failures: [`threw: ${e.message}`] };
+      }
+      outcome.index = index;
+      outcome.durationMs = Math.round(performance.now() - started);
+      report.steps.push(outcome);
+      for (const failure of outcome.failures) report.failures.push(`step ${index} (${step.op}${step.name ? ` ${step.name}` : ''}): ${failure}`);
+    }
+    report.ok = report.failures.length === 0;
+    exitCode = report.ok ? 0 : 1;
+  } catch (e) {
+    report.ok = false;
+    report.error = e.message;
+    exitCode = 2;
+  } finally {
+    // Streamable HTTP sessions outlive close() unless terminated (DELETE); the server would only evict them when idle
+    await client.transport?.terminateSession?.().catch(() => {});
+    await client.close().catch(() => {});
+  }
+  if (options.transport === 'stdio') report.stderr = stderrChunks.join('').slice(-STDERR_TAIL_CHARS);
+  console.log(JSON.stringify(report));
+  return exitCode;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,132 @@
+package dev.hypertracker.mcp.transport;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Settings of the HTTP transports (Streamable HTTP, SSE, stateless).
+ *
+ * @param host                 address to bind; loopback unless the operator opts out (then a token is required)
+ * @param port                 TCP port, 0 for an ephemeral one
+ * @param kinds                HTTP transports to serve together (not {@link TransportKind#STDIO})
+ * @param authToken            bearer token required on the MCP endpoints, or null for none
+ * @param extraAllowedOrigins  browser origins allowed besides the bound address (exact, or {@code http://host:*})
+ * @param extraAllowedHosts    Host header values allowed besides the bound address, e.g. a load balancer's name
+ * @param maxRequestBytes      largest accepted request body; larger ones get 413
+ * @param keepAlive            interval of MCP pings on open sessions
+ * @param shutdownGrace        how long {@link HttpTransportServer#close()} waits for in-flight calls
+ * @param sessionIdleTimeout   Streamable HTTP sessions with no request and no open stream for this long are evicted
+ */
+public record HttpTransportConfig(
+        String host,
+        int port,
+        Set<TransportKind> kinds,
+        String authToken,
+        List<String> extraAllowedOrigins,
+        List<String> extraAllowedHosts,
+        long maxRequestBytes,
+        Duration keepAlive,
+        Duration shutdownGrace,
+        Duration sessionIdleTimeout) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024;
+    public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(20);
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_SESSION_IDLE_TIMEOUT = Duration.ofMinutes(30);
+    /** The environment variable the CLI reads when {@code --auth-token} is absent. */
+    public static final String AUTH_TOKEN_ENV = "HYPERTRACKER_MCP_AUTH_TOKEN";
+
+    public HttpTransportConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(keepAlive, "keepAlive");
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
+        kinds = Set.copyOf(kinds);
+        extraAllowedOrigins = List.copyOf(extraAllowedOrigins);
+        extraAllowedHosts = List.copyOf(extraAllowedHosts);
+        if (authToken != null && authToken.isBlank()) {
+            authToken = null;
+        }
+        if (kinds.isEmpty() || kinds.contains(TransportKind.STDIO)) {
+            throw new TransportConfigurationException("HTTP transports needed (http, sse, stateless), got " + kinds);
+        }
+        if (kinds.contains(TransportKind.HTTP) && kinds.contains(TransportKind.STATELESS)) {
+            throw new TransportConfigurationException("http and stateless both serve /mcp: choose one");
+        }
+        if (port < 0 || port > 65535) {
+            throw new TransportConfigurationException("Port out of range: " + port);
+        }
+        if (maxRequestBytes <= 0 || maxRequestBytes > Integer.MAX_VALUE) {
+            throw new TransportConfigurationException("Max request size must be 1.." + Integer.MAX_VALUE + " bytes");
+        }
+    }
+
+    /** The form the CLI started with: no extra hosts, default idle timeout. */
+    public HttpTransportConfig(String host, int port, Set<TransportKind> kinds, String authToken,
+            List<String> extraAllowedOrigins, long maxRequestBytes, Duration keepAlive, Duration shutdownGrace) {
+        this(host, port, kinds, authToken, extraAllowedOrigins, List.of(), maxRequestBytes, keepAlive, shutdownGrace,
+                DEFAULT_SESSION_IDLE_TIMEOUT);
+    }
+
+    /** Loopback, port 8080, Streamable HTTP, no token, 4 MiB bodies, 20 s pings, 10 s shutdown grace. */
+    public static HttpTransportConfig defaults() {
+        return new HttpTransportConfig(DEFAULT_HOST, DEFAULT_PORT, EnumSet.of(TransportKind.HTTP), null, List.of(),
+                List.of(), DEFAULT_MAX_REQUEST_BYTES, DEFAULT_KEEP_ALIVE, DEFAULT_SHUTDOWN_GRACE,
+                DEFAULT_SESSION_IDLE_TIMEOUT);
+    }
+
+    public HttpTransportConfig withHost(String newHost) {
+        return new HttpTransportConfig(newHost, port, kinds, authToken, extraAllowedOrigins, extraAllowedHosts,
+                maxRequestBytes, keepAlive, shutdownGrace, sessionIdleTimeout);
+    }
+
+    public HttpTransportConfig withPort(int newPort) {
+        return new HttpTransportConfig(host, newPort, kinds, authToken, extraAllowedOrigins, extraAllowedHosts,
+                maxRequestBytes, keepAlive, shutdownGrace, sessionIdleTimeout);
+    }
+
+    public HttpTransportConfig withKinds(Set<TransportKind> newKinds) {
+        return new HttpTransportConfig(host, port, newKinds, authToken, extraAllowedOrigins, extraAllowedHosts,
+                maxRequestBytes, keepAlive, shutdownGrace, sessionIdleTimeout);
+    }
+
+    public HttpTransportConfig withAuthToken(String newAuthToken) {
+        return new HttpTransportConfig(host, port, kinds, newAuthToken, extraAllowedOrigins, extraAllowedHosts,
+                maxRequestBytes, keepAlive, shutdownGrace, sessionIdleTimeout);
+    }
+
+    public HttpTransportConfig withExtraAllowedOrigins(List<String> origins) {
+        return new HttpTransportConfig(host, port, kinds, authToken, origins, extraAllowedHosts, maxRequestBytes,
+                keepAlive, shutdownGrace, sessionIdleTimeout);
+    }
+
+    public HttpTransportConfig withExtraAllowedHosts(List<String> hosts) {
+        return new HttpTransportConfig(host, port, kinds, authToken, extraAllowedOrigins, hosts, maxRequestBytes,
+                keepAlive, shutdownGrace, sessionIdleTimeout);
+    }
+
+    public HttpTransportConfig withMaxRequestBytes(long bytes) {
+        return new HttpTransportConfig(host, port, kinds, authToken, extraAllowedOrigins, extraAllowedHosts, bytes,
+                keepAlive, shutdownGrace, sessionIdleTimeout);
+    }
+
+    public HttpTransportConfig withKeepAlive(Duration interval) {
+        return new HttpTransportConfig(host, port, kinds, authToken, extraAllowedOrigins, extraAllowedHosts,
+                maxRequestBytes, interval, shutdownGrace, sessionIdleTimeout);
+    }
+
+    public HttpTransportConfig withShutdownGrace(Duration grace) {
+        return new HttpTransportConfig(host, port, kinds, authToken, extraAllowedOrigins, extraAllowedHosts,
+                maxRequestBytes, keepAlive, grace, sessionIdleTimeout);
+    }
+
+    public HttpTransportConfig withSessionIdleTimeout(Duration timeout) {
+        return new HttpTransportConfig(host, port, kinds, authToken, extraAllowedOrigins, extraAllowedHosts,
+                maxRequestBytes, keepAlive, shutdownGrace, timeout);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.hypertracker.mcp.transport;
+
+import dev.hypertracker.mcp.server.ServerAssembly;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The stdio transport: one client, the process that launched us, speaking JSON-RPC lines on stdin/stdout. */
+public final class StdioTransport {
+    private static final Logger log = LoggerFactory.getLogger(StdioTransport.class);
+
+    private StdioTransport() {
+    }
+
+    /**
+     * Serves until stdin closes, then returns (the caller exits 0). Stdout belongs to the protocol: the real
+     * stdout is handed to the transport and {@code System.out} is pointed at stderr, so a stray print (or a
+     * console logger left at its default target) cannot corrupt the JSON-RPC stream.
+     */
+    public static void run(ServerAssembly assembly) {
+        PrintStream protocolOut = System.out;
+        System.setOut(System.err);
+        run(assembly, System.in, protocolOut);
+    }
+
+    static void run(ServerAssembly assembly, InputStream in, OutputStream out) {
+        CountDownLatch endOfInput = new CountDownLatch(1);
+        StdioServerTransportProvider provider = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
+                new EndOfInputSignal(in, endOfInput), out);
+        McpSyncServer server = assembly.build(McpServer.sync(provider));
+        log.info("MCP stdio transport ready");
+        try {
+            endOfInput.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.closeGracefully();
+        log.info("stdin closed; stdio transport stopped");
+    }
+
+    /** Counts a latch down when the wrapped stream reports end of input (or fails: the client is gone either way). */
+    private static final class EndOfInputSignal extends FilterInputStream {
+        private final CountDownLatch endOfInput;
+
+        EndOfInputSignal(InputStream in, CountDownLatch endOfInput) {
+            super(in);
+            this.endOfInput = endOfInput;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return signalled(() -> super.read());
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return signalled(() -> super.read(buffer, offset, length));
+        }
+
+        private int signalled(IoRead read) throws IOException {
+            try {
+                int result = read.get();
+                if (result < 0) {
+                    endOfInput.countDown();
+                }
+                return result;
+            } catch (IOException e) {
+                endOfInput.countDown();
+                throw e;
+            }
+        }
+
+        @FunctionalInterface
+        private interface IoRead {
+            int get() throws IOException;
+        }
+    }
+}

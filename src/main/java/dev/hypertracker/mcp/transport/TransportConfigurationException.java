@@ -1,0 +1,8 @@
+package dev.hypertracker.mcp.transport;
+
+/** A transport setting that cannot be served safely or at all; the message says what to change. */
+public final class TransportConfigurationException extends IllegalStateException {
+    public TransportConfigurationException(String message) {
+        super(message);
+    }
+}

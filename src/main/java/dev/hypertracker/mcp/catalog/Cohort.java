@@ -102,6 +102,8 @@ public enum Cohort {
      * "whale" is Whale, not Tidal Whale.
      */
     public static Optional<Cohort> byName(String text) {
+        // only plain words: invisible or control characters are never part of a name
+        if (text == null || !text.matches("[A-Za-z0-9 _'-]{1,40}")) return Optional.empty();
         String wanted = normalize(text);
         if (wanted.isEmpty()) return Optional.empty();
         for (Cohort c : values()) {

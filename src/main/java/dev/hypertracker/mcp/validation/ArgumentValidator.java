@@ -188,11 +188,11 @@ public final class ArgumentValidator {
 
     private static String coin(Param p, Object value) {
         if (!(value instanceof String s)) throw wrongType(p, value);
-        String coin = s.trim();
-        if (!COIN.matcher(coin).matches()) {
+        // exact match, no trimming: a symbol with stray characters is a mistake worth reporting
+        if (!COIN.matcher(s).matches()) {
             throw new InvalidArgumentException(p.name(), "\"" + clip(s) + "\" is not a coin symbol. " + allowed(p));
         }
-        return coin;
+        return s;
     }
 
     private static List<String> addresses(Param p, Object value) {

@@ -14,34 +14,35 @@ public final class Catalog {
 
     private Catalog() {}
 
-    private static final String COHORT_LEGEND = "Size cohorts by perp equity: " + Cohort.compactLegend(Cohort.Axis.SIZE)
-            + ". PnL cohorts by all-time perp PnL: " + Cohort.compactLegend(Cohort.Axis.PNL)
-            + ". Every wallet is in one cohort of EACH axis: never add size and PnL cohorts together.";
+    private static final String COHORT_LEGEND = "Size axis (perp equity): " + Cohort.compactLegend(Cohort.Axis.SIZE)
+            + ". PnL axis (all-time): " + Cohort.compactLegend(Cohort.Axis.PNL) + ". Never add the two axes.";
+    private static final String COHORT_NAMES = "Size axis: " + Cohort.names(Cohort.Axis.SIZE) + ". PnL axis: "
+            + Cohort.names(Cohort.Axis.PNL) + ". Never add the two axes.";
 
     // ---- shared parameter declarations ----
     private static Param coinPath() {
-        return Param.path("coin", COIN, "Coin symbol, case-sensitive: BTC, ETH, kPEPE; HIP-3 coins with their dex: xyz:GOLD.");
+        return Param.path("coin", COIN, "Case-sensitive symbol: BTC, kPEPE, xyz:GOLD (HIP-3).");
     }
 
     private static Param coinQuery() {
-        return Param.query("coin", COIN, "Only this coin (case-sensitive: BTC, ETH, kPEPE, xyz:GOLD). Omit for all coins.");
+        return Param.query("coin", COIN, "Case-sensitive symbol (BTC, kPEPE, xyz:GOLD); omit for all.");
     }
 
     private static Param start(String what, String defaultText) {
-        return Param.query("start", DATETIME, "Start of the time window, ISO 8601 UTC (2026-02-25T00:00:00Z)"
-                + (what.isEmpty() ? "" : "; " + what) + ". Default: " + defaultText + ".");
+        return Param.query("start", DATETIME, "Window start (ISO 8601 UTC)"
+                + (what.isEmpty() ? "" : "; " + what) + ". Default " + defaultText + ".");
     }
 
     private static Param end() {
-        return Param.query("end", DATETIME, "End of the time window, ISO 8601 UTC. Default: now.");
+        return Param.query("end", DATETIME, "Window end (ISO 8601 UTC). Default now.");
     }
 
-    private static Param limit(long max, String rows) {
-        return Param.query("limit", INTEGER, "Max " + rows + " per page (1-" + max + ").").range(1, max);
+    private static Param limit(long max) {
+        return Param.query("limit", INTEGER, "Page size.").range(1, max);
     }
 
     private static Param cursor() {
-        return Param.query("nextCursor", CURSOR, "Cursor from a previous result's nextCursor, to continue where it stopped.");
+        return Param.query("nextCursor", CURSOR, "A previous result's nextCursor.");
     }
 
     private static Param recency() {
@@ -49,107 +50,99 @@ public final class Catalog {
                 .oneOf("24h", "7d", "30d", "all");
     }
 
+    /** The cohort parameter; the query form (list_positions) carries the thresholds, the path forms only names. */
     private static Param segment(boolean path) {
-        String text = "Cohort id 1-16 or its name (e.g. \"Smart Money\", \"Whale\"). " + COHORT_LEGEND;
-        return path ? Param.path("segmentId", COHORT, text) : Param.query("segmentId", COHORT, text);
+        return path ? Param.path("segmentId", COHORT, "Cohort id or name. " + COHORT_NAMES)
+                : Param.query("segmentId", COHORT, "Cohort id or name. " + COHORT_LEGEND);
     }
 
-    static final String DEFAULT_SERIES_START = "24 hours before now";
+    static final String DEFAULT_SERIES_START = "24h ago";
 
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("list_positions", "List positions (open and closed)", "/positions",
                     Toolset.POSITIONS, DigestKind.POSITIONS, Pagination.CURSOR, "positions", false, Duration.ofMinutes(10),
                     List.of(coinQuery(),
-                            Param.query("address", ADDRESS_LIST, "One wallet address (0x + 40 hex) or a list of up to 50."),
+                            Param.query("address", ADDRESS_LIST, "Wallet address or list of up to 50."),
                             start("filters on the position's openTime; data starts 2025-04-04", "2025-04-04 (all history)"),
                             end(),
                             Param.query("open", BOOLEAN, "true: only open positions; false: only closed. Omit for both."),
                             segment(false),
-                            limit(1000, "positions").withDefault(1000),
+                            limit(1000).withDefault(1000),
                             cursor()),
-                    "Perpetual positions on Hyperliquid since 2025-04-04, filtered by coin, wallet, cohort, open/closed "
-                            + "and openTime window. Each has side, size, value, entry/mark price, leverage, liquidation price, "
-                            + "unrealized PnL, funding; closeTime null means still open. Returns a digest: totals, long/short, "
-                            + "top positions, per coin, per size cohort and per PnL cohort, leverage, value near liquidation."),
+                    "Hyperliquid perp positions since 2025-04-04 by coin, wallet, cohort, open/closed, openTime window "
+                            + "(closeTime null = open). Digest: totals, long/short, top positions, per coin, per size and PnL "
+                            + "cohort, leverage, value near liquidation."),
             new Endpoint("export_coin_positions", "Positions by size for a coin (export)", "/exports/coins/{coin}/positions",
                     Toolset.EXPORTS, DigestKind.BREAKDOWN, Pagination.NONE, null, true, Duration.ofMinutes(15),
                     List.of(coinPath()),
-                    "Current open positions of one coin broken down by size cohort: position count, total and long value, "
-                            + "value close to liquidation, bias, with past comparison values. Downloads the export file."),
+                    "One coin's open positions by size: count, total/long value, value near liquidation, bias, vs past values."),
             new Endpoint("get_open_exposure_by_coin", "Open exposure by coin", "/positions/coins",
                     Toolset.POSITIONS, DigestKind.EXPOSURE, Pagination.NONE, null, false, Duration.ofMinutes(10),
                     List.of(),
-                    "Every coin with open perpetual positions, ranked by total open value: long and short value and "
-                            + "position counts. Use it for 'which coins have the most open interest' and crowding by counts."),
+                    "Every coin with open positions by open value: long/short value and counts. For 'which coins have "
+                            + "the most open interest' and crowding."),
             new Endpoint("export_position_breakdown_by_cohort", "Position breakdown by cohort (export)",
                     "/exports/coins/{coin}/position-breakdown-by-cohort",
                     Toolset.EXPORTS, DigestKind.BREAKDOWN, Pagination.NONE, null, true, Duration.ofMinutes(15),
                     List.of(coinPath()),
-                    "One coin's open positions per cohort: total and long value, count, value close to liquidation, "
-                            + "bias (long share), with past comparison values. Downloads the export file."),
+                    "One coin's open positions per cohort: total/long value, count, value near liquidation, bias, vs past values."),
             new Endpoint("export_position_breakdown_by_size", "Position breakdown by size (export)",
                     "/exports/coins/{coin}/position-breakdown-by-size",
                     Toolset.EXPORTS, DigestKind.BREAKDOWN, Pagination.NONE, null, true, Duration.ofMinutes(15),
                     List.of(coinPath()),
-                    "One coin's open positions per size cohort: count, total and long value, value close to liquidation, "
-                            + "bias. Downloads the export file."),
+                    "One coin's open positions per size cohort: count, total/long value, value near liquidation, bias."),
             new Endpoint("get_market_overview_metrics", "Market overview time series", "/position-metrics/general",
                     Toolset.METRICS, DigestKind.SERIES, Pagination.CURSOR, "metrics", false, Duration.ofMinutes(5),
-                    List.of(start("", DEFAULT_SERIES_START), end(), limit(1000, "snapshots"), cursor()),
-                    "Market-wide snapshots (about every 10 min): open interest with long/short split, open position "
-                            + "counts, total perp equity, positions in profit. Returns stats per metric and a trend."),
+                    List.of(start("", DEFAULT_SERIES_START), end(), limit(1000), cursor()),
+                    "Market-wide snapshots (~10 min): open interest long/short, position counts, perp equity, positions "
+                            + "in profit. Stats per metric and a trend."),
             new Endpoint("export_position_metrics", "Hourly position metrics for a coin (export)",
                     "/exports/coins/{coin}/position-metrics",
                     Toolset.EXPORTS, DigestKind.SERIES, Pagination.NONE, "metrics", true, Duration.ofMinutes(15),
                     List.of(coinPath()),
-                    "About 14 days of hourly metrics for one coin: position counts and total/long position value. "
-                            + "Downloads the export file; returns stats per metric and a trend."),
+                    "~14 days of hourly metrics for one coin: position counts, total/long value. Stats per metric and a trend."),
             new Endpoint("get_perp_volume_metrics", "Perp trading volume time series", "/metrics/perp-volume",
                     Toolset.METRICS, DigestKind.SERIES, Pagination.CURSOR, "metrics", false, Duration.ofMinutes(10),
-                    List.of(start("", DEFAULT_SERIES_START), end(), limit(1000, "snapshots"), cursor()),
-                    "Total Hyperliquid perpetual trading volume, about hourly. Returns stats and a trend."),
+                    List.of(start("", DEFAULT_SERIES_START), end(), limit(1000), cursor()),
+                    "Hyperliquid perp trading volume, about hourly. Stats and a trend."),
             new Endpoint("get_positions_heatmap", "Cohort positioning heatmap", "/positions/heatmap",
                     Toolset.POSITIONS, DigestKind.HEATMAP, Pagination.NONE, "heatmap", false, Duration.ofMinutes(10),
                     List.of(Param.query("openedWithin", ENUM, "Only positions opened within this window. Default: all.")
                             .oneOf("24h", "7d", "30d", "all")),
-                    "Open positions of every coin split by cohort, with each cohort's long/short value and bias "
-                            + "(long share, 0-1). Answers 'are whales long BTC?' and 'where do smart money and rekt "
-                            + "cohorts disagree?'. The raw answer is ~1 MB: the digest picks what matters."),
+                    "Every coin's open positions by cohort: long/short value, bias (long share 0-1). Answers 'are whales "
+                            + "long BTC?' and where smart money and rekt cohorts disagree. Raw is ~1 MB: the digest picks."),
             new Endpoint("get_coin_position_metrics", "Coin positioning, PnL and funding over time",
                     "/position-metrics/coin/{coin}",
                     Toolset.METRICS, DigestKind.SERIES, Pagination.CURSOR, "metrics", false, Duration.ofMinutes(10),
-                    List.of(coinPath(), start("", DEFAULT_SERIES_START), end(), limit(1000, "rows"), cursor(), recency()),
-                    "Time series for one coin: open position count, total value and size with long split, unrealized "
-                            + "PnL and funding across all positions. Returns stats per metric and a trend."),
-            new Endpoint("get_coin_segment_metrics", "Coin positioning of one cohort over time",
+                    List.of(coinPath(), start("", DEFAULT_SERIES_START), end(), limit(1000), cursor(), recency()),
+                    "One coin over time: position count, value and size with long split, unrealized PnL, funding. Stats "
+                            + "per metric and a trend."),
+            new Endpoint("get_coin_segment_metrics", "Coin positioning of a cohort over time",
                     "/position-metrics/coin/{coin}/segment/{segmentId}",
                     Toolset.METRICS, DigestKind.SERIES, Pagination.CURSOR, "metrics", false, Duration.ofMinutes(10),
-                    List.of(coinPath(), segment(true), start("", DEFAULT_SERIES_START), end(), limit(1000, "rows"), cursor(), recency()),
-                    "Time series of one cohort's positioning on one coin: counts, value and size with long split, "
-                            + "unrealized PnL, funding. Returns stats per metric and a trend."),
-            new Endpoint("get_coin_size_bucket_metrics", "Coin positioning of one position size bucket over time",
+                    List.of(coinPath(), segment(true), start("", DEFAULT_SERIES_START), end(), limit(1000), cursor(), recency()),
+                    "One cohort on one coin over time: counts, value and size with long split, uPnL, funding. Stats and a trend."),
+            new Endpoint("get_coin_size_bucket_metrics", "Coin positioning by size bucket over time",
                     "/position-metrics/coin/{coin}/position-size-bucket/{sizeBucketId}",
                     Toolset.METRICS, DigestKind.SERIES, Pagination.CURSOR, "metrics", false, Duration.ofMinutes(10),
                     List.of(coinPath(),
                             Param.path("sizeBucketId", SIZE_BUCKET, "Position size bucket id 1-10 or its range (\"$10k-$25k\"): "
                                     + SizeBucket.compactTable() + " (by position value)."),
-                            start("", DEFAULT_SERIES_START), end(), limit(1000, "rows"), cursor()),
-                    "Time series for one coin restricted to positions of one size bucket (retail <$1k to whale >$2.5m): "
-                            + "count and value with long split. Returns stats per metric and a trend."),
+                            start("", DEFAULT_SERIES_START), end(), limit(1000), cursor()),
+                    "One coin over time, positions of one size bucket only: count and value with long split. Stats and a trend."),
             new Endpoint("get_liquidation_risk_by_asset", "Liquidation risk by coin for a cohort",
                     "/{segmentId}/assets/liquidation-risk",
                     Toolset.RISK, DigestKind.LIQUIDATION_RISK, Pagination.OFFSET, "items", false, Duration.ofMinutes(10),
                     List.of(segment(true),
                             Param.query("offset", INTEGER, "Items to skip (0 or more).").range(0, 100_000).withDefault(0),
-                            limit(500, "items").withDefault(100)),
-                    "Per coin, the share of one cohort's open value that is close to liquidation (within 75% of the way "
-                            + "from entry to liquidation price), sorted by percentRisk. Answers 'which coins have the most OI near liquidation?'."),
+                            limit(500).withDefault(100)),
+                    "Per coin, the share of a cohort's open value near liquidation (mark 75%+ of the way from entry to "
+                            + "liquidation price). For 'which coins have the most OI near liquidation?'."),
             new Endpoint("export_liquidation_heatmap", "Liquidation heatmap for a coin (export)",
                     "/exports/coins/{coin}/liquidation-heatmap",
                     Toolset.RISK, DigestKind.LIQUIDATION_HEATMAP, Pagination.NONE, "heatmap", true, Duration.ofMinutes(15),
                     List.of(coinPath()),
-                    "Liquidation value of one coin by price bin, with position count and the most impacted cohort per bin. "
-                            + "Downloads the export file; returns the bins holding most value."),
+                    "One coin's liquidation value by price bin, with positions and most impacted cohort per bin."),
             new Endpoint("list_cohorts", "Cohort legend", "/segments",
                     Toolset.META, DigestKind.COHORTS, Pagination.NONE, null, false, Duration.ofHours(24),
                     List.of(),

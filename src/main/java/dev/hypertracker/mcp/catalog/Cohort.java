@@ -119,14 +119,37 @@ public enum Cohort {
         return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
-    /** "1 Fish, 2 Dolphin, …" in id order: the compact legend used in tool descriptions. */
+    /** "1 Fish <$10K, …" (size) or "9 Smart Money >=$100K, …" (PnL) in id order: the compact legend used in tool descriptions. */
     public static String compactLegend(Axis axis) {
         StringBuilder sb = new StringBuilder();
         for (Cohort c : inIdOrder()) {
             if (c.axis != axis) continue;
             if (sb.length() > 0) sb.append(", ");
-            sb.append(c.id).append(' ').append(c.displayName).append(" (").append(c.rule.replace("perp equity ", "").replace("PnL ", "")).append(')');
+            // size cohorts read best by their ceiling, PnL cohorts by their floor
+            boolean byFloor = axis == Axis.PNL ? !Double.isInfinite(c.min) : Double.isInfinite(c.max);
+            sb.append(c.id).append(' ').append(c.displayName).append(' ').append(byFloor ? ">=" + usd(c.min) : "<" + usd(c.max));
         }
         return sb.toString();
+    }
+
+    /** "1 Fish, 2 Dolphin, …" in id order. */
+    public static String names(Axis axis) {
+        StringBuilder sb = new StringBuilder();
+        for (Cohort c : inIdOrder()) {
+            if (c.axis != axis) continue;
+            if (sb.length() > 0) sb.append(", ");
+            sb.append(c.id).append(' ').append(c.displayName);
+        }
+        return sb.toString();
+    }
+
+    private static String usd(double v) {
+        double a = Math.abs(v);
+        String s = a >= 1_000_000 ? trim(a / 1_000_000) + "M" : a >= 1_000 ? trim(a / 1_000) + "K" : trim(a);
+        return (v < 0 ? "-$" : "$") + s;
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

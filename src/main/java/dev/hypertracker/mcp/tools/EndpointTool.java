@@ -55,7 +55,7 @@ public final class EndpointTool {
                 .description(endpoint.description())
                 .inputSchema(ToolSchemas.inputSchema(endpoint))
                 .outputSchema(ToolSchemas.outputSchema(endpoint))
-                .annotations(new ToolAnnotations(endpoint.title(), true, false, true, true, false))
+                .annotations(new ToolAnnotations(null, true, false, true, true, null))
                 .build();
     }
 

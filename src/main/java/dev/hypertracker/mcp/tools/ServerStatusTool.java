@@ -34,15 +34,12 @@ public final class ServerStatusTool {
         Map<String, Object> object = Map.of("type", "object");
         return Tool.builder(NAME)
                 .title("Server status and quota use")
-                .description("This server's own counters, no API call: upstream requests made (each costs quota), cache hits, "
-                        + "coalesced calls, 429s, retries, cache size, circuit breaker, rate limit, demo mode.")
+                .description("This server's counters, no API call: upstream requests (quota spent), cache hits, coalesced "
+                        + "calls, 429s, retries, circuit breaker, rate limit.")
                 .inputSchema(Map.of("type", "object", "properties", Map.of(), "additionalProperties", false))
                 .outputSchema(Map.of("type", "object", "required", List.of("counters"), "properties", Map.of(
-                        "version", Map.of("type", "string"), "demo", Map.of("type", "boolean"),
-                        "apiHost", Map.of("type", "string"), "tokenConfigured", Map.of("type", "boolean"),
-                        "counters", object, "cache", object, "rateLimitPerMinute", Map.of("type", "integer"),
-                        "circuitBreakerOpen", Map.of("type", "boolean"))))
-                .annotations(new ToolAnnotations("Server status and quota use", true, false, true, false, false))
+                        "counters", object, "cache", object, "circuitBreakerOpen", Map.of("type", "boolean"))))
+                .annotations(new ToolAnnotations(null, true, false, true, false, null))
                 .build();
     }
 

@@ -2,6 +2,7 @@ package dev.hypertracker.mcp.tools;
 
 import dev.hypertracker.mcp.catalog.Cohort;
 import dev.hypertracker.mcp.catalog.Endpoint;
+import dev.hypertracker.mcp.catalog.Pagination;
 import dev.hypertracker.mcp.catalog.Param;
 import dev.hypertracker.mcp.catalog.SizeBucket;
 import dev.hypertracker.mcp.digest.Summarizer;
@@ -10,12 +11,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /** JSON Schemas (2020-12) of tool inputs, derived from the endpoint catalog. */
 public final class ToolSchemas {
-    static final String COIN_PATTERN = "^(?:[a-z0-9]{1,16}:)?[A-Za-z0-9]{1,24}$";
     static final String ADDRESS_PATTERN = "^0x[0-9a-fA-F]{40}$";
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -23,17 +24,44 @@ public final class ToolSchemas {
     private ToolSchemas() {}
 
     /**
-     * The output schema: the digest kind's schema plus the fields every tool result may add (synthetic in demo
-     * mode, cached when served from the response cache, resourceUri of the stored full data).
+     * The output schema as listed in tools/list: the digest kind's own top-level fields with their types. The
+     * full, nested schema is in docs/digest.md and checked by the digest tests; every result may also carry kind,
+     * detail, omitted, synthetic (demo data), cached and resourceUri. Tool definitions cost tokens in every
+     * conversation, so nesting and the shared envelope are left out here.
      */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> outputSchema(Endpoint endpoint) {
-        Map<String, Object> schema = JSON.readValue(Summarizer.outputSchema(endpoint.digest()), LinkedHashMap.class);
-        Map<String, Object> properties = (Map<String, Object>) schema.computeIfAbsent("properties", k -> new LinkedHashMap<>());
-        properties.put("synthetic", Map.of("type", "boolean", "description", "true: demo data from the sandbox"));
-        properties.put("cached", Map.of("type", "boolean", "description", "true: served from this server's cache"));
-        properties.put("resourceUri", Map.of("type", "string", "description", "MCP resource holding the full data"));
+        Map<String, Object> full = JSON.readValue(Summarizer.outputSchema(endpoint.digest()), LinkedHashMap.class);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        ((Map<String, Object>) full.getOrDefault("properties", Map.of())).forEach((name, spec) -> {
+            if (listed(endpoint, name)) properties.put(name, topLevelOnly((Map<String, Object>) spec));
+        });
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        schema.put("properties", properties);
         return schema;
+    }
+
+    /**
+     * Fields not worth their tokens in tools/list: what only detail=rows/raw or another pagination style
+     * produces, and the envelope every result has. They may still appear in structuredContent.
+     */
+    private static final Set<String> UNLISTED_FIELDS = Set.of("fields", "rows", "rowsTotal", "envelope", "raw",
+            "kind", "detail", "omitted");
+    private static final Set<String> CURSOR_FIELDS = Set.of("rowsScanned", "pagesFetched", "complete", "nextCursor", "incompleteNote");
+    private static final Set<String> OFFSET_FIELDS = Set.of("offset", "nextOffset", "totalCount");
+
+    private static boolean listed(Endpoint endpoint, String field) {
+        if (UNLISTED_FIELDS.contains(field)) return false;
+        if (OFFSET_FIELDS.contains(field)) return endpoint.pagination() == Pagination.OFFSET;
+        if (CURSOR_FIELDS.contains(field)) return endpoint.pagination() == Pagination.CURSOR || field.equals("rowsScanned");
+        return true;
+    }
+
+    private static Map<String, Object> topLevelOnly(Map<String, Object> spec) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String key : List.of("type", "enum", "const")) if (spec.containsKey(key)) out.put(key, spec.get(key));
+        return out;
     }
 
     /** The input schema: the API's parameters first, then the server-side tool arguments. */
@@ -56,15 +84,11 @@ public final class ToolSchemas {
     static Map<String, Object> property(Param p) {
         Map<String, Object> s = new LinkedHashMap<>();
         switch (p.kind()) {
-            case COIN -> {
-                s.put("type", "string");
-                s.put("pattern", COIN_PATTERN);
-            }
+            case COIN -> s.put("type", "string"); // the description shows the syntax; the validator enforces it
             case ADDRESS_LIST -> {
                 s.put("type", List.of("string", "array"));
                 s.put("pattern", ADDRESS_PATTERN);
-                s.put("items", Map.of("type", "string", "pattern", ADDRESS_PATTERN));
-                s.put("minItems", 1);
+                s.put("items", Map.of("type", "string"));
                 s.put("maxItems", 50);
             }
             case DATETIME -> {
@@ -91,18 +115,14 @@ public final class ToolSchemas {
                 s.put("type", "string");
                 s.put("enum", p.choices());
             }
-            case CURSOR -> {
-                s.put("type", "string");
-                s.put("maxLength", 2048);
-            }
+            case CURSOR -> s.put("type", "string");
             case FIELD_LIST -> {
                 s.put("type", "array");
                 s.put("items", Map.of("type", "string"));
-                s.put("maxItems", ToolArguments.MAX_FIELDS);
             }
         }
         if (p.defaultValue() != null) s.put("default", p.defaultValue());
-        s.put("description", p.description());
+        if (p.description() != null) s.put("description", p.description());
         return s;
     }
 }

@@ -32,25 +32,26 @@ public final class ToolArguments {
     /** The server-side arguments a tool for this endpoint accepts, in schema order. */
     public static List<Param> forEndpoint(Endpoint endpoint) {
         List<Param> params = new ArrayList<>();
-        params.add(Param.query(DETAIL, ParamKind.ENUM, "summary (default): digest; rows: table of rows; raw: upstream JSON.")
-                .oneOf("summary", "rows", "raw").withDefault("summary"));
-        params.add(Param.query(FIELDS, ParamKind.FIELD_LIST, "Columns for detail=rows (row field names)."));
-        params.add(Param.query(MAX_ROWS, ParamKind.INTEGER, "Rows shown for detail=rows.")
-                .range(1, 1000).withDefault(DigestOptions.DEFAULT_MAX_ROWS));
-        params.add(Param.query(MAX_TOKENS, ParamKind.INTEGER, "Token budget of the result.")
-                .range(500, DigestOptions.MAX_MAX_TOKENS).withDefault(DigestOptions.DEFAULT_MAX_TOKENS));
-        if (endpoint.digest() != DigestKind.COHORTS && endpoint.digest() != DigestKind.FRESHNESS) {
-            params.add(Param.query(TOP, ParamKind.INTEGER, "Entries in top-N lists.").range(1, 50).withDefault(DigestOptions.DEFAULT_TOP));
+        DigestKind kind = endpoint.digest();
+        boolean small = kind == DigestKind.COHORTS || kind == DigestKind.FRESHNESS; // a few lines: nothing to shape
+        if (!small) {
+            params.add(Param.query(DETAIL, ParamKind.ENUM, "summary (default), rows or raw.")
+                    .oneOf("summary", "rows", "raw"));
+            params.add(Param.query(FIELDS, ParamKind.FIELD_LIST, null));
+            params.add(Param.query(MAX_ROWS, ParamKind.INTEGER, null).range(1, 1000));
         }
-        if (endpoint.digest() == DigestKind.POSITIONS) {
-            params.add(Param.query(SORT_BY, ParamKind.ENUM, "Rank top positions by value or unrealized PnL.")
-                    .oneOf("value", "pnl").withDefault("value"));
+        params.add(Param.query(MAX_TOKENS, ParamKind.INTEGER, null).range(500, DigestOptions.MAX_MAX_TOKENS));
+        if (!small && kind != DigestKind.SERIES) {
+            params.add(Param.query(TOP, ParamKind.INTEGER, null).range(1, 50));
+        }
+        if (kind == DigestKind.POSITIONS) {
+            params.add(Param.query(SORT_BY, ParamKind.ENUM, null).oneOf("value", "pnl"));
         }
         if (endpoint.pagination() == Pagination.CURSOR) {
-            params.add(Param.query(MAX_PAGES, ParamKind.INTEGER, "Pages to fetch and digest together; each costs 1 API request of quota.")
+            params.add(Param.query(MAX_PAGES, ParamKind.INTEGER, "Pages to fetch; each costs 1 API request.")
                     .range(1, MAX_PAGES_LIMIT).withDefault(1));
         }
-        params.add(Param.query(FRESH, ParamKind.BOOLEAN, "true: bypass the cache (costs quota).").withDefault(false));
+        params.add(Param.query(FRESH, ParamKind.BOOLEAN, null));
         return params;
     }
 

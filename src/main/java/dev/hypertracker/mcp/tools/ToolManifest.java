@@ -17,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  * checked-in file drifts, so schema changes show up in review.
  */
 public final class ToolManifest {
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    /** Keys sorted: schemas built with Map.of have no stable order, and the file must not change between runs. */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     private ToolManifest() {}
 

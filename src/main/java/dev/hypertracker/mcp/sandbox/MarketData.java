@@ -60,11 +60,22 @@ public final class MarketData {
         this.walletSizeCohort = new byte[walletAddress.length];
         this.walletPnlCohort = new byte[walletAddress.length];
         for (int w = 0; w < walletAddress.length; w++) {
-            walletSizeCohort[w] = (byte) Cohort.forEquity(walletEquityCents[w] / 100.0).id();
-            walletPnlCohort[w] = (byte) Cohort.forPnl(walletPnlCents[w] / 100.0).id();
+            walletSizeCohort[w] = cohortId(Cohort.Axis.SIZE, walletEquityCents[w] / 100.0);
+            walletPnlCohort[w] = cohortId(Cohort.Axis.PNL, walletPnlCents[w] / 100.0);
         }
         this.table = table;
         this.positionsByCoin = indexByCoin(table, specs.size());
+    }
+
+    private static final Cohort[] COHORTS = Cohort.values();
+
+    /**
+     * Cohort.forEquity / forPnl without their streams (tens of thousands of wallets at start-up): the first
+     * cohort of the axis whose [min, max) holds the value, falling back as they do.
+     */
+    private static byte cohortId(Cohort.Axis axis, double value) {
+        for (Cohort c : COHORTS) if (c.axis() == axis && value >= c.min() && value < c.max()) return (byte) c.id();
+        return (byte) (axis == Cohort.Axis.SIZE ? Cohort.forEquity(value) : Cohort.forPnl(value)).id();
     }
 
     private static int[][] indexByCoin(PositionTable table, int coins) {

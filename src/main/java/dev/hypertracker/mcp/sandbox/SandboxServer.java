@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -165,6 +166,7 @@ public final class SandboxServer implements AutoCloseable {
                 case RATE_LIMITED -> rateLimited(fault.get());
                 case MALFORMED_BODY -> Reply.json(MALFORMED_BODY);
                 case DELAY, TRUNCATED_BODY -> answer(method, path, query, authorization);
+                case TRUNCATED_JSON -> firstHalf(answer(method, path, query, authorization));
             };
             requestLog.add(new RequestLog.Entry(Instant.now(), method, path, rawQuery, query.asMap(), bearerSent,
                     reply.status()));
@@ -183,6 +185,11 @@ public final class SandboxServer implements AutoCloseable {
             }
             return true;
         }
+    }
+
+    private static Reply firstHalf(Reply reply) {
+        return new Reply(reply.status(), reply.contentType(), reply.headers(),
+                Arrays.copyOf(reply.body(), reply.body().length / 2));
     }
 
     private static Reply rateLimited(Fault fault) {

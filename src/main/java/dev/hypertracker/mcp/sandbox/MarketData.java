@@ -28,6 +28,12 @@ public final class MarketData {
     public static final int DAYS = 90;
     /** Mid price sits this fraction above the mark. */
     private static final double MID_SPREAD = 0.00005;
+    private static final Cohort[] COHORTS = Cohort.values();
+    private static final Cohort[] COHORTS_BY_ID = new Cohort[Cohort.MAX_ID + 1];
+
+    static {
+        for (Cohort c : COHORTS) COHORTS_BY_ID[c.id()] = c;
+    }
 
     private final long seed;
     private final Instant anchor;
@@ -66,8 +72,6 @@ public final class MarketData {
         this.table = table;
         this.positionsByCoin = indexByCoin(table, specs.size());
     }
-
-    private static final Cohort[] COHORTS = Cohort.values();
 
     /**
      * Cohort.forEquity / forPnl without their streams (tens of thousands of wallets at start-up): the first
@@ -203,7 +207,7 @@ public final class MarketData {
     Wallet wallet(int w) {
         double equity = walletEquityCents[w] / 100.0;
         double pnl = walletPnlCents[w] / 100.0;
-        return new Wallet(walletAddress[w], equity, pnl, Cohort.forEquity(equity), Cohort.forPnl(pnl));
+        return new Wallet(walletAddress[w], equity, pnl, COHORTS_BY_ID[walletSizeCohort[w]], COHORTS_BY_ID[walletPnlCohort[w]]);
     }
 
     int sizeCohortId(int position) { return walletSizeCohort[table.wallet[position]]; }

@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything the API aggregates from positions, computed on first use and cached: exposure snapshots at an
- * hour, metric series (hourly per coin, every 10 minutes market-wide), hourly volume. Each figure uses the same per-position valuation as the
- * position rows, so the newest series point equals the sums over the open positions exactly.
+ * hour, metric series (hourly per coin, every 10 minutes market-wide), hourly volume. Each figure uses the
+ * same per-position valuation as the position rows, so the newest series point equals the sums over the
+ * open positions exactly.
  */
 final class Aggregates {
 

@@ -1,6 +1,7 @@
 package dev.hypertracker.mcp.sandbox;
 
 import dev.hypertracker.mcp.catalog.Cohort;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -13,6 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The default data set meets the size minimums and starts fast enough for --demo. */
 class DefaultScaleTest {
+
+    @BeforeAll
+    static void quiet() {
+        SandboxClient.quietJetty();
+    }
 
     @Test
     void defaultMarketMeetsTheMinimumsAndStartsFast() {

@@ -106,7 +106,7 @@ final class ExportEndpoints {
         return Reply.json(fileBody(file, c.getAsInt()));
     }
 
-    byte[] fileBody(String file, int coin) {
+    private byte[] fileBody(String file, int coin) {
         return switch (file) {
             case POSITION_METRICS -> positionMetrics(coin);
             case BREAKDOWN_BY_SIZE -> breakdown(coin, "breakdownBySize", "sizeSegmentId", sizeCohortSlots(), false);

@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything the API aggregates from positions, computed on first use and cached: exposure snapshots at an
- * hour, hourly metric series, hourly volume. Each figure uses the same per-position valuation as the
- * position rows, so the newest series point equals the sums over the open positions exactly.
+ * hour, metric series (hourly per coin, every 10 minutes market-wide), hourly volume. Each figure uses the
+ * same per-position valuation as the position rows, so the newest series point equals the sums over the
+ * open positions exactly.
  */
 final class Aggregates {
 
@@ -76,14 +77,29 @@ final class Aggregates {
     /** Which positions a series counts. */
     enum Filter { ALL, COHORT, SIZE_BUCKET }
 
-    /**
-     * @param coin     coin index, or -1 for the market-wide series
-     * @param filterId cohort id or size bucket id, unused for ALL
-     * @param recencySeconds count only positions opened at most this long before each hour; 0 for all
-     */
-    record SeriesKey(int coin, Filter filter, int filterId, int recencySeconds) {}
+    /** Seconds between the points of the per-coin series. */
+    static final int HOURLY = 3600;
+    /** Seconds between the points of the market-wide series: the API's "about every 10 min". */
+    static final int TEN_MINUTES = 600;
 
-    /** Hourly totals, index = hours since the data start; the last index is the anchor. */
+    /**
+     * @param coin           coin index, or -1 for the market-wide series
+     * @param filterId       cohort id or size bucket id, unused for ALL
+     * @param recencySeconds count only positions opened at most this long before each point; 0 for all
+     * @param tickSeconds    seconds between points, a divisor of an hour: prices stay hourly, so the points
+     *                       within an hour value positions at that hour's price
+     */
+    record SeriesKey(int coin, Filter filter, int filterId, int recencySeconds, int tickSeconds) {
+        static SeriesKey hourly(int coin, Filter filter, int filterId, int recencySeconds) {
+            return new SeriesKey(coin, filter, filterId, recencySeconds, HOURLY);
+        }
+
+        static SeriesKey marketWide() {
+            return new SeriesKey(-1, Filter.ALL, 0, 0, TEN_MINUTES);
+        }
+    }
+
+    /** Totals per point, index = ticks since the data start; the last index is the anchor. */
     static final class Series {
         final int[] count;
         final int[] countLong;
@@ -95,16 +111,55 @@ final class Aggregates {
         final long[] fundingCents;
         final long[] unrealizedPnlCents;
 
+        /** One spare slot: until {@link #integrate}, all but funding hold differences between points. */
         Series(int points) {
-            count = new int[points];
-            countLong = new int[points];
-            countInProfit = new int[points];
-            valueCents = new long[points];
-            valueLongCents = new long[points];
-            lots = new long[points];
-            lotsLong = new long[points];
-            fundingCents = new long[points];
-            unrealizedPnlCents = new long[points];
+            count = new int[points + 1];
+            countLong = new int[points + 1];
+            countInProfit = new int[points + 1];
+            valueCents = new long[points + 1];
+            valueLongCents = new long[points + 1];
+            lots = new long[points + 1];
+            lotsLong = new long[points + 1];
+            fundingCents = new long[points + 1];
+            unrealizedPnlCents = new long[points + 1];
+        }
+
+        /** Adds one position's figures to every point from lo to hi (inclusive), as differences. */
+        void addRange(int lo, int hi, boolean isLong, long value, long positionLots, long pnl) {
+            count[lo]++;
+            count[hi + 1]--;
+            valueCents[lo] += value;
+            valueCents[hi + 1] -= value;
+            lots[lo] += positionLots;
+            lots[hi + 1] -= positionLots;
+            unrealizedPnlCents[lo] += pnl;
+            unrealizedPnlCents[hi + 1] -= pnl;
+            if (pnl > 0) {
+                countInProfit[lo]++;
+                countInProfit[hi + 1]--;
+            }
+            if (isLong) {
+                countLong[lo]++;
+                countLong[hi + 1]--;
+                valueLongCents[lo] += value;
+                valueLongCents[hi + 1] -= value;
+                lotsLong[lo] += positionLots;
+                lotsLong[hi + 1] -= positionLots;
+            }
+        }
+
+        /** Turns the differences into totals. */
+        void integrate() {
+            for (int k = 1; k < count.length; k++) {
+                count[k] += count[k - 1];
+                countLong[k] += countLong[k - 1];
+                countInProfit[k] += countInProfit[k - 1];
+                valueCents[k] += valueCents[k - 1];
+                valueLongCents[k] += valueLongCents[k - 1];
+                lots[k] += lots[k - 1];
+                lotsLong[k] += lotsLong[k - 1];
+                unrealizedPnlCents[k] += unrealizedPnlCents[k - 1];
+            }
         }
     }
 
@@ -120,40 +175,44 @@ final class Aggregates {
         return computed;
     }
 
+    /**
+     * Walks each position's open hours: prices are hourly, so its value and PnL are constant over the points
+     * within an hour and go in as one range. Funding accrues by the second, so it is added point by point,
+     * and only for the per-coin series that show it.
+     */
     private Series computeSeries(SeriesKey key) {
         PositionTable t = data.table;
-        int hours = data.hours();
-        Series s = new Series(hours + 1);
+        int tick = key.tickSeconds();
+        int ticksPerHour = HOURLY / tick;
+        int lastPoint = data.anchorSecond() / tick;
+        boolean withFunding = key.coin() >= 0;
+        Series s = new Series(lastPoint + 1);
         int[] members = key.coin() < 0 ? null : data.positionsByCoin[key.coin()];
         int n = members == null ? t.size : members.length;
-        for (int k = 0; k < n; k++) {
-            int i = members == null ? k : members[k];
+        for (int m = 0; m < n; m++) {
+            int i = members == null ? m : members[m];
             if (key.filter() == Filter.COHORT
                     && data.sizeCohortId(i) != key.filterId() && data.pnlCohortId(i) != key.filterId()) continue;
             int c = t.coin[i];
             CoinSpec spec = data.specs().get(c);
             int szd = spec.szDecimals();
-            int firstHour = (t.openSecond[i] + 3599) / 3600;
-            int lastHour = t.closeSecond[i] == PositionTable.OPEN ? hours : Math.min(hours, (t.closeSecond[i] - 1) / 3600);
-            for (int h = firstHour; h <= lastHour; h++) {
-                if (key.recencySeconds() > 0 && h * 3600 - t.openSecond[i] > key.recencySeconds()) break;
+            int open = t.openSecond[i];
+            int first = (open + tick - 1) / tick;
+            int last = t.closeSecond[i] == PositionTable.OPEN ? lastPoint : Math.min(lastPoint, (t.closeSecond[i] - 1) / tick);
+            if (key.recencySeconds() > 0) last = Math.min(last, (open + key.recencySeconds()) / tick);
+            for (int h = first / ticksPerHour; h * ticksPerHour <= last; h++) {
+                int lo = Math.max(first, h * ticksPerHour);
+                int hi = Math.min(last, h * ticksPerHour + ticksPerHour - 1);
                 double price = data.priceAtHour(c, h);
                 long value = t.valueCents(i, szd, price);
                 if (key.filter() == Filter.SIZE_BUCKET && bucketId(value) != key.filterId()) continue;
-                long pnl = t.unrealizedPnlCents(i, szd, price);
-                s.count[h]++;
-                s.valueCents[h] += value;
-                s.lots[h] += t.lots[i];
-                s.fundingCents[h] += t.fundingCents(i, szd, spec.hourlyFunding(), h * 3600);
-                s.unrealizedPnlCents[h] += pnl;
-                if (pnl > 0) s.countInProfit[h]++;
-                if (t.isLong[i]) {
-                    s.countLong[h]++;
-                    s.valueLongCents[h] += value;
-                    s.lotsLong[h] += t.lots[i];
+                s.addRange(lo, hi, t.isLong[i], value, t.lots[i], t.unrealizedPnlCents(i, szd, price));
+                if (withFunding) {
+                    for (int k = lo; k <= hi; k++) s.fundingCents[k] += t.fundingCents(i, szd, spec.hourlyFunding(), k * tick);
                 }
             }
         }
+        s.integrate();
         return s;
     }
 

@@ -19,7 +19,7 @@ final class ApiRoutes {
         Reply handle(Map<String, String> pathParams, QueryParams query);
     }
 
-    record Route(Endpoint endpoint, PathPattern pattern, Handler handler) {}
+    record Route(PathPattern pattern, Handler handler) {}
 
     record Match(Route route, Map<String, String> pathParams) {}
 
@@ -45,7 +45,7 @@ final class ApiRoutes {
         for (Endpoint e : Catalog.endpoints()) {
             Handler handler = e.export() ? exportHandler(exports, e) : byPath.get(e.pathTemplate());
             if (handler == null) throw new IllegalStateException("the sandbox has no route for " + e.fullPathTemplate());
-            routes.add(new Route(e, new PathPattern(e.fullPathTemplate()), handler));
+            routes.add(new Route(new PathPattern(e.fullPathTemplate()), handler));
         }
     }
 
@@ -55,10 +55,6 @@ final class ApiRoutes {
         String file = template.substring(template.lastIndexOf('/') + 1);
         if (!ExportEndpoints.FILES.contains(file)) return null;
         return (p, q) -> exports.export(file, p.get("coin"));
-    }
-
-    List<Route> routes() {
-        return List.copyOf(routes);
     }
 
     Optional<Match> match(String path) {

@@ -106,7 +106,7 @@ final class ExportEndpoints {
         return Reply.json(fileBody(file, c.getAsInt()));
     }
 
-    byte[] fileBody(String file, int coin) {
+    private byte[] fileBody(String file, int coin) {
         return switch (file) {
             case POSITION_METRICS -> positionMetrics(coin);
             case BREAKDOWN_BY_SIZE -> breakdown(coin, "breakdownBySize", "sizeSegmentId", sizeCohortSlots(), false);
@@ -119,7 +119,7 @@ final class ExportEndpoints {
 
     /** {"coin","metrics":{"columns":[…],"data":[[…]]}}: columns list "coin" but rows omit it, as the API's do. */
     private byte[] positionMetrics(int coin) {
-        Aggregates.Series s = aggregates.series(new Aggregates.SeriesKey(coin, Aggregates.Filter.ALL, 0, 0));
+        Aggregates.Series s = aggregates.series(Aggregates.SeriesKey.hourly(coin, Aggregates.Filter.ALL, 0, 0));
         int newest = data.hours();
         int oldest = Math.max(0, newest - POSITION_METRICS_HOURS + 1);
         return JsonOut.write(g -> {

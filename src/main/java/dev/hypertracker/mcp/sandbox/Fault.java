@@ -7,7 +7,7 @@ import java.util.Objects;
  * A misbehaviour the sandbox can be told to show on a route (see {@link FaultInjector#on}).
  *
  * @param kind              what goes wrong
- * @param status            the HTTP status for STATUS and RATE_LIMITED
+ * @param status            the HTTP status for STATUS and RATE_LIMITED (0 otherwise)
  * @param delay             how long DELAY waits before answering normally
  * @param retryAfterSeconds the 429 body's retry_after (and header value)
  * @param retryAfterHeader  whether a 429 carries a Retry-After header
@@ -23,8 +23,10 @@ public record Fault(Kind kind, int status, Duration delay, int retryAfterSeconds
         DELAY,
         /** 200 with a JSON content type and a body that is not JSON. */
         MALFORMED_BODY,
-        /** 200 announcing the full Content-Length, then the connection drops halfway through the body. */
-        TRUNCATED_BODY
+        /** The normal answer announcing its full Content-Length, then the connection drops halfway through the body. */
+        TRUNCATED_BODY,
+        /** The normal answer cut in half, delivered as a complete HTTP response: JSON that ends early. */
+        TRUNCATED_JSON
     }
 
     public Fault {
@@ -46,10 +48,14 @@ public record Fault(Kind kind, int status, Duration delay, int retryAfterSeconds
     }
 
     public static Fault malformedBody() {
-        return new Fault(Kind.MALFORMED_BODY, 200, null, 0, false);
+        return new Fault(Kind.MALFORMED_BODY, 0, null, 0, false);
     }
 
     public static Fault truncatedBody() {
-        return new Fault(Kind.TRUNCATED_BODY, 200, null, 0, false);
+        return new Fault(Kind.TRUNCATED_BODY, 0, null, 0, false);
+    }
+
+    public static Fault truncatedJson() {
+        return new Fault(Kind.TRUNCATED_JSON, 0, null, 0, false);
     }
 }

@@ -28,6 +28,12 @@ public final class MarketData {
     public static final int DAYS = 90;
     /** Mid price sits this fraction above the mark. */
     private static final double MID_SPREAD = 0.00005;
+    private static final Cohort[] COHORTS = Cohort.values();
+    private static final Cohort[] COHORTS_BY_ID = new Cohort[Cohort.MAX_ID + 1];
+
+    static {
+        for (Cohort c : COHORTS) COHORTS_BY_ID[c.id()] = c;
+    }
 
     private final long seed;
     private final Instant anchor;
@@ -60,11 +66,20 @@ public final class MarketData {
         this.walletSizeCohort = new byte[walletAddress.length];
         this.walletPnlCohort = new byte[walletAddress.length];
         for (int w = 0; w < walletAddress.length; w++) {
-            walletSizeCohort[w] = (byte) Cohort.forEquity(walletEquityCents[w] / 100.0).id();
-            walletPnlCohort[w] = (byte) Cohort.forPnl(walletPnlCents[w] / 100.0).id();
+            walletSizeCohort[w] = cohortId(Cohort.Axis.SIZE, walletEquityCents[w] / 100.0);
+            walletPnlCohort[w] = cohortId(Cohort.Axis.PNL, walletPnlCents[w] / 100.0);
         }
         this.table = table;
         this.positionsByCoin = indexByCoin(table, specs.size());
+    }
+
+    /**
+     * Cohort.forEquity / forPnl without their streams (tens of thousands of wallets at start-up): the first
+     * cohort of the axis whose [min, max) holds the value, falling back as they do.
+     */
+    private static byte cohortId(Cohort.Axis axis, double value) {
+        for (Cohort c : COHORTS) if (c.axis() == axis && value >= c.min() && value < c.max()) return (byte) c.id();
+        return (byte) (axis == Cohort.Axis.SIZE ? Cohort.forEquity(value) : Cohort.forPnl(value)).id();
     }
 
     private static int[][] indexByCoin(PositionTable table, int coins) {
@@ -192,7 +207,7 @@ public final class MarketData {
     Wallet wallet(int w) {
         double equity = walletEquityCents[w] / 100.0;
         double pnl = walletPnlCents[w] / 100.0;
-        return new Wallet(walletAddress[w], equity, pnl, Cohort.forEquity(equity), Cohort.forPnl(pnl));
+        return new Wallet(walletAddress[w], equity, pnl, COHORTS_BY_ID[walletSizeCohort[w]], COHORTS_BY_ID[walletPnlCohort[w]]);
     }
 
     int sizeCohortId(int position) { return walletSizeCohort[table.wallet[position]]; }

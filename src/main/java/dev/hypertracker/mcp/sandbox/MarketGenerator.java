@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
 
 /**
  * Builds the market from a seed. Every draw comes from random streams split off the seed in a fixed
- * order, so the same seed and anchor always give the same market, bit for bit.
+ * order, and transcendental functions come from StrictMath (Math may differ by an ulp between JVMs and
+ * CPUs), so the same seed and anchor always give the same market, bit for bit.
  */
 final class MarketGenerator {
 
@@ -42,9 +43,9 @@ final class MarketGenerator {
             walletRandom.nextBytes(bytes);
             address[w] = "0x" + hex.formatHex(bytes);
             // log-normal equity: mostly Fish and Dolphins, a few hundred Leviathans per 24k wallets
-            double equity = Math.pow(10, clamp(3.8 + 1.15 * walletRandom.nextGaussian(), 0.5, 8.3));
+            double equity = StrictMath.pow(10, clamp(3.8 + 1.15 * gaussian(walletRandom), 0.5, 8.3));
             equityCents[w] = Math.round(equity * 100);
-            pnlCents[w] = Math.round(equity * 0.9 * walletRandom.nextGaussian() * 100);
+            pnlCents[w] = Math.round(equity * 0.9 * gaussian(walletRandom) * 100);
         }
 
         PositionTable generated = new PositionTable(positionCount);
@@ -64,7 +65,7 @@ final class MarketGenerator {
         boolean isLong = r.nextDouble() < LONG_SHARE;
         int open = r.nextInt(anchorSecond);
         long duration = r.nextDouble() < SHORT_TRADE_SHARE
-                ? Math.round(36 * 3600 * Math.exp(1.3 * r.nextGaussian()))
+                ? Math.round(36 * 3600 * StrictMath.exp(1.3 * gaussian(r)))
                 : r.nextLong(60L * 86_400);
         long close = open + Math.max(60, duration);
         double u = r.nextDouble();
@@ -73,8 +74,8 @@ final class MarketGenerator {
         double notional = Math.min(margin * leverage, MAX_NOTIONAL);
         int openHour = open / 3600;
         int szd = spec.szDecimals();
-        double entry = roundPrice(prices[c][openHour] * (1 + 0.002 * r.nextGaussian()), szd);
-        long lots = Math.max(1, Math.round(notional / entry * Math.pow(10, szd)));
+        double entry = roundPrice(prices[c][openHour] * (1 + 0.002 * gaussian(r)), szd);
+        long lots = Math.max(1, Math.round(notional / entry * powerOfTen(szd)));
         double maintenance = 0.5 / spec.maxLeverage();
         double liquidation = roundPrice(isLong ? entry * (1 - 1.0 / leverage + maintenance)
                 : entry * (1 + 1.0 / leverage - maintenance), szd);
@@ -106,22 +107,38 @@ final class MarketGenerator {
         double p = spec.startPrice();
         path[0] = roundPrice(p, spec.szDecimals());
         for (int h = 1; h <= hours; h++) {
-            p *= Math.exp(sigma * r.nextGaussian() - sigma * sigma / 2);
+            p *= StrictMath.exp(sigma * gaussian(r) - sigma * sigma / 2);
             path[h] = roundPrice(p, spec.szDecimals());
         }
         return path;
     }
 
+    /** 10^-8 .. 10^8: exact scales for rounding, without a transcendental call per price. */
+    private static final double[] POWERS_OF_TEN = {1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 1e1, 1e2, 1e3,
+            1e4, 1e5, 1e6, 1e7, 1e8};
+
+    private static double powerOfTen(int exponent) {
+        return POWERS_OF_TEN[exponent + 8];
+    }
+
     /** Hyperliquid prices: at most 5 significant figures and at most 6 - szDecimals decimals. */
     static double roundPrice(double price, int szDecimals) {
         double p = Math.max(price, 1e-6);
-        int decimals = Math.min(4 - (int) Math.floor(Math.log10(p)), 6 - szDecimals);
+        int magnitude = -6;
+        while (magnitude < 8 && powerOfTen(magnitude + 1) <= p) magnitude++;
+        int decimals = Math.min(4 - magnitude, 6 - szDecimals);
         if (decimals < 0) {
-            double unit = Math.pow(10, -decimals);
+            double unit = powerOfTen(-decimals);
             return Math.round(p / unit) * unit;
         }
-        double scale = Math.pow(10, decimals);
+        double scale = powerOfTen(decimals);
         return Math.max(Math.round(p * scale), 1) / scale;
+    }
+
+    /** A standard normal draw (Box-Muller on StrictMath, unlike nextGaussian's Math-based tail). */
+    private static double gaussian(SplittableRandom r) {
+        double u = 1.0 - r.nextDouble();
+        return Math.sqrt(-2 * StrictMath.log(u)) * StrictMath.cos(2 * Math.PI * r.nextDouble());
     }
 
     private static int[] cumulativeWeights(List<CoinSpec> specs) {

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * The hourly time series: market-wide overview, per coin, per coin and cohort, per coin and size bucket,
- * and perp volume. One row per hour tick of the data window; rows are cursor-paged.
+ * The time series: market-wide overview (every 10 minutes), and hourly per coin, per coin and cohort, per
+ * coin and size bucket, and perp volume. Rows are the ticks of the data window, cursor-paged.
  */
 final class MetricsEndpoints {
 
@@ -33,17 +33,17 @@ final class MetricsEndpoints {
     Reply general(QueryParams q) {
         Instant end = q.time("end").orElse(data.anchor());
         Instant start = q.time("start").orElse(end.minus(DEFAULT_GENERAL_WINDOW));
-        Aggregates.Series s = aggregates.series(new Aggregates.SeriesKey(-1, Aggregates.Filter.ALL, 0, 0));
+        Aggregates.Series s = aggregates.series(Aggregates.SeriesKey.marketWide());
         long equityCents = data.totalWalletEquityCents();
-        return page(q, start, end, 0, false, (g, h) -> {
-            g.writeStringProperty("createdAt", JsonOut.time(hourTime(h)));
+        return page(q, start, end, Aggregates.TEN_MINUTES, 0, false, (g, h) -> {
+            g.writeStringProperty("createdAt", JsonOut.time(data.instantAt((long) h * Aggregates.TEN_MINUTES)));
             g.writeNumberProperty("count", s.count[h]);
             g.writeNumberProperty("countLong", s.countLong[h]);
             g.writeNumberProperty("countShort", s.count[h] - s.countLong[h]);
             JsonOut.money(g, "openInterest", s.valueCents[h]);
             JsonOut.money(g, "openInterestLong", s.valueLongCents[h]);
             JsonOut.money(g, "openInterestShort", s.valueCents[h] - s.valueLongCents[h]);
-            // wallets' equity plus the unrealized PnL of their open positions at that hour
+            // wallets' equity plus the unrealized PnL of their open positions at that point
             JsonOut.money(g, "perpEquity", equityCents + s.unrealizedPnlCents[h]);
             g.writeNumberProperty("countInProfit", s.countInProfit[h]);
         });
@@ -52,20 +52,20 @@ final class MetricsEndpoints {
     Reply coin(Map<String, String> path, QueryParams q) {
         int c = knownCoin(path.get("coin"));
         int recency = q.timeframeSeconds("positionRecencyTimeframe");
-        return coinSeries(q, c, new Aggregates.SeriesKey(c, Aggregates.Filter.ALL, 0, recency), null);
+        return coinSeries(q, c, Aggregates.SeriesKey.hourly(c, Aggregates.Filter.ALL, 0, recency), null);
     }
 
     Reply coinSegment(Map<String, String> path, QueryParams q) {
         int c = knownCoin(path.get("coin"));
         int segmentId = QueryParams.integerValue("segmentId", path.get("segmentId"), Cohort.MIN_ID, Cohort.MAX_ID);
         int recency = q.timeframeSeconds("positionRecencyTimeframe");
-        return coinSeries(q, c, new Aggregates.SeriesKey(c, Aggregates.Filter.COHORT, segmentId, recency), "segmentId");
+        return coinSeries(q, c, Aggregates.SeriesKey.hourly(c, Aggregates.Filter.COHORT, segmentId, recency), "segmentId");
     }
 
     Reply coinSizeBucket(Map<String, String> path, QueryParams q) {
         int c = knownCoin(path.get("coin"));
         int bucketId = QueryParams.integerValue("sizeBucketId", path.get("sizeBucketId"), SizeBucket.MIN_ID, SizeBucket.MAX_ID);
-        return coinSeries(q, c, new Aggregates.SeriesKey(c, Aggregates.Filter.SIZE_BUCKET, bucketId, 0), "sizeBucketId");
+        return coinSeries(q, c, Aggregates.SeriesKey.hourly(c, Aggregates.Filter.SIZE_BUCKET, bucketId, 0), "sizeBucketId");
     }
 
     /** Hourly perp volume, oldest first: {id, createdAt, volume}. */
@@ -73,7 +73,7 @@ final class MetricsEndpoints {
         Instant start = q.requiredTime("start");
         Instant end = q.time("end").orElse(data.anchor());
         long[] volume = aggregates.hourlyVolumeCents();
-        return page(q, start, end, 1, false, (g, h) -> {
+        return page(q, start, end, Aggregates.HOURLY, 1, false, (g, h) -> {
             g.writeNumberProperty("id", h);
             g.writeStringProperty("createdAt", JsonOut.time(hourTime(h)));
             JsonOut.money(g, "volume", volume[h]);
@@ -87,7 +87,7 @@ final class MetricsEndpoints {
         String symbol = data.specs().get(coin).symbol();
         int szd = data.specs().get(coin).szDecimals();
         Aggregates.Series s = aggregates.series(key);
-        return page(q, start, end, 0, true, (g, h) -> {
+        return page(q, start, end, Aggregates.HOURLY, 0, true, (g, h) -> {
             g.writeStringProperty("createdAt", JsonOut.time(hourTime(h)));
             g.writeStringProperty("coin", symbol);
             if (filterName != null) g.writeNumberProperty(filterName, key.filterId());
@@ -117,35 +117,37 @@ final class MetricsEndpoints {
 
     @FunctionalInterface
     private interface RowWriter {
-        void write(JsonGenerator g, int hour);
+        void write(JsonGenerator g, int tick);
     }
 
     /**
-     * One page of hourly rows within [start, end] (and the data window from firstHour on), in the given
-     * order; the cursor names the next row's time.
+     * One page of rows, one per tick of tickSeconds within [start, end] and the data window from firstTick
+     * on, in the given order; the cursor names the next row's time.
      */
-    private Reply page(QueryParams q, Instant start, Instant end, int firstHour, boolean newestFirst, RowWriter row) {
+    private Reply page(QueryParams q, Instant start, Instant end, int tickSeconds, int firstTick, boolean newestFirst,
+                       RowWriter row) {
         int limit = q.integer("limit", MAX_LIMIT, 1, MAX_LIMIT);
-        int from = (int) Math.max(firstHour, ceilDiv(data.secondOf(start), 3600));
-        int to = (int) Math.min(data.hours(), Math.floorDiv(data.secondOf(end), 3600));
+        int lastTick = data.anchorSecond() / tickSeconds;
+        int from = (int) Math.max(firstTick, ceilDiv(data.secondOf(start), tickSeconds));
+        int to = (int) Math.max(-1, Math.min(lastTick, Math.floorDiv(data.secondOf(end), tickSeconds)));
         if (q.first("nextCursor").isPresent()) {
-            int resume = cursorHour(q.first("nextCursor").get());
+            int resume = cursorTick(q.first("nextCursor").get(), tickSeconds);
             if (newestFirst) to = Math.min(to, resume);
             else from = Math.max(from, resume);
         }
         int rows = Math.max(0, Math.min(limit, to - from + 1));
         int first = newestFirst ? to : from;
         int step = newestFirst ? -1 : 1;
-        int nextHour = first + rows * step;
-        boolean more = newestFirst ? nextHour >= from : nextHour <= to;
-        String nextCursor = rows > 0 && more ? Cursors.seriesRow(hourTime(nextHour)) : null;
+        int next = first + rows * step;
+        boolean more = newestFirst ? next >= from : next <= to;
+        String nextCursor = rows > 0 && more ? Cursors.seriesRow(data.instantAt((long) next * tickSeconds)) : null;
         return Reply.json(JsonOut.write(g -> {
             g.writeStartObject();
             g.writeName("metrics");
             g.writeStartArray();
-            for (int r = 0, h = first; r < rows; r++, h += step) {
+            for (int r = 0, k = first; r < rows; r++, k += step) {
                 g.writeStartObject();
-                row.write(g, h);
+                row.write(g, k);
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -154,13 +156,13 @@ final class MetricsEndpoints {
         }));
     }
 
-    private int cursorHour(String cursor) {
+    private int cursorTick(String cursor, int tickSeconds) {
         JsonNode createdAt = Cursors.decode(cursor).get("createdAt");
         if (createdAt == null || !createdAt.isString()) throw Cursors.invalid();
         Instant t = QueryParams.parseIso8601(createdAt.stringValue()).orElseThrow(Cursors::invalid);
         long second = data.secondOf(t);
-        if (second < 0 || second > data.anchorSecond() || second % 3600 != 0) throw Cursors.invalid();
-        return (int) (second / 3600);
+        if (second < 0 || second > data.anchorSecond() || second % tickSeconds != 0) throw Cursors.invalid();
+        return (int) (second / tickSeconds);
     }
 
     private static long ceilDiv(long a, long b) {

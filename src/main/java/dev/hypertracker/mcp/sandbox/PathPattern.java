@@ -16,12 +16,10 @@ final class PathPattern {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}/]+)}");
 
-    private final String text;
     private final Pattern regex;
     private final List<String> names = new ArrayList<>();
 
     PathPattern(String text) {
-        this.text = text;
         StringBuilder re = new StringBuilder();
         Matcher m = PLACEHOLDER.matcher(text);
         int last = 0;
@@ -45,10 +43,5 @@ final class PathPattern {
 
     boolean matches(String path) {
         return regex.matcher(path).matches();
-    }
-
-    @Override
-    public String toString() {
-        return text;
     }
 }

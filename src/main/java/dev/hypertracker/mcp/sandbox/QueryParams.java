@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -132,7 +133,7 @@ final class QueryParams {
         List<String> result = new ArrayList<>();
         for (String a : all(name)) {
             if (!ADDRESS.matcher(a).matches()) throw ApiError.badRequest(name, name + " must be an Ethereum address");
-            result.add(a.toLowerCase(java.util.Locale.ROOT));
+            result.add(a.toLowerCase(Locale.ROOT));
         }
         return result;
     }

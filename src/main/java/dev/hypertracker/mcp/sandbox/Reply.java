@@ -1,6 +1,7 @@
 package dev.hypertracker.mcp.sandbox;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** An HTTP answer before it is written: status, content type, extra headers, body bytes. */
@@ -21,7 +22,7 @@ record Reply(int status, String contentType, Map<String, String> headers, byte[]
     }
 
     Reply withHeader(String name, String value) {
-        var merged = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> merged = new LinkedHashMap<>(headers);
         merged.put(name, value);
         return new Reply(status, contentType, Map.copyOf(merged), body);
     }

@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A faithful, deterministic imitation of the HyperTracker API on 127.0.0.1: every catalog endpoint, Bearer
@@ -157,15 +159,9 @@ public final class SandboxServer implements AutoCloseable {
             boolean bearerSent = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
             QueryParams query = QueryParams.parse(rawQuery);
 
-            Optional<Fault> fault = faults.take(path);
-            Fault.Kind kind = fault.map(Fault::kind).orElse(null);
-            if (kind == Fault.Kind.DELAY) Thread.sleep(fault.get().delay().toMillis());
-            Reply reply = switch (kind == null ? Fault.Kind.DELAY : kind) {
-                case STATUS -> ApiError.forStatus(fault.get().status());
-                case RATE_LIMITED -> rateLimited(fault.get());
-                case MALFORMED_BODY -> Reply.json(MALFORMED_BODY);
-                case DELAY, TRUNCATED_BODY -> answer(method, path, query, authorization);
-            };
+            Fault fault = faults.take(path).orElse(null);
+            Supplier<Reply> normal = () -> answer(method, path, query, authorization);
+            Reply reply = fault == null ? normal.get() : withFault(fault, normal);
             requestLog.add(new RequestLog.Entry(Instant.now(), method, path, rawQuery, query.asMap(), bearerSent,
                     reply.status()));
 
@@ -173,7 +169,7 @@ public final class SandboxServer implements AutoCloseable {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
             reply.headers().forEach((name, value) -> response.getHeaders().put(name, value));
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.body().length);
-            if (kind == Fault.Kind.TRUNCATED_BODY) {
+            if (fault != null && fault.kind() == Fault.Kind.TRUNCATED_BODY) {
                 // half the promised bytes, then fail the exchange: Jetty aborts the connection mid-body
                 ByteBuffer half = ByteBuffer.wrap(reply.body(), 0, reply.body().length / 2);
                 response.write(false, half, Callback.from(
@@ -185,8 +181,26 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    private static Reply rateLimited(Fault fault) {
-        Reply reply = ApiError.rateLimited(fault.retryAfterSeconds());
-        return fault.retryAfterHeader() ? reply.withHeader("Retry-After", String.valueOf(fault.retryAfterSeconds())) : reply;
+    /** The reply a fault makes of the normal one (TRUNCATED_BODY cuts it while writing). */
+    private static Reply withFault(Fault fault, Supplier<Reply> normal) throws InterruptedException {
+        return switch (fault.kind()) {
+            case STATUS -> ApiError.forStatus(fault.status());
+            case RATE_LIMITED -> {
+                Reply limited = ApiError.rateLimited(fault.retryAfterSeconds());
+                yield fault.retryAfterHeader()
+                        ? limited.withHeader("Retry-After", String.valueOf(fault.retryAfterSeconds())) : limited;
+            }
+            case DELAY -> {
+                Thread.sleep(fault.delay().toMillis());
+                yield normal.get();
+            }
+            case MALFORMED_BODY -> Reply.json(MALFORMED_BODY);
+            case TRUNCATED_BODY -> normal.get();
+            case TRUNCATED_JSON -> {
+                Reply whole = normal.get();
+                yield new Reply(whole.status(), whole.contentType(), whole.headers(),
+                        Arrays.copyOf(whole.body(), whole.body().length / 2));
+            }
+        };
     }
 }

@@ -150,6 +150,31 @@ class ConsistencyTest {
     }
 
     @Test
+    void heatmapOpenedWithinKeepsRecentlyOpenedPositions() {
+        java.time.Instant weekAgo = SandboxClient.ANCHOR.minus(java.time.Duration.ofDays(7));
+        for (JsonNode coin : client.json("/positions/heatmap?openedWithin=7d").get("heatmap")) {
+            String symbol = coin.get("coin").stringValue();
+            long[] t = truth(p -> p.coin().equals(symbol) && !p.openTime().isBefore(weekAgo));
+            assertThat(coin.get("count").longValue()).isEqualTo(t[0]);
+            assertThat(cents(coin.get("totalValue"))).isEqualTo(t[2]);
+        }
+    }
+
+    @Test
+    void perpVolumeIsEntryNotionalPlusExitValue() {
+        long volume = 0;
+        for (JsonNode page : client.allPages("/metrics/perp-volume?" + SandboxClient.ALL_TIME)) {
+            for (JsonNode row : page.get("metrics")) volume += cents(row.get("volume"));
+        }
+        long expected = 0;
+        for (MarketData.Position p : server.data().positions()) {
+            expected += cents(p.size().doubleValue() * p.entryPrice());
+            if (!p.isOpen()) expected += cents(p.positionValue());
+        }
+        assertThat(volume).isEqualTo(expected);
+    }
+
+    @Test
     void liquidationRiskIsTheAtRiskShareOfEachCoin() {
         boolean someRisk = false;
         for (int segment : List.of(1, 2, 4, 6, 11, 12)) {

@@ -96,6 +96,17 @@ class FaultInjectionTest {
     }
 
     @Test
+    void truncatedJsonIsACompleteResponseWithHalfTheBody() {
+        String whole = client.get("/positions/coins").body();
+        server.faults().on(COINS, Fault.truncatedJson());
+        HttpResponse<String> r = client.get("/positions/coins");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(whole).startsWith(r.body());
+        assertThat(r.body().length()).isLessThan(whole.length());
+        assertThatThrownBy(() -> SandboxClient.parse(r.body())).isInstanceOf(JacksonException.class);
+    }
+
+    @Test
     void templateRoutesMatchEveryCoin() {
         server.faults().on("/api/external/position-metrics/coin/{coin}", Fault.status(503), 2);
         assertThat(client.get("/position-metrics/coin/BTC?start=2026-03-01").statusCode()).isEqualTo(503);

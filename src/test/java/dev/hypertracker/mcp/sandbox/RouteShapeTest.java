@@ -165,7 +165,7 @@ class RouteShapeTest {
         JsonNode bucket = client.json("/position-metrics/coin/BTC/position-size-bucket/2?start=2026-02-28T00:00:00.000Z").get("metrics").get(0);
         assertThat(names(bucket)).contains("sizeBucketId").hasSize(11);
         JsonNode general = client.json("/position-metrics/general").get("metrics");
-        assertThat(general.size()).isEqualTo(25);
+        assertThat(general.size()).as("24 hours every 10 minutes, both ends").isEqualTo(145);
         assertThat(names(general.get(0))).containsExactly("createdAt", "count", "countLong", "countShort", "openInterest",
                 "openInterestLong", "openInterestShort", "perpEquity", "countInProfit");
         JsonNode volume = client.json("/metrics/perp-volume?start=2026-02-28T00:00:00.000Z").get("metrics").get(0);
@@ -179,6 +179,7 @@ class RouteShapeTest {
         assertThat(coin.get(coin.size() - 1).get("createdAt").stringValue()).isEqualTo("2026-02-28T00:00:00.000Z");
         JsonNode general = client.json("/position-metrics/general?start=2026-02-28T00:00:00.000Z").get("metrics");
         assertThat(general.get(0).get("createdAt").stringValue()).isEqualTo("2026-02-28T00:00:00.000Z");
+        assertThat(general.get(1).get("createdAt").stringValue()).isEqualTo("2026-02-28T00:10:00.000Z");
     }
 
     @Test

@@ -17,7 +17,11 @@ final class SandboxClient {
     static final Instant ANCHOR = Instant.parse("2026-03-01T12:00:00Z");
 
     static {
-        // Jetty logs at DEBUG without a logback config: keep test output readable
+        quietJetty();
+    }
+
+    /** Jetty logs at DEBUG without a logback config: keeps test output readable and timings honest. */
+    static void quietJetty() {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.eclipse.jetty"))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
     }

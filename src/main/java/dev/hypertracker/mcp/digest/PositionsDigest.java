@@ -170,17 +170,18 @@ final class PositionsDigest implements KindDigest {
         @Override
         public Map<String, Object> json() {
             return Json.obj("address", Format.shortAddress(address), "coin", coin, "side", side(), "value", round2(value),
-                    "entry", finite(entry), "mark", finite(mark), "liquidationPrice", liquidation > 0 ? liquidation : null,
-                    "leverage", finite(leverage), "unrealizedPnl", round2(pnl), "cohorts", cohorts());
+                    "entry", Format.sig6(entry), "mark", Format.sig6(mark),
+                    "liquidationPrice", liquidation > 0 ? Format.sig6(liquidation) : null,
+                    "leverage", Format.sig6(leverage), "unrealizedPnl", round2(pnl), "cohorts", cohorts());
         }
 
         @Override
         public String line() {
             return Format.shortAddress(address) + " " + coin + " " + side() + " " + money(value)
-                    + " entry " + Format.price(entry) + " mark " + Format.price(mark)
-                    + (liquidation > 0 ? " liq " + Format.price(liquidation) : " no liq price")
                     + (Double.isNaN(leverage) ? "" : " " + Format.price(leverage) + "x")
-                    + " uPnL " + Format.signedMoney(pnl) + " " + cohorts();
+                    + " entry " + Format.price(entry) + " mark " + Format.price(mark)
+                    + (liquidation > 0 ? " liq " + Format.price(liquidation) : "")
+                    + " uPnL " + Format.signedMoney(pnl) + (cohorts().isEmpty() ? "" : " " + String.join(", ", cohorts()));
         }
 
         private String side() {
@@ -193,10 +194,6 @@ final class PositionsDigest implements KindDigest {
             if (pnlCohort != 0) labels.add(Cohort.labelOf(pnlCohort));
             return labels;
         }
-    }
-
-    static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
     }
 
     /** One row of a per-coin or per-cohort listing. */
@@ -223,7 +220,8 @@ final class PositionsDigest implements KindDigest {
         String totalsText = Format.count(count) + " positions (" + Format.count(openCount) + " open, "
                 + Format.count(closedCount) + " closed): " + Format.count(longCount) + " long " + money(longValue)
                 + " / " + Format.count(shortCount) + " short " + money(shortValue) + ", total " + money(totalValue)
-                + "; uPnL " + Format.signedMoney(unrealizedPnl) + ", funding " + Format.signedMoney(funding) + ".";
+                + "; uPnL " + Format.signedMoney(unrealizedPnl) + ", funding " + Format.signedMoney(funding) + "."
+                + (withoutCohort > 0 ? " " + Format.count(withoutCohort) + " rows carry no cohort." : "");
 
         List<Section> sections = new ArrayList<>();
         sections.add(new Section.Fields(Map.of("totals", totals), totalsText));
@@ -244,11 +242,10 @@ final class PositionsDigest implements KindDigest {
         sections.add(leverageBlock());
 
         List<Cut> dropOrder = List.of(Cut.shorten("top", 5), Cut.shorten("topByPnl", 5), Cut.shorten("byCoin", 5),
-                Cut.shorten("top", 3), Cut.shorten("topByPnl", 3), Cut.shorten("byCoin", 3),
-                Cut.drop("leverage"), Cut.drop("byPnlCohort"), Cut.drop("bySizeCohort"), Cut.drop("byCoin"),
-                Cut.drop("topByPnl"), Cut.drop("top"), Cut.drop("nearLiquidation"));
-        String title = "Positions digest" + (withoutCohort > 0 ? " (" + Format.count(withoutCohort) + " rows without cohort)" : "");
-        return new Report(title, sections, dropOrder,
+                Cut.drop("leverage"), Cut.shorten("top", 3), Cut.shorten("topByPnl", 3), Cut.shorten("byCoin", 3),
+                Cut.drop("byPnlCohort"), Cut.drop("bySizeCohort"), Cut.drop("byCoin"), Cut.drop("topByPnl"),
+                Cut.drop("top"), Cut.drop("nearLiquidation"));
+        return new Report(sections, dropOrder,
                 "filter by coin, address, segmentId or open=true, shorten the start/end window, or lower top");
     }
 

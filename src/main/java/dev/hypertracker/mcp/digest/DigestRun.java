@@ -10,6 +10,7 @@ import java.util.Map;
 import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.catalog.Pagination;
 import dev.hypertracker.mcp.digest.Report.Cut;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -56,6 +57,15 @@ final class DigestRun implements RowSource.Sink {
                 }
             }
         }
+    }
+
+    /** Positions summaries read streamed rows straight from the parser: no tree per row. */
+    @Override
+    public boolean readRow(JsonParser parser) {
+        if (!(kind instanceof PositionsDigest positions)) return false;
+        rowsScanned++;
+        positions.accept(parser);
+        return true;
     }
 
     @Override

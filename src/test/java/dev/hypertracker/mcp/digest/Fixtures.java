@@ -16,7 +16,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 
 /** Shared helpers of the digest tests: the largest inputs per kind, options, and the checks every result must pass. */
-final class Fixtures {
+public final class Fixtures {
 
     static final Summarizer SUMMARIZER = new Summarizer(Clock.fixed(SampleData.NOW, ZoneOffset.UTC));
     private static final JsonSchemaValidator VALIDATOR = new DefaultJsonSchemaValidator();
@@ -32,12 +32,12 @@ final class Fixtures {
     }
 
     /** An endpoint with its largest realistic input (one page, or the whole file). */
-    record Case(String tool, List<JsonNode> pages) {
-        Endpoint endpoint() {
+    public record Case(String tool, List<JsonNode> pages) {
+        public Endpoint endpoint() {
             return Catalog.require(tool);
         }
 
-        DigestKind kind() {
+        public DigestKind kind() {
             return endpoint().digest();
         }
 
@@ -48,7 +48,7 @@ final class Fixtures {
     }
 
     /** every endpoint of the catalog with its largest input: 1,000 positions, a 300-coin (≈1 MB) heatmap, 1,440-point series … */
-    static List<Case> largestInputs() {
+    public static List<Case> largestInputs() {
         return LARGEST_INPUTS.cases;
     }
 

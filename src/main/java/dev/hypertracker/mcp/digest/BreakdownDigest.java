@@ -159,7 +159,7 @@ final class BreakdownDigest implements KindDigest {
         for (Bucket b : ranked.ranked()) lines.add(new BucketLine(b, Format.pct(b.value, byAxis.get(b.axis).value)));
         List<Section> sections = List.of(new Section.Fields(fields, text.toString()),
                 Section.Listing.of("buckets", "Buckets by value", lines, "buckets"));
-        return new Report("Position breakdown", sections, List.of(Cut.shorten("buckets", 3), Cut.drop("buckets")),
+        return new Report(sections, List.of(Cut.shorten("buckets", 3), Cut.drop("buckets")),
                 "lower top");
     }
 }

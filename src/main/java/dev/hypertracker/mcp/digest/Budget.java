@@ -87,14 +87,16 @@ final class Budget {
         return best;
     }
 
-    /** The last resort: nothing but the kind, the detail and what was left out, with the text cut to fit. */
+    /** The last resort: nothing but the kind, the detail and what was left out. */
     private Digest bare() {
-        List<String> omitted = List.of("the whole digest: even its totals did not fit in " + maxTokens
-                + " tokens; raise maxTokens or narrow the query (" + report.narrowHint() + ")");
+        List<String> omitted = List.of("the whole digest: it does not fit in " + maxTokens + " tokens");
         Map<String, Object> structured = header();
         structured.put("omitted", omitted);
         String json = Json.toJson(structured);
-        String text = report.title() + "\n" + omitted.get(0);
+        String leftOut = "Left out to stay within " + maxTokens + " tokens: the whole digest. Raise maxTokens or narrow the query ("
+                + report.narrowHint() + ").";
+        String text = report.title() + "\n" + leftOut;
+        if (TokenCounter.charged(text, json) > maxTokens) text = leftOut;
         while (!text.isEmpty() && TokenCounter.charged(text, json) > maxTokens) {
             text = text.substring(0, text.length() / 2);
         }

@@ -50,6 +50,6 @@ final class CohortsDigest implements KindDigest {
                 new Section.Fields(Json.obj("count", cohorts.size()), Format.count(cohorts.size())
                         + " cohorts; every wallet is in one size and one PnL cohort: never add the two axes."),
                 Section.Listing.of("cohorts", "Cohorts", cohorts, "cohorts"));
-        return new Report("Cohort legend", sections, List.of(Cut.drop("cohorts")), "raise maxTokens");
+        return new Report(sections, List.of(Cut.drop("cohorts")), "raise maxTokens");
     }
 }

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.catalog.Pagination;
 import dev.hypertracker.mcp.digest.Report.Cut;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -57,6 +59,15 @@ final class DigestRun implements RowSource.Sink {
         }
     }
 
+    /** Positions summaries read streamed rows straight from the parser: no tree per row. */
+    @Override
+    public boolean readRow(JsonParser parser) {
+        if (!(kind instanceof PositionsDigest positions)) return false;
+        rowsScanned++;
+        positions.accept(parser);
+        return true;
+    }
+
     @Override
     public void envelope(ObjectNode envelope) {
         if (firstEnvelope == null) firstEnvelope = envelope;
@@ -72,8 +83,9 @@ final class DigestRun implements RowSource.Sink {
         };
         List<Section> sections = new ArrayList<>(report.sections());
         if (endpoint.pagination() != Pagination.NONE) sections.add(pagingSection(paging));
-        report = new Report(endpoint.title() + " - " + report.title(), sections, report.dropOrder(), report.narrowHint());
-        return Budget.fit(report, endpoint.digest().name().toLowerCase(java.util.Locale.ROOT), options.detail(),
+        String title = endpoint.title() + (options.detail() == Detail.SUMMARY ? "" : " (detail=" + options.detail().id() + ")");
+        report = new Report(title, sections, report.dropOrder(), report.narrowHint());
+        return Budget.fit(report, endpoint.digest().name().toLowerCase(Locale.ROOT), options.detail(),
                 options.maxTokens());
     }
 
@@ -98,7 +110,7 @@ final class DigestRun implements RowSource.Sink {
                 + ")" + (rowsScanned > sample.size() ? "; maxRows=" + options.maxRows() + " limits them" : "") + ".";
         List<Section> sections = List.of(new Section.Fields(Json.obj("fields", fields, "rowsTotal", rowsScanned), ""),
                 new Section.Listing("rows", heading, Section.Layout.DESCRIBED, rows, List.of(), "rows", rows.size()));
-        return new Report("rows", sections, List.of(Cut.shorten("rows", 1), Cut.drop("rows")),
+        return new Report(sections, List.of(Cut.shorten("rows", 1), Cut.drop("rows")),
                 "choose fewer fields, lower maxRows, or narrow the query");
     }
 
@@ -114,7 +126,7 @@ final class DigestRun implements RowSource.Sink {
         List<Section> sections = List.of(new Section.Fields(fields, ""),
                 new Section.Listing("raw", heading, Section.Layout.DESCRIBED, rows, List.of(), "rows",
                         (int) Math.min(Integer.MAX_VALUE, rowsScanned)));
-        return new Report("raw", sections, List.of(Cut.shorten("raw", 1), Cut.drop("raw")),
+        return new Report(sections, List.of(Cut.shorten("raw", 1), Cut.drop("raw")),
                 "use detail=summary or rows, or narrow the query");
     }
 

@@ -77,7 +77,7 @@ final class ExposureDigest implements KindDigest {
                 + " positions; the top " + CONCENTRATION_TOP + " coins hold " + Format.percent(top5Share) + ".";
         List<Section> sections = List.of(new Section.Fields(fields, text),
                 Section.Listing.of("coins", "Coins by open value", best.subList(0, Math.min(top, best.size())), "coins"));
-        return new Report("Open exposure by coin", sections, List.of(Cut.shorten("coins", 3), Cut.drop("coins")),
+        return new Report(sections, List.of(Cut.shorten("coins", 3), Cut.drop("coins")),
                 "lower top");
     }
 }

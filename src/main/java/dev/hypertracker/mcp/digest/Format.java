@@ -3,6 +3,7 @@ package dev.hypertracker.mcp.digest;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
@@ -59,14 +60,25 @@ public final class Format {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    /** A price to 6 significant digits without trailing zeros: "61000", "0.0000123". */
-    static String price(double v) {
-        if (!Double.isFinite(v)) return "n/a";
-        return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    /**
+     * Prices (and leverage) keep 6 significant digits rather than cents: a kPEPE price of 0.0000121616 has no cents.
+     * Null for NaN or infinity.
+     */
+    public static Double sig6(double v) {
+        return Double.isFinite(v) ? new BigDecimal(v).round(PRICE_PRECISION).doubleValue() : null;
     }
 
-    /** A plain number for text: money-like rounding without the dollar sign ("1.23M", "12.5"). */
+    private static final MathContext PRICE_PRECISION = new MathContext(6);
+
+    /** A price to 6 significant digits without trailing zeros: "61000", "0.0000121616". */
+    static String price(double v) {
+        if (!Double.isFinite(v)) return "n/a";
+        return new BigDecimal(v).round(PRICE_PRECISION).stripTrailingZeros().toPlainString();
+    }
+
+    /** A plain number for text: whole numbers below 1,000 as they are, else money-like ("1.23M", "12.50"). */
     static String number(double v) {
+        if (Math.abs(v) < 1000 && v == Math.rint(v)) return Long.toString((long) v);
         return money(v).replace("$", "");
     }
 
@@ -76,8 +88,13 @@ public final class Format {
         return address.length() <= 12 ? address : address.substring(0, 6) + "…" + address.substring(address.length() - 4);
     }
 
-    /** ISO 8601 UTC with milliseconds, as the API writes times. */
+    /** ISO 8601 UTC, as the API writes times. */
     static String iso(long epochMillis) {
         return Instant.ofEpochMilli(epochMillis).toString();
+    }
+
+    /** ISO 8601 UTC to the minute ("2026-03-15T11:00Z"): times in text, where seconds only cost tokens. */
+    static String isoMinutes(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).truncatedTo(ChronoUnit.MINUTES).toString().replace(":00Z", "Z");
     }
 }

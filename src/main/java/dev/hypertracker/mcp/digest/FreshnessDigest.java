@@ -39,6 +39,6 @@ final class FreshnessDigest implements KindDigest {
                 + (nextInMinutes == null ? "." : "; next update " + (nextInMinutes >= 0
                         ? "in " + Format.price(Math.round(nextInMinutes)) + " min" : Format.price(Math.round(-nextInMinutes)) + " min ago")
                         + (Boolean.TRUE.equals(overdue) ? ", overdue." : "."));
-        return new Report("Data freshness", List.of(new Section.Fields(fields, text)), List.of(), "nothing to narrow");
+        return new Report(List.of(new Section.Fields(fields, text)), List.of(), "nothing to narrow");
     }
 }

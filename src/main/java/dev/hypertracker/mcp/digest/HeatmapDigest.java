@@ -163,6 +163,6 @@ final class HeatmapDigest implements KindDigest {
                 divergences.ranked(), "divergences"));
         List<Cut> dropOrder = List.of(Cut.shorten("coins", 5), Cut.shorten("divergences", 5), Cut.shorten("coins", 3),
                 Cut.shorten("divergences", 3), Cut.drop("coins"), Cut.drop("divergences"));
-        return new Report("Positions heatmap by cohort", sections, dropOrder, "lower top or set openedWithin");
+        return new Report(sections, dropOrder, "lower top or set openedWithin");
     }
 }

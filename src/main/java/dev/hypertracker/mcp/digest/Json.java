@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** The one JSON mapper of the digest package and tolerant field access: a missing or odd field is never fatal. */
 final class Json {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    /** The fast double parser matters when a million rows carry a dozen numbers each. */
+    static final ObjectMapper MAPPER = JsonMapper.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
     private Json() {}
 

@@ -40,7 +40,7 @@ final class LiquidationHeatmapDigest implements KindDigest {
             implements Section.Item {
         @Override
         public Map<String, Object> json() {
-            return Json.obj("priceStart", PositionsDigest.finite(priceStart), "priceEnd", PositionsDigest.finite(priceEnd),
+            return Json.obj("priceStart", Format.sig6(priceStart), "priceEnd", Format.sig6(priceEnd),
                     "liquidationValue", round2(liquidationValue), "positionsCount", positions,
                     "mostImpacted", cohort == null ? null : Cohort.labelOf(cohort));
         }
@@ -93,8 +93,8 @@ final class LiquidationHeatmapDigest implements KindDigest {
     @Override
     public Report finish() {
         Map<String, Object> fields = Json.obj("coin", coin, "totals", Json.obj("liquidationValue", round2(liquidationValue),
-                "positionsCount", positions, "binCount", binCount, "priceFrom", PositionsDigest.finite(priceFrom),
-                "priceTo", PositionsDigest.finite(priceTo)));
+                "positionsCount", positions, "binCount", binCount, "priceFrom", Format.sig6(priceFrom),
+                "priceTo", Format.sig6(priceTo)));
         String text = (coin == null ? "" : coin + ": ") + money(liquidationValue) + " of liquidations across "
                 + Format.count(positions) + " positions in " + Format.count(binCount) + " price bins"
                 + (Double.isNaN(priceFrom) ? "." : " from " + Format.price(priceFrom) + " to " + Format.price(priceTo) + ".");
@@ -111,6 +111,6 @@ final class LiquidationHeatmapDigest implements KindDigest {
                         cohorts.subList(0, Math.min(top, cohorts.size())), "cohorts"));
         List<Cut> dropOrder = List.of(Cut.shorten("bins", 5), Cut.shorten("mostImpactedCohorts", 3),
                 Cut.shorten("bins", 3), Cut.drop("mostImpactedCohorts"), Cut.drop("bins"));
-        return new Report("Liquidation heatmap", sections, dropOrder, "lower top");
+        return new Report(sections, dropOrder, "lower top");
     }
 }

@@ -71,7 +71,7 @@ final class LiquidationRiskDigest implements KindDigest {
                 + ").";
         List<Section> sections = List.of(new Section.Fields(fields, text),
                 Section.Listing.of("items", "Coins by share of value near liquidation", ranked.ranked(), "coins"));
-        return new Report("Liquidation risk by coin", sections, List.of(Cut.shorten("items", 3), Cut.drop("items")),
+        return new Report(sections, List.of(Cut.shorten("items", 3), Cut.drop("items")),
                 "lower top or limit");
     }
 }

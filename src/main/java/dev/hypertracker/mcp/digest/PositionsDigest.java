@@ -11,6 +11,7 @@ import java.util.Map;
 
 import dev.hypertracker.mcp.catalog.Cohort;
 import dev.hypertracker.mcp.digest.Report.Cut;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -70,12 +71,24 @@ final class PositionsDigest implements KindDigest {
         }
     }
 
+    /** Reused for every row: the digest keeps no reference to it. */
+    private final PositionRow scratch = new PositionRow();
+
     @Override
     public void accept(JsonNode row) {
-        double value = Math.abs(Json.numOrZero(row, "positionValue"));
-        boolean isLong = isLong(row);
-        boolean open = Json.isNullOrMissing(row, "closeTime");
-        double pnl = Json.num(row, "unrealizedPnl");
+        accept(scratch.fill(row));
+    }
+
+    /** The streaming path: the row's fields read straight from the parser. */
+    void accept(JsonParser parser) {
+        accept(scratch.fill(parser));
+    }
+
+    private void accept(PositionRow row) {
+        double value = Math.abs(zeroIfNaN(row.positionValue));
+        boolean isLong = row.isLong();
+        boolean open = !row.closed;
+        double pnl = row.unrealizedPnl;
 
         count++;
         if (open) openCount++;
@@ -88,65 +101,43 @@ final class PositionsDigest implements KindDigest {
             shortValue += value;
         }
         totalValue += value;
-        if (!Double.isNaN(pnl)) unrealizedPnl += pnl;
-        funding += Json.numOrZero(row, "funding");
+        unrealizedPnl += zeroIfNaN(pnl);
+        funding += zeroIfNaN(row.funding);
 
-        String coin = Json.str(row, "coin");
-        coins.computeIfAbsent(coin == null ? "?" : coin, c -> new Tally()).add(isLong, value);
+        coins.computeIfAbsent(row.coin == null ? "?" : row.coin, c -> new Tally()).add(isLong, value);
 
-        int sizeId = 0, pnlId = 0;
-        for (JsonNode id : row.path("profile").path("segments").values()) {
-            Cohort c = CohortLookup.byId(id.asInt(0));
-            if (c == null) continue;
-            if (c.axis() == Cohort.Axis.SIZE) sizeId = c.id();
-            else pnlId = c.id();
-        }
-        if (sizeId == 0 && pnlId == 0) withoutCohort++;
-        if (sizeId != 0) tally(sizeCohorts, sizeId).add(isLong, value);
-        if (pnlId != 0) tally(pnlCohorts, pnlId).add(isLong, value);
+        if (row.sizeCohort == 0 && row.pnlCohort == 0) withoutCohort++;
+        if (row.sizeCohort != 0) tally(sizeCohorts, row.sizeCohort).add(isLong, value);
+        if (row.pnlCohort != 0) tally(pnlCohorts, row.pnlCohort).add(isLong, value);
 
-        double leverage = leverage(row);
+        double leverage = row.leverage();
         int bucket = leverageBucket(leverage);
         leverageCounts[bucket]++;
         leverageValues[bucket] += value;
 
-        double entry = Json.num(row, "entryPrice");
-        double mark = Json.num(row, "markPrice");
-        double liquidation = Json.num(row, "liquidationPrice");
         if (open) {
             openValue += value;
-            if (isNearLiquidation(entry, mark, liquidation)) {
+            if (isNearLiquidation(row.entryPrice, row.markPrice, row.liquidationPrice)) {
                 nearLiquidationCount++;
                 nearLiquidationValue += value;
             }
         }
 
         if (topByValue.admits(value) || topByPnl.admits(pnl)) {
-            TopPosition p = new TopPosition(Json.str(row, "address"), coin, isLong, value, entry, mark, liquidation,
-                    leverage, pnl, sizeId, pnlId);
+            TopPosition p = new TopPosition(row.address, row.coin, isLong, value, row.entryPrice, row.markPrice,
+                    row.liquidationPrice, leverage, pnl, row.sizeCohort, row.pnlCohort);
             topByValue.add(value, p);
             topByPnl.add(pnl, p);
         }
     }
 
+    private static double zeroIfNaN(double v) {
+        return Double.isNaN(v) ? 0 : v;
+    }
+
     private static Tally tally(Tally[] byId, int id) {
         if (byId[id] == null) byId[id] = new Tally();
         return byId[id];
-    }
-
-    /** side "long"/"short"; when absent, the sign of size. */
-    static boolean isLong(JsonNode row) {
-        String side = Json.str(row, "side");
-        if (side != null) return side.equalsIgnoreCase("long");
-        return Json.numOrZero(row, "size") > 0;
-    }
-
-    /** crossLeverage or isolatedLeverage, whichever is non-zero (a position is one or the other); NaN when neither. */
-    static double leverage(JsonNode row) {
-        double cross = Json.num(row, "crossLeverage");
-        if (cross > 0) return cross;
-        double isolated = Json.num(row, "isolatedLeverage");
-        return isolated > 0 ? isolated : Double.NaN;
     }
 
     static int leverageBucket(double leverage) {
@@ -170,17 +161,18 @@ final class PositionsDigest implements KindDigest {
         @Override
         public Map<String, Object> json() {
             return Json.obj("address", Format.shortAddress(address), "coin", coin, "side", side(), "value", round2(value),
-                    "entry", finite(entry), "mark", finite(mark), "liquidationPrice", liquidation > 0 ? liquidation : null,
-                    "leverage", finite(leverage), "unrealizedPnl", round2(pnl), "cohorts", cohorts());
+                    "entry", Format.sig6(entry), "mark", Format.sig6(mark),
+                    "liquidationPrice", liquidation > 0 ? Format.sig6(liquidation) : null,
+                    "leverage", Format.sig6(leverage), "unrealizedPnl", round2(pnl), "cohorts", cohorts());
         }
 
         @Override
         public String line() {
             return Format.shortAddress(address) + " " + coin + " " + side() + " " + money(value)
-                    + " entry " + Format.price(entry) + " mark " + Format.price(mark)
-                    + (liquidation > 0 ? " liq " + Format.price(liquidation) : " no liq price")
                     + (Double.isNaN(leverage) ? "" : " " + Format.price(leverage) + "x")
-                    + " uPnL " + Format.signedMoney(pnl) + " " + cohorts();
+                    + " entry " + Format.price(entry) + " mark " + Format.price(mark)
+                    + (liquidation > 0 ? " liq " + Format.price(liquidation) : "")
+                    + " uPnL " + Format.signedMoney(pnl) + (cohorts().isEmpty() ? "" : " " + String.join(", ", cohorts()));
         }
 
         private String side() {
@@ -193,10 +185,6 @@ final class PositionsDigest implements KindDigest {
             if (pnlCohort != 0) labels.add(Cohort.labelOf(pnlCohort));
             return labels;
         }
-    }
-
-    static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
     }
 
     /** One row of a per-coin or per-cohort listing. */
@@ -223,7 +211,8 @@ final class PositionsDigest implements KindDigest {
         String totalsText = Format.count(count) + " positions (" + Format.count(openCount) + " open, "
                 + Format.count(closedCount) + " closed): " + Format.count(longCount) + " long " + money(longValue)
                 + " / " + Format.count(shortCount) + " short " + money(shortValue) + ", total " + money(totalValue)
-                + "; uPnL " + Format.signedMoney(unrealizedPnl) + ", funding " + Format.signedMoney(funding) + ".";
+                + "; uPnL " + Format.signedMoney(unrealizedPnl) + ", funding " + Format.signedMoney(funding) + "."
+                + (withoutCohort > 0 ? " " + Format.count(withoutCohort) + " rows carry no cohort." : "");
 
         List<Section> sections = new ArrayList<>();
         sections.add(new Section.Fields(Map.of("totals", totals), totalsText));
@@ -244,11 +233,10 @@ final class PositionsDigest implements KindDigest {
         sections.add(leverageBlock());
 
         List<Cut> dropOrder = List.of(Cut.shorten("top", 5), Cut.shorten("topByPnl", 5), Cut.shorten("byCoin", 5),
-                Cut.shorten("top", 3), Cut.shorten("topByPnl", 3), Cut.shorten("byCoin", 3),
-                Cut.drop("leverage"), Cut.drop("byPnlCohort"), Cut.drop("bySizeCohort"), Cut.drop("byCoin"),
-                Cut.drop("topByPnl"), Cut.drop("top"), Cut.drop("nearLiquidation"));
-        String title = "Positions digest" + (withoutCohort > 0 ? " (" + Format.count(withoutCohort) + " rows without cohort)" : "");
-        return new Report(title, sections, dropOrder,
+                Cut.drop("leverage"), Cut.shorten("top", 3), Cut.shorten("topByPnl", 3), Cut.shorten("byCoin", 3),
+                Cut.drop("byPnlCohort"), Cut.drop("bySizeCohort"), Cut.drop("byCoin"), Cut.drop("topByPnl"),
+                Cut.drop("top"), Cut.drop("nearLiquidation"));
+        return new Report(sections, dropOrder,
                 "filter by coin, address, segmentId or open=true, shorten the start/end window, or lower top");
     }
 

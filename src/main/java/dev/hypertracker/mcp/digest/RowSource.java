@@ -24,6 +24,14 @@ final class RowSource {
     interface Sink {
         void row(JsonNode row);
 
+        /**
+         * Offered each streamed row before a tree is built: a sink that reads the row object from the parser itself
+         * (consuming it up to its END_OBJECT) returns true, and no tree is built.
+         */
+        default boolean readRow(JsonParser parser) {
+            return false;
+        }
+
         void envelope(ObjectNode envelope);
     }
 
@@ -100,6 +108,7 @@ final class RowSource {
 
     private static void streamArray(JsonParser parser, Sink sink) {
         while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (parser.currentToken() == JsonToken.START_OBJECT && sink.readRow(parser)) continue;
             sink.row(parser.readValueAsTree());
         }
     }

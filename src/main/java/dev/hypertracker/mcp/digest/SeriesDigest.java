@@ -89,8 +89,8 @@ final class SeriesDigest implements KindDigest {
         @Override
         public String line() {
             return "first " + Format.number(first) + ", last " + Format.number(last) + " ("
-                    + Format.signedPercent(changePct()) + "), min " + Format.number(min) + " at " + time(minAt)
-                    + ", max " + Format.number(max) + " at " + time(maxAt) + ", mean " + Format.number(sum / n);
+                    + Format.signedPercent(changePct()) + "), min " + Format.number(min) + " at " + textTime(minAt)
+                    + ", max " + Format.number(max) + " at " + textTime(maxAt) + ", mean " + Format.number(sum / n);
         }
     }
 
@@ -115,12 +115,16 @@ final class SeriesDigest implements KindDigest {
 
         @Override
         public String line() {
-            return time(at) + " " + Format.number(value);
+            return textTime(at) + " " + Format.number(value);
         }
     }
 
     static String time(long epochMillis) {
         return epochMillis == Long.MIN_VALUE || epochMillis == Long.MAX_VALUE ? null : Format.iso(epochMillis);
+    }
+
+    static String textTime(long epochMillis) {
+        return epochMillis == Long.MIN_VALUE || epochMillis == Long.MAX_VALUE ? "n/a" : Format.isoMinutes(epochMillis);
     }
 
     @Override
@@ -177,7 +181,7 @@ final class SeriesDigest implements KindDigest {
     public Report finish() {
         Map<String, Object> fields = Json.obj("points", points, "from", time(from), "to", time(to),
                 "trendMetric", mainMetric);
-        String text = Format.count(points) + " points" + (points == 0 ? "." : " from " + time(from) + " to " + time(to) + ".");
+        String text = Format.count(points) + " points" + (points == 0 ? "." : " from " + textTime(from) + " to " + textTime(to) + ".");
 
         // the main metric first, so that shortening the stats keeps it
         List<String> metrics = new ArrayList<>(stats.keySet());
@@ -195,8 +199,8 @@ final class SeriesDigest implements KindDigest {
                 metrics, "metrics", items.size()));
         sections.add(new Section.Listing("trend", mainMetric + " trend", Section.Layout.INLINE, trend, List.of(),
                 "trend points", trend.size()));
-        List<Cut> dropOrder = List.of(Cut.shorten("trend", 4), Cut.shorten("stats", 3), Cut.drop("trend"),
-                Cut.shorten("stats", 1), Cut.drop("stats"));
-        return new Report("Time series digest", sections, dropOrder, "shorten the start/end window");
+        List<Cut> dropOrder = List.of(Cut.shorten("stats", 4), Cut.shorten("trend", 4), Cut.shorten("stats", 2),
+                Cut.drop("trend"), Cut.shorten("stats", 1), Cut.drop("stats"));
+        return new Report(sections, dropOrder, "shorten the start/end window");
     }
 }

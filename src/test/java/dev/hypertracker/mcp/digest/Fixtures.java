@@ -16,7 +16,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 
 /** Shared helpers of the digest tests: the largest inputs per kind, options, and the checks every result must pass. */
-final class Fixtures {
+public final class Fixtures {
 
     static final Summarizer SUMMARIZER = new Summarizer(Clock.fixed(SampleData.NOW, ZoneOffset.UTC));
     private static final JsonSchemaValidator VALIDATOR = new DefaultJsonSchemaValidator();
@@ -32,12 +32,12 @@ final class Fixtures {
     }
 
     /** An endpoint with its largest realistic input (one page, or the whole file). */
-    record Case(String tool, List<JsonNode> pages) {
-        Endpoint endpoint() {
+    public record Case(String tool, List<JsonNode> pages) {
+        public Endpoint endpoint() {
             return Catalog.require(tool);
         }
 
-        DigestKind kind() {
+        public DigestKind kind() {
             return endpoint().digest();
         }
 
@@ -47,8 +47,18 @@ final class Fixtures {
         }
     }
 
-    /** Every endpoint of the catalog with its largest input: 1,000 positions, 200-coin heatmap, 1,440-point series … */
-    static List<Case> largestInputs() {
+    /** every endpoint of the catalog with its largest input: 1,000 positions, a 300-coin (≈1 MB) heatmap, 1,440-point series … */
+    public static List<Case> largestInputs() {
+        return LARGEST_INPUTS.cases;
+    }
+
+    /** Built once per test run: the heatmap alone is ~1 MB. */
+    private enum LARGEST_INPUTS {
+        ;
+        static final List<Case> cases = build();
+    }
+
+    private static List<Case> build() {
         SampleData d = new SampleData(42);
         return List.of(
                 new Case("list_positions", List.of(SampleData.page("positions", d.positions(1_000), "eyJuZXh0IjoxMDAwfQ"))),
@@ -61,7 +71,7 @@ final class Fixtures {
                 new Case("get_market_overview_metrics", List.of(SampleData.page("metrics", d.generalMetrics(1_440), null))),
                 new Case("export_position_metrics", List.of(d.metricsExport(336))),
                 new Case("get_perp_volume_metrics", List.of(SampleData.page("metrics", d.volume(1_440), null))),
-                new Case("get_positions_heatmap", List.of(d.heatmap(200))),
+                new Case("get_positions_heatmap", List.of(d.heatmap(300))),
                 new Case("get_coin_position_metrics", List.of(SampleData.page("metrics", d.coinMetrics(1_440, false), null))),
                 new Case("get_coin_segment_metrics", List.of(SampleData.page("metrics", d.coinMetrics(1_440, true), null))),
                 new Case("get_coin_size_bucket_metrics", List.of(SampleData.page("metrics", d.coinMetrics(1_440, false), null))),

@@ -185,12 +185,13 @@ public final class SampleData {
             double total = 0, totalLong = 0, totalShort = 0;
             long count = 0, countLong = 0, countShort = 0;
             for (Cohort cohort : Cohort.inIdOrder()) {
-                double l = round2(Math.exp(random.nextDouble() * 18));
-                double s = round2(Math.exp(random.nextDouble() * 18));
+                // unrounded, as the live API sends them: this is what makes the real body ~1 MB
+                double l = Math.exp(random.nextDouble() * 18);
+                double s = Math.exp(random.nextDouble() * 18);
                 int cl = random.nextInt(5_000), cs = random.nextInt(5_000);
                 ObjectNode seg = segments.addObject();
                 seg.put("segmentId", cohort.id());
-                seg.put("totalValue", round2(l + s));
+                seg.put("totalValue", l + s);
                 seg.put("totalLongValue", l);
                 seg.put("totalShortValue", s);
                 seg.put("count", cl + cs);
@@ -206,9 +207,9 @@ public final class SampleData {
                     countShort += cs;
                 }
             }
-            coin.put("totalValue", round2(total));
-            coin.put("totalLongValue", round2(totalLong));
-            coin.put("totalShortValue", round2(totalShort));
+            coin.put("totalValue", total);
+            coin.put("totalLongValue", totalLong);
+            coin.put("totalShortValue", totalShort);
             coin.put("count", count);
             coin.put("countLong", countLong);
             coin.put("countShort", countShort);

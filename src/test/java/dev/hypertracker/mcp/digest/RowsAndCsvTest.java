@@ -1,0 +1,62 @@
+package dev.hypertracker.mcp.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.hypertracker.mcp.catalog.Catalog;
+import tools.jackson.databind.JsonNode;
+
+/** Summarizer.rows across body shapes, and RFC 4180 CSV. */
+class RowsAndCsvTest {
+
+    static JsonNode json(String text) {
+        return SampleData.MAPPER.readTree(text);
+    }
+
+    @Test
+    void rowsAcrossPagesOfAWrappedArray() {
+        List<JsonNode> rows = Summarizer.rows(Catalog.require("list_positions"), List.of(
+                json("{\"positions\":[{\"coin\":\"BTC\"},{\"coin\":\"ETH\"}],\"nextCursor\":\"x\"}"),
+                json("{\"positions\":[{\"coin\":\"SOL\"}],\"nextCursor\":null}")));
+        assertThat(rows).extracting(r -> r.get("coin").stringValue()).containsExactly("BTC", "ETH", "SOL");
+    }
+
+    @Test
+    void bareArraysSingleObjectsAndUnpublishedKeys() {
+        assertThat(Summarizer.rows(Catalog.require("get_open_exposure_by_coin"), List.of(json("[{\"coin\":\"BTC\"}]"))))
+                .hasSize(1);
+        assertThat(Summarizer.rows(Catalog.require("get_data_freshness"), List.of(json("{\"lastUpdate\":\"x\"}"))))
+                .containsExactly(json("{\"lastUpdate\":\"x\"}"));
+        // the positions export's key is unpublished: the first array of objects holds the rows
+        assertThat(Summarizer.rows(Catalog.require("export_coin_positions"),
+                List.of(json("{\"createdAt\":\"t\",\"somethingBySize\":[{\"sizeBucketId\":1},{\"sizeBucketId\":2}]}"))))
+                .hasSize(2);
+    }
+
+    @Test
+    void aTableWhoseRowsCarryTheCoinKeepsIt() {
+        JsonNode body = json("{\"coin\":\"BTC\",\"metrics\":{\"columns\":[\"coin\",\"timestamp\",\"positionCount\"],"
+                + "\"data\":[[\"ETH\",\"2026-03-15T10:00:00Z\",5]]}}");
+        JsonNode row = Summarizer.rows(Catalog.require("export_position_metrics"), List.of(body)).get(0);
+        assertThat(row).isEqualTo(json("{\"coin\":\"ETH\",\"timestamp\":\"2026-03-15T10:00:00Z\",\"positionCount\":5}"));
+    }
+
+    @Test
+    void csvQuotesCommasQuotesAndLineBreaksAndFlattensNestedFields() {
+        List<JsonNode> rows = List.of(
+                json("{\"name\":\"plain\",\"note\":\"a, b\",\"n\":1.5,\"profile\":{\"segments\":[4,9]}}"),
+                json("{\"name\":\"say \\\"hi\\\"\",\"note\":\"line\\nbreak\",\"n\":null}"));
+        String csv = Summarizer.toCsv(rows, List.of("name", "note", "n", "profile.segments"));
+        assertThat(csv).isEqualTo("name,note,n,profile.segments\r\n"
+                + "plain,\"a, b\",1.5,\"[4,9]\"\r\n"
+                + "\"say \"\"hi\"\"\",\"line\nbreak\",,\r\n");
+    }
+
+    @Test
+    void csvOfNoRowsIsTheHeader() {
+        assertThat(Summarizer.toCsv(List.of(), List.of("a", "b"))).isEqualTo("a,b\r\n");
+    }
+}

@@ -1,17 +1,12 @@
 package dev.hypertracker.mcp.cli;
 
 import dev.hypertracker.mcp.config.ConfigurationException;
-import dev.hypertracker.mcp.config.Secret;
-import dev.hypertracker.mcp.config.Settings;
-import dev.hypertracker.mcp.sandbox.SandboxConfig;
-import dev.hypertracker.mcp.sandbox.SandboxServer;
 import dev.hypertracker.mcp.server.HyperTrackerServer;
 import dev.hypertracker.mcp.tools.ToolSelection;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
-import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,13 +51,8 @@ public final class CallCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, Object> arguments = arguments();
-        SandboxServer sandbox = demo ? SandboxServer.start(SandboxConfig.defaults().withSeed(seed)) : null;
-        try {
-            Settings settings = sandbox != null
-                    ? Settings.defaults(sandbox.baseUrl(), Secret.of(sandbox.token())).withDemo(true)
-                    : Settings.defaults(URI.create(System.getenv().getOrDefault(Settings.ENV_BASE_URL,
-                    Settings.DEFAULT_BASE_URL.toString())), Secret.of(System.getenv(Settings.ENV_TOKEN)));
-            HyperTrackerServer server = new HyperTrackerServer(settings, ToolSelection.all(), Clock.systemUTC());
+        try (Upstream upstream = Upstream.connect(demo, seed, System.getenv())) {
+            HyperTrackerServer server = new HyperTrackerServer(upstream.settings(), ToolSelection.all(), Clock.systemUTC());
             SyncToolSpecification spec = server.tools().stream().filter(t -> t.tool().name().equals(tool)).findFirst()
                     .orElseThrow(() -> new ConfigurationException("no tool named \"" + tool + "\"; see tools.json or tools/list"));
             CallToolResult result = spec.callHandler().apply(null, new CallToolRequest(tool, arguments));
@@ -73,8 +63,6 @@ public final class CallCommand implements Callable<Integer> {
                         .forEach(c -> (Boolean.TRUE.equals(result.isError()) ? System.err : System.out).println(((TextContent) c).text()));
             }
             return Boolean.TRUE.equals(result.isError()) ? 1 : 0;
-        } finally {
-            if (sandbox != null) sandbox.close();
         }
     }
 

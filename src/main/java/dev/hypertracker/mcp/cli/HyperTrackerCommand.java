@@ -1,10 +1,7 @@
 package dev.hypertracker.mcp.cli;
 
 import dev.hypertracker.mcp.config.ConfigurationException;
-import dev.hypertracker.mcp.config.Secret;
 import dev.hypertracker.mcp.config.Settings;
-import dev.hypertracker.mcp.sandbox.SandboxConfig;
-import dev.hypertracker.mcp.sandbox.SandboxServer;
 import dev.hypertracker.mcp.server.HyperTrackerServer;
 import dev.hypertracker.mcp.tools.ToolSelection;
 import dev.hypertracker.mcp.transport.HttpTransportConfig;
@@ -12,7 +9,6 @@ import dev.hypertracker.mcp.transport.HttpTransportServer;
 import dev.hypertracker.mcp.transport.StdioTransport;
 import dev.hypertracker.mcp.transport.TransportKind;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -99,42 +95,35 @@ public final class HyperTrackerCommand implements Callable<Integer> {
         Set<TransportKind> kinds = transports(transport);
         ToolSelection selection = ToolSelection.parse(tools);
         Map<String, String> env = System.getenv();
-        SandboxServer sandbox = null;
-        Settings settings;
-        if (demo) {
-            sandbox = SandboxServer.start(SandboxConfig.defaults().withSeed(seed));
-            settings = Settings.defaults(sandbox.baseUrl(), Secret.of(sandbox.token())).withDemo(true);
-            log.info("demo mode: synthetic data from the embedded sandbox at {}", sandbox.baseUrl());
-        } else {
-            URI base = URI.create(env.getOrDefault(Settings.ENV_BASE_URL, Settings.DEFAULT_BASE_URL.toString()).trim());
-            settings = Settings.defaults(base, Secret.of(env.get(Settings.ENV_TOKEN)));
-            if (!settings.hasToken()) {
+        try (Upstream upstream = Upstream.connect(demo, seed, env)) {
+            if (demo) log.info("demo mode: synthetic data from the embedded sandbox at {}", upstream.settings().baseUrl());
+            if (!upstream.settings().hasToken()) {
                 log.warn("{} is not set: tools are listed, but calls will explain how to set it (or use --demo)", Settings.ENV_TOKEN);
             }
+            serve(kinds, selection, upstream.settings(), env);
         }
-        settings = settings.withRateLimit(rateLimit)
-                .withTimeouts(settings.requestTimeout(), Duration.ofSeconds(deadlineSeconds))
+        return 0;
+    }
+
+    private void serve(Set<TransportKind> kinds, ToolSelection selection, Settings base, Map<String, String> env) throws Exception {
+        Settings settings = base.withRateLimit(rateLimit)
+                .withTimeouts(base.requestTimeout(), Duration.ofSeconds(deadlineSeconds))
                 .withCache(cacheMb > 0, Math.max(1, cacheMb) * 1024L * 1024L);
         HyperTrackerServer server = new HyperTrackerServer(settings, selection, Clock.systemUTC());
-        try {
-            if (kinds.contains(TransportKind.STDIO)) {
-                StdioTransport.run(server);
-                return 0;
-            }
-            String auth = authToken != null ? authToken : env.get("HYPERTRACKER_MCP_AUTH_TOKEN");
-            HttpTransportConfig config = HttpTransportConfig.defaults().withHost(host).withPort(port).withKinds(kinds)
-                    .withAuthToken(auth).withExtraAllowedOrigins(allowedOrigins);
-            CountDownLatch closed = new CountDownLatch(1);
-            try (HttpTransportServer http = HttpTransportServer.start(config, server)) {
-                System.err.println("hypertracker-mcp " + HyperTrackerServer.version() + " serving " + kinds + " at " + http.baseUrl()
-                        + (demo ? " (demo: synthetic data)" : ""));
-                awaitTermination(closed);
-            } finally {
-                closed.countDown();
-            }
-            return 0;
+        if (kinds.contains(TransportKind.STDIO)) {
+            StdioTransport.run(server);
+            return;
+        }
+        String auth = authToken != null ? authToken : env.get("HYPERTRACKER_MCP_AUTH_TOKEN");
+        HttpTransportConfig config = HttpTransportConfig.defaults().withHost(host).withPort(port).withKinds(kinds)
+                .withAuthToken(auth).withExtraAllowedOrigins(allowedOrigins);
+        CountDownLatch closed = new CountDownLatch(1);
+        try (HttpTransportServer http = HttpTransportServer.start(config, server)) {
+            System.err.println("hypertracker-mcp " + HyperTrackerServer.version() + " serving " + kinds + " at " + http.baseUrl()
+                    + (demo ? " (demo: synthetic data)" : ""));
+            awaitTermination(closed);
         } finally {
-            if (sandbox != null) sandbox.close();
+            closed.countDown();
         }
     }
 

@@ -119,26 +119,26 @@ public enum Cohort {
         return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
-    /** "1 Fish <$10K, …" (size) or "9 Smart Money >=$100K, …" (PnL) in id order: the compact legend used in tool descriptions. */
+    /** "1 Fish <$10K, …" (size) or "9 Smart Money >=$100K, …" (PnL) in id order: the legend in tool descriptions. */
     public static String compactLegend(Axis axis) {
-        StringBuilder sb = new StringBuilder();
-        for (Cohort c : inIdOrder()) {
-            if (c.axis != axis) continue;
-            if (sb.length() > 0) sb.append(", ");
+        return legend(axis, c -> {
             // size cohorts read best by their ceiling, PnL cohorts by their floor
             boolean byFloor = axis == Axis.PNL ? !Double.isInfinite(c.min) : Double.isInfinite(c.max);
-            sb.append(c.id).append(' ').append(c.displayName).append(' ').append(byFloor ? ">=" + usd(c.min) : "<" + usd(c.max));
-        }
-        return sb.toString();
+            return " " + (byFloor ? ">=" + usd(c.min) : "<" + usd(c.max));
+        });
     }
 
     /** "1 Fish, 2 Dolphin, …" in id order. */
     public static String names(Axis axis) {
+        return legend(axis, c -> "");
+    }
+
+    private static String legend(Axis axis, java.util.function.Function<Cohort, String> suffix) {
         StringBuilder sb = new StringBuilder();
         for (Cohort c : inIdOrder()) {
             if (c.axis != axis) continue;
             if (sb.length() > 0) sb.append(", ");
-            sb.append(c.id).append(' ').append(c.displayName);
+            sb.append(c.id).append(' ').append(c.displayName).append(suffix.apply(c));
         }
         return sb.toString();
     }

@@ -1,5 +1,8 @@
 package dev.hypertracker.mcp.prompts;
 
+import static dev.hypertracker.mcp.validation.ArgumentValidator.ADDRESS;
+import static dev.hypertracker.mcp.validation.ArgumentValidator.COIN;
+
 import dev.hypertracker.mcp.catalog.Cohort;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncPromptSpecification;
 import io.modelcontextprotocol.spec.McpError;
@@ -13,15 +16,12 @@ import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Prompts for the workflows users run. Each names the tools it expects and keeps to a frugal number of API
  * requests (stated in the prompt), since every request costs the user quota.
  */
 public final class WorkflowPrompts {
-    static final Pattern COIN = Pattern.compile("(?:[a-z0-9]{1,16}:)?[A-Za-z0-9]{1,24}");
-    static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
 
     /** A prompt: its declaration and how its text is made from the arguments. */
     record WorkflowPrompt(Prompt prompt, Function<Map<String, Object>, String> text) {}

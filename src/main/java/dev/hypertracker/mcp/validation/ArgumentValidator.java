@@ -37,8 +37,8 @@ import java.util.stream.Collectors;
 public final class ArgumentValidator {
 
     /** The API's coin syntax: BTC, kPEPE, 1000BONK, or a HIP-3 coin with its lowercase dex prefix: xyz:GOLD. */
-    static final Pattern COIN = Pattern.compile("(?:[a-z0-9]{1,16}:)?[A-Za-z0-9]{1,24}");
-    static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
+    public static final Pattern COIN = Pattern.compile("(?:[a-z0-9]{1,16}:)?[A-Za-z0-9]{1,24}");
+    public static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
     /** Cursors are opaque but printable and short; anything else cannot be one the API issued. */
     static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_\\-=+/.:]{1,2048}");
     static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_.]{0,63}");

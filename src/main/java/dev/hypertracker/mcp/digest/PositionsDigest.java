@@ -197,8 +197,7 @@ final class PositionsDigest implements KindDigest {
 
         @Override
         public String line() {
-            return name + ": " + Format.count(tally.count) + " positions, long " + money(tally.longValue)
-                    + " / short " + money(tally.shortValue);
+            return name + " " + Format.count(tally.count) + " (L " + money(tally.longValue) + " / S " + money(tally.shortValue) + ")";
         }
     }
 
@@ -227,9 +226,12 @@ final class PositionsDigest implements KindDigest {
         if (rankByPnlToo) {
             sections.add(Section.Listing.of("topByPnl", "Highest unrealized PnL", topByPnl.ranked(), "positions"));
         }
-        sections.add(Section.Listing.of("byCoin", "By coin (" + coins.size() + " coins, by value)", coinLines(), "coins"));
-        sections.add(Section.Listing.of("bySizeCohort", "By size cohort (equity)", cohortLines(sizeCohorts, Cohort.Axis.SIZE), "size cohorts"));
-        sections.add(Section.Listing.of("byPnlCohort", "By PnL cohort (all-time PnL)", cohortLines(pnlCohorts, Cohort.Axis.PNL), "PnL cohorts"));
+        sections.add(Section.Listing.inline("byCoin", "By coin, positions (long / short value), " + coins.size()
+                + " coins", coinLines(), "coins"));
+        sections.add(Section.Listing.inline("bySizeCohort", "By size cohort (equity)", cohortLines(sizeCohorts, Cohort.Axis.SIZE),
+                "size cohorts"));
+        sections.add(Section.Listing.inline("byPnlCohort", "By PnL cohort (all-time PnL)", cohortLines(pnlCohorts, Cohort.Axis.PNL),
+                "PnL cohorts"));
         sections.add(leverageBlock());
 
         List<Cut> dropOrder = List.of(Cut.shorten("top", 5), Cut.shorten("topByPnl", 5), Cut.shorten("byCoin", 5),

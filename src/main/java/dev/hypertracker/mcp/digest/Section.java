@@ -49,7 +49,7 @@ sealed interface Section permits Section.Fields, Section.Block, Section.Listing 
     enum Layout {
         /** A heading line, then one "- item" line each. */
         BULLETS,
-        /** "heading: a -> b -> c" on one line, for short sequences such as a trend. */
+        /** "heading: a; b; c" on one line, for short items such as cohort tallies or trend points. */
         INLINE,
         /** Only a description line (the heading, with {shown} replaced by the item count): the items are in structuredContent. */
         DESCRIBED
@@ -70,6 +70,10 @@ sealed interface Section permits Section.Fields, Section.Block, Section.Listing 
             return new Listing(key, heading, Layout.BULLETS, items, List.of(), what, items.size());
         }
 
+        static Listing inline(String key, String heading, List<? extends Item> items, String what) {
+            return new Listing(key, heading, Layout.INLINE, items, List.of(), what, items.size());
+        }
+
         Listing firstItems(int n) {
             return new Listing(key, heading, layout, items.subList(0, n), keys.isEmpty() ? keys : keys.subList(0, n), what,
                     available);
@@ -81,7 +85,7 @@ sealed interface Section permits Section.Fields, Section.Block, Section.Listing 
             if (items.isEmpty()) return "";
             StringBuilder sb = new StringBuilder(heading).append(':');
             for (int i = 0; i < items.size(); i++) {
-                sb.append(layout == Layout.INLINE ? (i == 0 ? " " : " -> ") : "\n- ").append(items.get(i).line());
+                sb.append(layout == Layout.INLINE ? (i == 0 ? " " : "; ") : "\n- ").append(items.get(i).line());
             }
             return sb.toString();
         }

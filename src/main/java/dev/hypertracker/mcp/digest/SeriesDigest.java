@@ -39,8 +39,6 @@ final class SeriesDigest implements KindDigest {
     private long points;
     private long from = Long.MAX_VALUE, to = Long.MIN_VALUE;
 
-    SeriesDigest(DigestOptions options) {}
-
     /** One metric's running statistics. Oldest/newest by timestamp; on equal timestamps the earlier row wins. */
     static final class Stats implements Section.Item {
         long n;

@@ -109,7 +109,7 @@ final class DigestRun implements RowSource.Sink {
                 + " rows read, one array per row in the order of structuredContent.fields (" + String.join(", ", fields)
                 + ")" + (rowsScanned > sample.size() ? "; maxRows=" + options.maxRows() + " limits them" : "") + ".";
         List<Section> sections = List.of(new Section.Fields(Json.obj("fields", fields, "rowsTotal", rowsScanned), ""),
-                new Section.Listing("rows", heading, Section.Layout.DESCRIBED, rows, List.of(), "rows", rows.size()));
+                new Section.Listing("rows", heading, Section.Layout.DESCRIBED, rows, null, "rows", rows.size()));
         return new Report(sections, List.of(Cut.shorten("rows", 1), Cut.drop("rows")),
                 "choose fewer fields, lower maxRows, or narrow the query");
     }
@@ -124,7 +124,7 @@ final class DigestRun implements RowSource.Sink {
         fields.put("envelope", firstEnvelope == null ? Map.of() : firstEnvelope);
         fields.put("rowsTotal", rowsScanned);
         List<Section> sections = List.of(new Section.Fields(fields, ""),
-                new Section.Listing("raw", heading, Section.Layout.DESCRIBED, rows, List.of(), "rows",
+                new Section.Listing("raw", heading, Section.Layout.DESCRIBED, rows, null, "rows",
                         (int) Math.min(Integer.MAX_VALUE, rowsScanned)));
         return new Report(sections, List.of(Cut.shorten("raw", 1), Cut.drop("raw")),
                 "use detail=summary or rows, or narrow the query");

@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.catalog.DigestKind;
+import dev.hypertracker.mcp.catalog.Endpoint;
+import tools.jackson.databind.JsonNode;
 
 /**
  * On the largest input of every endpoint, at every detail level and budget: the result never exceeds maxTokens, every
@@ -55,6 +57,22 @@ class BudgetAndSchemaTest {
             if (cut) {
                 assertThat(d.omitted()).as("cut of %s is named", key).anyMatch(o -> o.startsWith(key + " ")
                         || o.startsWith(key + ":") || o.startsWith("the whole digest"));
+            }
+        }
+    }
+
+    @Test
+    void emptyAndOddBodiesDigestWithoutFailing() {
+        List<JsonNode> odd = List.of(SampleData.MAPPER.readTree("{}"), SampleData.MAPPER.readTree("[]"),
+                SampleData.MAPPER.readTree("{\"positions\":[],\"metrics\":[],\"heatmap\":[],\"items\":[]}"),
+                SampleData.MAPPER.readTree("[{\"coin\":null,\"totalValue\":\"12.5\",\"segments\":\"x\",\"profile\":7}]"));
+        for (Endpoint endpoint : Catalog.endpoints()) {
+            for (Detail detail : Detail.values()) {
+                for (List<JsonNode> pages : List.of(List.<JsonNode>of(), odd)) {
+                    Digest d = Fixtures.SUMMARIZER.summarize(endpoint, pages, Fixtures.options(detail, 500, 10), Paging.single());
+                    Fixtures.assertWithinBudget(d, 500);
+                    Fixtures.assertValid(endpoint.digest(), d);
+                }
             }
         }
     }

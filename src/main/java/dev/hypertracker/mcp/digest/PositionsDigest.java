@@ -47,6 +47,8 @@ final class PositionsDigest implements KindDigest {
     private final Map<String, Tally> coins = new LinkedHashMap<>();
     private final TopN<TopPosition> topByValue;
     private final TopN<TopPosition> topByPnl;
+    /** Reused for every row: the digest keeps no reference to it. */
+    private final PositionRow scratch = new PositionRow();
 
     PositionsDigest(DigestOptions options) {
         this.top = options.top();
@@ -70,9 +72,6 @@ final class PositionsDigest implements KindDigest {
             return longValue + shortValue;
         }
     }
-
-    /** Reused for every row: the digest keeps no reference to it. */
-    private final PositionRow scratch = new PositionRow();
 
     @Override
     public void accept(JsonNode row) {

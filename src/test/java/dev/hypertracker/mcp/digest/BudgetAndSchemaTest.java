@@ -128,6 +128,7 @@ class BudgetAndSchemaTest {
     void everyKindHasASchemaAndEveryEndpointAKind() {
         for (DigestKind kind : DigestKind.values()) {
             assertThat(Summarizer.outputSchema(kind)).contains("\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"");
+            assertThat(Fixtures.schemaIsValid(kind)).as(kind.name()).isTrue();
         }
         assertThat(Catalog.endpoints()).extracting(e -> e.digest()).isNotEmpty();
         assertThat(Fixtures.largestInputs()).hasSize(Catalog.endpoints().size());

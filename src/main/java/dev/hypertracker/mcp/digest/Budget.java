@@ -48,7 +48,7 @@ final class Budget {
             } else {
                 sections.remove(index);
                 rendered = render(sections);
-                if (fits(rendered)) return rendered.digest();
+                if (fits(rendered)) return regrow(sections, rendered).digest();
             }
         }
         // the drop order did not suffice: drop every remaining cuttable section, last first
@@ -70,7 +70,7 @@ final class Budget {
         Rendered atFloor = render(sections);
         if (!fits(atFloor)) return null;
         int lo = floor; // fits
-        int hi = listing.items().size(); // does not fit
+        int hi = listing.items().size() + 1; // the first size known not to fit
         Rendered best = atFloor;
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
@@ -84,6 +84,23 @@ final class Budget {
             }
         }
         sections.set(index, listing.firstItems(lo));
+        return best;
+    }
+
+    /**
+     * After a drop made room, gives it back to the listings shortened before it, in display order (which is the
+     * order of importance): a drop can free more than the last shortening needed.
+     */
+    private Rendered regrow(List<Section> sections, Rendered fitting) {
+        Rendered best = fitting;
+        for (Section original : report.sections()) {
+            if (!(original instanceof Section.Listing full)) continue;
+            int index = indexOf(sections, full.key());
+            if (index < 0 || !(sections.get(index) instanceof Section.Listing shown)
+                    || shown.items().size() >= full.items().size()) continue;
+            Rendered grown = shortenToFit(sections, index, full, shown.items().size());
+            if (grown != null) best = grown;
+        }
         return best;
     }
 

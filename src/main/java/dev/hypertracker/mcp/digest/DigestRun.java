@@ -22,10 +22,10 @@ import tools.jackson.databind.node.ObjectNode;
 final class DigestRun implements RowSource.Sink {
 
     /**
-     * detail=raw keeps rows up to this many characters per budget token: JSON never packs more than ~8 characters in
-     * a token, so the sample always holds more than the budget can show, while memory stays bounded.
+     * detail=raw keeps rows up to this many characters per budget token: upstream JSON runs at 2-4 characters a token,
+     * so the sample holds more than the budget can show, while memory stays bounded.
      */
-    static final int RAW_CHARS_PER_TOKEN = 12;
+    static final int RAW_CHARS_PER_TOKEN = 8;
 
     private final Endpoint endpoint;
     private final DigestOptions options;
@@ -109,7 +109,7 @@ final class DigestRun implements RowSource.Sink {
                 + " rows read, one array per row in the order of structuredContent.fields (" + String.join(", ", fields)
                 + ")" + (rowsScanned > sample.size() ? "; maxRows=" + options.maxRows() + " limits them" : "") + ".";
         List<Section> sections = List.of(new Section.Fields(Json.obj("fields", fields, "rowsTotal", rowsScanned), ""),
-                new Section.Listing("rows", heading, Section.Layout.DESCRIBED, rows, List.of(), "rows", rows.size()));
+                new Section.Listing("rows", heading, Section.Layout.DESCRIBED, rows, null, "rows", rows.size()));
         return new Report(sections, List.of(Cut.shorten("rows", 1), Cut.drop("rows")),
                 "choose fewer fields, lower maxRows, or narrow the query");
     }
@@ -124,7 +124,7 @@ final class DigestRun implements RowSource.Sink {
         fields.put("envelope", firstEnvelope == null ? Map.of() : firstEnvelope);
         fields.put("rowsTotal", rowsScanned);
         List<Section> sections = List.of(new Section.Fields(fields, ""),
-                new Section.Listing("raw", heading, Section.Layout.DESCRIBED, rows, List.of(), "rows",
+                new Section.Listing("raw", heading, Section.Layout.DESCRIBED, rows, null, "rows",
                         (int) Math.min(Integer.MAX_VALUE, rowsScanned)));
         return new Report(sections, List.of(Cut.shorten("raw", 1), Cut.drop("raw")),
                 "use detail=summary or rows, or narrow the query");

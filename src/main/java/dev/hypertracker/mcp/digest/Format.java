@@ -29,16 +29,22 @@ public final class Format {
         return whole == 0 ? null : round2(part / whole * 100);
     }
 
-    /** "$1.23M", "-$45.60K", "$12.34". */
+    /** Money for reading: 3 significant digits with a unit from $1K up ("$1.23M", "-$45.6K", "$414M"), cents below. */
     static String money(double v) {
         if (!Double.isFinite(v)) return "n/a";
         double a = Math.abs(v);
         String sign = v < 0 ? "-" : "";
-        if (a >= 1e12) return sign + String.format(Locale.ROOT, "$%.2fT", a / 1e12);
-        if (a >= 1e9) return sign + String.format(Locale.ROOT, "$%.2fB", a / 1e9);
-        if (a >= 1e6) return sign + String.format(Locale.ROOT, "$%.2fM", a / 1e6);
-        if (a >= 1e3) return sign + String.format(Locale.ROOT, "$%.2fK", a / 1e3);
+        if (a >= 1e12) return sign + "$" + threeDigits(a / 1e12) + "T";
+        if (a >= 1e9) return sign + "$" + threeDigits(a / 1e9) + "B";
+        if (a >= 1e6) return sign + "$" + threeDigits(a / 1e6) + "M";
+        if (a >= 1e3) return sign + "$" + threeDigits(a / 1e3) + "K";
         return sign + String.format(Locale.ROOT, "$%.2f", a);
+    }
+
+    /** 1.23, 12.3, 123 (for values from 1 to 999.x). */
+    private static String threeDigits(double v) {
+        String pattern = v >= 99.95 ? "%.0f" : v >= 9.995 ? "%.1f" : "%.2f";
+        return String.format(Locale.ROOT, pattern, v);
     }
 
     /** Money with an explicit sign, for PnL and changes: "+$1.20K". */

@@ -35,9 +35,9 @@ final class FreshnessDigest implements KindDigest {
                 "nextUpdateThreshold", status == null ? null : Json.str(status, "nextUpdateThreshold"),
                 "now", Format.iso(now), "ageMinutes", ageMinutes, "nextUpdateInMinutes", nextInMinutes, "overdue", overdue);
         String text = ageMinutes == null ? "Last update unknown."
-                : "Data is " + Format.price(Math.round(ageMinutes)) + " min old (last update " + Json.str(status, "lastUpdate") + ")"
+                : "Data is " + Format.count(Math.round(ageMinutes)) + " min old (last update " + Json.str(status, "lastUpdate") + ")"
                 + (nextInMinutes == null ? "." : "; next update " + (nextInMinutes >= 0
-                        ? "in " + Format.price(Math.round(nextInMinutes)) + " min" : Format.price(Math.round(-nextInMinutes)) + " min ago")
+                        ? "in " + Format.count(Math.round(nextInMinutes)) + " min" : Format.count(Math.round(-nextInMinutes)) + " min ago")
                         + (Boolean.TRUE.equals(overdue) ? ", overdue." : "."));
         return new Report(List.of(new Section.Fields(fields, text)), List.of(), "nothing to narrow");
     }

@@ -24,7 +24,7 @@ interface KindDigest {
             case POSITIONS -> new PositionsDigest(options);
             case EXPOSURE -> new ExposureDigest(options);
             case HEATMAP -> new HeatmapDigest(options);
-            case SERIES -> new SeriesDigest(options);
+            case SERIES -> new SeriesDigest();
             case LIQUIDATION_RISK -> new LiquidationRiskDigest(options);
             case BREAKDOWN -> new BreakdownDigest(options);
             case LIQUIDATION_HEATMAP -> new LiquidationHeatmapDigest(options);

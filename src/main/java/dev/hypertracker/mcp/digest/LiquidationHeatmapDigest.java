@@ -60,7 +60,7 @@ final class LiquidationHeatmapDigest implements KindDigest {
 
         @Override
         public String line() {
-            return Cohort.labelOf(cohort) + ": tops " + Format.count(bins) + " bins holding " + money(value);
+            return Cohort.labelOf(cohort) + " " + money(value) + " in " + Format.count(bins) + " bins";
         }
     }
 
@@ -107,7 +107,7 @@ final class LiquidationHeatmapDigest implements KindDigest {
         }
         List<Section> sections = List.of(new Section.Fields(fields, text),
                 Section.Listing.of("bins", "Price bins with the most liquidation value", bins.ranked(), "bins"),
-                Section.Listing.of("mostImpactedCohorts", "Most impacted cohorts (by value of the bins they top)",
+                Section.Listing.inline("mostImpactedCohorts", "Most impacted cohorts (by value of the bins they top)",
                         cohorts.subList(0, Math.min(top, cohorts.size())), "cohorts"));
         List<Cut> dropOrder = List.of(Cut.shorten("bins", 5), Cut.shorten("mostImpactedCohorts", 3),
                 Cut.shorten("bins", 3), Cut.drop("mostImpactedCohorts"), Cut.drop("bins"));

@@ -47,6 +47,8 @@ final class PositionsDigest implements KindDigest {
     private final Map<String, Tally> coins = new LinkedHashMap<>();
     private final TopN<TopPosition> topByValue;
     private final TopN<TopPosition> topByPnl;
+    /** Reused for every row: the digest keeps no reference to it. */
+    private final PositionRow scratch = new PositionRow();
 
     PositionsDigest(DigestOptions options) {
         this.top = options.top();
@@ -70,9 +72,6 @@ final class PositionsDigest implements KindDigest {
             return longValue + shortValue;
         }
     }
-
-    /** Reused for every row: the digest keeps no reference to it. */
-    private final PositionRow scratch = new PositionRow();
 
     @Override
     public void accept(JsonNode row) {
@@ -197,8 +196,7 @@ final class PositionsDigest implements KindDigest {
 
         @Override
         public String line() {
-            return name + ": " + Format.count(tally.count) + " positions, long " + money(tally.longValue)
-                    + " / short " + money(tally.shortValue);
+            return name + " " + Format.count(tally.count) + " (L " + money(tally.longValue) + " / S " + money(tally.shortValue) + ")";
         }
     }
 
@@ -227,9 +225,12 @@ final class PositionsDigest implements KindDigest {
         if (rankByPnlToo) {
             sections.add(Section.Listing.of("topByPnl", "Highest unrealized PnL", topByPnl.ranked(), "positions"));
         }
-        sections.add(Section.Listing.of("byCoin", "By coin (" + coins.size() + " coins, by value)", coinLines(), "coins"));
-        sections.add(Section.Listing.of("bySizeCohort", "By size cohort (equity)", cohortLines(sizeCohorts, Cohort.Axis.SIZE), "size cohorts"));
-        sections.add(Section.Listing.of("byPnlCohort", "By PnL cohort (all-time PnL)", cohortLines(pnlCohorts, Cohort.Axis.PNL), "PnL cohorts"));
+        sections.add(Section.Listing.inline("byCoin", "By coin, positions (long / short value), " + coins.size()
+                + " coins", coinLines(), "coins"));
+        sections.add(Section.Listing.inline("bySizeCohort", "By size cohort (equity)", cohortLines(sizeCohorts, Cohort.Axis.SIZE),
+                "size cohorts"));
+        sections.add(Section.Listing.inline("byPnlCohort", "By PnL cohort (all-time PnL)", cohortLines(pnlCohorts, Cohort.Axis.PNL),
+                "PnL cohorts"));
         sections.add(leverageBlock());
 
         List<Cut> dropOrder = List.of(Cut.shorten("top", 5), Cut.shorten("topByPnl", 5), Cut.shorten("byCoin", 5),

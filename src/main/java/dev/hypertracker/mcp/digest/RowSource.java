@@ -3,7 +3,6 @@ package dev.hypertracker.mcp.digest;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 import dev.hypertracker.mcp.catalog.Endpoint;
 import tools.jackson.core.JacksonException;

@@ -51,11 +51,11 @@ final class RowTable {
         return n;
     }
 
-    /** A cell as a JSON-ready value: the scalar itself, or the node for arrays and objects. */
+    /** A cell as a JSON-ready value: Long or Double for numbers (whatever width the parser chose), the node for containers. */
     static Object cell(JsonNode row, String field) {
         JsonNode n = at(row, field);
         if (n == null || n.isNull()) return null;
-        if (n.isNumber()) return n.numberValue();
+        if (n.isNumber()) return n.isIntegralNumber() && n.canConvertToLong() ? (Object) n.longValue() : n.doubleValue();
         if (n.isBoolean()) return n.booleanValue();
         if (n.isString()) return n.stringValue();
         return n;

@@ -49,7 +49,7 @@ sealed interface Section permits Section.Fields, Section.Block, Section.Listing 
     enum Layout {
         /** A heading line, then one "- item" line each. */
         BULLETS,
-        /** "heading: a -> b -> c" on one line, for short sequences such as a trend. */
+        /** "heading: a; b; c" on one line, for short items such as cohort tallies or trend points. */
         INLINE,
         /** Only a description line (the heading, with {shown} replaced by the item count): the items are in structuredContent. */
         DESCRIBED
@@ -58,7 +58,7 @@ sealed interface Section permits Section.Fields, Section.Block, Section.Listing 
     /**
      * A ranked list the budget can shorten from the end.
      *
-     * @param keys      when not empty, the items are written as a JSON object under these keys, else as a JSON array
+     * @param keys      null to write the items as a JSON array, else the keys to write them under as a JSON object
      * @param what      plural noun for the omitted list ("positions")
      * @param available how many items there were before the budget cut (at least items.size()): a listing built
      *                  from a pre-cut sample says how much more there was
@@ -67,11 +67,15 @@ sealed interface Section permits Section.Fields, Section.Block, Section.Listing 
                    int available) implements Section {
 
         static Listing of(String key, String heading, List<? extends Item> items, String what) {
-            return new Listing(key, heading, Layout.BULLETS, items, List.of(), what, items.size());
+            return new Listing(key, heading, Layout.BULLETS, items, null, what, items.size());
+        }
+
+        static Listing inline(String key, String heading, List<? extends Item> items, String what) {
+            return new Listing(key, heading, Layout.INLINE, items, null, what, items.size());
         }
 
         Listing firstItems(int n) {
-            return new Listing(key, heading, layout, items.subList(0, n), keys.isEmpty() ? keys : keys.subList(0, n), what,
+            return new Listing(key, heading, layout, items.subList(0, n), keys == null ? null : keys.subList(0, n), what,
                     available);
         }
 
@@ -81,14 +85,14 @@ sealed interface Section permits Section.Fields, Section.Block, Section.Listing 
             if (items.isEmpty()) return "";
             StringBuilder sb = new StringBuilder(heading).append(':');
             for (int i = 0; i < items.size(); i++) {
-                sb.append(layout == Layout.INLINE ? (i == 0 ? " " : " -> ") : "\n- ").append(items.get(i).line());
+                sb.append(layout == Layout.INLINE ? (i == 0 ? " " : "; ") : "\n- ").append(items.get(i).line());
             }
             return sb.toString();
         }
 
         @Override
         public void putInto(Map<String, Object> structured) {
-            if (!keys.isEmpty()) {
+            if (keys != null) {
                 Map<String, Object> byKey = new LinkedHashMap<>();
                 for (int i = 0; i < items.size(); i++) byKey.put(keys.get(i), items.get(i).json());
                 structured.put(key, byKey);

@@ -39,8 +39,6 @@ final class SeriesDigest implements KindDigest {
     private long points;
     private long from = Long.MAX_VALUE, to = Long.MIN_VALUE;
 
-    SeriesDigest(DigestOptions options) {}
-
     /** One metric's running statistics. Oldest/newest by timestamp; on equal timestamps the earlier row wins. */
     static final class Stats implements Section.Item {
         long n;
@@ -197,8 +195,7 @@ final class SeriesDigest implements KindDigest {
         sections.add(new Section.Fields(fields, text));
         sections.add(new Section.Listing("stats", "Stats per metric (first = oldest)", Section.Layout.BULLETS, items,
                 metrics, "metrics", items.size()));
-        sections.add(new Section.Listing("trend", mainMetric + " trend", Section.Layout.INLINE, trend, List.of(),
-                "trend points", trend.size()));
+        sections.add(Section.Listing.inline("trend", mainMetric + " trend", trend, "trend points"));
         List<Cut> dropOrder = List.of(Cut.shorten("stats", 4), Cut.shorten("trend", 4), Cut.shorten("stats", 2),
                 Cut.drop("trend"), Cut.shorten("stats", 1), Cut.drop("stats"));
         return new Report(sections, dropOrder, "shorten the start/end window");

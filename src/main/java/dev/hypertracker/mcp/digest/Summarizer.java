@@ -35,11 +35,12 @@ public final class Summarizer {
      * The digest of an endpoint's pages.
      *
      * @param pageBodies the raw body of each fetched page (for exports: the downloaded file)
+     * @param paging     how the pages were fetched; null for a single complete page
      */
     public Digest summarize(Endpoint endpoint, List<JsonNode> pageBodies, DigestOptions options, Paging paging) {
         DigestRun run = new DigestRun(endpoint, normalized(options), clock);
         for (JsonNode body : pageBodies) RowSource.read(endpoint, body, run);
-        return run.finish(paging);
+        return run.finish(paging == null ? Paging.single() : paging);
     }
 
     /**
@@ -49,7 +50,7 @@ public final class Summarizer {
     public Digest summarize(Endpoint endpoint, InputStream body, DigestOptions options, Paging paging) {
         DigestRun run = new DigestRun(endpoint, normalized(options), clock);
         RowSource.stream(endpoint, body, run);
-        return run.finish(paging);
+        return run.finish(paging == null ? Paging.single() : paging);
     }
 
     /** A large list_positions body, streamed: the benchmark's path for a million positions. */

@@ -96,8 +96,16 @@ public final class Fixtures {
         if (!d.omitted().isEmpty()) assertThat(d.text()).contains("Left out");
     }
 
+    static boolean schemaIsValid(DigestKind kind) {
+        return VALIDATOR.validateSchema(schema(kind)).valid();
+    }
+
+    private static Map<String, Object> schema(DigestKind kind) {
+        return SampleData.MAPPER.readValue(Summarizer.outputSchema(kind), new TypeReference<>() {});
+    }
+
     static void assertValid(DigestKind kind, Digest d) {
-        Map<String, Object> schema = SampleData.MAPPER.readValue(Summarizer.outputSchema(kind), new TypeReference<>() {});
+        Map<String, Object> schema = schema(kind);
         // round-trip through JSON, as the SDK sees structuredContent
         Object content = SampleData.MAPPER.readValue(Json.toJson(d.structured()), Object.class);
         JsonSchemaValidator.ValidationResponse response = VALIDATOR.validate(schema, content);

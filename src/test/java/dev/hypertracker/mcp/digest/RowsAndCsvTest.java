@@ -2,6 +2,8 @@ package dev.hypertracker.mcp.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -9,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import dev.hypertracker.mcp.catalog.Catalog;
 import tools.jackson.databind.JsonNode;
 
-/** Summarizer.rows across body shapes, and RFC 4180 CSV. */
+/** Summarizer.rows across body shapes, streamed bodies, and RFC 4180 CSV. */
 class RowsAndCsvTest {
 
     static JsonNode json(String text) {
@@ -42,6 +44,22 @@ class RowsAndCsvTest {
                 + "\"data\":[[\"ETH\",\"2026-03-15T10:00:00Z\",5]]}}");
         JsonNode row = Summarizer.rows(Catalog.require("export_position_metrics"), List.of(body)).get(0);
         assertThat(row).isEqualTo(json("{\"coin\":\"ETH\",\"timestamp\":\"2026-03-15T10:00:00Z\",\"positionCount\":5}"));
+    }
+
+    @Test
+    void streamingABodyDigestsAsParsingItForEveryEndpoint() {
+        for (Fixtures.Case c : Fixtures.largestInputs()) {
+            for (Detail detail : Detail.values()) {
+                DigestOptions options = Fixtures.options(detail, DigestOptions.DEFAULT_MAX_TOKENS, 10);
+                byte[] body = c.pages().get(0).toString().getBytes(StandardCharsets.UTF_8);
+                Digest streamed = Fixtures.SUMMARIZER.summarize(c.endpoint(), new ByteArrayInputStream(body), options,
+                        Paging.single());
+                Digest parsed = Fixtures.digest(c, options);
+                // compared as JSON: a built tree and a parsed one may hold the same number as int and long nodes
+                assertThat(streamed.text()).as("%s %s", c, detail).isEqualTo(parsed.text());
+                assertThat(Json.toJson(streamed.structured())).as("%s %s", c, detail).isEqualTo(Json.toJson(parsed.structured()));
+            }
+        }
     }
 
     @Test

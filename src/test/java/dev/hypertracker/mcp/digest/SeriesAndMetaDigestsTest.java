@@ -117,7 +117,7 @@ class SeriesAndMetaDigestsTest {
     void cohortLegendNamesEveryCohort() {
         Digest d = summarize("list_cohorts", List.of(SampleData.cohorts()));
         assertThat(d.structured()).containsEntry("count", 16);
-        assertThat(d.text()).contains("#9 🐟 Smart Money (pnl): PnL $100.00K to $1.00M").contains("Giga-Rekt (pnl): PnL below -$1.00M");
+        assertThat(d.text()).contains("#9 🐟 Smart Money (pnl): PnL $100K to $1.00M").contains("Giga-Rekt (pnl): PnL below -$1.00M");
     }
 
     @Test

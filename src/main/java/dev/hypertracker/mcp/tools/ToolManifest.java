@@ -18,6 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ToolManifest {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    /**
+     * Sorts the keys of every map in a schema: schemas are partly built with {@code Map.of}, whose iteration order
+     * changes from one JVM run to the next, so without this the file (and its test) would differ run to run.
+     */
+    private static final ObjectMapper SORTED = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     private ToolManifest() {}
 
@@ -44,6 +49,10 @@ public final class ToolManifest {
         return sb.toString();
     }
 
+    private static Object canonical(Object schema) {
+        return schema == null ? null : SORTED.convertValue(schema, Object.class);
+    }
+
     private static Map<String, Object> entry(Tool tool, String upstream, String toolset) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", tool.name());
@@ -52,8 +61,8 @@ public final class ToolManifest {
         m.put("upstream", upstream);
         m.put("description", tool.description());
         m.put("annotations", tool.annotations());
-        m.put("inputSchema", tool.inputSchema());
-        m.put("outputSchema", tool.outputSchema());
+        m.put("inputSchema", canonical(tool.inputSchema()));
+        m.put("outputSchema", canonical(tool.outputSchema()));
         return m;
     }
 }

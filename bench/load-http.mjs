@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Load benchmark for the Streamable HTTP transport: N concurrent MCP sessions (official TypeScript SDK client)
-// call one tool in a loop for a bounded time or call count, then one JSON report is printed:
-// throughput, latency percentiles, errors and, given the server's PID, its peak resident memory.
+// call one tool (or several in turn) in a loop for a bounded time or call count, then one JSON report is printed:
+// throughput, latency percentiles (overall and per tool), errors and, given the server's PID, its peak resident memory.
 //
 //   node bench/load-http.mjs --url http://127.0.0.1:8080/mcp [--sessions 64] [--duration-s 20 | --calls 20000]
-//        [--tool echo] [--arguments '{"text":"hello"}'] [--token T] [--pid SERVER_PID]
+//        [--tool echo | --tool a,b,c] [--arguments '{"text":"hello"}'] [--token T] [--pid SERVER_PID]
+//
+// With several tools, each session calls them in turn (starting at a different one), all with the same arguments.
 //
 // The SDK is the one installed in e2e/clients (run `npm ci` there first). Only loopback targets are accepted.
 import { createRequire } from 'node:module';
@@ -35,6 +37,7 @@ function parseArgs(argv) {
     }
   }
   if (!options.url) throw new Error('--url is required');
+  options.tools = options.tool.split(',').map((t) => t.trim()).filter((t) => t.length > 0);
   if (!LOOPBACK_HOSTS.has(options.url.hostname) && !options.url.hostname.startsWith('127.')) {
     throw new Error(`only loopback targets are benchmarked, not ${options.url.hostname}`);
   }
@@ -47,6 +50,13 @@ function memoryOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = (field) => Number(status.match(new RegExp(`${field}:\\s+(\\d+) kB`))[1]);
   return { rssMiB: kib('VmRSS') / 1024, hwmMiB: kib('VmHWM') / 1024 };
+}
+
+/** CPU seconds a process has used (utime + stime of /proc/PID/stat, in clock ticks of 1/100 s on Linux). */
+function cpuSecondsOf(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function percentile(sorted, p) {
@@ -82,19 +92,26 @@ async function main() {
   const connectMs = performance.now() - connectStarted;
 
   const latencies = [];
+  const latenciesByTool = new Map(options.tools.map((t) => [t, []]));
   const errorSamples = new Map();
   let errors = 0;
   let issued = 0;
+  const serverCpuBefore = options.pid ? cpuSecondsOf(options.pid) : null;
+  const clientCpuBefore = process.cpuUsage();
   const started = performance.now();
   const deadline = started + options.durationS * 1000;
-  await Promise.all(clients.map(async (client) => {
+  await Promise.all(clients.map(async (client, sessionIndex) => {
+    let turn = sessionIndex;
     while (performance.now() < deadline && issued < options.calls) {
       issued++;
+      const tool = options.tools[turn++ % options.tools.length];
       const callStarted = performance.now();
       try {
-        const result = await client.callTool({ name: options.tool, arguments: options.arguments });
+        const result = await client.callTool({ name: tool, arguments: options.arguments });
         if (result.isError) throw new Error(`isError: ${JSON.stringify(result.content).slice(0, 200)}`);
-        latencies.push(performance.now() - callStarted);
+        const latency = performance.now() - callStarted;
+        latencies.push(latency);
+        latenciesByTool.get(tool).push(latency);
       } catch (e) {
         errors++;
         errorSamples.set(e.message, (errorSamples.get(e.message) ?? 0) + 1);
@@ -102,10 +119,18 @@ async function main() {
     }
   }));
   const elapsedS = (performance.now() - started) / 1000;
+  const clientCpu = process.cpuUsage(clientCpuBefore);
+  const clientCpuS = (clientCpu.user + clientCpu.system) / 1e6;
+  const serverCpuS = options.pid ? cpuSecondsOf(options.pid) - serverCpuBefore : null;
+  const calls = latencies.length + errors;
   await Promise.all(clients.map((client) => closeSession(client)));
   if (sampler) clearInterval(sampler);
 
   latencies.sort((a, b) => a - b);
+  const byTool = Object.fromEntries([...latenciesByTool].map(([tool, values]) => {
+    values.sort((a, b) => a - b);
+    return [tool, { ok: values.length, p50: round(percentile(values, 50)), p99: round(percentile(values, 99)) }];
+  }));
   const memoryAfter = options.pid ? memoryOf(options.pid) : null;
   console.log(JSON.stringify({
     url: options.url.toString(),
@@ -124,8 +149,13 @@ async function main() {
       p99: round(percentile(latencies, 99)),
       max: round(latencies.at(-1) ?? null),
     },
+    byTool: options.tools.length > 1 ? byTool : undefined,
+    // CPU per call does not depend on what else runs on the machine, unlike throughput and latency
+    client: { cpuS: round(clientCpuS), cpuMsPerCall: calls ? round((clientCpuS * 1000) / calls) : null },
     server: options.pid ? {
       pid: options.pid,
+      cpuS: round(serverCpuS),
+      cpuMsPerCall: calls ? round((serverCpuS * 1000) / calls) : null,
       rssBeforeMiB: round(memoryBefore.rssMiB),
       peakRssDuringRunMiB: round(Math.max(peakSampledRss, memoryAfter.rssMiB)),
       peakRssSinceStartMiB: round(memoryAfter.hwmMiB),

@@ -3,15 +3,23 @@
 // and prints one JSON report on stdout. Exit code: 0 all expectations met, 1 some failed, 2 could not run.
 //
 //   node run-scenario.mjs --transport http  --url http://127.0.0.1:8080/mcp --scenario scenario.json [--token T]
+//        [--header 'Origin: http://evil.example']     extra HTTP headers (repeatable; sse and http)
 //   node run-scenario.mjs --transport sse   --url http://127.0.0.1:8080/sse --scenario-json '{"steps":[...]}'
 //   node run-scenario.mjs --transport stdio --scenario scenario.json [--env K=V ...] -- java -jar target/hypertracker-mcp.jar
 //
 // Scenario: {"name": "...", "steps": [step, ...]}; the client initializes first. Steps ("op"):
-//   {"op":"listTools", "expectTools":["a","b"]}              names that must be listed
+//   {"op":"listTools", "expectTools":["a","b"], "expectCount":17}   names that must be listed, exact count
 //   {"op":"callTool", "name":"t", "arguments":{...}, "expectError":false, "expectText":"substring",
 //    "expectProgress":true, "timeoutMs":60000}                progress notifications are always collected
-//   {"op":"listResources"} {"op":"listResourceTemplates"} {"op":"readResource","uri":"..."}
-//   {"op":"listPrompts"} {"op":"getPrompt","name":"p","arguments":{...}} {"op":"ping"}
+//   {"op":"listResources", "expectResources":[uri...]} {"op":"listResourceTemplates", "expectTemplates":[...]}
+//   {"op":"readResource", "uri":"..." | "uriFromStep":N (first resource_link of callTool step N), "uriSuffix":"/csv",
+//    "expectText":"substring", "expectMimeType":"text/csv", "maxTextChars":20000}
+//   {"op":"listPrompts", "expectPrompts":[...]} {"op":"getPrompt","name":"p","arguments":{...},"expectText":"..."}
+//   {"op":"complete", "ref":{"type":"ref/prompt","name":"p"} | {"type":"ref/resource","uri":"tmpl"},
+//    "argument":{"name":"coin","value":"B"}, "expectValues":["BTC"]}
+//   {"op":"ping"}
+// Any step but callTool may say "expectError":true (the request must fail with a JSON-RPC error) and
+// "expectErrorText":"substring" (of the error message); the error's message and code are reported.
 import { readFileSync } from 'node:fs';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -21,7 +29,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 const STDERR_TAIL_CHARS = 8000;
 
 function parseArgs(argv) {
-  const options = { env: {}, command: [] };
+  const options = { env: {}, command: [], headers: {} };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -32,6 +40,13 @@ function parseArgs(argv) {
       case '--transport': options.transport = value(); break;
       case '--url': options.url = value(); break;
       case '--token': options.token = value(); break;
+      case '--header': {
+        const header = value();
+        const colon = header.indexOf(':');
+        if (colon <= 0) throw new Error(`--header needs "Name: value", not ${header}`);
+        options.headers[header.slice(0, colon).trim()] = header.slice(colon + 1).trim();
+        break;
+      }
       case '--scenario': options.scenario = JSON.parse(readFileSync(value(), 'utf8')); break;
       case '--scenario-json': options.scenario = JSON.parse(value()); break;
       case '--env': {
@@ -61,7 +76,8 @@ function createTransport(options, stderrChunks) {
     transport.stderr?.on('data', (chunk) => stderrChunks.push(chunk.toString()));
     return transport;
   }
-  const requestInit = options.token ? { headers: { Authorization: `Bearer ${options.token}` } } : undefined;
+  const headers = { ...options.headers, ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}) };
+  const requestInit = Object.keys(headers).length > 0 ? { headers } : undefined;
   const url = new URL(options.url);
   return options.transport === 'sse'
     ? new SSEClientTransport(url, { requestInit })
@@ -72,17 +88,48 @@ function textOf(result) {
   return (result.content ?? []).filter((c) => c.type === 'text').map((c) => c.text).join('\n');
 }
 
-async function runStep(client, step) {
+function expectAll(expect, listed, expected, what) {
+  const present = new Set(listed);
+  for (const item of expected ?? []) expect(present.has(item), `${what} ${item} not listed`);
+}
+
+/** The URI a readResource step reads: given, or the first resource_link of an earlier callTool step. */
+function resourceUri(step, previous) {
+  if (step.uri !== undefined) return step.uri;
+  const source = previous[step.uriFromStep];
+  const link = source?.resourceLinks?.[0];
+  if (!link) throw new Error(`step ${step.uriFromStep} gave no resource_link to read`);
+  return link + (step.uriSuffix ?? '');
+}
+
+async function runStep(client, step, previous) {
   const outcome = { op: step.op, ok: true, failures: [] };
   const expect = (condition, message) => {
     if (!condition) { outcome.ok = false; outcome.failures.push(message); }
   };
+  if (step.expectError === true && step.op !== 'callTool') {
+    try {
+      await runOp(client, step, previous, outcome, expect);
+      expect(false, 'expected a JSON-RPC error, got a result');
+    } catch (e) {
+      outcome.error = { code: e.code ?? null, message: e.message };
+      if (step.expectErrorText !== undefined) {
+        expect(e.message.includes(step.expectErrorText), `error "${e.message}" lacks "${step.expectErrorText}"`);
+      }
+    }
+    return outcome;
+  }
+  await runOp(client, step, previous, outcome, expect);
+  return outcome;
+}
+
+async function runOp(client, step, previous, outcome, expect) {
   switch (step.op) {
     case 'listTools': {
       const { tools } = await client.listTools();
       outcome.tools = tools.map(({ name, title, description, annotations }) => ({ name, title, description, annotations }));
-      const names = new Set(tools.map((t) => t.name));
-      for (const name of step.expectTools ?? []) expect(names.has(name), `tool ${name} not listed`);
+      expectAll(expect, tools.map((t) => t.name), step.expectTools, 'tool');
+      if (step.expectCount !== undefined) expect(tools.length === step.expectCount, `expected ${step.expectCount} tools, got ${tools.length}`);
       break;
     }
     case 'callTool': {
@@ -104,17 +151,50 @@ async function runStep(client, step) {
       if (step.expectProgress) expect(outcome.progress.length > 0, 'no progress notification received');
       break;
     }
-    case 'listResources': outcome.resources = (await client.listResources()).resources.map((r) => r.uri); break;
+    case 'listResources':
+      outcome.resources = (await client.listResources()).resources.map((r) => r.uri);
+      expectAll(expect, outcome.resources, step.expectResources, 'resource');
+      break;
     case 'listResourceTemplates':
       outcome.resourceTemplates = (await client.listResourceTemplates()).resourceTemplates.map((t) => t.uriTemplate);
+      expectAll(expect, outcome.resourceTemplates, step.expectTemplates, 'resource template');
       break;
-    case 'readResource': outcome.contents = (await client.readResource({ uri: step.uri })).contents; break;
-    case 'listPrompts': outcome.prompts = (await client.listPrompts()).prompts.map((p) => p.name); break;
-    case 'getPrompt': outcome.messages = (await client.getPrompt({ name: step.name, arguments: step.arguments ?? {} })).messages; break;
+    case 'readResource': {
+      outcome.uri = resourceUri(step, previous);
+      const maxChars = step.maxTextChars ?? 20000;
+      const { contents } = await client.readResource({ uri: outcome.uri });
+      // long texts (a result's every row) are cut in the report; textLength keeps the full size
+      outcome.contents = contents.map(({ uri, mimeType, text }) => ({
+        uri, mimeType, textLength: text?.length ?? 0, truncated: (text?.length ?? 0) > maxChars, text: text?.slice(0, maxChars),
+      }));
+      const allText = contents.map((c) => c.text ?? '').join('\n');
+      expect(contents.length > 0, 'no contents');
+      if (step.expectText !== undefined) expect(allText.includes(step.expectText), `contents lack "${step.expectText}"`);
+      if (step.expectMimeType !== undefined) {
+        expect(contents.every((c) => c.mimeType === step.expectMimeType), `mimeType is not ${step.expectMimeType}`);
+      }
+      break;
+    }
+    case 'listPrompts':
+      outcome.prompts = (await client.listPrompts()).prompts.map((p) => p.name);
+      expectAll(expect, outcome.prompts, step.expectPrompts, 'prompt');
+      break;
+    case 'getPrompt': {
+      outcome.name = step.name;
+      outcome.messages = (await client.getPrompt({ name: step.name, arguments: step.arguments ?? {} })).messages;
+      const text = outcome.messages.map((m) => m.content?.text ?? '').join('\n');
+      if (step.expectText !== undefined) expect(text.includes(step.expectText), `prompt text lacks "${step.expectText}"`);
+      break;
+    }
+    case 'complete': {
+      const { completion } = await client.complete({ ref: step.ref, argument: step.argument });
+      outcome.completion = completion;
+      expectAll(expect, completion.values, step.expectValues, 'completion value');
+      break;
+    }
     case 'ping': await client.ping(); break;
     default: throw new Error(`unknown op ${step.op}`);
   }
-  return outcome;
 }
 
 async function main() {
@@ -144,7 +224,7 @@ async function main() {
       const started = performance.now();
       let outcome;
       try {
-        outcome = await runStep(client, step);
+        outcome = await runStep(client, step, report.steps);
       } catch (e) {
         outcome = { op: step.op, name: step.name, ok: false, failures: [`threw: ${e.message}`] };
       }
@@ -158,6 +238,7 @@ async function main() {
   } catch (e) {
     report.ok = false;
     report.error = e.message;
+    report.errorCode = e.code ?? null; // the HTTP status when the transport was refused (401, 403, ...)
     exitCode = 2;
   } finally {
     // Streamable HTTP sessions outlive close() unless terminated (DELETE); the server would only evict them when idle

@@ -11,8 +11,6 @@ import dev.hypertracker.mcp.transport.TransportKind;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -36,7 +34,8 @@ public final class HyperTrackerCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(HyperTrackerCommand.class);
 
     @Option(names = "--transport", paramLabel = "KIND", defaultValue = "stdio",
-            description = "stdio (default), http (Streamable HTTP at /mcp), sse (/sse + /mcp/message), or http,sse.")
+            description = "stdio (default), http (alias streamable: Streamable HTTP at /mcp), sse (/sse + /mcp/message), "
+                    + "or http,sse (alias both).")
     String transport;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "HTTP bind address (default ${DEFAULT-VALUE}).")
@@ -127,20 +126,20 @@ public final class HyperTrackerCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The {@code --transport} value, parsed by {@link TransportKind#parseList}. {@code stateless} needs a stateless
+     * server assembly, which the command line does not build, so it is refused here rather than at startup.
+     */
     static Set<TransportKind> transports(String spec) {
-        Set<TransportKind> kinds = EnumSet.noneOf(TransportKind.class);
-        for (String word : spec.split(",")) {
-            String w = word.trim().toLowerCase(Locale.ROOT);
-            switch (w) {
-                case "stdio" -> kinds.add(TransportKind.STDIO);
-                case "http", "streamable", "streamable-http" -> kinds.add(TransportKind.HTTP);
-                case "sse" -> kinds.add(TransportKind.SSE);
-                default -> throw new ConfigurationException("--transport: \"" + word.trim() + "\" is not a transport. "
-                        + "Allowed: stdio, http, sse, or http,sse.");
-            }
+        Set<TransportKind> kinds;
+        try {
+            kinds = TransportKind.parseList(spec);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("--transport: " + e.getMessage() + ".");
         }
-        if (kinds.contains(TransportKind.STDIO) && kinds.size() > 1) {
-            throw new ConfigurationException("--transport: stdio cannot be combined with HTTP transports.");
+        if (kinds.contains(TransportKind.STATELESS)) {
+            throw new ConfigurationException("--transport: stateless is not available from the command line yet. "
+                    + "Use http (Streamable HTTP with sessions) and sticky sessions behind a load balancer.");
         }
         return kinds;
     }

@@ -84,6 +84,14 @@ public final class Summarizer {
         return RowTable.csv(rows, fields);
     }
 
+    /**
+     * The rows of an endpoint as CSV with the columns detail=rows shows by default (the kind's columns, else the
+     * first row's scalar fields).
+     */
+    public static String toCsv(Endpoint endpoint, List<JsonNode> rows) {
+        return RowTable.csv(rows, RowTable.fields(endpoint.digest(), List.of(), rows.isEmpty() ? null : rows.get(0)));
+    }
+
     private static DigestOptions normalized(DigestOptions o) {
         Detail detail = o.detail() == null ? Detail.SUMMARY : o.detail();
         int maxRows = clamp(o.maxRows() <= 0 ? DigestOptions.DEFAULT_MAX_ROWS : o.maxRows(), 1, MAX_ROWS);

@@ -53,7 +53,7 @@ public final class ResultResources {
         Endpoint endpoint = Catalog.require(r.tool());
         List<JsonNode> rows = Summarizer.rows(endpoint, r.bodies());
         if (csv) {
-            return new ReadResourceResult(List.of(new TextResourceContents(uri, "text/csv", Summarizer.toCsv(rows, List.of()))));
+            return new ReadResourceResult(List.of(new TextResourceContents(uri, "text/csv", Summarizer.toCsv(endpoint, rows))));
         }
         ObjectNode doc = JSON.createObjectNode();
         doc.put("tool", r.tool());

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,6 +75,24 @@ public final class NodeClient {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Set by Maven unless {@code -Dskip.npm=true}: the build ran {@code npm ci}, so missing clients are an error. */
+    public static final String REQUIRE_PROPERTY = "hypertracker.e2e.requireNode";
+
+    /**
+     * Skips the calling test when node or the clients are missing, except in a Maven build that installed them
+     * ({@value #REQUIRE_PROPERTY}), where that fails: a broken install must not pass as "skipped".
+     */
+    public static void assumeAvailable() {
+        if (available()) {
+            return;
+        }
+        if (Boolean.getBoolean(REQUIRE_PROPERTY)) {
+            throw new AssertionError("node or " + clientsDir().resolve("node_modules") + " is missing although the build "
+                    + "ran `npm ci` (use -Dskip.npm=true to skip the real-client tests)");
+        }
+        Assumptions.abort("node and e2e/clients/node_modules needed (cd e2e/clients && npm ci)");
     }
 
     public static Report http(String mcpUrl, String token, String scenarioJson) {

@@ -1,7 +1,6 @@
 package dev.hypertracker.mcp.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hypertracker.mcp.e2e.NodeClient;
 import java.io.IOException;
@@ -26,7 +25,7 @@ class RealClientTest {
 
     @BeforeAll
     static void start() throws IOException {
-        assumeTrue(NodeClient.available(), "node and e2e/clients/node_modules needed");
+        NodeClient.assumeAvailable();
         scenario = Files.readString(NodeClient.clientsDir().resolve("scenarios/test-assembly-smoke.json"));
         server = HttpTransportServer.start(HttpTransportConfig.defaults().withPort(0).withAuthToken(TOKEN)
                 .withKinds(EnumSet.of(TransportKind.HTTP, TransportKind.SSE)), new TestAssembly());

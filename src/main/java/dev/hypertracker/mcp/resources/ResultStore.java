@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.resources;
 
+import dev.hypertracker.mcp.digest.Digest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,9 +32,22 @@ public final class ResultStore {
      * @param bytes     their size on the wire
      * @param createdAt when stored
      */
-    public record StoredResult(String id, String tool, String request, List<JsonNode> bodies, long bytes, Instant createdAt) {
+    public record StoredResult(String id, String tool, String request, List<JsonNode> bodies, long bytes, Instant createdAt,
+                               Map<Object, Digest> digests) {
+        /** Different option sets asked of one result; beyond this the memo starts over. */
+        static final int MAX_DIGESTS = 16;
+
         public String jsonUri() { return URI_PREFIX + id; }
         public String csvUri() { return URI_PREFIX + id + "/csv"; }
+
+        /**
+         * The digest of these bodies for a key (the options and paging asked), made once: a repeated question
+         * served from the response cache costs no second summarization and token count.
+         */
+        public Digest digest(Object key, Supplier<Digest> summarize) {
+            if (digests.size() >= MAX_DIGESTS) digests.clear();
+            return digests.computeIfAbsent(key, k -> summarize.get());
+        }
     }
 
     private final Duration ttl;
@@ -58,7 +74,8 @@ public final class ResultStore {
             if (r.tool().equals(tool) && r.request().equals(request) && sameBodies(r.bodies(), bodies)) return Optional.of(r);
         }
         String id = Long.toString(sequence.incrementAndGet(), 36) + Long.toString(clock.millis() % 46656, 36);
-        StoredResult stored = new StoredResult(id, tool, request, List.copyOf(bodies), wireBytes, clock.instant());
+        StoredResult stored = new StoredResult(id, tool, request, List.copyOf(bodies), wireBytes, clock.instant(),
+                new ConcurrentHashMap<>());
         results.put(id, stored);
         bytes += wireBytes;
         Iterator<StoredResult> oldest = results.values().iterator();

@@ -4,6 +4,7 @@ import dev.hypertracker.mcp.api.ApiException;
 import dev.hypertracker.mcp.api.Deadline;
 import dev.hypertracker.mcp.api.Pager;
 import dev.hypertracker.mcp.cache.UpstreamStats;
+import dev.hypertracker.mcp.catalog.DigestKind;
 import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.digest.Digest;
 import dev.hypertracker.mcp.digest.Summarizer;
@@ -23,7 +24,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,9 +73,9 @@ public final class EndpointTool {
             Object progressToken = request.meta() == null ? null : request.meta().get("progressToken");
             Pager.Pages pages = context.pager().fetch(call.request(), call.maxPages(), call.fresh(), deadline,
                     (done, planned, rows) -> progress(exchange, progressToken, done, planned, rows));
-            Digest digest = context.summarizer().summarize(endpoint, pages.bodies(), call.options(), pages.paging());
             Optional<ResultStore.StoredResult> stored = context.results().put(endpoint.tool(),
                     call.request().pathAndQuery(), pages.bodies(), pages.bytes());
+            Digest digest = digest(call, pages, stored);
             context.stats().toolCall(false);
             return result(digest, stored, pages.allFromCache());
         } catch (InvalidArgumentException e) {
@@ -88,6 +91,14 @@ public final class EndpointTool {
             return error("Internal error in " + endpoint.tool() + " (" + e.getClass().getSimpleName()
                     + "). The server keeps running; try again or narrow the query.");
         }
+    }
+
+    /** Summarizes, reusing the digest of the very same bodies and options when the result store has it. */
+    private Digest digest(ValidatedCall call, Pager.Pages pages, Optional<ResultStore.StoredResult> stored) {
+        Supplier<Digest> summarize = () -> context.summarizer().summarize(endpoint, pages.bodies(), call.options(), pages.paging());
+        // freshness digests state the data's age against the clock: never replay them
+        if (stored.isEmpty() || endpoint.digest() == DigestKind.FRESHNESS) return summarize.get();
+        return stored.get().digest(List.of(call.options(), pages.paging()), summarize);
     }
 
     private CallToolResult result(Digest digest, Optional<ResultStore.StoredResult> stored, boolean fromCache) {

@@ -1,0 +1,56 @@
+package dev.hypertracker.mcp.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hypertracker.mcp.digest.Digest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+class ResultStoreTest {
+    static final class TestClock extends Clock {
+        Instant now = Instant.parse("2026-03-01T00:00:00Z");
+        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+        @Override public Clock withZone(ZoneId zone) { return this; }
+        @Override public Instant instant() { return now; }
+    }
+
+    final TestClock clock = new TestClock();
+    final ResultStore store = new ResultStore(Duration.ofMinutes(30), 1_000, clock);
+    final JsonNode body = JsonNodeFactory.instance.objectNode().put("a", 1);
+
+    @Test
+    void theSameBodiesAreStoredOnceAndTheirDigestIsMadeOnce() {
+        var first = store.put("list_cohorts", "/api/external/segments", List.of(body), 100).orElseThrow();
+        var again = store.put("list_cohorts", "/api/external/segments", List.of(body), 100).orElseThrow();
+        assertThat(again.id()).isEqualTo(first.id());
+        AtomicInteger summarized = new AtomicInteger();
+        Digest d1 = again.digest("options", () -> { summarized.incrementAndGet(); return new Digest("t", Map.of(), List.of()); });
+        Digest d2 = first.digest("options", () -> { summarized.incrementAndGet(); return new Digest("u", Map.of(), List.of()); });
+        assertThat(d2).isSameAs(d1);
+        assertThat(summarized).hasValue(1);
+        // an equal but different body (a fresh fetch) is a new result
+        var fresh = store.put("list_cohorts", "/api/external/segments", List.of(body.deepCopy()), 100).orElseThrow();
+        assertThat(fresh.id()).isNotEqualTo(first.id());
+    }
+
+    @Test
+    void resultsExpireAndTheOldestGoFirstPastTheByteBound() {
+        var old = store.put("t", "/a", List.of(body), 600).orElseThrow();
+        clock.now = clock.now.plus(Duration.ofMinutes(1));
+        var newer = store.put("t", "/b", List.of(JsonNodeFactory.instance.objectNode()), 600).orElseThrow();
+        assertThat(store.get(old.id())).isEmpty();
+        assertThat(store.get(newer.id())).isPresent();
+        assertThat(store.put("t", "/c", List.of(body), 5_000)).as("larger than the whole store").isEmpty();
+        clock.now = clock.now.plus(Duration.ofMinutes(31));
+        assertThat(store.get(newer.id())).isEmpty();
+    }
+}

@@ -233,9 +233,10 @@ final class PositionsDigest implements KindDigest {
                 "PnL cohorts"));
         sections.add(leverageBlock());
 
+        // the cohort splits answer the usual questions ("are whales long?"), so they outlast the per-coin list
         List<Cut> dropOrder = List.of(Cut.shorten("top", 5), Cut.shorten("topByPnl", 5), Cut.shorten("byCoin", 5),
                 Cut.drop("leverage"), Cut.shorten("top", 3), Cut.shorten("topByPnl", 3), Cut.shorten("byCoin", 3),
-                Cut.drop("byPnlCohort"), Cut.drop("bySizeCohort"), Cut.drop("byCoin"), Cut.drop("topByPnl"),
+                Cut.drop("byCoin"), Cut.drop("topByPnl"), Cut.drop("byPnlCohort"), Cut.drop("bySizeCohort"),
                 Cut.drop("top"), Cut.drop("nearLiquidation"));
         return new Report(sections, dropOrder,
                 "filter by coin, address, segmentId or open=true, shorten the start/end window, or lower top");

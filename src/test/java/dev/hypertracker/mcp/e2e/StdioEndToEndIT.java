@@ -140,6 +140,19 @@ class StdioEndToEndIT {
     }
 
     @Test
+    void withoutATokenTheServerStillListsToolsAndEachCallSaysHowToSetIt() throws Exception {
+        try (StdioMcpClient noToken = new StdioMcpClient(List.of(), Map.of("HYPERTRACKER_BASE_URL", sandbox.baseUrl().toString()))) {
+            noToken.initialize();
+            assertThat(noToken.request("tools/list", Map.of()).path("result").path("tools").size()).isEqualTo(17);
+            sandbox.requestLog().clear();
+            JsonNode r = noToken.callTool("get_open_exposure_by_coin", args());
+            assertThat(r.path("isError").asBoolean()).isTrue();
+            assertThat(r.path("content").get(0).path("text").asString()).contains("HYPERTRACKER_API_TOKEN").contains("--demo");
+            assertThat(sandbox.requestLog().entries()).isEmpty();
+        }
+    }
+
+    @Test
     void exitsCleanlyWhenStdinCloses() throws Exception {
         try (StdioMcpClient another = new StdioMcpClient(List.of("--demo"), Map.of())) {
             another.initialize();

@@ -185,6 +185,7 @@ public final class HyperTrackerClient {
             log.debug("GET export file {}", redact(file));
             return http.send(get, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
+            if (deadline.expired()) throw deadlineExceeded(deadline);
             throw new ApiException(Kind.TIMEOUT, 0, "Downloading the export file timed out. Try again.");
         } catch (IOException e) {
             throw new ApiException(Kind.NETWORK, 0, "Downloading the export file failed: " + e.getClass().getSimpleName() + ".");

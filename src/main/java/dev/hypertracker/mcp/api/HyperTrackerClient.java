@@ -245,6 +245,11 @@ public final class HyperTrackerClient {
             } catch (IOException e) {
                 breaker.recordFailure();
                 if (retry(attempt++, deadline)) continue;
+                if (!(e instanceof java.net.ConnectException)) { // reached, but the answer broke off (e.g. truncated body)
+                    throw new ApiException(Kind.NETWORK, 0, "The connection to HyperTracker broke before its answer was "
+                            + "complete (" + attempt + " attempts, " + e.getClass().getSimpleName() + "). This is usually "
+                            + "transient: try again in a minute.");
+                }
                 throw new ApiException(Kind.NETWORK, 0, "Could not reach HyperTracker at " + settings.baseUrl().getHost()
                         + " (" + e.getClass().getSimpleName() + "). Check the network or HYPERTRACKER_BASE_URL.");
             } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.cli;
 
+import dev.hypertracker.mcp.cache.StatsReporter;
 import dev.hypertracker.mcp.config.ConfigurationException;
 import dev.hypertracker.mcp.config.Secret;
 import dev.hypertracker.mcp.config.Settings;
@@ -38,6 +39,8 @@ import picocli.CommandLine.Option;
         subcommands = {CallCommand.class, SandboxCommand.class, ToolsJsonCommand.class})
 public final class HyperTrackerCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(HyperTrackerCommand.class);
+    /** How often the upstream counters are logged (when they changed); they are logged at exit too. */
+    static final Duration STATS_INTERVAL = Duration.ofMinutes(5);
 
     @Option(names = "--transport", paramLabel = "KIND", defaultValue = "stdio",
             description = "stdio (default), http (Streamable HTTP at /mcp), sse (/sse + /mcp/message), or http,sse.")
@@ -116,9 +119,11 @@ public final class HyperTrackerCommand implements Callable<Integer> {
                 .withTimeouts(settings.requestTimeout(), Duration.ofSeconds(deadlineSeconds))
                 .withCache(cacheMb > 0, Math.max(1, cacheMb) * 1024L * 1024L);
         HyperTrackerServer server = new HyperTrackerServer(settings, selection, Clock.systemUTC());
+        StatsReporter reporter = StatsReporter.start(server.stats(), STATS_INTERVAL);
         try {
             if (kinds.contains(TransportKind.STDIO)) {
                 StdioTransport.run(server);
+                reporter.close();
                 return 0;
             }
             String auth = authToken != null ? authToken : env.get("HYPERTRACKER_MCP_AUTH_TOKEN");
@@ -130,10 +135,12 @@ public final class HyperTrackerCommand implements Callable<Integer> {
                         + (demo ? " (demo: synthetic data)" : ""));
                 awaitTermination(closed);
             } finally {
+                reporter.close(); // before the shutdown hook lets the JVM go
                 closed.countDown();
             }
             return 0;
         } finally {
+            reporter.close();
             if (sandbox != null) sandbox.close();
         }
     }

@@ -68,6 +68,7 @@ class StdioRobustnessIT {
             String stderr = client.stderr();
             assertThat(stderr).contains("stdin closed in the middle of a message").contains("stdio transport stopped");
             assertThat(stderr).doesNotContain("Error processing inbound message");
+            assertThat(stderr).containsPattern("upstream counters at exit: upstreamRequests=1 .*toolCalls=1 toolErrors=0");
         }
     }
 }

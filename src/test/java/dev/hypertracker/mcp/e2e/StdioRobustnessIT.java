@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  */
 class StdioRobustnessIT {
 
-    @Test
+    @Test // a server that stops reading stdin blocks the 20 MiB write: fail instead of hanging
+    @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void hostileLinesNeverStopTheServerOrCorruptStdoutAndEofMidRequestExitsCleanly() throws Exception {
         try (StdioMcpClient client = new StdioMcpClient(List.of("--demo"), Map.of("HYPERTRACKER_LOG_LEVEL", "INFO"))) {
             client.initialize();

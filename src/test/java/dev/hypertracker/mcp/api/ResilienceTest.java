@@ -216,7 +216,7 @@ class ResilienceTest {
             for (int i = 0; i < 5; i++) {
                 CallToolResult r = h.call(EXPOSURE_TOOL, Map.of());
                 assertThat(r.isError()).isTrue();
-                assertThat(text(r)).contains("HTTP 503");
+                assertThat(text(r)).contains("HyperTracker is failing (HTTP 503) after 1 attempt.");
             }
             assertThat(upstream(h, EXPOSURE)).isEqualTo(5);
             assertThat(status(h)).containsEntry("circuitBreakerOpen", true);
@@ -233,6 +233,21 @@ class ResilienceTest {
             ok(h, EXPOSURE_TOOL, Map.of());
             assertThat(upstream(h, EXPOSURE)).isEqualTo(6);
             assertThat(status(h)).containsEntry("circuitBreakerOpen", false);
+        }
+    }
+
+    @Test
+    void anUnreachableApiIsReportedAsSuchAndNotConfusedWithABrokenAnswer() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (SandboxHarness h = start(s -> new Settings(java.net.URI.create("http://127.0.0.1:" + closedPort), s.apiToken(),
+                false, s.connectTimeout(), s.requestTimeout(), s.callDeadline(), 0, s.maxRetryAfter(), s.requestsPerMinute(),
+                s.cacheMaxBytes(), s.cacheEnabled()), new TestClock())) {
+            CallToolResult r = h.call(EXPOSURE_TOOL, Map.of());
+            assertThat(r.isError()).isTrue();
+            assertThat(text(r)).contains("Could not reach HyperTracker at 127.0.0.1").contains("HYPERTRACKER_BASE_URL");
         }
     }
 

@@ -185,6 +185,7 @@ public final class HyperTrackerClient {
             log.debug("GET export file {}", redact(file));
             return http.send(get, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
+            if (deadline.expired()) throw deadlineExceeded(deadline);
             throw new ApiException(Kind.TIMEOUT, 0, "Downloading the export file timed out. Try again.");
         } catch (IOException e) {
             throw new ApiException(Kind.NETWORK, 0, "Downloading the export file failed: " + e.getClass().getSimpleName() + ".");
@@ -239,11 +240,16 @@ public final class HyperTrackerClient {
                 breaker.recordFailure();
                 if (retry(attempt++, deadline)) continue;
                 throw deadline.expired() ? deadlineExceeded(deadline) : new ApiException(Kind.TIMEOUT, 0,
-                        "HyperTracker did not answer within " + seconds(settings.requestTimeout()) + " s (" + attempt
-                                + " attempts). Try again later or narrow the query.");
+                        "HyperTracker did not answer within " + seconds(settings.requestTimeout()) + " s (" + attempts(attempt)
+                                + "). Try again later or narrow the query.");
             } catch (IOException e) {
                 breaker.recordFailure();
                 if (retry(attempt++, deadline)) continue;
+                if (!(e instanceof java.net.ConnectException)) { // reached, but the answer broke off (e.g. truncated body)
+                    throw new ApiException(Kind.NETWORK, 0, "The connection to HyperTracker broke before its answer was "
+                            + "complete (" + attempts(attempt) + ", " + e.getClass().getSimpleName() + "). This is usually "
+                            + "transient: try again in a minute.");
+                }
                 throw new ApiException(Kind.NETWORK, 0, "Could not reach HyperTracker at " + settings.baseUrl().getHost()
                         + " (" + e.getClass().getSimpleName() + "). Check the network or HYPERTRACKER_BASE_URL.");
             } catch (InterruptedException e) {
@@ -256,7 +262,7 @@ public final class HyperTrackerClient {
                 stats.failure();
                 if (retry(attempt++, deadline)) continue;
                 throw new ApiException(Kind.UPSTREAM_ERROR, status, "HyperTracker is failing (HTTP " + status + ") after "
-                        + attempt + " attempts. Try again in a few minutes.");
+                        + attempts(attempt) + ". Try again in a few minutes.");
             }
             breaker.recordSuccess();
             if (status == 429) {
@@ -405,6 +411,10 @@ public final class HyperTrackerClient {
     /** A URL safe to log: no query, since a pre-signed URL's query is its credential. */
     static String redact(URI uri) {
         return uri.getScheme() + "://" + uri.getAuthority() + uri.getPath() + (uri.getQuery() == null ? "" : "?…");
+    }
+
+    private static String attempts(int n) {
+        return n + (n == 1 ? " attempt" : " attempts");
     }
 
     private static long seconds(Duration d) {

@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.cli;
 
+import dev.hypertracker.mcp.cache.StatsReporter;
 import dev.hypertracker.mcp.config.ConfigurationException;
 import dev.hypertracker.mcp.config.Settings;
 import dev.hypertracker.mcp.server.HyperTrackerServer;
@@ -32,6 +33,8 @@ import picocli.CommandLine.Option;
         subcommands = {CallCommand.class, SandboxCommand.class, ToolsJsonCommand.class})
 public final class HyperTrackerCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(HyperTrackerCommand.class);
+    /** How often the upstream counters are logged (when they changed); they are logged at exit too. */
+    static final Duration STATS_INTERVAL = Duration.ofMinutes(5);
 
     @Option(names = "--transport", paramLabel = "KIND", defaultValue = "stdio",
             description = "stdio (default), http (alias streamable: Streamable HTTP at /mcp), sse (/sse + /mcp/message), "
@@ -109,20 +112,23 @@ public final class HyperTrackerCommand implements Callable<Integer> {
                 .withTimeouts(base.requestTimeout(), Duration.ofSeconds(deadlineSeconds))
                 .withCache(cacheMb > 0, Math.max(1, cacheMb) * 1024L * 1024L);
         HyperTrackerServer server = new HyperTrackerServer(settings, selection, Clock.systemUTC());
-        if (kinds.contains(TransportKind.STDIO)) {
-            StdioTransport.run(server);
-            return;
-        }
-        String auth = authToken != null ? authToken : env.get("HYPERTRACKER_MCP_AUTH_TOKEN");
-        HttpTransportConfig config = HttpTransportConfig.defaults().withHost(host).withPort(port).withKinds(kinds)
-                .withAuthToken(auth).withExtraAllowedOrigins(allowedOrigins);
-        CountDownLatch closed = new CountDownLatch(1);
-        try (HttpTransportServer http = HttpTransportServer.start(config, server)) {
-            System.err.println("hypertracker-mcp " + HyperTrackerServer.version() + " serving " + kinds + " at " + http.baseUrl()
-                    + (demo ? " (demo: synthetic data)" : ""));
-            awaitTermination(closed);
-        } finally {
-            closed.countDown();
+        try (StatsReporter reporter = StatsReporter.start(server.stats(), STATS_INTERVAL)) {
+            if (kinds.contains(TransportKind.STDIO)) {
+                StdioTransport.run(server);
+                return;
+            }
+            String auth = authToken != null ? authToken : env.get("HYPERTRACKER_MCP_AUTH_TOKEN");
+            HttpTransportConfig config = HttpTransportConfig.defaults().withHost(host).withPort(port).withKinds(kinds)
+                    .withAuthToken(auth).withExtraAllowedOrigins(allowedOrigins);
+            CountDownLatch closed = new CountDownLatch(1);
+            try (HttpTransportServer http = HttpTransportServer.start(config, server)) {
+                System.err.println("hypertracker-mcp " + HyperTrackerServer.version() + " serving " + kinds + " at " + http.baseUrl()
+                        + (demo ? " (demo: synthetic data)" : ""));
+                awaitTermination(closed);
+            } finally {
+                reporter.close(); // log the counters before the shutdown hook lets the JVM go
+                closed.countDown();
+            }
         }
     }
 

@@ -34,8 +34,9 @@ public final class StdioTransport {
 
     static void run(ServerAssembly assembly, InputStream in, OutputStream out) {
         CountDownLatch endOfInput = new CountDownLatch(1);
+        // the filter keeps lines the SDK cannot parse away from it: on such a line the SDK stops reading stdin
         StdioServerTransportProvider provider = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
-                new EndOfInputSignal(in, endOfInput), out);
+                new EndOfInputSignal(new JsonRpcLineFilter(in, out, McpJsonDefaults.getMapper()), endOfInput), out);
         McpSyncServer server = assembly.build(McpServer.sync(provider));
         log.info("MCP stdio transport ready");
         try {

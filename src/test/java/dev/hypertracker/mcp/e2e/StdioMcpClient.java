@@ -76,6 +76,17 @@ final class StdioMcpClient implements AutoCloseable {
         stdin.flush();
     }
 
+    /** Writes text without a line end (half a message, to test EOF mid-request). */
+    void sendPartial(String text) throws IOException {
+        stdin.write(text.getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+    }
+
+    /** The next response with this id, or fails after the timeout (for ids the test chose itself). */
+    JsonNode response(int id, Duration timeout) throws Exception {
+        return awaitResponse(id, timeout);
+    }
+
     JsonNode request(String method, Object params) throws Exception {
         int id = nextId++;
         ObjectNode msg = JSON.createObjectNode();

@@ -26,9 +26,9 @@ public final class SandboxHarness implements AutoCloseable {
     private final HyperTrackerServer server;
     private final Map<String, SyncToolSpecification> tools = new java.util.HashMap<>();
 
-    private SandboxHarness(SandboxServer sandbox, Settings settings) {
+    private SandboxHarness(SandboxServer sandbox, Settings settings, Clock clock) {
         this.sandbox = sandbox;
-        this.server = new HyperTrackerServer(settings, ToolSelection.all(), Clock.systemUTC());
+        this.server = new HyperTrackerServer(settings, ToolSelection.all(), clock);
         server.tools().forEach(t -> tools.put(t.tool().name(), t));
     }
 
@@ -37,8 +37,13 @@ public final class SandboxHarness implements AutoCloseable {
     }
 
     public static SandboxHarness start(SandboxConfig config, UnaryOperator<Settings> tune) {
+        return start(config, tune, Clock.systemUTC());
+    }
+
+    /** With a clock the test controls (e.g. {@link TestClock}): cache TTLs, breaker cool-down, deadlines follow it. */
+    public static SandboxHarness start(SandboxConfig config, UnaryOperator<Settings> tune, Clock clock) {
         SandboxServer sandbox = SandboxServer.start(config);
-        return new SandboxHarness(sandbox, tune.apply(Settings.defaults(sandbox.baseUrl(), Secret.of(sandbox.token()))));
+        return new SandboxHarness(sandbox, tune.apply(Settings.defaults(sandbox.baseUrl(), Secret.of(sandbox.token()))), clock);
     }
 
     public SandboxServer sandbox() {

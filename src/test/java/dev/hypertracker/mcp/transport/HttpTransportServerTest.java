@@ -53,6 +53,7 @@ class HttpTransportServerTest {
         try (Connected session = McpTestClients.streamable(server, null)) {
             CallToolResult result = session.client().callTool(progress(3, 10, "streamable-token"));
             assertThat(text(result)).isEqualTo("done 3");
+            awaitProgress(session, 3); // the last notification may arrive just after the result
             assertThat(session.progress()).extracting(p -> p.progress()).containsExactly(1.0, 2.0, 3.0);
             assertThat(session.progress()).allSatisfy(p -> assertThat(p.progressToken()).isEqualTo("streamable-token"));
         }
@@ -62,6 +63,7 @@ class HttpTransportServerTest {
     void progressNotificationsReachTheSseClientDuringTheCall() {
         try (Connected session = McpTestClients.sse(server, null)) {
             assertThat(text(session.client().callTool(progress(2, 10, "sse-token")))).isEqualTo("done 2");
+            awaitProgress(session, 2);
             assertThat(session.progress()).extracting(p -> p.progress()).containsExactly(1.0, 2.0);
         }
     }
@@ -79,6 +81,7 @@ class HttpTransportServerTest {
             assertThat(healthz()).contains("\"sessions\":3");
 
             assertThat(text(slowCall.get(10, TimeUnit.SECONDS))).isEqualTo("done 3");
+            awaitProgress(slow, 3);
             assertThat(slow.progress()).hasSize(3);
             assertThat(fast.progress()).isEmpty();
             assertThat(legacy.progress()).isEmpty();
@@ -146,12 +149,22 @@ class HttpTransportServerTest {
         assertThat(healthz()).contains("\"sessions\":0");
     }
 
-    private void awaitFirstProgress(Connected session) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (session.progress().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+    private void awaitFirstProgress(Connected session) {
+        awaitProgress(session, 1);
         assertThat(session.progress()).isNotEmpty();
+    }
+
+    /** Waits (up to 5 s) until the session has received at least n progress notifications. */
+    private static void awaitProgress(Connected session, int n) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (session.progress().size() < n && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private String healthz() throws Exception {

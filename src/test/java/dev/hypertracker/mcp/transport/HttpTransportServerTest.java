@@ -54,7 +54,8 @@ class HttpTransportServerTest {
             CallToolResult result = session.client().callTool(progress(3, 10, "streamable-token"));
             assertThat(text(result)).isEqualTo("done 3");
             awaitProgress(session, 3); // the last notification may arrive just after the result
-            assertThat(session.progress()).extracting(p -> p.progress()).containsExactly(1.0, 2.0, 3.0);
+            // the Java client hands notifications to its handler on a pool, so arrival order is not send order
+            assertThat(session.progress()).extracting(p -> p.progress()).containsExactlyInAnyOrder(1.0, 2.0, 3.0);
             assertThat(session.progress()).allSatisfy(p -> assertThat(p.progressToken()).isEqualTo("streamable-token"));
         }
     }
@@ -64,7 +65,7 @@ class HttpTransportServerTest {
         try (Connected session = McpTestClients.sse(server, null)) {
             assertThat(text(session.client().callTool(progress(2, 10, "sse-token")))).isEqualTo("done 2");
             awaitProgress(session, 2);
-            assertThat(session.progress()).extracting(p -> p.progress()).containsExactly(1.0, 2.0);
+            assertThat(session.progress()).extracting(p -> p.progress()).containsExactlyInAnyOrder(1.0, 2.0);
         }
     }
 

@@ -12,11 +12,23 @@ import { performance } from 'node:perf_hooks';
 
 import { readFileSync } from 'node:fs';
 
+// CPU time (user+system, all threads) the process has used so far, from /proc (Linux; ticks of 10 ms): less
+// sensitive to other load on the machine than wall time.
+function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch { return NaN; }
+}
+
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const r1 = (x) => Math.round(x * 10) / 10;
-function stats(name, times) {
+function stats(name, times, cpus = []) {
   const t = [...times].sort((a, b) => a - b);
-  return { name, runs: t.length, medianMs: r1(pct(t, 50)), p90Ms: r1(pct(t, 90)), minMs: r1(t[0]), maxMs: r1(t[t.length - 1]) };
+  const c = cpus.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  return { name, runs: t.length, medianMs: r1(pct(t, 50)), p90Ms: r1(pct(t, 90)), minMs: r1(t[0]), maxMs: r1(t[t.length - 1]),
+    ...(c.length ? { cpuMedianMs: pct(c, 50), cpuP90Ms: pct(c, 90) } : {}) };
 }
 
 const argv = process.argv.slice(2);
@@ -24,14 +36,16 @@ if (argv[0] === '--summarize') {
   const merged = new Map();
   for (const file of argv.slice(1)) {
     for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
-      const { name, times } = JSON.parse(line);
-      merged.set(name, [...(merged.get(name) ?? []), ...times]);
+      const { name, times, cpus = [] } = JSON.parse(line);
+      const m = merged.get(name) ?? { times: [], cpus: [] };
+      merged.set(name, { times: [...m.times, ...times], cpus: [...m.cpus, ...cpus] });
     }
   }
-  const rows = [...merged].map(([name, times]) => stats(name, times));
+  const rows = [...merged].map(([name, m]) => stats(name, m.times, m.cpus));
   const ref = rows.find((x) => x.name === 'ts-sdk-reference');
   for (const row of rows) {
     if (ref) row.ratioToTsMedian = Math.round((row.medianMs / ref.medianMs) * 100) / 100;
+    if (ref?.cpuMedianMs) row.cpuRatioToTs = Math.round((row.cpuMedianMs / ref.cpuMedianMs) * 100) / 100;
     console.log(JSON.stringify(row));
   }
   process.exit(0);
@@ -58,6 +72,7 @@ function once() {
     const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'ignore'] });
     let buf = '';
     let elapsed = null;
+    let cpu = NaN;
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`${opts.name}: no initialize response in 60 s`)); }, 60_000);
     child.on('error', reject);
     child.stdout.setEncoding('utf8');
@@ -73,6 +88,7 @@ function once() {
         if (msg.id === 1 && elapsed === null) {
           if (!msg.result) { child.kill('SIGKILL'); reject(new Error(`${opts.name}: initialize failed: ${line}`)); return; }
           elapsed = performance.now() - t0;
+          cpu = cpuMs(child.pid);
           child.stdin.end(); // EOF: the server is expected to exit on its own
         }
       }
@@ -80,13 +96,13 @@ function once() {
     child.on('exit', () => {
       clearTimeout(timer);
       if (elapsed === null) reject(new Error(`${opts.name}: exited before answering initialize`));
-      else resolve(elapsed);
+      else resolve({ elapsed, cpu });
     });
     child.stdin.write(INIT);
   });
 }
 
 for (let i = 0; i < opts.warmup; i++) await once(); // page cache, not the JVM: every run is a new process
-const times = [];
-for (let i = 0; i < opts.runs; i++) times.push(await once());
-console.log(JSON.stringify(opts.raw ? { name: opts.name, times } : stats(opts.name, times)));
+const times = [], cpus = [];
+for (let i = 0; i < opts.runs; i++) { const { elapsed, cpu } = await once(); times.push(elapsed); cpus.push(cpu); }
+console.log(JSON.stringify(opts.raw ? { name: opts.name, times, cpus } : stats(opts.name, times, cpus)));

@@ -4,6 +4,7 @@
 # variant and the ratios to the TypeScript reference. Only loopback/stdio: no network.
 #
 #   bench/startup.sh [RUNS]          (default 15; needs target/hypertracker-mcp.jar and e2e/clients/node_modules)
+#   BASELINE_JAR=/path/old.jar bench/startup.sh    adds `java -jar` of another build (e.g. before a change)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-15}"
@@ -19,6 +20,7 @@ variants=(
   "jar-plain|$java_bin -jar $jar"
   "launcher-flags-no-cds|env HYPERTRACKER_MCP_CDS=off bin/hypertracker-mcp"
 )
+if [ -n "${BASELINE_JAR:-}" ]; then variants+=("baseline-jar-plain|$java_bin -jar $BASELINE_JAR"); fi
 if [ -f "$jsa" ]; then
   variants+=("jar-plain+appcds|$java_bin -Xlog:disable -Xlog:all=warning:stderr -XX:SharedArchiveFile=$jsa -jar $jar")
   variants+=("launcher(flags+appcds)|bin/hypertracker-mcp")

@@ -56,11 +56,12 @@ public final class HyperTrackerClient {
     private final Map<String, CompletableFuture<Response>> inFlight = new ConcurrentHashMap<>();
 
     public HyperTrackerClient(Settings settings, UpstreamStats stats, Clock clock) {
-        this(settings, HttpClient.newBuilder()
+        // built on the first request, not on the start path (see LazyHttpClient)
+        this(settings, new LazyHttpClient(() -> HttpClient.newBuilder()
                         .connectTimeout(settings.connectTimeout())
                         .followRedirects(HttpClient.Redirect.NEVER) // exports: we follow by hand, without the token
                         .version(HttpClient.Version.HTTP_1_1)
-                        .build(),
+                        .build()),
                 new ResponseCache(settings.cacheMaxBytes(), clock),
                 new RateLimiter(settings.requestsPerMinute(), clock),
                 new CircuitBreaker(5, Duration.ofSeconds(30), clock), stats, clock);

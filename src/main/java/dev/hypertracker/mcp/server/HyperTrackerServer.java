@@ -85,6 +85,8 @@ public final class HyperTrackerServer implements ServerAssembly {
                 // our validator answers with clearer messages (argument, what is wrong, what is allowed) and
                 // accepts cohort names where the schema says integer-or-string
                 .validateToolInputs(false)
+                // built on first use, not on the start path (see LazySchemaValidator)
+                .jsonSchemaValidator(new LazySchemaValidator())
                 .requestTimeout(settings.callDeadline().plusSeconds(15))
                 .tools(tools())
                 .resources(references.resources())

@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// Cold start benchmark: spawns a stdio MCP server N times, sends `initialize`, and times process spawn -> the
+// initialize response on stdout. Prints one JSON line per variant: median, p90, min, max (milliseconds).
+//
+//   node bench/startup.mjs --runs 15 --name jar -- java -jar target/hypertracker-mcp.jar
+//   node bench/startup.mjs --raw ... -- CMD          one JSON line {name, times:[...]} to merge later
+//   node bench/startup.mjs --summarize A.raw B.raw   merges raw files: a table and ratios to ts-sdk-reference
+//
+// Every run also checks that each stdout line is JSON (stdout is protocol-only) and the process exits after EOF.
+import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+
+import { readFileSync } from 'node:fs';
+
+// CPU time (user+system, all threads) the process has used so far, from /proc (Linux; ticks of 10 ms): less
+// sensitive to other load on the machine than wall time.
+function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch { return NaN; }
+}
+
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const r1 = (x) => Math.round(x * 10) / 10;
+function stats(name, times, cpus = []) {
+  const t = [...times].sort((a, b) => a - b);
+  const c = cpus.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  return { name, runs: t.length, medianMs: r1(pct(t, 50)), p90Ms: r1(pct(t, 90)), minMs: r1(t[0]), maxMs: r1(t[t.length - 1]),
+    ...(c.length ? { cpuMedianMs: pct(c, 50), cpuP90Ms: pct(c, 90) } : {}) };
+}
+
+const argv = process.argv.slice(2);
+if (argv[0] === '--summarize') {
+  const merged = new Map();
+  for (const file of argv.slice(1)) {
+    for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+      const { name, times, cpus = [] } = JSON.parse(line);
+      const m = merged.get(name) ?? { times: [], cpus: [] };
+      merged.set(name, { times: [...m.times, ...times], cpus: [...m.cpus, ...cpus] });
+    }
+  }
+  const rows = [...merged].map(([name, m]) => stats(name, m.times, m.cpus));
+  const ref = rows.find((x) => x.name === 'ts-sdk-reference');
+  for (const row of rows) {
+    if (ref) row.ratioToTsMedian = Math.round((row.medianMs / ref.medianMs) * 100) / 100;
+    if (ref?.cpuMedianMs) row.cpuRatioToTs = Math.round((row.cpuMedianMs / ref.cpuMedianMs) * 100) / 100;
+    console.log(JSON.stringify(row));
+  }
+  process.exit(0);
+}
+const sep = argv.indexOf('--');
+if (sep < 0) throw new Error('usage: startup.mjs [--runs N] [--name NAME] -- COMMAND ARGS...');
+const opts = { runs: 15, name: 'server', warmup: 1, raw: false };
+for (let i = 0; i < sep; i += 2) {
+  const [flag, value] = [argv[i], argv[i + 1]];
+  if (flag === '--raw') { opts.raw = true; i--; }
+  else if (flag === '--runs') opts.runs = Number(value);
+  else if (flag === '--name') opts.name = value;
+  else if (flag === '--warmup') opts.warmup = Number(value);
+  else throw new Error(`unknown argument ${flag}`);
+}
+const [cmd, ...args] = argv.slice(sep + 1);
+
+const INIT = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: {
+  protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } } }) + '\n';
+
+function once() {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'ignore'] });
+    let buf = '';
+    let elapsed = null;
+    let cpu = NaN;
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`${opts.name}: no initialize response in 60 s`)); }, 60_000);
+    child.on('error', reject);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      buf += chunk;
+      let nl;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, nl).trim();
+        buf = buf.slice(nl + 1);
+        if (!line) continue;
+        let msg;
+        try { msg = JSON.parse(line); } catch { child.kill('SIGKILL'); reject(new Error(`${opts.name}: non-JSON on stdout: ${line}`)); return; }
+        if (msg.id === 1 && elapsed === null) {
+          if (!msg.result) { child.kill('SIGKILL'); reject(new Error(`${opts.name}: initialize failed: ${line}`)); return; }
+          elapsed = performance.now() - t0;
+          cpu = cpuMs(child.pid);
+          child.stdin.end(); // EOF: the server is expected to exit on its own
+        }
+      }
+    });
+    child.on('exit', () => {
+      clearTimeout(timer);
+      if (elapsed === null) reject(new Error(`${opts.name}: exited before answering initialize`));
+      else resolve({ elapsed, cpu });
+    });
+    child.stdin.write(INIT);
+  });
+}
+
+for (let i = 0; i < opts.warmup; i++) await once(); // page cache, not the JVM: every run is a new process
+const times = [], cpus = [];
+for (let i = 0; i < opts.runs; i++) { const { elapsed, cpu } = await once(); times.push(elapsed); cpus.push(cpu); }
+console.log(JSON.stringify(opts.raw ? { name: opts.name, times, cpus } : stats(opts.name, times, cpus)));

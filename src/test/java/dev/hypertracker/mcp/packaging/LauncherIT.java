@@ -76,6 +76,7 @@ class LauncherIT {
         assertThat(lines).as("stdout: %s%nstderr: %s", r.stdout(), r.stderr()).isNotEmpty()
                 .allSatisfy(line -> assertThat(line).startsWith("{\"jsonrpc\":\"2.0\""));
         assertThat(lines.get(0)).contains("\"id\":1").contains("\"serverInfo\"");
-        assertThat(r.stderr()).as("the JVM's CDS warning lands on stderr").contains("shared archive");
+        // whether the JVM warns at all about the foreign archive varies with the JDK build; if it does, it is on stderr
+        assertThat(r.stdout()).doesNotContain("[warning]").doesNotContain("shared archive");
     }
 }

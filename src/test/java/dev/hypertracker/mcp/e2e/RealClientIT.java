@@ -64,11 +64,22 @@ class RealClientIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (httpServer != null) {
-            httpServer.destroy(); // SIGTERM: the graceful drain path
-            if (!httpServer.waitFor(20, TimeUnit.SECONDS)) httpServer.destroyForcibly();
+        try {
+            if (httpServer != null) {
+                // SIGTERM: the graceful drain path (via the handle: Process.destroy would also close our end of stderr)
+                httpServer.toHandle().destroy();
+                boolean exited = httpServer.waitFor(20, TimeUnit.SECONDS);
+                if (!exited) httpServer.destroyForcibly();
+                assertThat(exited).as("SIGTERM stops the HTTP server within its drain bound").isTrue();
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5); // the stderr reader may lag the exit
+                while (!httpServerStderr.toString().contains("upstream counters at exit") && System.nanoTime() < until) {
+                    Thread.sleep(50);
+                }
+                assertThat(httpServerStderr.toString()).as("the shutdown ran its hooks (exit %d)", httpServer.exitValue()).contains("upstream counters at exit");
+            }
+        } finally {
+            if (sandbox != null) sandbox.close();
         }
-        if (sandbox != null) sandbox.close();
     }
 
     /** {@code java -jar hypertracker-mcp.jar}, with a rate limit that a test's burst of calls cannot reach. */

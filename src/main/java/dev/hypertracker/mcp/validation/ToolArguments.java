@@ -8,6 +8,8 @@ import dev.hypertracker.mcp.catalog.ParamKind;
 import dev.hypertracker.mcp.digest.DigestOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Arguments every tool takes on top of the API's own: how much to show, the token budget, how many pages to
@@ -29,8 +31,15 @@ public final class ToolArguments {
 
     private ToolArguments() {}
 
+    /** Declared once per tool: the validator asks for them several times on every call. */
+    private static final Map<String, List<Param>> BY_TOOL = new ConcurrentHashMap<>();
+
     /** The server-side arguments a tool for this endpoint accepts, in schema order. */
     public static List<Param> forEndpoint(Endpoint endpoint) {
+        return BY_TOOL.computeIfAbsent(endpoint.tool(), tool -> declare(endpoint));
+    }
+
+    private static List<Param> declare(Endpoint endpoint) {
         List<Param> params = new ArrayList<>();
         DigestKind kind = endpoint.digest();
         boolean small = kind == DigestKind.COHORTS || kind == DigestKind.FRESHNESS; // a few lines: nothing to shape
@@ -52,10 +61,6 @@ public final class ToolArguments {
                     .range(1, MAX_PAGES_LIMIT).withDefault(1));
         }
         params.add(Param.query(FRESH, ParamKind.BOOLEAN, null));
-        return params;
-    }
-
-    public static boolean isToolArgument(Endpoint endpoint, String name) {
-        return forEndpoint(endpoint).stream().anyMatch(p -> p.name().equals(name));
+        return List.copyOf(params);
     }
 }

@@ -2,25 +2,13 @@ package dev.hypertracker.mcp.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.hypertracker.mcp.support.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 class CacheComponentsTest {
-    /** A clock tests move by hand. */
-    static final class TestClock extends Clock {
-        Instant now = Instant.parse("2026-03-01T00:00:00Z");
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
-        void advance(Duration d) { now = now.plus(d); }
-    }
-
-    private final TestClock clock = new TestClock();
+    private final ManualClock clock = new ManualClock();
 
     @Test
     void cacheExpiresByTtlAndEvictsLeastRecentlyUsedByBytes() {

@@ -3,11 +3,8 @@ package dev.hypertracker.mcp.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypertracker.mcp.digest.Digest;
-import java.time.Clock;
+import dev.hypertracker.mcp.support.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,14 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 class ResultStoreTest {
-    static final class TestClock extends Clock {
-        Instant now = Instant.parse("2026-03-01T00:00:00Z");
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
-    }
-
-    final TestClock clock = new TestClock();
+    final ManualClock clock = new ManualClock();
     final ResultStore store = new ResultStore(Duration.ofMinutes(30), 1_000, clock);
     final JsonNode body = JsonNodeFactory.instance.objectNode().put("a", 1);
 
@@ -45,12 +35,12 @@ class ResultStoreTest {
     @Test
     void resultsExpireAndTheOldestGoFirstPastTheByteBound() {
         var old = store.put("t", "/a", List.of(body), 600).orElseThrow();
-        clock.now = clock.now.plus(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         var newer = store.put("t", "/b", List.of(JsonNodeFactory.instance.objectNode()), 600).orElseThrow();
         assertThat(store.get(old.id())).isEmpty();
         assertThat(store.get(newer.id())).isPresent();
         assertThat(store.put("t", "/c", List.of(body), 5_000)).as("larger than the whole store").isEmpty();
-        clock.now = clock.now.plus(Duration.ofMinutes(31));
+        clock.advance(Duration.ofMinutes(31));
         assertThat(store.get(newer.id())).isEmpty();
     }
 }

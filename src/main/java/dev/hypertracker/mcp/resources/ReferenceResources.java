@@ -90,7 +90,7 @@ public final class ReferenceResources {
     /** The live legend from /segments; the built-in one when the API cannot be reached, marked as such. */
     private Object cohorts() {
         try {
-            return client.fetch(ApiRequest.of(Catalog.require("list_cohorts"), Map.of(), List.of()),
+            return client.fetch(ApiRequest.of(Catalog.LIST_COHORTS, Map.of(), List.of()),
                     Deadline.after(Duration.ofSeconds(10), clock), false).body();
         } catch (ApiException e) {
             Map<String, Object> fallback = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package dev.hypertracker.mcp.resources;
 
-import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.digest.Summarizer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
@@ -50,13 +49,13 @@ public final class ResultResources {
         ResultStore.StoredResult r = store.get(id).orElseThrow(() -> McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND)
                 .message("Result " + id + " is unknown or expired (results are kept " + store.ttl().toMinutes()
                         + " min); call the tool again.").build());
-        Endpoint endpoint = Catalog.require(r.tool());
+        Endpoint endpoint = r.endpoint();
         List<JsonNode> rows = Summarizer.rows(endpoint, r.bodies());
         if (csv) {
             return new ReadResourceResult(List.of(new TextResourceContents(uri, "text/csv", Summarizer.toCsv(endpoint, rows))));
         }
         ObjectNode doc = JSON.createObjectNode();
-        doc.put("tool", r.tool());
+        doc.put("tool", endpoint.tool());
         doc.put("request", r.request());
         doc.put("fetchedAt", r.createdAt().toString());
         doc.put("pages", r.bodies().size());

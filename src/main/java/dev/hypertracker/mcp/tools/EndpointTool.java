@@ -53,12 +53,18 @@ public final class EndpointTool {
 
     /** The tool definition: derived from the catalog entry. */
     public static Tool definition(Endpoint endpoint) {
-        return Tool.builder(endpoint.tool())
+        return Tool.builder()
+                .name(endpoint.tool())
                 .title(endpoint.title())
                 .description(endpoint.description())
                 .inputSchema(ToolSchemas.inputSchema(endpoint))
                 .outputSchema(ToolSchemas.outputSchema(endpoint))
-                .annotations(new ToolAnnotations(null, true, false, true, true, null))
+                .annotations(ToolAnnotations.builder()
+                        .readOnlyHint(true)
+                        .destructiveHint(false)
+                        .idempotentHint(true)
+                        .openWorldHint(true) // it reads the live HyperTracker API
+                        .build())
                 .build();
     }
 
@@ -73,7 +79,7 @@ public final class EndpointTool {
             Object progressToken = request.meta() == null ? null : request.meta().get("progressToken");
             Pager.Pages pages = context.pager().fetch(call.request(), call.maxPages(), call.fresh(), deadline,
                     (done, planned, rows) -> progress(exchange, progressToken, done, planned, rows));
-            Optional<ResultStore.StoredResult> stored = context.results().put(endpoint.tool(),
+            Optional<ResultStore.StoredResult> stored = context.results().put(endpoint,
                     call.request().pathAndQuery(), pages.bodies(), pages.bytes());
             Digest digest = digest(call, pages, stored);
             context.stats().toolCall(false);

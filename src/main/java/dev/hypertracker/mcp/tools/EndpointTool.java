@@ -4,7 +4,6 @@ import dev.hypertracker.mcp.api.ApiException;
 import dev.hypertracker.mcp.api.Deadline;
 import dev.hypertracker.mcp.api.Pager;
 import dev.hypertracker.mcp.cache.UpstreamStats;
-import dev.hypertracker.mcp.catalog.DigestKind;
 import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.digest.Digest;
 import dev.hypertracker.mcp.digest.Summarizer;
@@ -102,8 +101,7 @@ public final class EndpointTool {
     /** Summarizes, reusing the digest of the very same bodies and options when the result store has it. */
     private Digest digest(ValidatedCall call, Pager.Pages pages, Optional<ResultStore.StoredResult> stored) {
         Supplier<Digest> summarize = () -> context.summarizer().summarize(endpoint, pages.bodies(), call.options(), pages.paging());
-        // freshness digests state the data's age against the clock: never replay them
-        if (stored.isEmpty() || endpoint.digest() == DigestKind.FRESHNESS) return summarize.get();
+        if (stored.isEmpty() || !endpoint.digest().traits().replayable()) return summarize.get();
         return stored.get().digest(List.of(call.options(), pages.paging()), summarize);
     }
 

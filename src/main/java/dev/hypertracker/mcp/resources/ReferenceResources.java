@@ -63,25 +63,25 @@ public final class ReferenceResources {
 
     public List<SyncResourceTemplateSpecification> templates() {
         return List.of(
-                new SyncResourceTemplateSpecification(ResourceTemplate.builder().uriTemplate(COINS + "/{coin}").name("coin")
+                new SyncResourceTemplateSpecification(ResourceTemplate.builder(COINS + "/{coin}", "coin")
                         .title("One coin's open exposure").description("Open value, long/short split and counts of one coin.")
                         .mimeType("application/json").build(),
                         (exchange, request) -> read(request.uri(), () -> coin(request.uri().substring(COINS.length() + 1)))),
-                new SyncResourceTemplateSpecification(ResourceTemplate.builder().uriTemplate(COHORTS + "/{segmentId}").name("cohort")
+                new SyncResourceTemplateSpecification(ResourceTemplate.builder(COHORTS + "/{segmentId}", "cohort")
                         .title("One cohort's definition").description("Name, axis and thresholds of a cohort id 1-16.")
                         .mimeType("application/json").build(),
                         (exchange, request) -> read(request.uri(), () -> cohort(request.uri().substring(COHORTS.length() + 1)))));
     }
 
     private SyncResourceSpecification resource(String uri, String name, String title, String description, Supplier<Object> content) {
-        return new SyncResourceSpecification(Resource.builder().uri(uri).name(name).title(title).description(description)
+        return new SyncResourceSpecification(Resource.builder(uri, name).title(title).description(description)
                 .mimeType("application/json").build(), (exchange, request) -> read(uri, content));
     }
 
     private static ReadResourceResult read(String uri, Supplier<Object> content) {
         try {
-            return new ReadResourceResult(List.of(new TextResourceContents(uri, "application/json",
-                    JSON.writeValueAsString(content.get()))));
+            return ReadResourceResult.builder(List.of(TextResourceContents.builder(uri, JSON.writeValueAsString(content.get()))
+                    .mimeType("application/json").build())).build();
         } catch (ApiException e) {
             throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message(e.getMessage()).build();
         }

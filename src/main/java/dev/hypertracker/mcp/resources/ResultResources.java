@@ -28,15 +28,13 @@ public final class ResultResources {
 
     public List<SyncResourceTemplateSpecification> templates() {
         return List.of(
-                new SyncResourceTemplateSpecification(ResourceTemplate.builder()
-                        .uriTemplate(ResultStore.URI_PREFIX + "{id}").name("result")
+                new SyncResourceTemplateSpecification(ResourceTemplate.builder(ResultStore.URI_PREFIX + "{id}", "result")
                         .title("Full data of a tool result (JSON)")
                         .description("Every row behind a digest, as fetched from HyperTracker. Kept "
                                 + store.ttl().toMinutes() + " min; the id comes from a tool result's resource_link.")
                         .mimeType("application/json").build(),
                         (exchange, request) -> read(request.uri(), false)),
-                new SyncResourceTemplateSpecification(ResourceTemplate.builder()
-                        .uriTemplate(ResultStore.URI_PREFIX + "{id}/csv").name("result-csv")
+                new SyncResourceTemplateSpecification(ResourceTemplate.builder(ResultStore.URI_PREFIX + "{id}/csv", "result-csv")
                         .title("Full data of a tool result (CSV)")
                         .description("The rows behind a digest as CSV, one row per line.")
                         .mimeType("text/csv").build(),
@@ -52,7 +50,7 @@ public final class ResultResources {
         Endpoint endpoint = r.endpoint();
         List<JsonNode> rows = Summarizer.rows(endpoint, r.bodies());
         if (csv) {
-            return new ReadResourceResult(List.of(new TextResourceContents(uri, "text/csv", Summarizer.toCsv(endpoint, rows))));
+            return contents(uri, "text/csv", Summarizer.toCsv(endpoint, rows));
         }
         ObjectNode doc = JSON.createObjectNode();
         doc.put("tool", endpoint.tool());
@@ -62,7 +60,11 @@ public final class ResultResources {
         doc.put("rowCount", rows.size());
         ArrayNode array = doc.putArray("rows");
         rows.forEach(array::add);
-        return new ReadResourceResult(List.of(new TextResourceContents(uri, "application/json", JSON.writeValueAsString(doc))));
+        return contents(uri, "application/json", JSON.writeValueAsString(doc));
+    }
+
+    private static ReadResourceResult contents(String uri, String mimeType, String text) {
+        return ReadResourceResult.builder(List.of(TextResourceContents.builder(uri, text).mimeType(mimeType).build())).build();
     }
 
 }

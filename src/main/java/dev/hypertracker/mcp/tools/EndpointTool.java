@@ -52,11 +52,9 @@ public final class EndpointTool {
 
     /** The tool definition: derived from the catalog entry. */
     public static Tool definition(Endpoint endpoint) {
-        return Tool.builder()
-                .name(endpoint.tool())
+        return Tool.builder(endpoint.tool(), ToolSchemas.inputSchema(endpoint))
                 .title(endpoint.title())
                 .description(endpoint.description())
-                .inputSchema(ToolSchemas.inputSchema(endpoint))
                 .outputSchema(ToolSchemas.outputSchema(endpoint))
                 .annotations(ToolAnnotations.builder()
                         .readOnlyHint(true)

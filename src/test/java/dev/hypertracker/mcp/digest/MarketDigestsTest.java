@@ -36,6 +36,7 @@ class MarketDigestsTest {
         return n.get(field).doubleValue();
     }
 
+    @SuppressWarnings("unchecked")
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void exposureTotalsRankingAndConcentration(long seed) {
@@ -62,6 +63,7 @@ class MarketDigestsTest {
                 round2(num(first, "countLong") / (num(first, "countLong") + num(first, "countShort")) * 100));
     }
 
+    @SuppressWarnings("unchecked")
     @ParameterizedTest
     @ValueSource(longs = {4, 5})
     void heatmapLeansAndDivergences(long seed) {
@@ -134,6 +136,7 @@ class MarketDigestsTest {
         assertThat(last).containsEntry("nextOffset", null).containsEntry("complete", true);
     }
 
+    @SuppressWarnings("unchecked")
     @Test
     void liquidationHeatmapTotalsBinsAndCohortNames() {
         JsonNode body = new SampleData(7).liquidationHeatmap(300);
@@ -154,6 +157,7 @@ class MarketDigestsTest {
                 .containsEntry("mostImpacted", Cohort.labelOf(bins.get(0).get("mostImpactedSegment").asInt()));
     }
 
+    @SuppressWarnings("unchecked")
     @Test
     void breakdownByCohortSumsOneAxisAndNamesTheMostImpacted() {
         int[] ids = {1, 2, 3, 4, 5, 6, 7, 16, 8, 9, 10, 11, 12, 13, 14, 15};
@@ -180,6 +184,7 @@ class MarketDigestsTest {
                 .containsEntry("bucket", Cohort.labelOf(mostImpacted.get("segmentId").asInt()));
     }
 
+    @SuppressWarnings("unchecked")
     @Test
     void breakdownBySizeBucketUsesTheBucketRanges() {
         JsonNode body = new SampleData(9).breakdown("breakdownBySize", "sizeBucketId", new int[] {1, 2, 3});

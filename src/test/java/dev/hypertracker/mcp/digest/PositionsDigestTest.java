@@ -139,6 +139,7 @@ class PositionsDigestTest {
         assertThat(byPnl.stream().mapToLong(c -> (Long) c.get("count")).sum()).isEqualTo(rowsWithCohort);
     }
 
+    @SuppressWarnings("unchecked")
     @ParameterizedTest
     @ValueSource(longs = {11, 12})
     void leverageAndNearLiquidationEqualARecount(long seed) {

@@ -90,6 +90,7 @@ class SeriesAndMetaDigestsTest {
         assertThat(newestFirstDigest).containsEntry("trendMetric", "openInterest");
     }
 
+    @SuppressWarnings("unchecked")
     @Test
     void volumeIdIsNotAMetric() {
         Map<String, Object> d = summarize(Catalog.GET_PERP_VOLUME_METRICS,

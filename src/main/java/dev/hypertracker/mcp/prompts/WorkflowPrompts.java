@@ -120,8 +120,7 @@ public final class WorkflowPrompts {
         Object v = a.get("segmentId");
         if (v == null || v.toString().isBlank()) return "Whale";
         String s = v.toString().trim();
-        Cohort c = s.matches("\\d{1,2}") ? Cohort.byId(Integer.parseInt(s)).orElse(null) : Cohort.byName(s).orElse(null);
-        if (c == null) throw invalid("segmentId must be a cohort id 1-16 or a name such as \"Smart Money\"");
+        Cohort c = Cohort.parse(s).orElseThrow(() -> invalid("segmentId must be a cohort id 1-16 or a name such as \"Smart Money\""));
         return "\"" + c.displayName() + "\"";
     }
 

@@ -131,7 +131,7 @@ public final class ReferenceResources {
     }
 
     private static Object cohort(String idOrName) {
-        Cohort c = idOrName.matches("\\d{1,2}") ? Cohort.byId(Integer.parseInt(idOrName)).orElse(null) : Cohort.byName(idOrName).orElse(null);
+        Cohort c = Cohort.parse(idOrName).orElse(null);
         if (c == null) {
             throw McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND).message("No cohort \"" + idOrName
                     + "\"; ids are 1-16 (" + COHORTS + ").").build();

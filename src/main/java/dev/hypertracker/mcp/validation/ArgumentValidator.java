@@ -297,7 +297,7 @@ public final class ArgumentValidator {
 
     private static int cohort(Param p, Object value) {
         if (value instanceof String s && !s.trim().matches("-?\\d+")) {
-            return Cohort.byName(s).map(Cohort::id).orElseThrow(() -> new InvalidArgumentException(p.name(),
+            return Cohort.parse(s).map(Cohort::id).orElseThrow(() -> new InvalidArgumentException(p.name(),
                     "\"" + clip(s) + "\" matches no cohort. Allowed: an id 1-16 or a name: "
                             + Cohort.inIdOrder().stream().map(Cohort::label).collect(Collectors.joining(", ")) + "."));
         }

@@ -59,11 +59,13 @@ public sealed interface ChartData {
         @Override
         public Map<String, Object> toJson() {
             List<Map<String, Object>> cohorts = new ArrayList<>();
-            for (Cohort c : Cohort.inIdOrder()) {
+            for (Cohort c : Cohort.values()) { // legend order: size cohorts, then PnL
                 cohorts.add(Map.of("id", c.id(), "name", c.displayName(), "axis", c.axis().name().toLowerCase()));
             }
             List<List<Object>> rows = new ArrayList<>(cells.size());
-            for (Cell c : cells) rows.add(List.of(c.coin(), c.cohort(), c.longValue(), c.shortValue(), c.bias()));
+            // bias null when the cohort holds nothing on the coin (JSON has no NaN)
+            for (Cell c : cells) rows.add(java.util.Arrays.asList(c.coin(), c.cohort(), c.longValue(), c.shortValue(),
+                    Double.isNaN(c.bias()) ? null : c.bias()));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("type", "cohortHeatmap");
             m.put("title", title);

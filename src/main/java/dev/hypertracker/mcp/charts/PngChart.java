@@ -97,8 +97,8 @@ public final class PngChart {
         plot.getRenderer().setSeriesPaint(0, new Color(0x2563eb));
         plot.getRenderer().setSeriesStroke(0, new BasicStroke(1.6f));
         if (m != null && lo >= 0) {
-            mark(plot, m.times()[lo], "min " + Money.compact(m.values()[lo]), new Color(0xdc2626));
-            mark(plot, m.times()[hi], "max " + Money.compact(m.values()[hi]), new Color(0x16a34a));
+            mark(plot, m.times()[lo], "min " + Numbers.compact(m.values()[lo]), new Color(0xdc2626));
+            mark(plot, m.times()[hi], "max " + Numbers.compact(m.values()[hi]), new Color(0x16a34a));
             if (m.sourcePoints() > m.times().length) {
                 chart.addSubtitle(new TextTitle(m.sourcePoints() + " points, " + m.times().length
                         + " drawn (each bucket's low and high)"));
@@ -117,7 +117,7 @@ public final class PngChart {
 
     private static JFreeChart heatmap(ChartData.CohortHeatmap h) {
         List<String> coins = h.coins().subList(0, Math.min(IMAGE_HEATMAP_COINS, h.coins().size()));
-        List<Cohort> cohorts = Cohort.inIdOrder();
+        List<Cohort> cohorts = List.of(Cohort.values()); // legend order: size cohorts, then PnL
         Map<String, Integer> column = new java.util.HashMap<>();
         for (int i = 0; i < coins.size(); i++) column.put(coins.get(i), i);
         List<ChartData.Cell> shown = h.cells().stream().filter(c -> column.containsKey(c.coin()) && !Double.isNaN(c.bias())).toList();

@@ -48,18 +48,28 @@ public enum View {
         };
     }
 
-    /** The page, read from the jar once. */
+    /**
+     * The page, read from the jar once, with the shared parts inlined: the host protocol ({@code app-bridge.js})
+     * and the theme ({@code view.css}) are written once in the sources and sent inside every view.
+     */
     public String html() {
         String h = html;
         if (h == null) {
-            try (InputStream in = View.class.getResourceAsStream("/views/" + file)) {
-                if (in == null) throw new IllegalStateException("view missing from the jar: " + file);
-                h = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            h = read(file);
+            for (String part : SHARED) h = h.replace("/*@" + part + "*/", read(part));
             html = h;
         }
         return h;
+    }
+
+    private static final String[] SHARED = {"app-bridge.js", "view.css"};
+
+    private static String read(String name) {
+        try (InputStream in = View.class.getResourceAsStream("/views/" + name)) {
+            if (in == null) throw new IllegalStateException("view part missing from the jar: " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,8 +1,8 @@
 package dev.hypertracker.mcp.charts;
 
-/** Chart labels: 3 significant digits with a unit ($1.23M), as the digests write money for reading. */
-final class Money {
-    private Money() {}
+/** Chart labels: 3 significant digits with a unit (1.23M), as the digests write figures for reading. */
+final class Numbers {
+    private Numbers() {}
 
     static String compact(double v) {
         double a = Math.abs(v);

@@ -44,7 +44,7 @@ public final class ToolCharts {
         Map<String, Object> withChart = new LinkedHashMap<>(tool.inputSchema());
         @SuppressWarnings("unchecked")
         Map<String, Object> properties = new LinkedHashMap<>((Map<String, Object>) withChart.get("properties"));
-        properties.put(CHART, Map.of("type", "string", "enum", List.of(PNG), "description", "png: add a chart image."));
+        properties.put(CHART, Map.of("enum", List.of(PNG)));
         withChart.put("properties", properties);
         return Tool.builder().name(tool.name()).title(tool.title()).description(tool.description()).inputSchema(withChart)
                 .outputSchema(tool.outputSchema()).annotations(tool.annotations()).meta(Views.toolMeta(view.get())).build();

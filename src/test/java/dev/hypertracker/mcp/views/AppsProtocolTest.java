@@ -67,14 +67,14 @@ class AppsProtocolTest {
                 String uri = (String) ((Map<String, Object>) tool.meta().get("ui")).get("resourceUri");
                 assertThat(uri).as(e.tool()).startsWith("ui://");
                 viewUris.add(uri);
-                assertThat((Map<String, Object>) properties.get("chart")).containsEntry("enum", List.of("png"));
+                assertThat((Map<String, Object>) properties.get("chart")).isEqualTo(Map.of("enum", List.of("png")));
             } else {
                 assertThat(tool.meta()).as(e.tool()).isNull();
                 assertThat(properties).as(e.tool()).doesNotContainKey("chart");
             }
         }
-        assertThat(viewUris).containsExactlyInAnyOrder("ui://hypertracker/series-chart", "ui://hypertracker/cohort-heatmap",
-                "ui://hypertracker/liquidation-map");
+        assertThat(viewUris).containsExactlyInAnyOrder("ui://hypertracker/series", "ui://hypertracker/heatmap",
+                "ui://hypertracker/liquidations");
     }
 
     @Test

@@ -54,9 +54,13 @@
       return ((result && result.content) || []).filter(function (c) { return c.type === "text"; })
         .map(function (c) { return c.text; }).join("\n");
     },
-    /** start(onResult, onCancelled): the handshake; onResult(result, args) for every tool result. */
-    start: function (onResult, onCancelled) {
-      handlers.result = onResult; handlers.cancelled = onCancelled;
+    /** The handshake; onResult(result, args) for every tool result. Also adds the text fallback section. */
+    start: function (onResult) {
+      handlers.result = onResult;
+      handlers.cancelled = function (reason) { HT.status("The tool call was cancelled" + (reason ? ": " + reason : ".")); };
+      var details = document.createElement("details"), summary = document.createElement("summary"), pre = document.createElement("pre");
+      details.id = "fallback"; pre.id = "fallback-text"; summary.textContent = "Text summary";
+      details.appendChild(summary); details.appendChild(pre); document.querySelector("main").appendChild(details);
       request("ui/initialize", {
         protocolVersion: "2026-01-26",
         appInfo: { name: "hypertracker-" + document.body.dataset.view, version: "1" },
@@ -83,6 +87,20 @@
       Object.keys(attrs || {}).forEach(function (k) { el.setAttribute(k, attrs[k]); });
       if (parent) parent.appendChild(el);
       return el;
+    },
+    /** The plot area of the line and bar charts, in viewBox units. */
+    plot: { W: 760, H: 300, L: 64, R: 12, T: 12, B: 28 },
+    /** Five horizontal grid lines labelled by yLabel(value), and the x labels at the start, middle and end. */
+    axes: function (svg, Y, y0, y1, yLabel, X, x0, x1, xLabel) {
+      var P = HT.plot;
+      for (var g = 0; g <= 4; g++) {
+        var v = y0 + (y1 - y0) * g / 4, y = Y(v);
+        HT.svg("line", { x1: P.L, x2: P.W - P.R, y1: y, y2: y, "class": "grid" }, svg);
+        HT.svg("text", { x: P.L - 6, y: y + 4, "text-anchor": "end" }, svg).textContent = yLabel(v);
+      }
+      [x0, (x0 + x1) / 2, x1].forEach(function (x, i) {
+        HT.svg("text", { x: X(x), y: P.H - 8, "text-anchor": ["start", "middle", "end"][i] }, svg).textContent = xLabel(x);
+      });
     },
     clear: function (el) { while (el.firstChild) el.removeChild(el.firstChild); },
     /**

@@ -4,7 +4,6 @@ import dev.hypertracker.mcp.catalog.Cohort;
 import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.digest.Json;
 import dev.hypertracker.mcp.digest.Summarizer;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -109,14 +108,6 @@ public sealed interface ChartData {
             case HEATMAP -> java.util.Optional.of(cohortHeatmap(endpoint, pageBodies));
             case LIQUIDATION_HEATMAP -> java.util.Optional.of(liquidationMap(endpoint, pageBodies));
             default -> java.util.Optional.empty();
-        };
-    }
-
-    /** Whether {@link #of} draws this endpoint. */
-    static boolean charted(Endpoint endpoint) {
-        return switch (endpoint.digest()) {
-            case SERIES, HEATMAP, LIQUIDATION_HEATMAP -> true;
-            default -> false;
         };
     }
 
@@ -233,10 +224,5 @@ public sealed interface ChartData {
 
     private static double zero(double v) {
         return Double.isNaN(v) ? 0 : v;
-    }
-
-    /** ISO text of epoch millis, for labels. */
-    static String iso(long millis) {
-        return Instant.ofEpochMilli(millis).toString();
     }
 }

@@ -78,8 +78,10 @@ public final class ToolCharts {
             if (request.png()) {
                 content.add(new ImageContent(null, Base64.getEncoder().encodeToString(PngChart.render(data)), "image/png"));
             }
-        } catch (RuntimeException | LinkageError e) {
-            // a chart is an extra: the digest still answers
+        } catch (RuntimeException | Error e) {
+            // a chart is an extra: the digest still answers. A JRE without fonts fails in Java2D with an Error
+            // ("No fonts found", InternalError, UnsatisfiedLinkError); other VM errors are not ours to swallow.
+            if (e instanceof VirtualMachineError && !(e instanceof InternalError)) throw e;
             log.warn("{}: chart not drawn: {}", endpoint.tool(), e.toString());
             if (request.png()) content.add(new io.modelcontextprotocol.spec.McpSchema.TextContent(
                     "No chart image: it could not be drawn (" + e.getClass().getSimpleName() + ")."));

@@ -127,13 +127,17 @@ class ViewsBrowserIT {
     }
 
     @Test
-    void theViewFollowsTheHostsDarkTheme() throws Exception {
-        JsonNode light = show(View.SERIES, results.get("series"), Map.of(), "light", null);
-        JsonNode dark = show(View.SERIES, results.get("series"), Map.of(), "dark", "series-chart-dark");
+    void theViewFollowsTheHostsThemeItsChangesAndItsStyleVariables() throws Exception {
+        JsonNode light = show(View.SERIES, results.get("series"), Map.of(), "light", null,
+                Map.of("switchTheme", "dark", "variables", Map.of("--color-text-primary", "rgb(1, 2, 3)")));
+        JsonNode dark = show(View.SERIES, results.get("series"), Map.of(), "dark", "series-chart-dark", Map.of());
         assertThat(light.path("theme").asString()).isEqualTo("light");
         assertThat(dark.path("theme").asString()).isEqualTo("dark");
         assertThat(light.path("background").asString()).isEqualTo("rgb(255, 255, 255)");
         assertThat(dark.path("background").asString()).isEqualTo("rgb(23, 23, 23)");
+        assertThat(light.path("backgroundAfterSwitch").asString()).as("ui/notifications/host-context-changed")
+                .isEqualTo("rgb(23, 23, 23)");
+        assertThat(light.path("textColour").asString()).as("the host's CSS variable").isEqualTo("rgb(1, 2, 3)");
     }
 
     @Test
@@ -169,6 +173,12 @@ class ViewsBrowserIT {
     /** Loads the view in the host page in Chromium and returns the host's report; checks that nothing else was fetched. */
     private static JsonNode show(View view, JsonNode result, Map<String, Object> args, String theme, String screenshot)
             throws Exception {
+        return show(view, result, args, theme, screenshot, Map.of());
+    }
+
+    /** {@code host}: extra host page settings (switchTheme: sent as host-context-changed; variables: style variables). */
+    private static JsonNode show(View view, JsonNode result, Map<String, Object> args, String theme, String screenshot,
+                                 Map<String, Object> host) throws Exception {
         String id = "/host-" + view.name().toLowerCase() + "-" + theme + "-" + fixtures.size();
         Map<String, Object> fixture = new LinkedHashMap<>();
         fixture.put("html", view.html());
@@ -176,6 +186,7 @@ class ViewsBrowserIT {
         fixture.put("args", args);
         fixture.put("theme", theme);
         fixture.put("screenshot", false);
+        fixture.putAll(host);
         fixtures.put(id, page(fixture));
         requests.clear();
         String dom = Chromium.dumpDom(url(id));

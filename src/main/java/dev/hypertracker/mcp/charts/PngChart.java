@@ -133,12 +133,16 @@ public final class PngChart {
         SymbolAxis x = new SymbolAxis("coin (largest open value first)", coins.toArray(String[]::new));
         x.setVerticalTickLabels(true);
         SymbolAxis y = new SymbolAxis(null, cohorts.stream().map(Cohort::displayName).toArray(String[]::new));
+        y.setInverted(true); // legend order from the top: size cohorts, then PnL
         XYBlockRenderer renderer = new XYBlockRenderer();
         LookupPaintScale scale = biasScale();
         renderer.setPaintScale(scale);
         XYPlot plot = new XYPlot(dataset, x, y, renderer);
         style(plot);
+        long sizeCohorts = cohorts.stream().filter(c -> c.axis() == Cohort.Axis.SIZE).count();
+        plot.addRangeMarker(new ValueMarker(sizeCohorts - 0.5, Color.BLACK, new BasicStroke(2f))); // the two axes apart
         JFreeChart chart = new JFreeChart(h.title() + ": long share of value by cohort", plot);
+        chart.addSubtitle(new TextTitle("size cohorts (perp equity) above the line, PnL cohorts below: never add the two"));
         chart.removeLegend();
         NumberAxis legendAxis = new NumberAxis("long share (0 = all short, 1 = all long)");
         legendAxis.setRange(0, 1);

@@ -134,7 +134,10 @@ class AppsProtocolTest {
             ImageContent image = result.content().stream().filter(c -> c instanceof ImageContent).map(c -> (ImageContent) c)
                     .findFirst().orElseThrow();
             assertThat(image.mimeType()).isEqualTo("image/png");
-            BufferedImage png = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(image.data())));
+            byte[] bytes = Base64.getDecoder().decode(image.data());
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "png-charts")); // for a look by eye
+            java.nio.file.Files.write(java.nio.file.Path.of("target", "png-charts", tool + ".png"), bytes);
+            BufferedImage png = ImageIO.read(new ByteArrayInputStream(bytes));
             assertThat(png.getWidth()).isBetween(400, 800);
             assertThat(png.getHeight()).isBetween(250, 500);
             assertThat(distinctColours(png)).as(tool + " draws more than a background").isGreaterThan(20);

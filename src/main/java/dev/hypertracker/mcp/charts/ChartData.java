@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
  */
 public sealed interface ChartData {
 
-    /** Points kept over all metrics of a series; the views receive them in the result's _meta. */
-    int MAX_SERIES_POINTS = 6_000;
+    /** Points kept over all metrics of a series (about 120 KB of JSON in the result's _meta for the view). */
+    int MAX_SERIES_POINTS = 4_000;
     /** Coins kept in a cohort heatmap: the largest by open value. */
     int MAX_HEATMAP_COINS = 40;
 

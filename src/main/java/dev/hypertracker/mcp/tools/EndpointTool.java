@@ -52,7 +52,7 @@ public final class EndpointTool {
 
     /** The tool definition: derived from the catalog entry. */
     public static Tool definition(Endpoint endpoint) {
-        return Tool.builder(endpoint.tool(), ToolSchemas.inputSchema(endpoint))
+        return ToolCharts.decorate(endpoint, Tool.builder(endpoint.tool(), ToolSchemas.inputSchema(endpoint))
                 .title(endpoint.title())
                 .description(endpoint.description())
                 .outputSchema(ToolSchemas.outputSchema(endpoint))
@@ -62,7 +62,7 @@ public final class EndpointTool {
                         .idempotentHint(true)
                         .openWorldHint(true) // it reads the live HyperTracker API
                         .build())
-                .build();
+                .build());
     }
 
     public SyncToolSpecification specification() {
@@ -71,7 +71,8 @@ public final class EndpointTool {
 
     CallToolResult call(McpSyncServerExchange exchange, CallToolRequest request) {
         try {
-            ValidatedCall call = context.validator().validate(endpoint, request.arguments());
+            ToolCharts.ChartRequest chart = ToolCharts.chartRequest(endpoint, request.arguments());
+            ValidatedCall call = context.validator().validate(endpoint, chart.arguments());
             Deadline deadline = Deadline.after(context.callDeadline(), context.clock());
             Object progressToken = request.meta() == null ? null : request.meta().get("progressToken");
             Pager.Pages pages = context.pager().fetch(call.request(), call.maxPages(), call.fresh(), deadline,
@@ -80,7 +81,7 @@ public final class EndpointTool {
                     call.request().pathAndQuery(), pages.bodies(), pages.bytes());
             Digest digest = digest(call, pages, stored);
             context.stats().toolCall(false);
-            return result(digest, stored, pages.allFromCache());
+            return ToolCharts.decorate(result(digest, stored, pages.allFromCache()), endpoint, chart, pages.bodies(), exchange);
         } catch (InvalidArgumentException e) {
             context.stats().toolCall(true);
             return error("Invalid argument " + e.getMessage() + " No request was sent to HyperTracker.");

@@ -78,6 +78,7 @@ public final class ToolManifest {
         m.put("annotations", tool.annotations());
         m.put("inputSchema", tool.inputSchema());
         m.put("outputSchema", tool.outputSchema());
+        if (tool.meta() != null) m.put("_meta", tool.meta()); // the MCP Apps view link (ToolCharts)
         return m;
     }
 }

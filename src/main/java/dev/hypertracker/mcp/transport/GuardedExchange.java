@@ -4,8 +4,10 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema.ErrorCodes;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -24,7 +26,8 @@ import java.nio.charset.StandardCharsets;
  * One MCP request as the SDK servlet sees it, wrapped: the body already read (so the SDK never blocks on a slow
  * client), the response's writer routed through {@link PublicErrorWriter}, and, for a JSON-RPC request on a
  * Streamable HTTP stream, a JSON-RPC error written before the stream ends if the SDK ended it without an answer
- * (SDK 2.1.0 does that when the params do not deserialize: the client would wait for its own timeout).
+ * while still handling the POST (SDK 2.1.0 does that when the params do not deserialize: the client would wait
+ * for its own timeout). A stream ended later, by a session closing, is left as it is.
  */
 final class GuardedExchange {
     private final Request request;
@@ -34,6 +37,7 @@ final class GuardedExchange {
     private final String method;
     private volatile boolean answered;
     private volatile String sseSessionId;
+    private volatile Thread servletThread;
 
     /**
      * @param body      the request body already read, or null for a request without one (GET, DELETE)
@@ -48,14 +52,6 @@ final class GuardedExchange {
         this.response = new Response(response);
     }
 
-    HttpServletRequest request() {
-        return request;
-    }
-
-    HttpServletResponse response() {
-        return response;
-    }
-
     /** The session id an SSE stream announced in its {@code endpoint} event, or null. */
     String sseSessionId() {
         return sseSessionId;
@@ -68,8 +64,18 @@ final class GuardedExchange {
         }
     }
 
-    /** After the servlet returned: a buffered error body is written out. */
-    void finish() {
+    /** Hands the exchange to the servlet chain and, once it returns, writes out a buffered error body. */
+    void forward(FilterChain chain) throws IOException, ServletException {
+        servletThread = Thread.currentThread();
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            servletThread = null;
+        }
+        finish();
+    }
+
+    private void finish() {
         PublicErrorWriter writer = response.writer;
         if (writer != null && !request.isAsyncStarted()) {
             writer.flush();
@@ -84,7 +90,8 @@ final class GuardedExchange {
     /** Writes the error the SDK did not send, as one more event of the request's stream. */
     private void answerIfSilent() {
         PublicErrorWriter writer = response.writer;
-        if (answered || requestId == null || writer == null || response.mode != PublicErrorWriter.Mode.EVENTS) {
+        if (answered || requestId == null || writer == null || response.mode != PublicErrorWriter.Mode.EVENTS
+                || servletThread != Thread.currentThread()) {
             return;
         }
         answered = true;
@@ -216,7 +223,7 @@ final class GuardedExchange {
         }
 
         @Override
-        public <T extends AsyncListener> T createListener(Class<T> clazz) throws jakarta.servlet.ServletException {
+        public <T extends AsyncListener> T createListener(Class<T> clazz) throws ServletException {
             return context.createListener(clazz);
         }
 

@@ -80,6 +80,7 @@ public final class HttpTransportServer implements AutoCloseable {
     private final ScheduledExecutorService sweeper;
     private final InFlightRequests inFlight;
     private final AtomicBoolean draining;
+    private final AtomicBoolean closing = new AtomicBoolean();
     private final Duration shutdownGrace;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread shutdownHook = new Thread(this::close, "mcp-http-shutdown");
@@ -273,10 +274,11 @@ public final class HttpTransportServer implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (!draining.compareAndSet(false, true)) {
+        if (!closing.compareAndSet(false, true)) {
             awaitStopped();
             return;
         }
+        beginDrain();
         try {
             if (!inFlight.awaitNone(shutdownGrace)) {
                 log.warn("{} MCP requests still in flight after {}; closing them", inFlight.count(), shutdownGrace);
@@ -320,6 +322,11 @@ public final class HttpTransportServer implements AutoCloseable {
     private static SessionRegistry sessionsOf(List<ServedTransport> transports, TransportKind kind) {
         return transports.stream().filter(t -> t.kind() == kind).map(ServedTransport::sessions).findFirst()
                 .orElse(null);
+    }
+
+    /** The first step of {@link #close()}: new MCP requests get 503 and {@code /healthz} says draining. */
+    void beginDrain() {
+        draining.set(true);
     }
 
     private void awaitStopped() {

@@ -158,7 +158,7 @@ final class McpEndpointGuard extends HttpFilter {
         try {
             GuardedExchange exchange = new GuardedExchange(request, response, body, isRequest ? id : null, rpcMethod,
                     jsonMapper);
-            forward(exchange, chain);
+            exchange.forward(chain);
             markUsed(response.getHeader(SESSION_HEADER) != null ? response.getHeader(SESSION_HEADER) : sessionId);
             if (request.isAsyncStarted()) {
                 request.getAsyncContext().addListener(new OnStreamEnd(() -> {
@@ -174,16 +174,11 @@ final class McpEndpointGuard extends HttpFilter {
         }
     }
 
-    private void forward(GuardedExchange exchange, FilterChain chain) throws IOException, ServletException {
-        chain.doFilter(exchange.request(), exchange.response());
-        exchange.finish();
-    }
-
     /** A new SSE stream's session is closed as soon as the stream ends (client gone, write failed). */
     private void forwardGet(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         GuardedExchange exchange = new GuardedExchange(request, response, null, null, null, jsonMapper);
-        forward(exchange, chain);
+        exchange.forward(chain);
         String sseSession = exchange.sseSessionId();
         if (sseSession != null && sseSessions != null && request.isAsyncStarted()) {
             sseSessions.used(sseSession);

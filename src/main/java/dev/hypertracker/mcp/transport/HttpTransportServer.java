@@ -292,7 +292,6 @@ public final class HttpTransportServer implements AutoCloseable {
             closeWithin(transport);
         }
         try {
-            jetty.setStopTimeout(shutdownGrace.toMillis());
             jetty.stop();
         } catch (Exception e) {
             log.warn("Error stopping the HTTP container: {}", e.toString());

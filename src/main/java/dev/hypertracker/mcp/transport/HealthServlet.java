@@ -48,7 +48,8 @@ final class HealthServlet extends HttpServlet {
         health.put("sessions", sessions.count());
         health.put("maxSessions", sessions.max());
         health.put("uptimeSeconds", Duration.between(startedAt, Instant.now()).toSeconds());
-        response.setStatus("ok".equals(status) ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setStatus(
+                "ok".equals(status) ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "no-store");

@@ -116,7 +116,8 @@ public record HttpTransportConfig(
     }
 
     public HttpTransportConfig withMaxRequestBytes(long bytes) {
-        return new HttpTransportConfig(host, port, kinds, authToken, extraAllowedOrigins, extraAllowedHosts, bytes, keepAlive, shutdownGrace, sessionIdleTimeout, maxSessions);
+        return new HttpTransportConfig(host, port, kinds, authToken, extraAllowedOrigins, extraAllowedHosts, bytes,
+                keepAlive, shutdownGrace, sessionIdleTimeout, maxSessions);
     }
 
     public HttpTransportConfig withKeepAlive(Duration interval) {

@@ -7,7 +7,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.jetty.ee11.servlet.ErrorHandler;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -15,7 +14,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Jetty's own error answers (a servlet's {@code sendError}, an unparsable request, an uncaught exception) as a
+ * Jetty's own error answers (a servlet's {@code sendError}, an unknown path, an uncaught exception) as a
  * JSON-RPC error that says only the HTTP status: no stack, no servlet or class name, no Jetty version.
  */
 final class JsonErrorHandler extends ErrorHandler {
@@ -35,12 +34,6 @@ final class JsonErrorHandler extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
         response.write(true, ByteBuffer.wrap(body(code).getBytes(StandardCharsets.UTF_8)), callback);
         return true;
-    }
-
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
-        return ByteBuffer.wrap(body(status).getBytes(StandardCharsets.UTF_8));
     }
 
     private String body(int status) {

@@ -135,14 +135,17 @@ final class PublicErrorWriter extends PrintWriter {
         errorBodyWritten = true;
         Map<String, Object> body = parse(pending.toString());
         pending.setLength(0);
-        Object error = body == null ? null : body.containsKey("jsonRpcError") ? body.get("jsonRpcError") : body.get("error");
+        Object error = body == null ? null
+                : body.containsKey("jsonRpcError") ? body.get("jsonRpcError") // an McpError, serialized whole
+                : body.get("error");
         int code = ErrorCodes.INTERNAL_ERROR;
         String raw = null;
         if (error instanceof Map<?, ?> fields) {
             code = fields.get("code") instanceof Number n ? n.intValue() : code;
             raw = fields.get("message") instanceof String s ? s : null;
         }
-        target.write(PublicErrors.body(json, requestId, PublicErrors.code(code, raw), PublicErrors.message(code, raw, method)));
+        target.write(PublicErrors.body(json, requestId, PublicErrors.code(code, raw),
+                PublicErrors.message(code, raw, method)));
     }
 
     @SuppressWarnings("unchecked")

@@ -175,15 +175,15 @@ class HttpTransportServerTest {
     }
 
     static CallToolRequest echo(String text) {
-        return CallToolRequest.builder().name("echo").arguments(Map.of("text", text)).build();
+        return CallToolRequest.builder("echo").arguments(Map.of("text", text)).build();
     }
 
     static CallToolRequest block() {
-        return CallToolRequest.builder().name("block").arguments(Map.of()).build();
+        return CallToolRequest.builder("block").arguments(Map.of()).build();
     }
 
     static CallToolRequest progress(int steps, int delayMillis, String token) {
-        return CallToolRequest.builder().name("progress").arguments(Map.of("steps", steps, "delayMillis", delayMillis))
+        return CallToolRequest.builder("progress").arguments(Map.of("steps", steps, "delayMillis", delayMillis))
                 .progressToken(token).build();
     }
 

@@ -52,6 +52,7 @@ final class McpTestClients {
                 .endpoint(HttpTransportServer.MCP_PATH).requestBuilder(withToken(token)).build());
     }
 
+    @SuppressWarnings("deprecation") // the legacy SSE transport is what this client speaks, and what is tested
     static Connected sse(HttpTransportServer server, String token) {
         return connect(HttpClientSseClientTransport.builder(server.baseUrl().toString())
                 .sseEndpoint(HttpTransportServer.SSE_PATH).requestBuilder(withToken(token)).build());

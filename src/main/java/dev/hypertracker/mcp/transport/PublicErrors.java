@@ -14,9 +14,12 @@ import java.util.regex.Pattern;
  * Java type names, into the message; {@link #message} keeps a message only when it reads as plain text.
  */
 final class PublicErrors {
-    /** A Java type or package name ({@code java.util.HashMap}, {@code tools.jackson.databind...}) or an exception. */
-    private static final Pattern JAVA_TEXT = Pattern.compile(
-            "\\b[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+\\.[A-Za-z_$][\\w$]*|Exception\\b|\\$[A-Z]|\\bat \\[|`");
+    /**
+     * A qualified Java class name ({@code java.util.HashMap}, {@code tools.jackson.databind.exc.Mismatched...}), an
+     * exception or nested class name, or Jackson's wording; a host name such as {@code api.example.com} is not one.
+     */
+    private static final Pattern JAVA_TEXT = Pattern.compile("\\b[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+\\.[A-Z][\\w$]*"
+            + "|Exception\\b|\\$[A-Z]|\\bat \\[|Cannot deserialize|Cannot construct|Unrecognized field");
     /** Jackson's reference chain: the last {@code ["name"]} is the offending member. */
     private static final Pattern LAST_MEMBER = Pattern.compile("\\[\\\\?\"([A-Za-z_][\\w]*)\\\\?\"\\](?!.*\\[\\\\?\")");
     private static final Pattern PROBLEM = Pattern.compile("problem: ([^\\n]*)");
@@ -63,7 +66,9 @@ final class PublicErrors {
             case ErrorCodes.INVALID_REQUEST -> "Invalid request";
             case ErrorCodes.METHOD_NOT_FOUND -> "Method not found";
             case ErrorCodes.INVALID_PARAMS -> "Invalid params";
-            default -> "Internal error";
+            case ErrorCodes.RESOURCE_NOT_FOUND -> "Resource not found";
+            case ErrorCodes.INTERNAL_ERROR -> "Internal error";
+            default -> "Error " + code;
         };
     }
 

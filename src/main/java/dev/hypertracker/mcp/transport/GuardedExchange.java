@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * One MCP request as the SDK servlet sees it, wrapped: the body already read (so the SDK never blocks on a slow
@@ -38,13 +39,16 @@ final class GuardedExchange {
     private volatile boolean answered;
     private volatile String sseSessionId;
     private volatile Thread servletThread;
+    private final Consumer<String> onNewSession;
 
     /**
-     * @param body      the request body already read, or null for a request without one (GET, DELETE)
-     * @param requestId the JSON-RPC id when the body is a request, else null
+     * @param body         the request body already read, or null for a request without one (GET, DELETE)
+     * @param requestId    the JSON-RPC id when the body is a request, else null
+     * @param onNewSession told the id of a session the SDK created, before the client can learn it
      */
     GuardedExchange(HttpServletRequest request, HttpServletResponse response, byte[] body, Object requestId,
-            String method, McpJsonMapper json) {
+            String method, McpJsonMapper json, Consumer<String> onNewSession) {
+        this.onNewSession = onNewSession;
         this.json = json;
         this.requestId = requestId;
         this.method = method;
@@ -61,6 +65,7 @@ final class GuardedExchange {
         int at = endpointData.indexOf("sessionId=");
         if (at >= 0) {
             sseSessionId = endpointData.substring(at + "sessionId=".length());
+            onNewSession.accept(sseSessionId);
         }
     }
 
@@ -138,6 +143,14 @@ final class GuardedExchange {
 
         Response(HttpServletResponse response) {
             super(response);
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            super.setHeader(name, value);
+            if (McpEndpointGuard.SESSION_HEADER.equalsIgnoreCase(name) && value != null) {
+                onNewSession.accept(value); // Streamable HTTP: initialize answered, body not written yet
+            }
         }
 
         @Override

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -177,7 +178,7 @@ public final class HttpTransportServer implements AutoCloseable {
         InFlightRequests inFlight = new InFlightRequests();
         AtomicBoolean draining = new AtomicBoolean();
         SessionLimit sessions = new SessionLimit(transports.stream().map(ServedTransport::sessions)
-                .filter(java.util.Objects::nonNull).toList(), config.maxSessions());
+                .filter(Objects::nonNull).toList(), config.maxSessions());
         McpEndpointGuard guard = new McpEndpointGuard(
                 RebindingProtection.validator(bindAddress, config.host(), port, config.extraAllowedOrigins(),
                         config.extraAllowedHosts()),

@@ -35,7 +35,7 @@ final class McpEndpointGuard extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final String REALM = "hypertracker-mcp";
     private static final String BEARER_PREFIX = "Bearer ";
-    private static final String SESSION_HEADER = "Mcp-Session-Id";
+    static final String SESSION_HEADER = "Mcp-Session-Id";
     static final String ALLOWED_METHODS = "GET, POST, DELETE, OPTIONS";
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept, Mcp-Session-Id, MCP-Protocol-Version, "
             + "Last-Event-ID";
@@ -157,9 +157,8 @@ final class McpEndpointGuard extends HttpFilter {
         boolean endsAsynchronously = false;
         try {
             GuardedExchange exchange = new GuardedExchange(request, response, body, isRequest ? id : null, rpcMethod,
-                    jsonMapper);
+                    jsonMapper, this::markUsed);
             exchange.forward(chain);
-            markUsed(response.getHeader(SESSION_HEADER) != null ? response.getHeader(SESSION_HEADER) : sessionId);
             if (request.isAsyncStarted()) {
                 request.getAsyncContext().addListener(new OnStreamEnd(() -> {
                     markUsed(sessionId);
@@ -177,11 +176,11 @@ final class McpEndpointGuard extends HttpFilter {
     /** A new SSE stream's session is closed as soon as the stream ends (client gone, write failed). */
     private void forwardGet(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        GuardedExchange exchange = new GuardedExchange(request, response, null, null, null, jsonMapper);
+        GuardedExchange exchange = new GuardedExchange(request, response, null, null, null, jsonMapper,
+                this::markUsed);
         exchange.forward(chain);
         String sseSession = exchange.sseSessionId();
         if (sseSession != null && sseSessions != null && request.isAsyncStarted()) {
-            sseSessions.used(sseSession);
             request.getAsyncContext().addListener(new OnStreamEnd(() -> sseSessions.close(sseSession)));
         }
     }

@@ -79,7 +79,7 @@ public final class HyperTrackerServer implements ServerAssembly {
         ReferenceResources references = new ReferenceResources(client, coins, statusTool::status, clock);
         return specification
                 .serverInfo(NAME, version())
-                .instructions(Instructions.TEXT + (settings.demo() ? Instructions.DEMO : ""))
+                .instructions(Instructions.forServer(settings.demo()))
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).prompts(false)
                         .completions().logging().build())
                 // our validator answers with clearer messages (argument, what is wrong, what is allowed) and

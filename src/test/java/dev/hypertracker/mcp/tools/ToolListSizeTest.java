@@ -2,10 +2,8 @@ package dev.hypertracker.mcp.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.digest.TokenCounter;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,8 +18,7 @@ class ToolListSizeTest {
 
     @Test
     void theWholeToolListStaysUnder6000Tokens() {
-        List<Tool> tools = new ArrayList<>(Catalog.endpoints().stream().map(EndpointTool::definition).toList());
-        tools.add(ServerStatusTool.definition());
+        List<Tool> tools = ToolManifest.definitions();
         String json = JsonMapper.builder().build().writeValueAsString(Map.of("tools", tools));
         int tokens = TokenCounter.exact(json);
         System.out.println("tools/list: " + tools.size() + " tools, " + json.length() + " chars, " + tokens + " tokens");

@@ -46,9 +46,9 @@ class HttpSessionsTest {
     @Test
     void anSseSessionIsClosedWhenItsClientGoesAway() throws Exception {
         start(HttpTransportConfig.defaults().withKeepAlive(Duration.ofMillis(100))); // pings find the dead stream
-        try (Socket client = openSseStream()) {
-            assertThat(server.sessionCount()).isEqualTo(1);
-        }
+        Socket client = openSseStream();
+        assertThat(server.sessionCount()).isEqualTo(1);
+        client.close();
         awaitSessions(0);
     }
 
@@ -73,7 +73,8 @@ class HttpSessionsTest {
     void sessionsPastTheCapAreRefusedClearlyAndHealthSaysFull() throws Exception {
         start(HttpTransportConfig.defaults().withMaxSessions(2));
         assertThat(initialize().statusCode()).isEqualTo(200);
-        try (Socket sse = openSseStream()) { // SSE sessions count against the same cap
+        Socket sse = openSseStream(); // SSE sessions count against the same cap
+        try {
             HttpResponse<String> refused = initialize();
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
@@ -85,6 +86,8 @@ class HttpSessionsTest {
             assertThat(health.statusCode()).isEqualTo(503);
             assertThat(health.body()).contains("\"status\":\"full\"").contains("\"sessions\":2")
                     .contains("\"maxSessions\":2");
+        } finally {
+            sse.close();
         }
     }
 

@@ -34,7 +34,8 @@ final class PositionsDigest implements KindDigest {
     private final int top;
     private final boolean rankByPnlToo;
 
-    private long count, openCount, closedCount, longCount, shortCount;
+    private long count, openCount, closedCount, longCount, shortCount, unknownSideCount, unknownStatusCount;
+    private double unknownSideValue;
     private double longValue, shortValue, totalValue, unrealizedPnl, funding;
     private long nearLiquidationCount;
     private double nearLiquidationValue, openValue;
@@ -60,16 +61,19 @@ final class PositionsDigest implements KindDigest {
     /** Count and long/short value of a group of positions. */
     static final class Tally {
         long count;
-        double longValue, shortValue;
+        double longValue, shortValue, unknownSideValue;
 
-        void add(boolean isLong, double value) {
+        void add(PositionRow.Side side, double value) {
             count++;
-            if (isLong) longValue += value;
-            else shortValue += value;
+            switch (side) {
+                case LONG -> longValue += value;
+                case SHORT -> shortValue += value;
+                case UNKNOWN -> unknownSideValue += value;
+            }
         }
 
         double total() {
-            return longValue + shortValue;
+            return longValue + shortValue + unknownSideValue;
         }
     }
 
@@ -86,28 +90,38 @@ final class PositionsDigest implements KindDigest {
     private void accept(PositionRow row) {
         double value = Math.abs(zeroIfNaN(row.positionValue));
         boolean isLong = row.isLong();
-        boolean open = !row.closed;
+        boolean open = row.status == PositionRow.Status.OPEN;
         double pnl = row.unrealizedPnl;
 
         count++;
-        if (open) openCount++;
-        else closedCount++;
-        if (isLong) {
-            longCount++;
-            longValue += value;
-        } else {
-            shortCount++;
-            shortValue += value;
+        switch (row.status) {
+            case OPEN -> openCount++;
+            case CLOSED -> closedCount++;
+            case UNKNOWN -> unknownStatusCount++;
+        }
+        switch (row.side) {
+            case LONG -> {
+                longCount++;
+                longValue += value;
+            }
+            case SHORT -> {
+                shortCount++;
+                shortValue += value;
+            }
+            case UNKNOWN -> {
+                unknownSideCount++;
+                unknownSideValue += value;
+            }
         }
         totalValue += value;
         unrealizedPnl += zeroIfNaN(pnl);
         funding += zeroIfNaN(row.funding);
 
-        coins.computeIfAbsent(row.coin == null ? "?" : row.coin, c -> new Tally()).add(isLong, value);
+        coins.computeIfAbsent(row.coin == null ? "?" : row.coin, c -> new Tally()).add(row.side, value);
 
         if (row.sizeCohort == 0 && row.pnlCohort == 0) withoutCohort++;
-        if (row.sizeCohort != 0) tally(sizeCohorts, row.sizeCohort).add(isLong, value);
-        if (row.pnlCohort != 0) tally(pnlCohorts, row.pnlCohort).add(isLong, value);
+        if (row.sizeCohort != 0) tally(sizeCohorts, row.sizeCohort).add(row.side, value);
+        if (row.pnlCohort != 0) tally(pnlCohorts, row.pnlCohort).add(row.side, value);
 
         double leverage = row.leverage();
         int bucket = leverageBucket(leverage);
@@ -123,7 +137,7 @@ final class PositionsDigest implements KindDigest {
         }
 
         if (topByValue.admits(value) || topByPnl.admits(pnl)) {
-            TopPosition p = new TopPosition(row.address, row.coin, isLong, value, row.entryPrice, row.markPrice,
+            TopPosition p = new TopPosition(row.address, row.coin, row.side, value, row.entryPrice, row.markPrice,
                     row.liquidationPrice, leverage, pnl, row.sizeCohort, row.pnlCohort);
             topByValue.add(value, p);
             topByPnl.add(pnl, p);
@@ -153,13 +167,13 @@ final class PositionsDigest implements KindDigest {
         return (mark - entry) / (liquidation - entry) >= NEAR_LIQUIDATION_PROGRESS;
     }
 
-    record TopPosition(String address, String coin, boolean isLong, double value, double entry, double mark,
+    record TopPosition(String address, String coin, PositionRow.Side side, double value, double entry, double mark,
                        double liquidation, double leverage, double pnl, int sizeCohort, int pnlCohort)
             implements Section.Item {
 
         @Override
         public Map<String, Object> json() {
-            return Json.obj("address", Format.shortAddress(address), "coin", coin, "side", side(), "value", round2(value),
+            return Json.obj("address", Format.shortAddress(address), "coin", coin, "side", sideWord(), "value", round2(value),
                     "entry", Format.sig6(entry), "mark", Format.sig6(mark),
                     "liquidationPrice", liquidation > 0 ? Format.sig6(liquidation) : null,
                     "leverage", Format.sig6(leverage), "unrealizedPnl", round2(pnl), "cohorts", cohorts());
@@ -167,15 +181,19 @@ final class PositionsDigest implements KindDigest {
 
         @Override
         public String line() {
-            return Format.shortAddress(address) + " " + coin + " " + side() + " " + money(value)
+            return Format.shortAddress(address) + " " + coin + " " + sideWord() + " " + money(value)
                     + (Double.isNaN(leverage) ? "" : " " + Format.price(leverage) + "x")
                     + " entry " + Format.price(entry) + " mark " + Format.price(mark)
                     + (liquidation > 0 ? " liq " + Format.price(liquidation) : "")
                     + " uPnL " + Format.signedMoney(pnl) + (cohorts().isEmpty() ? "" : " " + String.join(", ", cohorts()));
         }
 
-        private String side() {
-            return isLong ? "long" : "short";
+        private String sideWord() {
+            return switch (side) {
+                case LONG -> "long";
+                case SHORT -> "short";
+                case UNKNOWN -> "side unknown";
+            };
         }
 
         private List<String> cohorts() {
@@ -190,8 +208,8 @@ final class PositionsDigest implements KindDigest {
     record GroupLine(String nameKey, String name, Tally tally) implements Section.Item {
         @Override
         public Map<String, Object> json() {
-            return Json.obj(nameKey, name, "count", tally.count, "longValue", round2(tally.longValue),
-                    "shortValue", round2(tally.shortValue));
+            return Json.obj(nameKey, name, "count", tally.count, "longValue", tally.longValue,
+                    "shortValue", tally.shortValue, "unknownSideValue", tally.unknownSideValue == 0 ? null : tally.unknownSideValue);
         }
 
         @Override
@@ -203,12 +221,17 @@ final class PositionsDigest implements KindDigest {
     @Override
     public Report finish() {
         Map<String, Object> totals = Json.obj("count", count, "openCount", openCount, "closedCount", closedCount,
-                "longCount", longCount, "shortCount", shortCount, "longValue", round2(longValue),
-                "shortValue", round2(shortValue), "totalValue", round2(totalValue),
-                "unrealizedPnl", round2(unrealizedPnl), "funding", round2(funding));
+                "unknownStatusCount", unknownStatusCount, "longCount", longCount, "shortCount", shortCount,
+                "unknownSideCount", unknownSideCount, "longValue", longValue, "shortValue", shortValue,
+                "unknownSideValue", unknownSideValue, "totalValue", totalValue,
+                "unrealizedPnl", unrealizedPnl, "funding", funding);
         String totalsText = Format.count(count) + " positions (" + Format.count(openCount) + " open, "
-                + Format.count(closedCount) + " closed): " + Format.count(longCount) + " long " + money(longValue)
-                + " / " + Format.count(shortCount) + " short " + money(shortValue) + ", total " + money(totalValue)
+                + Format.count(closedCount) + " closed"
+                + (unknownStatusCount > 0 ? ", " + Format.count(unknownStatusCount) + " open/closed unknown (no closeTime)" : "")
+                + "): " + Format.count(longCount) + " long " + money(longValue)
+                + " / " + Format.count(shortCount) + " short " + money(shortValue)
+                + (unknownSideCount > 0 ? " / " + Format.count(unknownSideCount) + " side unknown " + money(unknownSideValue) : "")
+                + ", total " + money(totalValue)
                 + "; uPnL " + Format.signedMoney(unrealizedPnl) + ", funding " + Format.signedMoney(funding) + "."
                 + (withoutCohort > 0 ? " " + Format.count(withoutCohort) + " rows carry no cohort." : "");
 

@@ -135,12 +135,35 @@ final class SeriesDigest implements KindDigest {
             to = Math.max(to, at);
         }
         row.forEachEntry((field, value) -> {
-            if (!value.isNumber() || NOT_METRICS.contains(field)) return;
-            stats.computeIfAbsent(field, f -> new Stats()).add(value.doubleValue(), at);
+            if (NOT_METRICS.contains(field) || !isMetricValue(field, value)) return;
+            double v = Json.number(field, value);
+            if (!Double.isNaN(v)) stats.computeIfAbsent(field, f -> new Stats()).add(v, at);
         });
         if (mainMetric == null) mainMetric = chooseMainMetric();
-        if (mainMetric != null && at != Long.MIN_VALUE && row.path(mainMetric).isNumber()) {
-            addTrendPoint(at, row.path(mainMetric).doubleValue());
+        if (mainMetric != null && at != Long.MIN_VALUE) {
+            double main = numericOrNaN(row.get(mainMetric));
+            if (!Double.isNaN(main)) addTrendPoint(at, main);
+        }
+    }
+
+    /**
+     * A number, numeric text ("30500.12": some routes send every number as a string), or a value of a field already
+     * known as a metric (then Json.number counts it as unreadable). Other text is a label, not a metric.
+     */
+    private boolean isMetricValue(String field, JsonNode value) {
+        if (value.isNumber() || stats.containsKey(field)) return !value.isNull();
+        return value.isString() && !Double.isNaN(numericOrNaN(value));
+    }
+
+    /** The value as a number without counting anything: text that is not a number is NaN. */
+    private static double numericOrNaN(JsonNode value) {
+        if (value == null) return Double.NaN;
+        if (value.isNumber()) return value.doubleValue();
+        if (!value.isString()) return Double.NaN;
+        try {
+            return new java.math.BigDecimal(value.stringValue().trim()).doubleValue();
+        } catch (NumberFormatException e) {
+            return Double.NaN;
         }
     }
 

@@ -41,10 +41,16 @@ public final class Catalog {
         return Param.query("limit", INTEGER, "Page size.").range(1, max);
     }
 
+    /** Series ask for the API's largest page by default, so that few pages cover the window (fidelity, issue 12). */
+    private static Param seriesLimit() {
+        return limit(1000).withDefault(1000);
+    }
+
     private static Param cursor() {
         return Param.query("nextCursor", CURSOR, "A previous result's nextCursor.");
     }
 
+    /** Documented on the coin x segment route only; the API silently ignores it elsewhere (so it is not offered there). */
     private static Param recency() {
         return Param.query("positionRecencyTimeframe", ENUM, "Only count positions opened within this timeframe.")
                 .oneOf("24h", "7d", "30d", "all");
@@ -70,32 +76,37 @@ public final class Catalog {
                             limit(1000).withDefault(1000),
                             cursor()),
                     "Hyperliquid perp positions since 2025-04-04 by coin, wallet, cohort, open/closed, openTime window "
-                            + "(closeTime null = open). Digest: totals, long/short, top positions, per coin, per size and PnL "
-                            + "cohort, leverage, value near liquidation."),
+                            + "(closeTime null = open). Rows come oldest-opened first, 1,000 a page: a partial read is the "
+                            + "oldest slice and says so. Digest: totals, long/short, top positions, per coin, per size and PnL "
+                            + "cohort, leverage, and this server's near-liquidation figure (mark >=75% of the way from entry "
+                            + "to liquidation price; not the vendor's measure)."),
             new Endpoint("export_coin_positions", "Positions by size for a coin (export)", "/exports/coins/{coin}/positions",
                     Toolset.EXPORTS, DigestKind.BREAKDOWN, Pagination.NONE, null, true, Duration.ofMinutes(15),
                     List.of(coinPath()),
-                    "One coin's open positions by size: count, total/long value, value near liquidation, bias, vs past values."),
+                    "One coin's open positions by size bucket, vs past values. Unverified: the vendor's current list of "
+                            + "export files no longer names this one; a 400/404 says so. Prefer export_position_breakdown_by_size."),
             new Endpoint("get_open_exposure_by_coin", "Open exposure by coin", "/positions/coins",
                     Toolset.POSITIONS, DigestKind.EXPOSURE, Pagination.NONE, null, false, Duration.ofMinutes(10),
                     List.of(),
-                    "Every coin with open positions by open value: long/short value and counts. For 'which coins have "
-                            + "the most open interest' and crowding."),
+                    "Every coin with open positions by open value, which counts both sides (every long has a matching "
+                            + "short: about 2x one-sided open interest), with positions per side and the average per side."),
             new Endpoint("export_position_breakdown_by_cohort", "Position breakdown by cohort (export)",
                     "/exports/coins/{coin}/position-breakdown-by-cohort",
                     Toolset.EXPORTS, DigestKind.BREAKDOWN, Pagination.NONE, null, true, Duration.ofMinutes(15),
                     List.of(coinPath()),
-                    "One coin's open positions per cohort: total/long value, count, value near liquidation, bias, vs past values."),
+                    "One coin's open positions per cohort: total/long value, count, bias, the file's \"value close to "
+                            + "liquidation\" (definition unpublished), vs past values."),
             new Endpoint("export_position_breakdown_by_size", "Position breakdown by size (export)",
                     "/exports/coins/{coin}/position-breakdown-by-size",
                     Toolset.EXPORTS, DigestKind.BREAKDOWN, Pagination.NONE, null, true, Duration.ofMinutes(15),
                     List.of(coinPath()),
-                    "One coin's open positions per size cohort: count, total/long value, value near liquidation, bias."),
+                    "One coin's open positions per position size bucket (1-10, by position value, with ranges): count, "
+                            + "total/long value, bias, the file's \"value close to liquidation\" (definition unpublished)."),
             new Endpoint("get_market_overview_metrics", "Market overview time series", "/position-metrics/general",
                     Toolset.METRICS, DigestKind.SERIES, Pagination.CURSOR, "metrics", false, Duration.ofMinutes(5),
-                    List.of(start("", DEFAULT_SERIES_START), end(), limit(1000), cursor()),
-                    "Market-wide snapshots (~10 min): open interest long/short, position counts, perp equity, positions "
-                            + "in profit. Stats per metric and a trend."),
+                    List.of(start("", DEFAULT_SERIES_START), end(), seriesLimit(), cursor()),
+                    "Market-wide snapshots (a point per update, ~10 min): open interest long/short, position counts, perp "
+                            + "equity, positions in profit. Reads up to 3 pages to cover the window and says what it covers."),
             new Endpoint("export_position_metrics", "Hourly position metrics for a coin (export)",
                     "/exports/coins/{coin}/position-metrics",
                     Toolset.EXPORTS, DigestKind.SERIES, Pagination.NONE, "metrics", true, Duration.ofMinutes(15),
@@ -103,24 +114,25 @@ public final class Catalog {
                     "~14 days of hourly metrics for one coin: position counts, total/long value. Stats per metric and a trend."),
             new Endpoint("get_perp_volume_metrics", "Perp trading volume time series", "/metrics/perp-volume",
                     Toolset.METRICS, DigestKind.SERIES, Pagination.CURSOR, "metrics", false, Duration.ofMinutes(10),
-                    List.of(start("", DEFAULT_SERIES_START), end(), limit(1000), cursor()),
-                    "Hyperliquid perp trading volume, about hourly. Stats and a trend."),
+                    List.of(start("", DEFAULT_SERIES_START), end(), seriesLimit(), cursor()),
+                    "Hyperliquid perp trading volume, about hourly. Stats and a trend over the range covered."),
             new Endpoint("get_positions_heatmap", "Cohort positioning heatmap", "/positions/heatmap",
                     Toolset.POSITIONS, DigestKind.HEATMAP, Pagination.NONE, "heatmap", false, Duration.ofMinutes(10),
                     List.of(Param.query("openedWithin", ENUM, "Only positions opened within this window. Default: all.")
                             .oneOf("24h", "7d", "30d", "all")),
-                    "Every coin's open positions by cohort: long/short value, bias (long share 0-1). Answers 'are whales "
-                            + "long BTC?' and where smart money and rekt cohorts disagree. Raw is ~1 MB: the digest picks."),
+                    "Every coin's open positions by cohort: each cohort's bias (its long share of value, 0-1) and positions "
+                            + "per side. A coin's value counts both sides (long = short). Answers 'are whales long BTC?' and where "
+                            + "smart money and rekt cohorts disagree. Raw is ~1 MB: the digest picks."),
             new Endpoint("get_coin_position_metrics", "Coin positioning, PnL and funding over time",
                     "/position-metrics/coin/{coin}",
                     Toolset.METRICS, DigestKind.SERIES, Pagination.CURSOR, "metrics", false, Duration.ofMinutes(10),
-                    List.of(coinPath(), start("", DEFAULT_SERIES_START), end(), limit(1000), cursor(), recency()),
-                    "One coin over time: position count, value and size with long split, unrealized PnL, funding. Stats "
-                            + "per metric and a trend."),
+                    List.of(coinPath(), start("", DEFAULT_SERIES_START), end(), seriesLimit(), cursor()),
+                    "One coin over time (a point per update, ~15 min): position count, value and size with long split, "
+                            + "unrealized PnL, funding. Stats over the range covered, and a trend."),
             new Endpoint("get_coin_segment_metrics", "Coin positioning of a cohort over time",
                     "/position-metrics/coin/{coin}/segment/{segmentId}",
                     Toolset.METRICS, DigestKind.SERIES, Pagination.CURSOR, "metrics", false, Duration.ofMinutes(10),
-                    List.of(coinPath(), segment(true), start("", DEFAULT_SERIES_START), end(), limit(1000), cursor(), recency()),
+                    List.of(coinPath(), segment(true), start("", DEFAULT_SERIES_START), end(), seriesLimit(), cursor(), recency()),
                     "One cohort on one coin over time: counts, value and size with long split, uPnL, funding. Stats and a trend."),
             new Endpoint("get_coin_size_bucket_metrics", "Coin positioning by size bucket over time",
                     "/position-metrics/coin/{coin}/position-size-bucket/{sizeBucketId}",
@@ -128,7 +140,7 @@ public final class Catalog {
                     List.of(coinPath(),
                             Param.path("sizeBucketId", SIZE_BUCKET, "Position size bucket id 1-10 or its range (\"$10k-$25k\"): "
                                     + SizeBucket.compactTable() + " (by position value)."),
-                            start("", DEFAULT_SERIES_START), end(), limit(1000), cursor()),
+                            start("", DEFAULT_SERIES_START), end(), seriesLimit(), cursor()),
                     "One coin over time, positions of one size bucket only: count and value with long split. Stats and a trend."),
             new Endpoint("get_liquidation_risk_by_asset", "Liquidation risk by coin for a cohort",
                     "/{segmentId}/assets/liquidation-risk",
@@ -136,8 +148,8 @@ public final class Catalog {
                     List.of(segment(true),
                             Param.query("offset", INTEGER, "Items to skip (0 or more).").range(0, 100_000).withDefault(0),
                             limit(500).withDefault(100)),
-                    "Per coin, the share of a cohort's open value near liquidation (mark 75%+ of the way from entry to "
-                            + "liquidation price). For 'which coins have the most OI near liquidation?'."),
+                    "Per coin, the API's percentRisk: the share of a cohort's open value \"within 75% of the liquidation "
+                            + "threshold\" (the API's words; its formula is unpublished). For 'where is a cohort's value at risk?'."),
             new Endpoint("export_liquidation_heatmap", "Liquidation heatmap for a coin (export)",
                     "/exports/coins/{coin}/liquidation-heatmap",
                     Toolset.RISK, DigestKind.LIQUIDATION_HEATMAP, Pagination.NONE, "heatmap", true, Duration.ofMinutes(15),

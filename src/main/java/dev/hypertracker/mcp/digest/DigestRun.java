@@ -86,6 +86,8 @@ final class DigestRun implements RowSource.Sink {
         if (!unreadable.isEmpty()) sections.add(Math.min(1, sections.size()), unreadable.section());
         if (endpoint.pagination() != Pagination.NONE) sections.add(pagingSection(paging));
         String title = endpoint.title() + (options.detail() == Detail.SUMMARY ? "" : " (detail=" + options.detail().id() + ")");
+        String gap = kind == null ? null : kind.coverageGap(paging);
+        if (gap != null) title = title + " - " + gap;
         report = new Report(title, sections, report.dropOrder(), report.narrowHint());
         return Budget.fit(report, endpoint.digest().name().toLowerCase(Locale.ROOT), options.detail(),
                 options.maxTokens());

@@ -21,7 +21,7 @@ final class PositionRow {
 
     double positionValue, size, entryPrice, markPrice, liquidationPrice, unrealizedPnl, funding, crossLeverage,
             isolatedLeverage;
-    String coin, address;
+    String coin, address, openTime;
     Side side;
     Status status;
     int sizeCohort, pnlCohort;
@@ -29,7 +29,7 @@ final class PositionRow {
     private void reset() {
         positionValue = size = entryPrice = markPrice = liquidationPrice = unrealizedPnl = funding = crossLeverage =
                 isolatedLeverage = Double.NaN;
-        coin = address = null;
+        coin = address = openTime = null;
         side = Side.UNKNOWN;
         status = Status.UNKNOWN;
         sizeCohort = pnlCohort = 0;
@@ -71,6 +71,7 @@ final class PositionRow {
                 case "coin" -> coin = text(p);
                 case "side" -> side = side(text(p));
                 case "address" -> address = text(p);
+                case "openTime" -> openTime = text(p);
                 case "closeTime" -> status = status(p);
                 case "profile" -> readProfile(p);
                 default -> p.skipChildren(); // a no-op for scalars

@@ -29,7 +29,14 @@ public final class ToolArguments {
     public static final int MAX_PAGES_LIMIT = 20;
     public static final int MAX_FIELDS = 30;
 
+    /** Cursor-paged series fetch the pages needed to cover their window, up to this many, unless told otherwise. */
+    public static final int SERIES_DEFAULT_MAX_PAGES = 3;
+
     private ToolArguments() {}
+
+    public static int defaultMaxPages(Endpoint endpoint) {
+        return endpoint.digest() == DigestKind.SERIES && endpoint.pagination() == Pagination.CURSOR ? SERIES_DEFAULT_MAX_PAGES : 1;
+    }
 
     /** Declared once per tool: the validator asks for them several times on every call. */
     private static final Map<String, List<Param>> BY_TOOL = new ConcurrentHashMap<>();
@@ -57,8 +64,10 @@ public final class ToolArguments {
             params.add(Param.query(SORT_BY, ParamKind.ENUM, null).oneOf("value", "pnl"));
         }
         if (endpoint.pagination() == Pagination.CURSOR) {
-            params.add(Param.query(MAX_PAGES, ParamKind.INTEGER, "Pages to fetch; each costs 1 API request.")
-                    .range(1, MAX_PAGES_LIMIT).withDefault(1));
+            params.add(Param.query(MAX_PAGES, ParamKind.INTEGER, defaultMaxPages(endpoint) == 1
+                            ? "Pages to fetch; each costs 1 API request."
+                            : "Pages to fetch to cover the window (1,000 points each); each costs 1 API request.")
+                    .range(1, MAX_PAGES_LIMIT).withDefault(defaultMaxPages(endpoint)));
         }
         params.add(Param.query(FRESH, ParamKind.BOOLEAN, null));
         return List.copyOf(params);

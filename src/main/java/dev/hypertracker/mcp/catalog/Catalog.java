@@ -76,37 +76,32 @@ public final class Catalog {
                             limit(1000).withDefault(1000),
                             cursor()),
                     "Hyperliquid perp positions since 2025-04-04 by coin, wallet, cohort, open/closed, openTime window "
-                            + "(closeTime null = open). Rows come oldest-opened first, 1,000 a page: a partial read is the "
-                            + "oldest slice and says so. Digest: totals, long/short, top positions, per coin, per size and PnL "
-                            + "cohort, leverage, and this server's near-liquidation figure (mark >=75% of the way from entry "
-                            + "to liquidation price; not the vendor's measure)."),
+                            + "(closeTime null = open), oldest-opened first. Digest: totals, long/short, top positions, per "
+                            + "coin and cohort, leverage, this server's near-liquidation figure."),
             new Endpoint("export_coin_positions", "Positions by size for a coin (export)", "/exports/coins/{coin}/positions",
                     Toolset.EXPORTS, DigestKind.BREAKDOWN, Pagination.NONE, null, true, Duration.ofMinutes(15),
                     List.of(coinPath()),
-                    "One coin's open positions by size bucket, vs past values. Unverified: the vendor's current list of "
-                            + "export files no longer names this one; a 400/404 says so. Prefer export_position_breakdown_by_size."),
+                    "One coin's open positions by size bucket, vs past values. No longer in the vendor's export list: "
+                            + "prefer export_position_breakdown_by_size."),
             new Endpoint("get_open_exposure_by_coin", "Open exposure by coin", "/positions/coins",
                     Toolset.POSITIONS, DigestKind.EXPOSURE, Pagination.NONE, null, false, Duration.ofMinutes(10),
                     List.of(),
-                    "Every coin with open positions by open value, which counts both sides (every long has a matching "
-                            + "short: about 2x one-sided open interest), with positions per side and the average per side."),
+                    "Every coin with open positions by open value (counts both sides, ~2x one-sided OI), positions per side."),
             new Endpoint("export_position_breakdown_by_cohort", "Position breakdown by cohort (export)",
                     "/exports/coins/{coin}/position-breakdown-by-cohort",
                     Toolset.EXPORTS, DigestKind.BREAKDOWN, Pagination.NONE, null, true, Duration.ofMinutes(15),
                     List.of(coinPath()),
-                    "One coin's open positions per cohort: total/long value, count, bias, the file's \"value close to "
-                            + "liquidation\" (definition unpublished), vs past values."),
+                    "One coin's open positions per cohort: total/long value, count, bias, value close to liquidation, vs past."),
             new Endpoint("export_position_breakdown_by_size", "Position breakdown by size (export)",
                     "/exports/coins/{coin}/position-breakdown-by-size",
                     Toolset.EXPORTS, DigestKind.BREAKDOWN, Pagination.NONE, null, true, Duration.ofMinutes(15),
                     List.of(coinPath()),
-                    "One coin's open positions per position size bucket (1-10, by position value, with ranges): count, "
-                            + "total/long value, bias, the file's \"value close to liquidation\" (definition unpublished)."),
+                    "One coin's open positions per position size bucket 1-10: count, total/long value, bias, value close to liquidation."),
             new Endpoint("get_market_overview_metrics", "Market overview time series", "/position-metrics/general",
                     Toolset.METRICS, DigestKind.SERIES, Pagination.CURSOR, "metrics", false, Duration.ofMinutes(5),
                     List.of(start("", DEFAULT_SERIES_START), end(), seriesLimit(), cursor()),
-                    "Market-wide snapshots (a point per update, ~10 min): open interest long/short, position counts, perp "
-                            + "equity, positions in profit. Reads up to 3 pages to cover the window and says what it covers."),
+                    "Market-wide snapshots (~10 min): open interest long/short, position counts, perp equity, positions "
+                            + "in profit. Stats per metric and a trend."),
             new Endpoint("export_position_metrics", "Hourly position metrics for a coin (export)",
                     "/exports/coins/{coin}/position-metrics",
                     Toolset.EXPORTS, DigestKind.SERIES, Pagination.NONE, "metrics", true, Duration.ofMinutes(15),
@@ -115,20 +110,19 @@ public final class Catalog {
             new Endpoint("get_perp_volume_metrics", "Perp trading volume time series", "/metrics/perp-volume",
                     Toolset.METRICS, DigestKind.SERIES, Pagination.CURSOR, "metrics", false, Duration.ofMinutes(10),
                     List.of(start("", DEFAULT_SERIES_START), end(), seriesLimit(), cursor()),
-                    "Hyperliquid perp trading volume, about hourly. Stats and a trend over the range covered."),
+                    "Hyperliquid perp trading volume, about hourly. Stats and a trend."),
             new Endpoint("get_positions_heatmap", "Cohort positioning heatmap", "/positions/heatmap",
                     Toolset.POSITIONS, DigestKind.HEATMAP, Pagination.NONE, "heatmap", false, Duration.ofMinutes(10),
                     List.of(Param.query("openedWithin", ENUM, "Only positions opened within this window. Default: all.")
                             .oneOf("24h", "7d", "30d", "all")),
-                    "Every coin's open positions by cohort: each cohort's bias (its long share of value, 0-1) and positions "
-                            + "per side. A coin's value counts both sides (long = short). Answers 'are whales long BTC?' and where "
-                            + "smart money and rekt cohorts disagree. Raw is ~1 MB: the digest picks."),
+                    "Every coin's open positions by cohort: bias (a cohort's long share 0-1), positions per side. Answers "
+                            + "'are whales long BTC?' and where smart money and rekt cohorts disagree. Raw is ~1 MB."),
             new Endpoint("get_coin_position_metrics", "Coin positioning, PnL and funding over time",
                     "/position-metrics/coin/{coin}",
                     Toolset.METRICS, DigestKind.SERIES, Pagination.CURSOR, "metrics", false, Duration.ofMinutes(10),
                     List.of(coinPath(), start("", DEFAULT_SERIES_START), end(), seriesLimit(), cursor()),
-                    "One coin over time (a point per update, ~15 min): position count, value and size with long split, "
-                            + "unrealized PnL, funding. Stats over the range covered, and a trend."),
+                    "One coin over time (~15 min points): position count, value and size with long split, unrealized "
+                            + "PnL, funding. Stats and a trend."),
             new Endpoint("get_coin_segment_metrics", "Coin positioning of a cohort over time",
                     "/position-metrics/coin/{coin}/segment/{segmentId}",
                     Toolset.METRICS, DigestKind.SERIES, Pagination.CURSOR, "metrics", false, Duration.ofMinutes(10),
@@ -148,8 +142,8 @@ public final class Catalog {
                     List.of(segment(true),
                             Param.query("offset", INTEGER, "Items to skip (0 or more).").range(0, 100_000).withDefault(0),
                             limit(500).withDefault(100)),
-                    "Per coin, the API's percentRisk: the share of a cohort's open value \"within 75% of the liquidation "
-                            + "threshold\" (the API's words; its formula is unpublished). For 'where is a cohort's value at risk?'."),
+                    "Per coin, a cohort's open value \"within 75% of the liquidation threshold\" (the API's words; "
+                            + "formula unpublished) and its share."),
             new Endpoint("export_liquidation_heatmap", "Liquidation heatmap for a coin (export)",
                     "/exports/coins/{coin}/liquidation-heatmap",
                     Toolset.RISK, DigestKind.LIQUIDATION_HEATMAP, Pagination.NONE, "heatmap", true, Duration.ofMinutes(15),

@@ -64,9 +64,7 @@ public final class ToolArguments {
             params.add(Param.query(SORT_BY, ParamKind.ENUM, null).oneOf("value", "pnl"));
         }
         if (endpoint.pagination() == Pagination.CURSOR) {
-            params.add(Param.query(MAX_PAGES, ParamKind.INTEGER, defaultMaxPages(endpoint) == 1
-                            ? "Pages to fetch; each costs 1 API request."
-                            : "Pages to fetch to cover the window (1,000 points each); each costs 1 API request.")
+            params.add(Param.query(MAX_PAGES, ParamKind.INTEGER, "Pages to fetch; each costs 1 API request.")
                     .range(1, MAX_PAGES_LIMIT).withDefault(defaultMaxPages(endpoint)));
         }
         params.add(Param.query(FRESH, ParamKind.BOOLEAN, null));

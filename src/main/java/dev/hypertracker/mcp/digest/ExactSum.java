@@ -11,8 +11,13 @@ import java.math.BigDecimal;
 final class ExactSum {
 
     private static final double MICROS = 1e6;
-    /** Past this, value x 10^6 is no longer an exact long. */
-    private static final double MAX_SCALED = 9e15;
+    /**
+     * Up to 15 significant digits a decimal and its double identify each other; past that, two decimals can share a
+     * double, and the value continues in BigDecimal as Double.toString reads it.
+     */
+    private static final double MAX_SCALED = 1e15;
+
+    private static final long EXACT_DOUBLE_LIMIT = 1L << 53;
 
     private long micros;
     private BigDecimal spill;
@@ -34,7 +39,9 @@ final class ExactSum {
 
     /** The double nearest to the exact total. */
     double value() {
-        if (spill == null) return micros / MICROS;
-        return spill.add(BigDecimal.valueOf(micros, 6)).doubleValue();
+        // a long beyond 2^53 is rounded on its way to a double: then divide in decimal
+        if (spill == null && Math.abs(micros) < EXACT_DOUBLE_LIMIT) return micros / MICROS;
+        BigDecimal total = BigDecimal.valueOf(micros, 6);
+        return (spill == null ? total : spill.add(total)).doubleValue();
     }
 }

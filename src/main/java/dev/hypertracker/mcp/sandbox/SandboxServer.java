@@ -210,6 +210,7 @@ public final class SandboxServer implements AutoCloseable {
                 yield normal.get();
             }
             case MALFORMED_BODY -> Reply.json(MALFORMED_BODY);
+            case BODY -> Reply.json(fault.status(), fault.body().getBytes(StandardCharsets.UTF_8));
             case TRUNCATED_BODY -> normal.get();
             case TRUNCATED_JSON -> {
                 Reply whole = normal.get();

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
                 "Environment: HYPERTRACKER_API_TOKEN (required unless --demo), HYPERTRACKER_BASE_URL "
                         + "(default https://ht-api.coinmarketman.com), HYPERTRACKER_MCP_AUTH_TOKEN (HTTP transports), "
                         + "HYPERTRACKER_LOG_LEVEL.", ""},
-        subcommands = {CallCommand.class, SandboxCommand.class, ToolsJsonCommand.class})
+        subcommands = {CallCommand.class, SandboxCommand.class, ToolsJsonCommand.class, DoctorCommand.class})
 public final class HyperTrackerCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(HyperTrackerCommand.class);
     /** How often the upstream counters are logged (when they changed); they are logged at exit too. */

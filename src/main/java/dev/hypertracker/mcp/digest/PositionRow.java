@@ -84,11 +84,11 @@ final class PositionRow {
     private static double number(JsonParser p, String field) {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-            return Json.inRange(field, p.getDoubleValue(), p.getText());
+            return Json.inRange(field, p.getDoubleValue(), p.getString());
         }
         if (t == JsonToken.VALUE_STRING) return Json.parse(field, p.getString());
         if (t == JsonToken.VALUE_NULL) return Double.NaN;
-        UnreadableValues.count(field, t.isScalarValue() ? p.getText() : "a " + (t == JsonToken.START_ARRAY ? "list" : "object"));
+        UnreadableValues.count(field, t.isScalarValue() ? p.getString() : "a " + (t == JsonToken.START_ARRAY ? "list" : "object"));
         p.skipChildren();
         return Double.NaN;
     }

@@ -8,6 +8,7 @@ import dev.hypertracker.mcp.catalog.Endpoint;
  * shown to the caller as the tool's error, and nothing of the body is presented as a digest.
  */
 public final class UpstreamBodyException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
     UpstreamBodyException(String message) {
         super(message, null, false, false);

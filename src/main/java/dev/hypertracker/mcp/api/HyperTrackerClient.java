@@ -370,34 +370,9 @@ public final class HyperTrackerClient {
                 + response.statusCode() + " for " + request.endpoint().tool() + ", which this server does not expect.");
     }
 
-    /** The API's own error text: {"errors":[{"property","errors":[…]}]}, {"message"} or {"error"}; clipped. */
+    /** The API's own error text, either error shape (see {@link UpstreamErrorText}). */
     static String upstreamMessage(byte[] body) {
-        try {
-            JsonNode root = JSON.readTree(body);
-            StringBuilder sb = new StringBuilder();
-            JsonNode errors = root.get("errors");
-            if (errors != null && errors.isArray()) {
-                for (JsonNode e : errors) {
-                    if (sb.length() > 0) sb.append("; ");
-                    JsonNode texts = e.get("errors");
-                    String prop = e.path("property").asString("");
-                    sb.append(prop.isEmpty() ? "" : prop + ": ");
-                    if (texts != null && texts.isArray()) {
-                        for (int i = 0; i < texts.size(); i++) sb.append(i > 0 ? ", " : "").append(texts.get(i).asString(""));
-                    } else {
-                        sb.append(e.isString() ? e.asString() : e.toString());
-                    }
-                }
-            } else if (root.hasNonNull("message")) {
-                sb.append(root.get("message").asString(""));
-            } else if (root.hasNonNull("error")) {
-                sb.append(root.get("error").asString(""));
-            }
-            String text = sb.toString().replaceAll("\\p{Cntrl}", " ").trim();
-            return text.length() > 300 ? text.substring(0, 300) + "…" : text;
-        } catch (JacksonException e) {
-            return "";
-        }
+        return UpstreamErrorText.of(body);
     }
 
     private static ApiException deadlineExceeded(Deadline deadline) {

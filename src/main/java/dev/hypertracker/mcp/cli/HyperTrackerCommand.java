@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
                         + "(default https://ht-api.coinmarketman.com), HYPERTRACKER_MCP_AUTH_TOKEN, HYPERTRACKER_MCP_MAX_SESSIONS, "
                         + "HYPERTRACKER_MCP_SESSION_IDLE_TIMEOUT (HTTP transports), "
                         + "HYPERTRACKER_LOG_LEVEL.", ""},
-        subcommands = {CallCommand.class, SandboxCommand.class, ToolsJsonCommand.class})
+        subcommands = {CallCommand.class, SandboxCommand.class, ToolsJsonCommand.class, DoctorCommand.class})
 public final class HyperTrackerCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(HyperTrackerCommand.class);
     /** How often the upstream counters are logged (when they changed); they are logged at exit too. */

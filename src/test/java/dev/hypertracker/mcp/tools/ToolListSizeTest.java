@@ -3,7 +3,7 @@ package dev.hypertracker.mcp.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypertracker.mcp.catalog.Catalog;
-import dev.hypertracker.mcp.digest.TokenCounter;
+import dev.hypertracker.mcp.digest.ExactTokens;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ class ToolListSizeTest {
         List<Tool> tools = new ArrayList<>(Catalog.endpoints().stream().map(EndpointTool::definition).toList());
         tools.add(ServerStatusTool.definition());
         String json = JsonMapper.builder().build().writeValueAsString(Map.of("tools", tools));
-        int tokens = TokenCounter.exact(json);
+        int tokens = ExactTokens.count(json);
         System.out.println("tools/list: " + tools.size() + " tools, " + json.length() + " chars, " + tokens + " tokens");
         assertThat(tokens).isLessThan(MAX_TOOLS_LIST_TOKENS);
     }

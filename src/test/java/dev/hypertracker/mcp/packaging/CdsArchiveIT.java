@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The build's AppCDS archive fits the final jar: with {@code -Xshare:on} the JVM refuses to start when the archive
  * cannot be mapped (trained on another or an earlier jar, another JDK), so a served {@code initialize} proves it
- * maps. The class-load log then shows the start's classes coming from it.
+ * maps. The class-load log then shows the start's classes coming from it, and no picocli model being built.
  */
 class CdsArchiveIT {
     private static final String SESSION = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
@@ -42,5 +42,7 @@ class CdsArchiveIT {
         assertThat(ours).isNotEmpty();
         assertThat(ours).as("the server's own classes of a start come from the archive")
                 .filteredOn(l -> l.contains("shared objects file")).hasSizeGreaterThan(ours.size() * 9 / 10);
+        // plain serve reads its options without picocli's model (cli/ServeArguments): CommandLine is never loaded
+        assertThat(Files.readAllLines(classLog)).noneMatch(l -> l.contains(" picocli.CommandLine source:"));
     }
 }

@@ -78,7 +78,7 @@ public final class HyperTrackerServer implements ServerAssembly {
     public McpSyncServer build(McpServer.SyncSpecification<?> specification) {
         ReferenceResources references = new ReferenceResources(client, coins, statusTool::status, clock);
         return specification
-                .serverInfo(NAME, version())
+                .serverInfo(ServerIdentity.implementation(version()))
                 .instructions(Instructions.TEXT + (settings.demo() ? Instructions.DEMO : ""))
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).prompts(false)
                         .completions().logging().build())

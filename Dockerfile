@@ -8,7 +8,7 @@ COPY pom.xml .
 RUN mvn -B -q -ntp dependency:go-offline
 COPY src ./src
 # the AppCDS archive is made in the runtime image below: an archive only fits the JVM and jar path that wrote it
-RUN mvn -B -q -ntp -DskipTests -Dskip.cds package
+RUN mvn -B -q -ntp -DskipTests -Dskip.cds -Dskip.mcpb package
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --no-create-home mcp

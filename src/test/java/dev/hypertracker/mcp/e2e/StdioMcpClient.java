@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class StdioMcpClient implements AutoCloseable {
     static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    final Process process;
+    public final Process process;
     public final List<String> stdoutLines = Collections.synchronizedList(new ArrayList<>());
     final List<JsonNode> notifications = Collections.synchronizedList(new ArrayList<>());
     private final BlockingQueue<JsonNode> responses = new LinkedBlockingQueue<>();

@@ -11,6 +11,8 @@ COPY src ./src
 RUN mvn -B -q -ntp -DskipTests -Dskip.cds -Dskip.mcpb package
 
 FROM eclipse-temurin:17-jre
+# the MCP Registry matches this label with server.json's "name" (OCI package ownership)
+LABEL io.modelcontextprotocol.server.name="dev.hypertracker/hypertracker-mcp"
 RUN useradd --system --uid 10001 --no-create-home mcp
 WORKDIR /app
 COPY --from=build /src/target/hypertracker-mcp.jar /app/hypertracker-mcp.jar

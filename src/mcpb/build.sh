@@ -9,7 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS=0
-version="${1:?usage: build.sh VERSION}"
+version="${1:?usage: build.sh VERSION OUTPUT_TIMESTAMP}"
+# the jar's time (the pom's project.build.outputTimestamp): the archive records it, mcpb-start restores it after an unzip
+jar_time="${2:?usage: build.sh VERSION OUTPUT_TIMESTAMP}"
 java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
 jar=target/hypertracker-mcp.jar
 [ -f "$jar" ] || { echo "build.sh: $jar missing (mvn package first)" >&2; exit 1; }
@@ -19,8 +21,6 @@ out="target/hypertracker-mcp-$platform-$arch.mcpb"
 stage=target/mcpb
 cli_dir=target/mcpb-cli
 mcpb_version=2.1.2
-# a fixed jar time (the pom's outputTimestamp): the archive records it, mcpb-start restores it after an unzip
-jar_time="2026-11-24T00:00:00Z"
 
 rm -rf "$stage" "$out"
 mkdir -p "$stage/bin" "$stage/server"
@@ -66,4 +66,7 @@ for step in "validate $stage/manifest.json" "pack $stage $out"; do
   # shellcheck disable=SC2086
   "$cli_dir/node_modules/.bin/mcpb" $step > "$log" 2>&1 || { cat "$log" >&2; echo "build.sh: mcpb $step failed" >&2; exit 1; }
 done
+# server.json for the MCP Registry with this bundle's sha256 (the committed one holds a placeholder)
+sha="$( (sha256sum "$out" 2>/dev/null || shasum -a 256 "$out") | cut -d' ' -f1)"
+sed -e "s/@BUNDLE_SHA256@/$sha/" -e "s/hypertracker-mcp-linux-x64.mcpb/hypertracker-mcp-$platform-$arch.mcpb/" server.json > target/server.json
 echo "build.sh: $out ($(du -h "$out" | cut -f1); runtime $(du -sh "$stage/runtime" | cut -f1); ${SECONDS}s)" >&2

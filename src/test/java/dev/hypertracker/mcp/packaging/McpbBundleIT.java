@@ -8,6 +8,8 @@ import dev.hypertracker.mcp.server.ServerIdentity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -73,6 +75,11 @@ class McpbBundleIT {
         assumeFalse(System.getProperty("os.name").toLowerCase().contains("win"), "the bundle's entry point is a bash script");
         Path unpacked = dir.resolve("HyperTracker");
         List<String> executables = unpack(bundle(), unpacked);
+        // the registry entry the build wrote carries this bundle's sha256 and file name
+        JsonNode registryEntry = JSON.readTree(Path.of("target", "server.json").toFile()).path("packages").path(1);
+        assertThat(registryEntry.path("fileSha256").asString())
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(bundle()))));
+        assertThat(registryEntry.path("identifier").asString()).endsWith("/" + bundle().getFileName());
         assertThat(executables).as("executable bits survive the zip")
                 .contains("bin/mcpb-start", "bin/hypertracker-mcp", "runtime/bin/java");
 

@@ -3,8 +3,8 @@ package dev.hypertracker.mcp.digest;
 /**
  * Counts tokens as the budget sees them, without a tokenizer vocabulary at run time (loading O200K_BASE's took
  * ~1.2 s and 28 MB of heap at the first tool call). {@link #estimate} splits the text the way the O200K_BASE
- * pre-tokenizer does (words with one leading space or symbol, digit groups of at most three, runs of symbols,
- * whitespace) and charges each piece a calibrated upper bound of its BPE tokens. {@code TokenEstimateTest} checks,
+ * pre-tokenizer does (words with one leading space or symbol, split at camelCase, digit groups of at most three,
+ * runs of symbols, whitespace) and charges each piece a calibrated upper bound of its BPE tokens. {@code TokenEstimateTest} checks,
  * against the exact tokenizer (jtokkit, a test dependency), that the estimate never undercounts on the digests of
  * every endpoint at every detail level and budget, and that it stays within {@link #CALIBRATED_OVERCOUNT} of it.
  */
@@ -44,8 +44,9 @@ public final class TokenCounter {
         while (i < n) {
             char c = text.charAt(i);
             int start = i;
+            // a word takes one leading character that is not a letter, digit or line break (" long", "\"coin")
             if (Character.isLetter(c) || c != '\n' && c != '\r' && !Character.isDigit(c) && i + 1 < n
-                    && Character.isLetter(text.charAt(i + 1)) && !Character.isLetter(c)) {
+                    && Character.isLetter(text.charAt(i + 1))) {
                 if (!Character.isLetter(c)) i++;
                 int wordStart = i;
                 // a word ends at a lower-to-upper case change too (camelCase splits there)
@@ -53,7 +54,7 @@ public final class TokenCounter {
                         && !(i > wordStart && Character.isUpperCase(text.charAt(i)) && Character.isLowerCase(text.charAt(i - 1)))) {
                     i++;
                 }
-                // next to a digit, a word is part of an identifier (hex address, cursor, base64): charged at half the letters
+                // next to a digit, a word is part of an identifier (hex address, cursor, base64): its letters weigh more
                 boolean identifier = start > 0 && Character.isDigit(text.charAt(start - 1))
                         || i < n && Character.isDigit(text.charAt(i));
                 tokens += wordTokens(text, start, i, identifier ? IDENTIFIER_LETTER_WEIGHT : 1);

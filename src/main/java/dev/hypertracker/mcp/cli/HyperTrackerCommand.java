@@ -115,6 +115,7 @@ public final class HyperTrackerCommand implements Callable<Integer> {
                 .withTimeouts(base.requestTimeout(), Duration.ofSeconds(deadlineSeconds))
                 .withCache(cacheMb > 0, Math.max(1, cacheMb) * 1024L * 1024L);
         HyperTrackerServer server = new HyperTrackerServer(settings, selection, Clock.systemUTC());
+        server.warmUpForFirstCall();
         try (StatsReporter reporter = StatsReporter.start(server.stats(), STATS_INTERVAL)) {
             if (kinds.contains(TransportKind.STDIO)) {
                 StdioTransport.run(server);

@@ -60,6 +60,11 @@ public final class HyperTrackerServer implements ServerAssembly {
         return v == null ? "dev" : v;
     }
 
+    /** The first tool call's one-time work, started on a background thread (see FirstCallWarmUp). */
+    public void warmUpForFirstCall() {
+        FirstCallWarmUp.start(client::prepare);
+    }
+
     public UpstreamStats stats() {
         return stats;
     }

@@ -7,7 +7,8 @@
 //   node bench/startup.mjs --summarize A.raw B.raw   merges raw files: a table and ratios to ts-sdk-reference
 //   node bench/startup.mjs --call TOOL --args JSON --call2 JSON ... -- CMD   after initialize, calls TOOL twice
 //       (arguments JSON, then JSON2) and also reports spawn -> first call answer (callMs), the first and the second
-//       call's own latency (firstCallMs, secondCallMs) and the resident set size after them (rssKb, Linux)
+//       call's own latency (firstCallMs, secondCallMs) and the resident set size after them (rssKb, Linux);
+//       --pause MS waits that long after the initialize answer before the first call (callMs includes it)
 //
 // Every run also checks that each stdout line is JSON (stdout is protocol-only) and the process exits after EOF.
 import { spawn } from 'node:child_process';
@@ -65,7 +66,7 @@ if (argv[0] === '--summarize') {
 }
 const sep = argv.indexOf('--');
 if (sep < 0) throw new Error('usage: startup.mjs [--runs N] [--name NAME] -- COMMAND ARGS...');
-const opts = { runs: 15, name: 'server', warmup: 1, raw: false };
+const opts = { runs: 15, name: 'server', warmup: 1, raw: false, pause: 0 };
 for (let i = 0; i < sep; i += 2) {
   const [flag, value] = [argv[i], argv[i + 1]];
   if (flag === '--raw') { opts.raw = true; i--; }
@@ -73,6 +74,7 @@ for (let i = 0; i < sep; i += 2) {
   else if (flag === '--name') opts.name = value;
   else if (flag === '--warmup') opts.warmup = Number(value);
   else if (flag === '--call') opts.call = value;
+  else if (flag === '--pause') opts.pause = Number(value);
   else if (flag === '--args') opts.args = JSON.parse(value);
   else if (flag === '--args2') opts.args2 = JSON.parse(value);
   else throw new Error(`unknown argument ${flag}`);
@@ -109,8 +111,10 @@ function once() {
           cpu = cpuMs(child.pid);
           if (!opts.call) { child.stdin.end(); continue; } // EOF: the server is expected to exit on its own
           child.stdin.write(JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }) + '\n');
-          sent = performance.now();
-          child.stdin.write(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: opts.call, arguments: opts.args ?? {} } }) + '\n');
+          setTimeout(() => { // --pause: a client's think time (lists, the user's question) before its first call
+            sent = performance.now();
+            child.stdin.write(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: opts.call, arguments: opts.args ?? {} } }) + '\n');
+          }, opts.pause);
         } else if (msg.id === 2 || msg.id === 3) {
           if (!msg.result || msg.result.isError) { child.kill('SIGKILL'); reject(new Error(`${opts.name}: call failed: ${line.slice(0, 300)}`)); return; }
           const now = performance.now();

@@ -396,4 +396,9 @@ public final class HyperTrackerClient {
     private static long seconds(Duration d) {
         return Math.max(1, (d.toMillis() + 999) / 1000);
     }
+
+    /** Builds the HTTP client now (TLS context, selector thread), ahead of the first request: see FirstCallWarmUp. */
+    public void prepare() {
+        http.version();
+    }
 }

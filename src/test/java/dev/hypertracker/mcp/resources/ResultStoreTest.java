@@ -1,10 +1,12 @@
 package dev.hypertracker.mcp.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hypertracker.mcp.digest.Digest;
 import dev.hypertracker.mcp.memory.JsonHeapSize;
 import dev.hypertracker.mcp.support.ManualClock;
+import io.modelcontextprotocol.spec.McpError;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
@@ -60,6 +62,18 @@ class ResultStoreTest {
         assertThat(store.lookup(ALICE, newest.id())).isEqualTo(ResultStore.Lookup.EXPIRED);
         assertThat(store.sizeBytes()).isZero();
         assertThat(store.lookup(ALICE, "neverIssued")).isEqualTo(ResultStore.Lookup.UNKNOWN);
+    }
+
+    @Test
+    void readingAnEvictedResultSaysExpiredAndToCallTheToolAgain() {
+        var old = store.put(ALICE, "list_cohorts", "/a", List.of(body), 7).orElseThrow();
+        store.put(ALICE, "list_cohorts", "/b", List.of(body.deepCopy()), 7);
+        store.put(ALICE, "list_cohorts", "/c", List.of(body.deepCopy()), 7);
+        ResultResources resources = new ResultResources(store);
+        assertThatThrownBy(() -> resources.read(ALICE, old.jsonUri(), false)).isInstanceOf(McpError.class)
+                .hasMessageContaining("expired: call the tool again");
+        assertThatThrownBy(() -> resources.read(ALICE, old.csvUri(), true)).hasMessageContaining("expired: call the tool again");
+        assertThatThrownBy(() -> resources.read(BOB, old.jsonUri(), false)).hasMessageContaining("unknown to this session");
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,15 +21,17 @@ public final class StdioTransport {
     private StdioTransport() {
     }
 
+    /** How long pending calls get to finish after stdin closes; then they are cancelled. */
+    static final Duration CLOSE_GRACE = Duration.ofMillis(500);
+
     /**
-     * Serves until stdin closes, then returns (the caller exits 0). Stdout belongs to the protocol: the real
-     * stdout is handed to the transport and {@code System.out} is pointed at stderr, so a stray print (or a
-     * console logger left at its default target) cannot corrupt the JSON-RPC stream.
+     * Serves until stdin closes, then returns; the caller must then exit the JVM, which ends calls still blocked
+     * on the upstream. Stdout belongs to the protocol: the transport gets its own handle on it, and
+     * {@code System.out} and file descriptor 1 are pointed elsewhere ({@link ProtocolStdout}), so neither a stray
+     * print nor the JVM's own fatal messages can corrupt the JSON-RPC stream.
      */
     public static void run(ServerAssembly assembly) {
-        PrintStream protocolOut = System.out;
-        System.setOut(System.err);
-        run(assembly, System.in, protocolOut);
+        run(assembly, System.in, ProtocolStdout.claim());
     }
 
     static void run(ServerAssembly assembly, InputStream in, OutputStream out) {
@@ -44,7 +46,12 @@ public final class StdioTransport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        server.closeGracefully();
+        // the client is gone: pending calls get a moment, then they are cancelled (no one reads their answers)
+        try {
+            server.getAsyncServer().closeGracefully().block(CLOSE_GRACE);
+        } catch (RuntimeException timedOut) {
+            server.close();
+        }
         log.info("stdin closed; stdio transport stopped");
     }
 

@@ -36,13 +36,38 @@ final class StdioMcpClient implements AutoCloseable {
     private int nextId = 1;
 
     StdioMcpClient(List<String> extraArgs, Map<String, String> env) throws IOException {
-        String jar = System.getProperty("hypertracker.jar", "target/hypertracker-mcp.jar");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar));
+        this(List.of(), extraArgs, env);
+    }
+
+    /** {@code java <jvmArgs> -jar hypertracker-mcp.jar <extraArgs>}. */
+    StdioMcpClient(List<String> jvmArgs, List<String> extraArgs, Map<String, String> env) throws IOException {
+        this(javaCommand(jvmArgs, extraArgs), env);
+    }
+
+    /** Any command that starts the server (e.g. the launcher script). */
+    StdioMcpClient(Map<String, String> env, List<String> command) throws IOException {
+        this(command, env);
+    }
+
+    static String jar() {
+        return System.getProperty("hypertracker.jar", "target/hypertracker-mcp.jar");
+    }
+
+    private static List<String> javaCommand(List<String> jvmArgs, List<String> extraArgs) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.add("-jar");
+        command.add(jar());
         command.addAll(extraArgs);
+        return command;
+    }
+
+    private StdioMcpClient(List<String> command, Map<String, String> env) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("HYPERTRACKER_API_TOKEN");
         pb.environment().remove("HYPERTRACKER_BASE_URL");
+        pb.environment().remove("HYPERTRACKER_MCP_JAVA_OPTS");
         pb.environment().putAll(env);
         stderrFile = Files.createTempFile("hypertracker-stderr", ".log");
         pb.redirectError(stderrFile.toFile());
@@ -88,6 +113,11 @@ final class StdioMcpClient implements AutoCloseable {
     }
 
     JsonNode request(String method, Object params) throws Exception {
+        return awaitResponse(send(method, params), Duration.ofSeconds(60));
+    }
+
+    /** Sends a request without waiting for its answer; returns its id. */
+    int send(String method, Object params) throws IOException {
         int id = nextId++;
         ObjectNode msg = JSON.createObjectNode();
         msg.put("jsonrpc", "2.0");
@@ -95,7 +125,24 @@ final class StdioMcpClient implements AutoCloseable {
         msg.put("method", method);
         if (params != null) msg.set("params", JSON.valueToTree(params));
         sendRaw(JSON.writeValueAsString(msg));
-        return awaitResponse(id, Duration.ofSeconds(60));
+        return id;
+    }
+
+    /** Fails unless every line written to stdout so far is one JSON-RPC 2.0 object. */
+    void assertStdoutIsOnlyJsonRpc() {
+        synchronized (stdoutLines) {
+            for (String line : stdoutLines) {
+                JsonNode msg;
+                try {
+                    msg = JSON.readTree(line);
+                } catch (RuntimeException e) {
+                    throw new AssertionError("not JSON on stdout: " + line);
+                }
+                if (!msg.isObject() || !"2.0".equals(msg.path("jsonrpc").asString())) {
+                    throw new AssertionError("not a JSON-RPC 2.0 message on stdout: " + line);
+                }
+            }
+        }
     }
 
     JsonNode awaitResponse(int id, Duration timeout) throws Exception {
@@ -119,10 +166,15 @@ final class StdioMcpClient implements AutoCloseable {
     }
 
     JsonNode initialize() throws Exception {
-        JsonNode r = request("initialize", Map.of("protocolVersion", "2025-06-18", "capabilities", Map.of(),
-                "clientInfo", Map.of("name", "e2e-test", "version", "1")));
+        JsonNode r = initializeOnly();
         notify("notifications/initialized");
         return r;
+    }
+
+    /** The initialize request alone, without the notifications/initialized that should follow it. */
+    JsonNode initializeOnly() throws Exception {
+        return request("initialize", Map.of("protocolVersion", "2025-06-18", "capabilities", Map.of(),
+                "clientInfo", Map.of("name", "e2e-test", "version", "1")));
     }
 
     JsonNode callTool(String name, Map<String, Object> arguments) throws Exception {

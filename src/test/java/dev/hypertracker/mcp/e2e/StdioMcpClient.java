@@ -41,12 +41,12 @@ final class StdioMcpClient implements AutoCloseable {
 
     /** {@code java <jvmArgs> -jar hypertracker-mcp.jar <extraArgs>}. */
     StdioMcpClient(List<String> jvmArgs, List<String> extraArgs, Map<String, String> env) throws IOException {
-        this(javaCommand(jvmArgs, extraArgs), env);
+        this(new ProcessBuilder(javaCommand(jvmArgs, extraArgs)), env);
     }
 
     /** Any command that starts the server (e.g. the launcher script). */
     StdioMcpClient(Map<String, String> env, List<String> command) throws IOException {
-        this(command, env);
+        this(new ProcessBuilder(command), env);
     }
 
     static String jar() {
@@ -63,8 +63,7 @@ final class StdioMcpClient implements AutoCloseable {
         return command;
     }
 
-    private StdioMcpClient(List<String> command, Map<String, String> env) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command);
+    private StdioMcpClient(ProcessBuilder pb, Map<String, String> env) throws IOException {
         pb.environment().remove("HYPERTRACKER_API_TOKEN");
         pb.environment().remove("HYPERTRACKER_BASE_URL");
         pb.environment().remove("HYPERTRACKER_MCP_JAVA_OPTS");

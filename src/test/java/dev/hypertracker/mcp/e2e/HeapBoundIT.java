@@ -1,12 +1,10 @@
 package dev.hypertracker.mcp.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -28,11 +26,8 @@ class HeapBoundIT {
     @Test
     @Timeout(value = 40, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aThousandDistinctPagesFitTheDefaultHeap() throws Exception {
-        assumeTrue(!System.getProperty("os.name").toLowerCase().contains("win"), "bash launcher");
-        Map<String, String> env = Map.of("HYPERTRACKER_MCP_JAR", StdioMcpClient.jar(),
-                "JAVA_HOME", System.getProperty("java.home"), "HYPERTRACKER_MCP_CDS", "off");
-        try (StdioMcpClient client = new StdioMcpClient(env, List.of("bash", Path.of("bin", "hypertracker-mcp").toString(),
-                "--demo", "--rate-limit", "1000000"))) {
+        try (StdioMcpClient client = StdioMcpClient.launcher(Map.of("HYPERTRACKER_MCP_CDS", "off"),
+                "--demo", "--rate-limit", "1000000")) {
             client.initialize();
             Instant start = Instant.parse("2025-04-05T00:00:00Z");
             for (int i = 0; i < CALLS; i++) {

@@ -44,9 +44,16 @@ final class StdioMcpClient implements AutoCloseable {
         this(new ProcessBuilder(javaCommand(jvmArgs, extraArgs)), env);
     }
 
-    /** Any command that starts the server (e.g. the launcher script). */
-    StdioMcpClient(Map<String, String> env, List<String> command) throws IOException {
-        this(new ProcessBuilder(command), env);
+    /** The server through bin/hypertracker-mcp (its JVM flags) on the jar under test; skipped where bash is not. */
+    static StdioMcpClient launcher(Map<String, String> extraEnv, String... args) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                !System.getProperty("os.name").toLowerCase().contains("win"), "bash launcher");
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.put("HYPERTRACKER_MCP_JAR", jar());
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        List<String> command = new ArrayList<>(List.of("bash", Path.of("bin", "hypertracker-mcp").toString()));
+        command.addAll(List.of(args));
+        return new StdioMcpClient(new ProcessBuilder(command), env);
     }
 
     static String jar() {

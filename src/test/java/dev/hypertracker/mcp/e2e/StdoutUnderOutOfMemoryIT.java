@@ -1,9 +1,7 @@
 package dev.hypertracker.mcp.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,11 +31,8 @@ class StdoutUnderOutOfMemoryIT {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void launcherAlsoShowsTheJvmLineOnStderr() throws Exception {
-        assumeTrue(!System.getProperty("os.name").toLowerCase().contains("win"), "bash launcher");
-        Map<String, String> env = Map.of("HYPERTRACKER_MCP_JAR", StdioMcpClient.jar(),
-                "JAVA_HOME", System.getProperty("java.home"), "HYPERTRACKER_MCP_HEAP", "64m");
-        try (StdioMcpClient client = new StdioMcpClient(env,
-                List.of("bash", Path.of("bin", "hypertracker-mcp").toString(), "--demo", "--rate-limit", "100000"))) {
+        try (StdioMcpClient client = StdioMcpClient.launcher(Map.of("HYPERTRACKER_MCP_HEAP", "64m"),
+                "--demo", "--rate-limit", "100000")) {
             assertThat(forceOutOfMemory(client)).as(client.stderr()).isEqualTo(EXIT_ON_OUT_OF_MEMORY);
             client.assertStdoutIsOnlyJsonRpc();
             assertThat(client.stderr()).contains("Terminating due to java.lang.OutOfMemoryError");

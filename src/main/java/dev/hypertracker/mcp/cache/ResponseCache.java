@@ -21,7 +21,7 @@ public final class ResponseCache {
     /** A cached, parsed body, its size on the wire and when it was fetched. */
     public record Entry(JsonNode body, long bytes, Instant fetchedAt, Instant expiresAt) {}
 
-    /** An entry with its eviction weight: the parsed tree's estimated heap size (about 3x the wire size). */
+    /** An entry with its eviction weight: the parsed tree's estimated heap size (about 4x the wire size). */
     private record Slot(Entry entry, long heapBytes) {}
 
     private final long maxBytes;

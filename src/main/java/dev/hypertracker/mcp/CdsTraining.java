@@ -27,6 +27,8 @@ public final class CdsTraining {
             "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"prompts/list\"}",
             "");
     private static final int RESPONSES = 5;
+    /** Read by transport.ProtocolStdout. */
+    private static final String KEEP_SYSTEM_OUT = "hypertracker.stdio.keepSystemOut";
 
     private CdsTraining() {
     }
@@ -46,6 +48,7 @@ public final class CdsTraining {
             }
         };
         System.setIn(new SequenceInputStream(new ByteArrayInputStream(SESSION.getBytes(StandardCharsets.UTF_8)), endAfterAnswers));
+        System.setProperty(KEEP_SYSTEM_OUT, "true"); // the protocol must reach the stream below, not file descriptor 1
         System.setOut(new PrintStream(new OutputStream() {
             @Override
             public void write(int b) {

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 final class ProtocolStdout {
     private static final Logger log = LoggerFactory.getLogger(ProtocolStdout.class);
     private static final String[] SAME_STDOUT = {"/proc/self/fd/1", "/dev/fd/1"};
+    /** Set by a program that runs the server on a System.out of its own (the CDS training run). */
+    static final String KEEP_SYSTEM_OUT = "hypertracker.stdio.keepSystemOut";
 
     private ProtocolStdout() {
     }
@@ -32,6 +34,7 @@ final class ProtocolStdout {
         PrintStream stdout = System.out;
         stdout.flush();
         System.setOut(System.err);
+        if (Boolean.getBoolean(KEEP_SYSTEM_OUT)) return stdout;
         FileOutputStream own = reopenStdout();
         if (own == null) {
             log.info("stdout cannot be reopened (a socket?): the JVM's own fatal messages stay off it only with "

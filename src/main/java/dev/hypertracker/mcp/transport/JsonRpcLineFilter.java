@@ -45,10 +45,18 @@ final class JsonRpcLineFilter extends InputStream {
     private boolean initializedPassed;
     private boolean initializedInjected;
 
+    private final PendingRequests requests;
+
     JsonRpcLineFilter(InputStream in, OutputStream out, McpJsonMapper mapper) {
+        this(in, out, mapper, new PendingRequests());
+    }
+
+    /** @param requests counts the requests passed on to the SDK, and those this filter answers itself */
+    JsonRpcLineFilter(InputStream in, OutputStream out, McpJsonMapper mapper, PendingRequests requests) {
         this.in = in;
         this.out = out;
         this.mapper = mapper;
+        this.requests = requests;
     }
 
     @Override
@@ -147,7 +155,9 @@ final class JsonRpcLineFilter extends InputStream {
             reject(text);
             return null;
         }
-        return initializationOrder(message, text);
+        byte[] accepted = initializationOrder(message, text);
+        if (accepted != null && message instanceof McpSchema.JSONRPCRequest) requests.received();
+        return accepted;
     }
 
     /** The line for the SDK, preceded by {@code notifications/initialized} when a request comes before it. */
@@ -195,6 +205,7 @@ final class JsonRpcLineFilter extends InputStream {
         String json = "{\"jsonrpc\":\"2.0\",\"id\":" + mapper.writeValueAsString(id) + ",\"error\":{\"code\":" + code
                 + ",\"message\":" + mapper.writeValueAsString(message) + "}}\n";
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        requests.received(); // a message read, answered here rather than by the SDK
         synchronized (out) { // the SDK's writer holds this same lock for each message it writes
             out.write(bytes);
             out.flush();

@@ -21,8 +21,8 @@ public final class StdioTransport {
     private StdioTransport() {
     }
 
-    /** How long pending calls get to finish after stdin closes; then they are cancelled. */
-    static final Duration CLOSE_GRACE = Duration.ofMillis(500);
+    /** How long requests already read get to finish after stdin closes (within the 2 s exit bound); then cancelled. */
+    static final Duration CLOSE_GRACE = Duration.ofMillis(1500);
 
     /**
      * Serves until stdin closes, then returns; the caller must then exit the JVM, which ends calls still blocked
@@ -34,11 +34,14 @@ public final class StdioTransport {
         run(assembly, System.in, ProtocolStdout.claim());
     }
 
-    static void run(ServerAssembly assembly, InputStream in, OutputStream out) {
+    static void run(ServerAssembly assembly, InputStream in, OutputStream protocolOut) {
         CountDownLatch endOfInput = new CountDownLatch(1);
+        PendingRequests pending = new PendingRequests();
+        OutputStream out = pending.counting(protocolOut);
         // the filter keeps lines the SDK cannot parse away from it: on such a line the SDK stops reading stdin
         StdioServerTransportProvider provider = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
-                new EndOfInputSignal(new JsonRpcLineFilter(in, out, McpJsonDefaults.getMapper()), endOfInput), out);
+                new EndOfInputSignal(new JsonRpcLineFilter(in, out, McpJsonDefaults.getMapper(), pending), endOfInput),
+                out);
         McpSyncServer server = assembly.build(McpServer.sync(provider));
         log.info("MCP stdio transport ready");
         try {
@@ -46,12 +49,13 @@ public final class StdioTransport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // the client is gone: pending calls get a moment, then they are cancelled (no one reads their answers)
+        // the client is gone: what it asked gets a moment to be answered, then calls still running are cancelled
         try {
-            server.getAsyncServer().closeGracefully().block(CLOSE_GRACE);
-        } catch (RuntimeException timedOut) {
-            server.close();
+            if (!pending.awaitNone(CLOSE_GRACE)) log.info("stdin closed with calls still running: cancelling them");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        server.close();
         log.info("stdin closed; stdio transport stopped");
     }
 

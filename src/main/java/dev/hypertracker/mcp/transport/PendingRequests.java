@@ -24,8 +24,8 @@ final class PendingRequests {
         received++;
     }
 
-    private synchronized void answered() {
-        answered++;
+    private synchronized void answered(int responses) {
+        answered += responses;
         notifyAll();
     }
 
@@ -40,13 +40,24 @@ final class PendingRequests {
         return true;
     }
 
-    /** The protocol stream, counting the responses written through it. */
+    /** The protocol stream, counting the responses written through it once they are flushed. */
     OutputStream counting(OutputStream out) {
         return new FilterOutputStream(out) {
+            private int unflushed;
+
             @Override
             public void write(byte[] bytes, int offset, int length) throws IOException {
                 out.write(bytes, offset, length);
-                if (isResponse(bytes, offset, length)) answered();
+                if (isResponse(bytes, offset, length)) unflushed++;
+            }
+
+            @Override
+            public void flush() throws IOException {
+                out.flush();
+                if (unflushed > 0) {
+                    answered(unflushed);
+                    unflushed = 0;
+                }
             }
         };
     }

@@ -40,7 +40,8 @@ public final class StdioTransport {
         OutputStream out = pending.counting(protocolOut);
         // the filter keeps lines the SDK cannot parse away from it: on such a line the SDK stops reading stdin
         StdioServerTransportProvider provider = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
-                new EndOfInputSignal(new JsonRpcLineFilter(in, out, McpJsonDefaults.getMapper(), pending), endOfInput),
+                new EndOfInputSignal(new JsonRpcLineFilter(in, out, McpJsonDefaults.getMapper(), pending), endOfInput,
+                        pending),
                 out);
         McpSyncServer server = assembly.build(McpServer.sync(provider));
         log.info("MCP stdio transport ready");
@@ -62,10 +63,12 @@ public final class StdioTransport {
     /** Counts a latch down when the wrapped stream reports end of input (or fails: the client is gone either way). */
     private static final class EndOfInputSignal extends FilterInputStream {
         private final CountDownLatch endOfInput;
+        private final PendingRequests pending;
 
-        EndOfInputSignal(InputStream in, CountDownLatch endOfInput) {
+        EndOfInputSignal(InputStream in, CountDownLatch endOfInput, PendingRequests pending) {
             super(in);
             this.endOfInput = endOfInput;
+            this.pending = pending;
         }
 
         @Override
@@ -83,11 +86,21 @@ public final class StdioTransport {
                 int result = read.get();
                 if (result < 0) {
                     endOfInput.countDown();
+                    // the SDK drops the answers still owed once it sees EOF: show it only when they are out (or late)
+                    awaitAnswers();
                 }
                 return result;
             } catch (IOException e) {
                 endOfInput.countDown();
                 throw e;
+            }
+        }
+
+        private void awaitAnswers() {
+            try {
+                pending.awaitNone(CLOSE_GRACE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 

@@ -41,6 +41,7 @@ public final class StderrLogConfigurator extends ContextAwareBase implements Con
         context.getStatusManager().add(nop);
 
         // %msg and %ex escape control characters: client text never forges a log line or drives a terminal
+        @SuppressWarnings("rawtypes") // the registry's type, as logback declares it
         Map<String, Supplier<DynamicConverter>> escaped = new HashMap<>();
         escaped.put("msg", EscapedMessageConverter::new);
         escaped.put("ex", EscapedThrowableConverter::new);

@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.resources;
 
+import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.digest.Digest;
 import dev.hypertracker.mcp.memory.HeapBudget;
 import dev.hypertracker.mcp.memory.JsonHeapSize;
@@ -39,14 +40,14 @@ public final class ResultStore {
      *
      * @param id        random id used in the resource URI
      * @param owner     the MCP session that made it
-     * @param tool      the tool that produced it
+     * @param endpoint  the endpoint (tool) that produced it
      * @param request   the first upstream path and query (what was asked)
      * @param bodies    the upstream page bodies, unchanged
      * @param bytes     their size on the wire
      * @param heapBytes what the parsed bodies cost in the heap (the eviction weight)
      * @param createdAt when stored
      */
-    public record StoredResult(String id, String owner, String tool, String request, List<JsonNode> bodies, long bytes,
+    public record StoredResult(String id, String owner, Endpoint endpoint, String request, List<JsonNode> bodies, long bytes,
                                long heapBytes, Instant createdAt, Map<Object, Digest> digests) {
         /** Different option sets asked of one result; beyond this the memo starts over. */
         static final int MAX_DIGESTS = 16;
@@ -104,18 +105,18 @@ public final class ResultStore {
      * Stores the pages of a result for {@code owner}, or returns that owner's stored one when these very bodies
      * (e.g. served again from the response cache) are already there. Empty when the pages alone exceed the bound.
      */
-    public synchronized Optional<StoredResult> put(String owner, String tool, String request, List<JsonNode> bodies,
+    public synchronized Optional<StoredResult> put(String owner, Endpoint endpoint, String request, List<JsonNode> bodies,
                                                    long wireBytes) {
         expire();
         for (StoredResult r : results.values()) {
-            if (r.owner().equals(owner) && r.tool().equals(tool) && r.request().equals(request)
+            if (r.owner().equals(owner) && r.endpoint().equals(endpoint) && r.request().equals(request)
                     && sameBodies(r.bodies(), bodies)) {
                 return Optional.of(r);
             }
         }
         long heapBytes = bodies.stream().mapToLong(JsonHeapSize::of).sum();
         if (heapBytes > maxBytes) return Optional.empty();
-        StoredResult stored = new StoredResult(newId(), owner, tool, request, List.copyOf(bodies), wireBytes, heapBytes,
+        StoredResult stored = new StoredResult(newId(), owner, endpoint, request, List.copyOf(bodies), wireBytes, heapBytes,
                 clock.instant(), new ConcurrentHashMap<>());
         results.put(stored.id(), stored);
         bytes += heapBytes;

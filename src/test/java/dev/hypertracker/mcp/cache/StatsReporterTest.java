@@ -55,6 +55,7 @@ class StatsReporterTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the reporter runs while the block waits
     void theTimerReportsPeriodically() throws Exception {
         UpstreamStats stats = new UpstreamStats();
         try (StatsReporter reporter = StatsReporter.start(stats, Duration.ofMillis(50))) {

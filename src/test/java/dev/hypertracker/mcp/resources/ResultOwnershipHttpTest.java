@@ -46,19 +46,19 @@ class ResultOwnershipHttpTest {
     void anotherSessionCannotReadAResultEvenWithItsExactUri() {
         try (McpSyncClient alice = connect(streamable()); McpSyncClient bob = connect(streamable());
              McpSyncClient carol = connect(sse())) {
-            CallToolResult made = alice.callTool(new CallToolRequest("list_cohorts", Map.of()));
+            CallToolResult made = alice.callTool(CallToolRequest.builder("list_cohorts").arguments(Map.of()).build());
             assertThat(made.isError()).as(made.toString()).isNotEqualTo(Boolean.TRUE);
             String uri = (String) ((Map<?, ?>) made.structuredContent()).get("resourceUri");
             assertThat(uri).startsWith(ResultStore.URI_PREFIX);
 
-            var own = alice.readResource(new ReadResourceRequest(uri));
+            var own = alice.readResource(ReadResourceRequest.builder(uri).build());
             assertThat(((TextResourceContents) own.contents().get(0)).text()).contains("\"rows\"");
 
             for (McpSyncClient other : new McpSyncClient[] {bob, carol}) {
-                assertThatThrownBy(() -> other.readResource(new ReadResourceRequest(uri)))
+                assertThatThrownBy(() -> other.readResource(ReadResourceRequest.builder(uri).build()))
                         .isInstanceOf(McpError.class).hasMessageContaining("unknown to this session")
                         .hasMessageNotContaining("list_cohorts");
-                assertThatThrownBy(() -> other.readResource(new ReadResourceRequest(uri + "/csv")))
+                assertThatThrownBy(() -> other.readResource(ReadResourceRequest.builder(uri + "/csv").build()))
                         .isInstanceOf(McpError.class).hasMessageContaining("unknown to this session");
             }
         }
@@ -69,6 +69,7 @@ class ResultOwnershipHttpTest {
                 .endpoint(HttpTransportServer.MCP_PATH).build();
     }
 
+    @SuppressWarnings("deprecation") // the legacy SSE transport is what this client speaks, and what is tested
     private McpClientTransport sse() {
         return HttpClientSseClientTransport.builder(http.baseUrl().toString())
                 .sseEndpoint(HttpTransportServer.SSE_PATH).build();

@@ -3,6 +3,7 @@ package dev.hypertracker.mcp.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.digest.Digest;
 import dev.hypertracker.mcp.memory.JsonHeapSize;
 import dev.hypertracker.mcp.support.ManualClock;
@@ -29,8 +30,8 @@ class ResultStoreTest {
 
     @Test
     void theSameBodiesAreStoredOnceAndTheirDigestIsMadeOnce() {
-        var first = store.put(ALICE, "list_cohorts", "/api/external/segments", List.of(body), 100).orElseThrow();
-        var again = store.put(ALICE, "list_cohorts", "/api/external/segments", List.of(body), 100).orElseThrow();
+        var first = store.put(ALICE, Catalog.LIST_COHORTS, "/api/external/segments", List.of(body), 100).orElseThrow();
+        var again = store.put(ALICE, Catalog.LIST_COHORTS, "/api/external/segments", List.of(body), 100).orElseThrow();
         assertThat(again.id()).isEqualTo(first.id());
         AtomicInteger summarized = new AtomicInteger();
         Digest d1 = again.digest("options", () -> { summarized.incrementAndGet(); return new Digest("t", Map.of(), List.of()); });
@@ -38,17 +39,17 @@ class ResultStoreTest {
         assertThat(d2).isSameAs(d1);
         assertThat(summarized).hasValue(1);
         // an equal but different body (a fresh fetch) is a new result
-        var fresh = store.put(ALICE, "list_cohorts", "/api/external/segments", List.of(body.deepCopy()), 100).orElseThrow();
+        var fresh = store.put(ALICE, Catalog.LIST_COHORTS, "/api/external/segments", List.of(body.deepCopy()), 100).orElseThrow();
         assertThat(fresh.id()).isNotEqualTo(first.id());
     }
 
     @Test
     void theOldestGoFirstPastTheHeapBoundAndAReadOfThemSaysExpired() {
         // wire sizes are tiny: only the parsed trees' heap cost can fill the store
-        var old = store.put(ALICE, "t", "/a", List.of(body), 7).orElseThrow();
+        var old = store.put(ALICE, Catalog.LIST_COHORTS, "/a", List.of(body), 7).orElseThrow();
         clock.advance(Duration.ofMinutes(1));
-        var middle = store.put(ALICE, "t", "/b", List.of(body.deepCopy()), 7).orElseThrow();
-        var newest = store.put(ALICE, "t", "/c", List.of(body.deepCopy()), 7).orElseThrow();
+        var middle = store.put(ALICE, Catalog.LIST_COHORTS, "/b", List.of(body.deepCopy()), 7).orElseThrow();
+        var newest = store.put(ALICE, Catalog.LIST_COHORTS, "/c", List.of(body.deepCopy()), 7).orElseThrow();
         assertThat(store.get(ALICE, old.id())).isEmpty();
         assertThat(store.lookup(ALICE, old.id())).isEqualTo(ResultStore.Lookup.EXPIRED);
         assertThat(store.get(ALICE, middle.id())).isPresent();
@@ -56,7 +57,7 @@ class ResultStoreTest {
         assertThat(store.sizeBytes()).isEqualTo(2 * weight).isEqualTo(middle.heapBytes() + newest.heapBytes());
 
         JsonNode big = JsonNodeFactory.instance.objectNode().put("text", "x".repeat(1000));
-        assertThat(store.put(ALICE, "t", "/d", List.of(big), 10)).as("larger than the whole store").isEmpty();
+        assertThat(store.put(ALICE, Catalog.LIST_COHORTS, "/d", List.of(big), 10)).as("larger than the whole store").isEmpty();
 
         clock.advance(Duration.ofMinutes(30));
         assertThat(store.lookup(ALICE, newest.id())).isEqualTo(ResultStore.Lookup.EXPIRED);
@@ -66,9 +67,9 @@ class ResultStoreTest {
 
     @Test
     void readingAnEvictedResultSaysExpiredAndToCallTheToolAgain() {
-        var old = store.put(ALICE, "list_cohorts", "/a", List.of(body), 7).orElseThrow();
-        store.put(ALICE, "list_cohorts", "/b", List.of(body.deepCopy()), 7);
-        store.put(ALICE, "list_cohorts", "/c", List.of(body.deepCopy()), 7);
+        var old = store.put(ALICE, Catalog.LIST_COHORTS, "/a", List.of(body), 7).orElseThrow();
+        store.put(ALICE, Catalog.LIST_COHORTS, "/b", List.of(body.deepCopy()), 7);
+        store.put(ALICE, Catalog.LIST_COHORTS, "/c", List.of(body.deepCopy()), 7);
         ResultResources resources = new ResultResources(store);
         assertThatThrownBy(() -> resources.read(ALICE, old.jsonUri(), false)).isInstanceOf(McpError.class)
                 .hasMessageContaining("expired: call the tool again");
@@ -78,11 +79,11 @@ class ResultStoreTest {
 
     @Test
     void aResultIsReadableOnlyByTheSessionThatMadeIt() {
-        var alices = store.put(ALICE, "get_wallet", "/api/external/wallets/0xabc", List.of(body), 7).orElseThrow();
+        var alices = store.put(ALICE, Catalog.LIST_COHORTS, "/api/external/wallets/0xabc", List.of(body), 7).orElseThrow();
         assertThat(store.get(BOB, alices.id())).isEmpty();
         assertThat(store.lookup(BOB, alices.id())).isEqualTo(ResultStore.Lookup.UNKNOWN);
         // the same bodies asked by another session make that session its own result
-        var bobs = store.put(BOB, "get_wallet", "/api/external/wallets/0xabc", List.of(body), 7).orElseThrow();
+        var bobs = store.put(BOB, Catalog.LIST_COHORTS, "/api/external/wallets/0xabc", List.of(body), 7).orElseThrow();
         assertThat(bobs.id()).isNotEqualTo(alices.id());
         assertThat(store.get(ALICE, alices.id())).isPresent();
         // once dropped, another session still learns nothing about it
@@ -96,7 +97,7 @@ class ResultStoreTest {
         ResultStore roomy = new ResultStore(Duration.ofMinutes(30), Long.MAX_VALUE, clock);
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 2_000; i++) {
-            String id = roomy.put(ALICE, "t", "/x", List.of(body.deepCopy()), 7).orElseThrow().id();
+            String id = roomy.put(ALICE, Catalog.LIST_COHORTS, "/x", List.of(body.deepCopy()), 7).orElseThrow().id();
             assertThat(Base64.getUrlDecoder().decode(id)).hasSize(16);
             ids.add(id);
         }

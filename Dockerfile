@@ -26,8 +26,10 @@ RUN java -XX:ArchiveClassesAtExit=/app/hypertracker-mcp.jsa -Xlog:disable -Xlog:
         -XX:TieredStopAtLevel=1 -cp /app/hypertracker-mcp.jar dev.hypertracker.mcp.CdsTraining || true
 USER 10001
 EXPOSE 8080
-# the launcher's flags (bin/hypertracker-mcp); -Xlog keeps JVM warnings off stdout, which is the MCP channel
-ENTRYPOINT ["java", "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", \
+# the launcher's flags (bin/hypertracker-mcp); -Xlog and -XX:+DisplayVMOutputToStderr keep the JVM's own output off
+# stdout, which is the MCP channel
+ENTRYPOINT ["java", "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+DisplayVMOutputToStderr", "-XX:+UseSerialGC", \
+            "-XX:TieredStopAtLevel=1", \
             "-Xss512k", "-Xms16m", "-Xmx256m", "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=20", \
             "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=128m", \
             "-XX:+ExitOnOutOfMemoryError", "-XX:SharedArchiveFile=/app/hypertracker-mcp.jsa", "-Xshare:auto", \

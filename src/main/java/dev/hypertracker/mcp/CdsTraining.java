@@ -33,6 +33,8 @@ public final class CdsTraining {
                     + "\"arguments\":{\"top\":5}}}");
     private static final int RESPONSES = 6;
     private static final long TIMEOUT_SECONDS = 120;
+    /** Read by transport.ProtocolStdout. */
+    private static final String KEEP_SYSTEM_OUT = "hypertracker.stdio.keepSystemOut";
 
     private CdsTraining() {
     }
@@ -54,6 +56,7 @@ public final class CdsTraining {
         String session = String.join("\n", REQUESTS) + "\n";
         System.setIn(new SequenceInputStream(new ByteArrayInputStream(session.getBytes(StandardCharsets.UTF_8)), endAfterAnswers));
         ByteArrayOutputStream output = new ByteArrayOutputStream();
+        System.setProperty(KEEP_SYSTEM_OUT, "true"); // the protocol must reach the stream below, not file descriptor 1
         System.setOut(new PrintStream(new OutputStream() {
             @Override
             public synchronized void write(int b) {

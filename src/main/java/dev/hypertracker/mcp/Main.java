@@ -8,6 +8,9 @@ public final class Main {
 
     public static void main(String[] args) {
         int exit = ServeArguments.execute(args);
-        if (exit != 0) System.exit(exit);
+        // always exit explicitly: after stdin EOF a call may still be blocked on the upstream, and its thread
+        // must not keep the process alive (shutdown hooks still run)
+        System.out.flush();
+        System.exit(exit);
     }
 }

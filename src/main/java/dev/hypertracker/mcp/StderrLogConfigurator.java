@@ -7,9 +7,16 @@ import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.CoreConstants;
+import ch.qos.logback.core.pattern.DynamicConverter;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
+import dev.hypertracker.mcp.logging.EscapedMessageConverter;
+import dev.hypertracker.mcp.logging.EscapedThrowableConverter;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Logback configuration in code: the same as {@code logback.xml} (every line to stderr, our package at
@@ -21,7 +28,7 @@ import java.util.Locale;
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public final class StderrLogConfigurator extends ContextAwareBase implements Configurator {
-    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n";
+    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n%ex";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -32,6 +39,13 @@ public final class StderrLogConfigurator extends ContextAwareBase implements Con
         // as <statusListener class="NopStatusListener"/>: logback must never print its status to stdout
         NopStatusListener nop = new NopStatusListener();
         context.getStatusManager().add(nop);
+
+        // %msg and %ex escape control characters: client text never forges a log line or drives a terminal
+        @SuppressWarnings("rawtypes") // the registry's type, as logback declares it
+        Map<String, Supplier<DynamicConverter>> escaped = new HashMap<>();
+        escaped.put("msg", EscapedMessageConverter::new);
+        escaped.put("ex", EscapedThrowableConverter::new);
+        context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, escaped);
 
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);

@@ -1,5 +1,7 @@
 package dev.hypertracker.mcp.cache;
 
+import dev.hypertracker.mcp.memory.HeapBudget;
+import dev.hypertracker.mcp.memory.JsonHeapSize;
 import java.time.Clock;
 import tools.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -11,57 +13,70 @@ import java.util.Optional;
 
 /**
  * Upstream response bodies by exact request (path and query), each fresh for its endpoint's TTL, evicted least
- * recently used first once the total size passes a byte bound. Thread-safe.
+ * recently used first once what they cost in the heap passes the bound: the configured size or
+ * {@link HeapBudget#RESPONSE_CACHE_SHARE} of the JVM's maximum heap, whichever is smaller. Thread-safe.
  */
 public final class ResponseCache {
 
-    /** A cached, parsed body, its size on the wire (the eviction weight) and when it was fetched. */
+    /** A cached, parsed body, its size on the wire and when it was fetched. */
     public record Entry(JsonNode body, long bytes, Instant fetchedAt, Instant expiresAt) {}
+
+    /** An entry with its eviction weight: the parsed tree's estimated heap size (about 4x the wire size). */
+    private record Slot(Entry entry, long heapBytes) {}
 
     private final long maxBytes;
     private final Clock clock;
-    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private final LinkedHashMap<String, Slot> entries = new LinkedHashMap<>(64, 0.75f, true);
     private long bytes;
 
+    /** @param maxBytes the configured bound on heap bytes; the heap share caps it */
     public ResponseCache(long maxBytes, Clock clock) {
-        this.maxBytes = maxBytes;
+        this(maxBytes, HeapBudget.share(HeapBudget.RESPONSE_CACHE_SHARE), clock);
+    }
+
+    ResponseCache(long maxBytes, long heapShare, Clock clock) {
+        this.maxBytes = Math.min(maxBytes, heapShare);
         this.clock = clock;
     }
 
     public synchronized Optional<Entry> get(String key) {
-        Entry e = entries.get(key);
-        if (e == null) return Optional.empty();
-        if (!clock.instant().isBefore(e.expiresAt())) {
+        Slot s = entries.get(key);
+        if (s == null) return Optional.empty();
+        if (!clock.instant().isBefore(s.entry().expiresAt())) {
             remove(key);
             return Optional.empty();
         }
-        return Optional.of(e);
+        return Optional.of(s.entry());
     }
 
-    /**
-     * Stores a body. {@code wireBytes} approximates its memory; a parsed tree takes a few times more, which the
-     * configured bound accounts for.
-     */
+    /** Stores a body, weighed by what its parsed tree costs in the heap ({@code wireBytes} is kept for reporting). */
     public synchronized void put(String key, JsonNode body, long wireBytes, Duration ttl) {
-        if (wireBytes > maxBytes / 4) return; // one huge body must not flush everything else
+        long heapBytes = JsonHeapSize.of(body);
+        if (heapBytes > maxBytes / 4) return; // one huge body must not flush everything else
         remove(key);
         Instant now = clock.instant();
-        entries.put(key, new Entry(body, wireBytes, now, now.plus(ttl)));
-        bytes += wireBytes;
-        Iterator<Map.Entry<String, Entry>> eldest = entries.entrySet().iterator();
+        entries.put(key, new Slot(new Entry(body, wireBytes, now, now.plus(ttl)), heapBytes));
+        bytes += heapBytes;
+        Iterator<Map.Entry<String, Slot>> eldest = entries.entrySet().iterator();
         while (bytes > maxBytes && eldest.hasNext()) {
-            bytes -= eldest.next().getValue().bytes();
+            bytes -= eldest.next().getValue().heapBytes();
             eldest.remove();
         }
     }
 
     private void remove(String key) {
-        Entry old = entries.remove(key);
-        if (old != null) bytes -= old.bytes();
+        Slot old = entries.remove(key);
+        if (old != null) bytes -= old.heapBytes();
     }
 
+    /** Estimated heap bytes of the cached bodies. */
     public synchronized long sizeBytes() {
         return bytes;
+    }
+
+    /** The bound in effect: the configured size capped by the heap share. */
+    public long maxBytes() {
+        return maxBytes;
     }
 
     public synchronized int size() {

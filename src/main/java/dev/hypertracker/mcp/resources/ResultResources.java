@@ -33,20 +33,19 @@ public final class ResultResources {
                         .description("Every row behind a digest, as fetched from HyperTracker. Kept "
                                 + store.ttl().toMinutes() + " min; the id comes from a tool result's resource_link.")
                         .mimeType("application/json").build(),
-                        (exchange, request) -> read(request.uri(), false)),
+                        (exchange, request) -> read(ResultStore.ownerOf(exchange), request.uri(), false)),
                 new SyncResourceTemplateSpecification(ResourceTemplate.builder(ResultStore.URI_PREFIX + "{id}/csv", "result-csv")
                         .title("Full data of a tool result (CSV)")
                         .description("The rows behind a digest as CSV, one row per line.")
                         .mimeType("text/csv").build(),
-                        (exchange, request) -> read(request.uri(), true)));
+                        (exchange, request) -> read(ResultStore.ownerOf(exchange), request.uri(), true)));
     }
 
-    ReadResourceResult read(String uri, boolean csv) {
+    /** Reads {@code owner}'s result; another session's id is answered exactly like an id that never existed. */
+    ReadResourceResult read(String owner, String uri, boolean csv) {
         String rest = uri.substring(ResultStore.URI_PREFIX.length());
         String id = csv ? rest.substring(0, rest.length() - "/csv".length()) : rest;
-        ResultStore.StoredResult r = store.get(id).orElseThrow(() -> McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND)
-                .message("Result " + id + " is unknown or expired (results are kept " + store.ttl().toMinutes()
-                        + " min); call the tool again.").build());
+        ResultStore.StoredResult r = store.get(owner, id).orElseThrow(() -> notFound(owner, id));
         Endpoint endpoint = r.endpoint();
         List<JsonNode> rows = Summarizer.rows(endpoint, r.bodies());
         if (csv) {
@@ -61,6 +60,14 @@ public final class ResultResources {
         ArrayNode array = doc.putArray("rows");
         rows.forEach(array::add);
         return contents(uri, "application/json", JSON.writeValueAsString(doc));
+    }
+
+    private McpError notFound(String owner, String id) {
+        String message = store.lookup(owner, id) == ResultStore.Lookup.EXPIRED
+                ? "Result " + id + " expired: call the tool again. Results are kept up to " + store.ttl().toMinutes()
+                        + " min, and the oldest go first when they fill their share of the server's memory."
+                : "Result " + id + " is unknown to this session: call the tool again to get a result id.";
+        return McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND).message(message).build();
     }
 
     private static ReadResourceResult contents(String uri, String mimeType, String text) {

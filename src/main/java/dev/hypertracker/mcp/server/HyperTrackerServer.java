@@ -49,7 +49,7 @@ public final class HyperTrackerServer implements ServerAssembly {
         this.settings = settings;
         this.selection = selection;
         this.client = new HyperTrackerClient(settings, stats, clock);
-        this.results = new ResultStore(Duration.ofMinutes(30), 128L * 1024 * 1024, clock);
+        this.results = new ResultStore(Duration.ofMinutes(30), clock);
         this.toolContext = new EndpointTool.Context(new ArgumentValidator(clock), new Pager(client), new Summarizer(clock),
                 results, stats, settings.callDeadline(), settings.demo(), clock);
         this.statusTool = new ServerStatusTool(settings, client, stats, version());

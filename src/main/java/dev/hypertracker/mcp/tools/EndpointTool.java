@@ -78,7 +78,7 @@ public final class EndpointTool {
             Object progressToken = request.meta() == null ? null : request.meta().get("progressToken");
             Pager.Pages pages = context.pager().fetch(call.request(), call.maxPages(), call.fresh(), deadline,
                     (done, planned, rows) -> progress(exchange, progressToken, done, planned, rows));
-            Optional<ResultStore.StoredResult> stored = context.results().put(endpoint,
+            Optional<ResultStore.StoredResult> stored = context.results().put(ResultStore.ownerOf(exchange), endpoint,
                     call.request().pathAndQuery(), pages.bodies(), pages.bytes());
             Digest digest = digest(call, pages, stored);
             context.stats().toolCall(false);

@@ -70,7 +70,7 @@ public final class ServerStatusTool {
         cache.put("enabled", settings.cacheEnabled());
         cache.put("entries", client.cache().size());
         cache.put("bytes", client.cache().sizeBytes());
-        cache.put("maxBytes", settings.cacheMaxBytes());
+        cache.put("maxBytes", client.cache().maxBytes());
         m.put("cache", cache);
         m.put("rateLimitPerMinute", settings.requestsPerMinute());
         m.put("circuitBreakerOpen", client.breaker().isOpen());

@@ -19,11 +19,18 @@ import org.slf4j.LoggerFactory;
  * JSON-RPC error (-32700 parse error, -32600 invalid request), written under the lock the SDK takes on the same
  * stream so lines never interleave. An incomplete last line at EOF is dropped and EOF passed on, so the server
  * exits cleanly.
+ *
+ * <p>It also answers requests sent after {@code initialize} but before {@code notifications/initialized}: the SDK
+ * holds such a request (even a {@code ping}) until that notification arrives, so a client that waits for the answer
+ * first would wait forever. The filter hands the SDK the notification just ahead of the early request and drops
+ * the client's own when it comes later.
  */
 final class JsonRpcLineFilter extends InputStream {
     private static final Logger log = LoggerFactory.getLogger(JsonRpcLineFilter.class);
     /** Longest line passed on; client→server messages are small, and the SDK's own limit is 16 MiB. */
     static final int MAX_LINE_BYTES = 8 * 1024 * 1024;
+    private static final String INITIALIZED_LINE =
+            "{\"jsonrpc\":\"2.0\",\"method\":\"" + McpSchema.METHOD_NOTIFICATION_INITIALIZED + "\"}\n";
 
     private final InputStream in;
     private final OutputStream out;
@@ -34,11 +41,22 @@ final class JsonRpcLineFilter extends InputStream {
     private boolean eof;
     private byte[] pending = new byte[0];
     private int pendingPos;
+    private boolean initializeSeen;
+    private boolean initializedPassed;
+    private boolean initializedInjected;
+
+    private final PendingRequests requests;
 
     JsonRpcLineFilter(InputStream in, OutputStream out, McpJsonMapper mapper) {
+        this(in, out, mapper, new PendingRequests());
+    }
+
+    /** @param requests counts the requests passed on to the SDK, and those this filter answers itself */
+    JsonRpcLineFilter(InputStream in, OutputStream out, McpJsonMapper mapper, PendingRequests requests) {
         this.in = in;
         this.out = out;
         this.mapper = mapper;
+        this.requests = requests;
     }
 
     @Override
@@ -130,13 +148,38 @@ final class JsonRpcLineFilter extends InputStream {
         // a raw CR can only be whitespace in valid JSON, but the SDK's line reader would split the message there
         String text = new String(line.bytes(), StandardCharsets.UTF_8).replace('\r', ' ').strip();
         if (text.isEmpty()) return null;
+        McpSchema.JSONRPCMessage message;
         try {
-            McpSchema.deserializeJsonRpcMessage(mapper, text);
-            return (text + "\n").getBytes(StandardCharsets.UTF_8);
+            message = McpSchema.deserializeJsonRpcMessage(mapper, text);
         } catch (Exception notJsonRpc) {
             reject(text);
             return null;
         }
+        byte[] accepted = initializationOrder(message, text);
+        if (accepted != null && message instanceof McpSchema.JSONRPCRequest) requests.received();
+        return accepted;
+    }
+
+    /** The line for the SDK, preceded by {@code notifications/initialized} when a request comes before it. */
+    private byte[] initializationOrder(McpSchema.JSONRPCMessage message, String text) {
+        if (message instanceof McpSchema.JSONRPCRequest request) {
+            if (McpSchema.METHOD_INITIALIZE.equals(request.method())) {
+                initializeSeen = true;
+            } else if (initializeSeen && !initializedPassed) {
+                initializedPassed = true;
+                initializedInjected = true;
+                log.debug("request before notifications/initialized: passing that notification on first");
+                return (INITIALIZED_LINE + text + "\n").getBytes(StandardCharsets.UTF_8);
+            }
+        } else if (message instanceof McpSchema.JSONRPCNotification notification
+                && McpSchema.METHOD_NOTIFICATION_INITIALIZED.equals(notification.method())) {
+            if (initializedInjected) { // already passed on ahead of an early request
+                initializedInjected = false;
+                return null;
+            }
+            initializedPassed = true;
+        }
+        return (text + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private void reject(String text) throws IOException {
@@ -162,6 +205,7 @@ final class JsonRpcLineFilter extends InputStream {
         String json = "{\"jsonrpc\":\"2.0\",\"id\":" + mapper.writeValueAsString(id) + ",\"error\":{\"code\":" + code
                 + ",\"message\":" + mapper.writeValueAsString(message) + "}}\n";
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        requests.received(); // a message read, answered here rather than by the SDK
         synchronized (out) { // the SDK's writer holds this same lock for each message it writes
             out.write(bytes);
             out.flush();

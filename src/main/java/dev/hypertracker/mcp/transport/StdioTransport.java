@@ -9,7 +9,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,22 +21,28 @@ public final class StdioTransport {
     private StdioTransport() {
     }
 
+    /** How long requests already read get to finish after stdin closes (within the 2 s exit bound); then cancelled. */
+    static final Duration CLOSE_GRACE = Duration.ofMillis(1500);
+
     /**
-     * Serves until stdin closes, then returns (the caller exits 0). Stdout belongs to the protocol: the real
-     * stdout is handed to the transport and {@code System.out} is pointed at stderr, so a stray print (or a
-     * console logger left at its default target) cannot corrupt the JSON-RPC stream.
+     * Serves until stdin closes, then returns; the caller must then exit the JVM, which ends calls still blocked
+     * on the upstream. Stdout belongs to the protocol: the transport gets its own handle on it, and
+     * {@code System.out} and file descriptor 1 are pointed elsewhere ({@link ProtocolStdout}), so neither a stray
+     * print nor the JVM's own fatal messages can corrupt the JSON-RPC stream.
      */
     public static void run(ServerAssembly assembly) {
-        PrintStream protocolOut = System.out;
-        System.setOut(System.err);
-        run(assembly, System.in, protocolOut);
+        run(assembly, System.in, ProtocolStdout.claim());
     }
 
-    static void run(ServerAssembly assembly, InputStream in, OutputStream out) {
+    static void run(ServerAssembly assembly, InputStream in, OutputStream protocolOut) {
         CountDownLatch endOfInput = new CountDownLatch(1);
+        PendingRequests pending = new PendingRequests();
+        OutputStream out = pending.counting(protocolOut);
         // the filter keeps lines the SDK cannot parse away from it: on such a line the SDK stops reading stdin
         StdioServerTransportProvider provider = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
-                new EndOfInputSignal(new JsonRpcLineFilter(in, out, McpJsonDefaults.getMapper()), endOfInput), out);
+                new EndOfInputSignal(new JsonRpcLineFilter(in, out, McpJsonDefaults.getMapper(), pending), endOfInput,
+                        pending),
+                out);
         McpSyncServer server = assembly.build(McpServer.sync(provider));
         log.info("MCP stdio transport ready");
         try {
@@ -44,17 +50,25 @@ public final class StdioTransport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        server.closeGracefully();
+        // the client is gone: what it asked gets a moment to be answered, then calls still running are cancelled
+        try {
+            if (!pending.awaitNone(CLOSE_GRACE)) log.info("stdin closed with calls still running: cancelling them");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.close();
         log.info("stdin closed; stdio transport stopped");
     }
 
     /** Counts a latch down when the wrapped stream reports end of input (or fails: the client is gone either way). */
     private static final class EndOfInputSignal extends FilterInputStream {
         private final CountDownLatch endOfInput;
+        private final PendingRequests pending;
 
-        EndOfInputSignal(InputStream in, CountDownLatch endOfInput) {
+        EndOfInputSignal(InputStream in, CountDownLatch endOfInput, PendingRequests pending) {
             super(in);
             this.endOfInput = endOfInput;
+            this.pending = pending;
         }
 
         @Override
@@ -72,11 +86,21 @@ public final class StdioTransport {
                 int result = read.get();
                 if (result < 0) {
                     endOfInput.countDown();
+                    // the SDK drops the answers still owed once it sees EOF: show it only when they are out (or late)
+                    awaitAnswers();
                 }
                 return result;
             } catch (IOException e) {
                 endOfInput.countDown();
                 throw e;
+            }
+        }
+
+        private void awaitAnswers() {
+            try {
+                pending.awaitNone(CLOSE_GRACE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 

@@ -38,13 +38,36 @@ public final class StdioMcpClient implements AutoCloseable {
 
     /** {@code java -jar} the built jar, with these arguments. */
     StdioMcpClient(List<String> extraArgs, Map<String, String> env) throws IOException {
-        this(javaJar(extraArgs), env, Set.of());
+        this(List.of(), extraArgs, env);
     }
 
-    private static List<String> javaJar(List<String> extraArgs) {
-        String jar = System.getProperty("hypertracker.jar", "target/hypertracker-mcp.jar");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar));
+    /** {@code java <jvmArgs> -jar hypertracker-mcp.jar <extraArgs>}. */
+    StdioMcpClient(List<String> jvmArgs, List<String> extraArgs, Map<String, String> env) throws IOException {
+        this(javaCommand(jvmArgs, extraArgs), env, Set.of());
+    }
+
+    /** The server through bin/hypertracker-mcp (its JVM flags) on the jar under test; skipped where bash is not. */
+    static StdioMcpClient launcher(Map<String, String> extraEnv, String... args) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                !System.getProperty("os.name").toLowerCase().contains("win"), "bash launcher");
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.put("HYPERTRACKER_MCP_JAR", jar());
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        List<String> command = new ArrayList<>(List.of("bash", Path.of("bin", "hypertracker-mcp").toString()));
+        command.addAll(List.of(args));
+        return new StdioMcpClient(command, env, Set.of());
+    }
+
+    static String jar() {
+        return System.getProperty("hypertracker.jar", "target/hypertracker-mcp.jar");
+    }
+
+    private static List<String> javaCommand(List<String> jvmArgs, List<String> extraArgs) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.add("-jar");
+        command.add(jar());
         command.addAll(extraArgs);
         return command;
     }
@@ -59,6 +82,7 @@ public final class StdioMcpClient implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("HYPERTRACKER_API_TOKEN");
         pb.environment().remove("HYPERTRACKER_BASE_URL");
+        pb.environment().remove("HYPERTRACKER_MCP_JAVA_OPTS");
         pb.environment().keySet().removeAll(removed);
         pb.environment().putAll(env);
         stderrFile = Files.createTempFile("hypertracker-stderr", ".log");
@@ -105,6 +129,11 @@ public final class StdioMcpClient implements AutoCloseable {
     }
 
     JsonNode request(String method, Object params) throws Exception {
+        return awaitResponse(send(method, params), Duration.ofSeconds(60));
+    }
+
+    /** Sends a request without waiting for its answer; returns its id. */
+    int send(String method, Object params) throws IOException {
         int id = nextId++;
         ObjectNode msg = JSON.createObjectNode();
         msg.put("jsonrpc", "2.0");
@@ -112,7 +141,24 @@ public final class StdioMcpClient implements AutoCloseable {
         msg.put("method", method);
         if (params != null) msg.set("params", JSON.valueToTree(params));
         sendRaw(JSON.writeValueAsString(msg));
-        return awaitResponse(id, Duration.ofSeconds(60));
+        return id;
+    }
+
+    /** Fails unless every line written to stdout so far is one JSON-RPC 2.0 object. */
+    void assertStdoutIsOnlyJsonRpc() {
+        synchronized (stdoutLines) {
+            for (String line : stdoutLines) {
+                JsonNode msg;
+                try {
+                    msg = JSON.readTree(line);
+                } catch (RuntimeException e) {
+                    throw new AssertionError("not JSON on stdout: " + line);
+                }
+                if (!msg.isObject() || !"2.0".equals(msg.path("jsonrpc").asString())) {
+                    throw new AssertionError("not a JSON-RPC 2.0 message on stdout: " + line);
+                }
+            }
+        }
     }
 
     JsonNode awaitResponse(int id, Duration timeout) throws Exception {
@@ -136,10 +182,15 @@ public final class StdioMcpClient implements AutoCloseable {
     }
 
     public JsonNode initialize() throws Exception {
-        JsonNode r = request("initialize", Map.of("protocolVersion", "2025-06-18", "capabilities", Map.of(),
-                "clientInfo", Map.of("name", "e2e-test", "version", "1")));
+        JsonNode r = initializeOnly();
         notify("notifications/initialized");
         return r;
+    }
+
+    /** The initialize request alone, without the notifications/initialized that should follow it. */
+    JsonNode initializeOnly() throws Exception {
+        return request("initialize", Map.of("protocolVersion", "2025-06-18", "capabilities", Map.of(),
+                "clientInfo", Map.of("name", "e2e-test", "version", "1")));
     }
 
     public JsonNode callTool(String name, Map<String, Object> arguments) throws Exception {

@@ -1,4 +1,4 @@
-package dev.hypertracker.mcp.cache;
+package dev.hypertracker.mcp.stats;
 
 import java.time.Duration;
 import java.util.Map;

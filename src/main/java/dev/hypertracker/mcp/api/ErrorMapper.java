@@ -32,7 +32,7 @@ public final class ErrorMapper {
         String what = call.withToken() ? "HyperTracker" : "The export file host";
         String attempts = attempts(f.attempts());
         return switch (f.kind()) {
-            case DEADLINE -> deadlineExceeded();
+            case DEADLINE, NO_TIME_LEFT -> deadlineExceeded();
             case INTERRUPTED -> new ApiException(Kind.TIMEOUT, 0, "The call was interrupted.");
             case REQUEST_TIMEOUT -> new ApiException(Kind.TIMEOUT, 0, what + " did not answer within "
                     + seconds(settings.requestTimeout()) + " s (" + attempts + "). Try again later or narrow the query.");

@@ -177,13 +177,18 @@ public final class HyperTrackerClient {
                 + "read (links live about 30-120 s). Try again; if it keeps failing, the file host is too slow from here.");
     }
 
-    /** An export file is a JSON object (holding its rows under the endpoint's key when it has one); anything else is refused. */
+    /**
+     * An export file is a JSON object holding its rows: under the endpoint's key when it has one, else in an array
+     * field (the breakdowns). Anything else (a scalar, HTML, a credentials document) is refused, not returned.
+     */
     private static JsonNode exportBody(ApiRequest request, JsonNode body) {
         String rowsKey = request.endpoint().rowsKey();
-        if (body != null && body.isObject() && (rowsKey == null || body.has(rowsKey))) return body;
+        boolean rows = body != null && body.isObject() && (rowsKey == null
+                ? body.values().stream().anyMatch(JsonNode::isArray) : body.has(rowsKey) && body.get(rowsKey).isContainer());
+        if (rows) return body;
         throw new ApiException(Kind.MALFORMED_RESPONSE, 200, "The " + request.endpoint().tool() + " export file is not "
-                + "in that export's format (expected a JSON object" + (rowsKey == null ? "" : " with \"" + rowsKey + "\"")
-                + "); it was refused. Try again later.");
+                + "in that export's format (expected a JSON object with " + (rowsKey == null ? "an array of rows"
+                : "\"" + rowsKey + "\"") + "); it was refused and nothing of it is returned. Try again later.");
     }
 
     private UpstreamResponse send(UpstreamStep.Chain chain, UpstreamCall call) {

@@ -37,7 +37,7 @@ final class TransportStep implements UpstreamStep.Chain {
     @Override
     public UpstreamResponse proceed(UpstreamCall call) {
         Deadline deadline = call.deadline();
-        if (deadline.expired()) throw new UpstreamFailure(UpstreamFailure.Kind.DEADLINE, null);
+        if (deadline.expired()) throw new UpstreamFailure(UpstreamFailure.Kind.NO_TIME_LEFT, null);
         HttpRequest.Builder get = HttpRequest.newBuilder(call.uri()).GET()
                 .timeout(deadline.cap(requestTimeout))
                 .header("Accept", "application/json");

@@ -18,8 +18,10 @@ import java.util.concurrent.TimeoutException;
 public final class UpstreamFailure extends RuntimeException {
 
     public enum Kind {
-        /** The call's own deadline passed (also while a body was still arriving). */
+        /** The call's own deadline passed while an answer was awaited (also while a body was still arriving). */
         DEADLINE,
+        /** The call's deadline had passed before a request was sent: nothing went out. */
+        NO_TIME_LEFT,
         /** One request took longer than the per-request timeout. */
         REQUEST_TIMEOUT,
         /** The API could not be reached (connection refused, no route, DNS). */

@@ -48,7 +48,7 @@ public final class RateLimiter {
                 refill();
                 Instant now = time.instant();
                 readyAt = tokenReadyAt(now);
-                if (readyAt.isAfter(giveUpAt)) return false;
+                if (!readyAt.isBefore(giveUpAt) && readyAt.isAfter(now)) return false; // free only when the caller has given up
                 if (!readyAt.isAfter(now) && inFlight < MAX_IN_FLIGHT) {
                     tokens -= 1;
                     inFlight++;
@@ -56,9 +56,8 @@ public final class RateLimiter {
                 }
                 freed = slotFreed;
             }
-            Instant now = time.instant();
-            if (readyAt.isAfter(now)) {
-                time.sleep(Duration.between(now, readyAt));
+            if (readyAt.isAfter(time.instant())) {
+                time.sleepUntil(readyAt);
             } else {
                 try {
                     time.await(freed, giveUpAt);

@@ -18,6 +18,12 @@ public abstract class TimeSource extends Clock {
     /** Waits for {@code d} (virtual sources move their clock instead). */
     public abstract void sleep(Duration d) throws InterruptedException;
 
+    /** Waits until {@code t} (at once if it has passed). Concurrent sleepers until the same instant wake together. */
+    public void sleepUntil(Instant t) throws InterruptedException {
+        Instant now = instant();
+        if (t.isAfter(now)) sleep(Duration.between(now, t));
+    }
+
     /**
      * The value of {@code future} once it completes, if that happens before {@code until}.
      *

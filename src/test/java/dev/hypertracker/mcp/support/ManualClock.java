@@ -6,22 +6,39 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Virtual time: a clock that stands still until the test moves it, for exact assertions on TTLs, refill times,
- * backoff and expiry. (Unlike {@link TestClock}, no real time passes.)
+ * Virtual time: a clock that stands still until the test (or a sleeper) moves it, for exact assertions on TTLs,
+ * refill times, backoff and expiry. (Unlike {@link TestClock}, no real time passes.)
  *
- * <p>{@link #sleep} moves the clock forward by the pause at once (the sleeper "wakes" immediately). {@link #await}
- * returns a future's value if it completed before {@code until} in virtual time; otherwise it waits until the future
- * completes or the test {@link #advance}s the clock to {@code until}. A future that completes after the clock passed
- * {@code until} (e.g. a sandbox delay fault that slept past it) counts as timed out.
+ * <p>Two modes. By default {@link #sleep} moves the clock forward by the pause at once and {@link #sleepUntil} to that
+ * instant; {@link #await} returns a future's value if it completed before {@code until} in virtual time, else waits
+ * until it completes or the test {@link #advance}s the clock to {@code until} (a future completed after the clock
+ * passed {@code until}, e.g. by a sandbox delay fault that slept past it, counts as timed out).
+ *
+ * <p>With {@link #schedule(int) n participants} it is a discrete-event scheduler: sleepers and awaiters block, and
+ * when all n participants are blocked the clock jumps to the earliest wake-up among them. Many threads then share
+ * one consistent timeline (no sleeper runs ahead of work still in flight).
  */
 public final class ManualClock extends TimeSource {
     private Instant now = Instant.parse("2026-03-01T00:00:00Z");
     private int waiting;
+    private int participants;
+    private final List<Waiter> blocked = new ArrayList<>();
+
+    private static final class Waiter {
+        final Instant wakeAt;
+        boolean released;
+
+        Waiter(Instant wakeAt) {
+            this.wakeAt = wakeAt;
+        }
+    }
 
     public synchronized void advance(Duration d) {
         now = now.plus(d);
@@ -33,22 +50,61 @@ public final class ManualClock extends TimeSource {
         return now;
     }
 
+    /** Scheduler mode for {@code n} threads, each of which calls {@link #leave()} when done. */
+    public synchronized void schedule(int n) {
+        participants = n;
+    }
+
+    /** A participant is done: it no longer holds the clock back. */
+    public synchronized void leave() {
+        participants--;
+        maybeAdvance();
+    }
+
     @Override
-    public void sleep(Duration d) {
-        if (!d.isNegative()) advance(d);
+    public void sleep(Duration d) throws InterruptedException {
+        if (d.isNegative()) return;
+        Instant target;
+        synchronized (this) {
+            target = now.plus(d);
+        }
+        sleepUntil(target);
+    }
+
+    @Override
+    public synchronized void sleepUntil(Instant t) throws InterruptedException {
+        if (!t.isAfter(now)) return;
+        if (participants <= 0) {
+            now = t;
+            notifyAll();
+            return;
+        }
+        Waiter w = new Waiter(t);
+        blocked.add(w);
+        maybeAdvance();
+        try {
+            while (now.isBefore(t)) wait();
+        } finally {
+            blocked.remove(w);
+        }
     }
 
     @Override
     public <T> T await(CompletableFuture<T> future, Instant until)
             throws InterruptedException, ExecutionException, TimeoutException {
-        CompletableFuture<Instant> completedAt = future.handle((v, e) -> instant());
-        future.whenComplete((v, e) -> wake());
+        Waiter w = new Waiter(until);
+        CompletableFuture<Instant> completedAt = future.handle((v, e) -> completed(w));
         synchronized (this) {
             waiting++;
             notifyAll();
+            if (!completedAt.isDone()) {
+                blocked.add(w);
+                maybeAdvance();
+            }
             try {
                 while (!completedAt.isDone() && now.isBefore(until)) wait();
             } finally {
+                blocked.remove(w);
                 waiting--;
             }
         }
@@ -56,7 +112,20 @@ public final class ManualClock extends TimeSource {
         return future.get();
     }
 
-    private synchronized void wake() {
+    private synchronized Instant completed(Waiter w) {
+        w.released = true;
+        notifyAll();
+        return now;
+    }
+
+    /** In scheduler mode, when every participant is blocked: jump to the earliest wake-up. */
+    private void maybeAdvance() {
+        if (participants <= 0) return;
+        long stuck = blocked.stream().filter(b -> !b.released).count();
+        if (stuck < participants) return;
+        blocked.stream().filter(b -> !b.released).map(b -> b.wakeAt).min(Instant::compareTo).ifPresent(t -> {
+            if (t.isAfter(now)) now = t;
+        });
         notifyAll();
     }
 

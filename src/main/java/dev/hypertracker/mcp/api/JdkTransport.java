@@ -1,11 +1,11 @@
 package dev.hypertracker.mcp.api;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -78,7 +78,9 @@ public final class JdkTransport implements Transport {
     static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
         private final long cap;
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        /** The chunks as received (copied once into the body at the end: no doubling buffer), null once done. */
+        private List<byte[]> chunks = new ArrayList<>();
+        private long size;
         private Flow.Subscription subscription;
         private boolean cancelled;
 
@@ -87,18 +89,14 @@ public final class JdkTransport implements Transport {
         }
 
         synchronized void expect(long contentLength) {
-            if (contentLength > cap) {
-                result.completeExceptionally(new BodyTooLargeException(cap));
-            } else if (contentLength > 0) {
-                bytes = new ByteArrayOutputStream((int) contentLength);
-            }
+            if (contentLength > cap) result.completeExceptionally(new BodyTooLargeException(cap));
         }
 
         synchronized void cancel() {
             cancelled = true;
             if (subscription != null) subscription.cancel();
             result.cancel(false);
-            bytes = null;
+            chunks = null;
         }
 
         @Override
@@ -111,7 +109,7 @@ public final class JdkTransport implements Transport {
             subscription = s;
             if (cancelled || result.isDone()) {
                 s.cancel();
-                bytes = null;
+                chunks = null;
             } else {
                 s.request(Long.MAX_VALUE);
             }
@@ -119,30 +117,38 @@ public final class JdkTransport implements Transport {
 
         @Override
         public synchronized void onNext(List<ByteBuffer> items) {
-            if (result.isDone() || bytes == null) return;
+            if (result.isDone() || chunks == null) return;
             for (ByteBuffer b : items) {
-                if (bytes.size() + (long) b.remaining() > cap) {
-                    bytes = null;
+                if (size + b.remaining() > cap) {
+                    chunks = null;
                     subscription.cancel();
                     result.completeExceptionally(new BodyTooLargeException(cap));
                     return;
                 }
                 byte[] chunk = new byte[b.remaining()];
                 b.get(chunk);
-                bytes.writeBytes(chunk);
+                chunks.add(chunk);
+                size += chunk.length;
             }
         }
 
         @Override
         public synchronized void onError(Throwable t) {
-            bytes = null;
+            chunks = null;
             result.completeExceptionally(t);
         }
 
         @Override
         public synchronized void onComplete() {
-            if (bytes != null) result.complete(bytes.toByteArray());
-            bytes = null;
+            if (chunks == null) return;
+            byte[] body = new byte[(int) size];
+            int at = 0;
+            for (byte[] c : chunks) {
+                System.arraycopy(c, 0, body, at, c.length);
+                at += c.length;
+            }
+            chunks = null;
+            result.complete(body);
         }
     }
 }

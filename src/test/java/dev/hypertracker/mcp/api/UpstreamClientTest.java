@@ -31,6 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -113,9 +114,11 @@ class UpstreamClientTest {
     void aDrippingBodyNeverHoldsACallerPastItsOwnDeadlineAndTheExchangeIsCancelledWhenTheLastWaiterGivesUp()
             throws Exception {
         List<CompletableFuture<UpstreamResponse>> exchanges = new CopyOnWriteArrayList<>();
+        Semaphore requested = new Semaphore(0);
         answer(r -> {
             CompletableFuture<UpstreamResponse> dripping = new CompletableFuture<>(); // headers came, the body never ends
             exchanges.add(dripping);
+            requested.release();
             return dripping;
         });
         HyperTrackerClient client = client(settings());
@@ -137,7 +140,8 @@ class UpstreamClientTest {
         assertThat(leader.get()).isEqualTo(start.plusSeconds(5));
         assertThat(exchanges.get(0)).as("the shared exchange is cancelled (connection closed)").isCancelled();
 
-        clock.awaitWaiters(1); // the long follower, with time left, leads a request of its own
+        requested.acquire(2); // the long follower, with time left, leads a request of its own
+        clock.awaitWaiters(1);
         assertThat(exchanges).hasSize(2);
         clock.advance(Duration.ofSeconds(4)); // t = 9 s > its deadline of 1 + 8 s
         assertThat(longFollower.get()).isEqualTo(start.plusSeconds(9));

@@ -34,6 +34,7 @@ public final class ManualClock extends TimeSource {
     private static final class Waiter {
         final Instant wakeAt;
         boolean released;
+        Instant completedAt;
 
         Waiter(Instant wakeAt) {
             this.wakeAt = wakeAt;
@@ -93,29 +94,30 @@ public final class ManualClock extends TimeSource {
     public <T> T await(CompletableFuture<T> future, Instant until)
             throws InterruptedException, ExecutionException, TimeoutException {
         Waiter w = new Waiter(until);
-        CompletableFuture<Instant> completedAt = future.handle((v, e) -> completed(w));
+        future.whenComplete((v, e) -> completed(w));
         synchronized (this) {
             waiting++;
             notifyAll();
-            if (!completedAt.isDone()) {
+            if (!w.released) {
                 blocked.add(w);
                 maybeAdvance();
             }
             try {
-                while (!completedAt.isDone() && now.isBefore(until)) wait();
+                while (!w.released && now.isBefore(until)) wait();
             } finally {
                 blocked.remove(w);
                 waiting--;
             }
+            if (!w.released || !w.completedAt.isBefore(until)) throw new TimeoutException();
         }
-        if (!completedAt.isDone() || !completedAt.join().isBefore(until)) throw new TimeoutException();
         return future.get();
     }
 
-    private synchronized Instant completed(Waiter w) {
+    /** Runs on the completing thread: records the virtual time of completion under the clock's lock. */
+    private synchronized void completed(Waiter w) {
         w.released = true;
+        w.completedAt = now;
         notifyAll();
-        return now;
     }
 
     /** In scheduler mode, when every participant is blocked: jump to the earliest wake-up. */

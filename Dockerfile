@@ -11,6 +11,9 @@ COPY src ./src
 RUN mvn -B -q -ntp -DskipTests -Dskip.cds package
 
 FROM eclipse-temurin:17-jre
+# chart: "png" draws text with Java2D, which needs fontconfig and at least one font on a headless JRE
+RUN apt-get update && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --no-create-home mcp
 WORKDIR /app
 COPY --from=build /src/target/hypertracker-mcp.jar /app/hypertracker-mcp.jar

@@ -7,12 +7,13 @@
 //   node run-scenario.mjs --transport sse   --url http://127.0.0.1:8080/sse --scenario-json '{"steps":[...]}'
 //   node run-scenario.mjs --transport stdio --scenario scenario.json [--env K=V ...] -- java -jar target/hypertracker-mcp.jar
 //
-// Scenario: {"name": "...", "steps": [step, ...]}; the client initializes first. Steps ("op"):
+// Scenario: {"name": "...", "steps": [step, ...]}; the client initializes first. Any step may carry an "id": the
+// report repeats it, so a test reads a step by name rather than by its position. Steps ("op"):
 //   {"op":"listTools", "expectTools":["a","b"], "expectCount":17}   names that must be listed, exact count
 //   {"op":"callTool", "name":"t", "arguments":{...}, "expectError":false, "expectText":"substring",
 //    "expectProgress":true, "timeoutMs":60000}                progress notifications are always collected
 //   {"op":"listResources", "expectResources":[uri...]} {"op":"listResourceTemplates", "expectTemplates":[...]}
-//   {"op":"readResource", "uri":"..." | "uriFromStep":N (first resource_link of callTool step N), "uriSuffix":"/csv",
+//   {"op":"readResource", "uri":"..." | "uriFromStep":"id" (first resource_link of that callTool step), "uriSuffix":"/csv",
 //    "expectText":"substring", "expectMimeType":"text/csv", "maxTextChars":20000}
 //   {"op":"listPrompts", "expectPrompts":[...]} {"op":"getPrompt","name":"p","arguments":{...},"expectText":"..."}
 //   {"op":"complete", "ref":{"type":"ref/prompt","name":"p"} | {"type":"ref/resource","uri":"tmpl"},
@@ -96,14 +97,14 @@ function expectAll(expect, listed, expected, what) {
 /** The URI a readResource step reads: given, or the first resource_link of an earlier callTool step. */
 function resourceUri(step, previous) {
   if (step.uri !== undefined) return step.uri;
-  const source = previous[step.uriFromStep];
+  const source = previous.find((s) => s.id === step.uriFromStep);
   const link = source?.resourceLinks?.[0];
   if (!link) throw new Error(`step ${step.uriFromStep} gave no resource_link to read`);
   return link + (step.uriSuffix ?? '');
 }
 
 async function runStep(client, step, previous) {
-  const outcome = { op: step.op, ok: true, failures: [] };
+  const outcome = { id: step.id, op: step.op, ok: true, failures: [] };
   const expect = (condition, message) => {
     if (!condition) { outcome.ok = false; outcome.failures.push(message); }
   };
@@ -226,12 +227,12 @@ async function main() {
       try {
         outcome = await runStep(client, step, report.steps);
       } catch (e) {
-        outcome = { op: step.op, name: step.name, ok: false, failures: [`threw: ${e.message}`] };
+        outcome = { id: step.id, op: step.op, name: step.name, ok: false, failures: [`threw: ${e.message}`] };
       }
       outcome.index = index;
       outcome.durationMs = Math.round(performance.now() - started);
       report.steps.push(outcome);
-      for (const failure of outcome.failures) report.failures.push(`step ${index} (${step.op}${step.name ? ` ${step.name}` : ''}): ${failure}`);
+      for (const failure of outcome.failures) report.failures.push(`step ${step.id ?? index} (${step.op}${step.name ? ` ${step.name}` : ''}): ${failure}`);
     }
     report.ok = report.failures.length === 0;
     exitCode = report.ok ? 0 : 1;

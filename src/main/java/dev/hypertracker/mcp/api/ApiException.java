@@ -5,6 +5,8 @@ package dev.hypertracker.mcp.api;
  * It never contains the API token or a full pre-signed URL.
  */
 public class ApiException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
 
     /** What kind of failure, for callers that react differently (e.g. keep partial pages). */
     public enum Kind {

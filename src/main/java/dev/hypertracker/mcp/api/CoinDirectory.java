@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class CoinDirectory {
     private static final Duration BUDGET = Duration.ofSeconds(10);
-    private static final Endpoint EXPOSURE = Catalog.require("get_open_exposure_by_coin");
+    private static final Endpoint EXPOSURE = Catalog.GET_OPEN_EXPOSURE_BY_COIN;
 
     private final HyperTrackerClient client;
     private final Clock clock;

@@ -19,6 +19,7 @@ public interface Transport {
 
     /** A body passed the transport's cap: reading stopped there and the connection was closed. */
     final class BodyTooLargeException extends java.io.IOException {
+        private static final long serialVersionUID = 1L;
         private final long cap;
 
         public BodyTooLargeException(long cap) {

@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The last step: builds the GET, hands it to the {@link Transport} and waits for the whole answer, body included,
@@ -15,6 +17,7 @@ import java.util.function.Supplier;
  * exchange, which closes the connection: a body that drips forever neither holds the caller nor the socket.
  */
 final class TransportStep implements UpstreamStep.Chain {
+    private static final Logger log = LoggerFactory.getLogger(TransportStep.class);
     private final Transport transport;
     private final TimeSource time;
     private final Duration requestTimeout;
@@ -41,7 +44,11 @@ final class TransportStep implements UpstreamStep.Chain {
         HttpRequest.Builder get = HttpRequest.newBuilder(call.uri()).GET()
                 .timeout(deadline.cap(requestTimeout))
                 .header("Accept", "application/json");
-        if (call.withToken()) get.header("Authorization", authorization.get());
+        if (call.withToken()) {
+            get.header("Authorization", authorization.get());
+            // an API path and query carry no secret (a pre-signed file URL's query does: the client logs it redacted)
+            log.debug("GET {}", call.uri().getRawPath() + (call.uri().getRawQuery() == null ? "" : "?" + call.uri().getRawQuery()));
+        }
         countRequest.run();
         Instant giveUpAt = deadline.endWithin(requestTimeout);
         CompletableFuture<UpstreamResponse> exchange = transport.send(get.build());

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
  * the retry step decides by its kind; the client maps it to an {@link ApiException} once, at the top.
  */
 public final class UpstreamFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
     public enum Kind {
         /** The call's own deadline passed while an answer was awaited (also while a body was still arriving). */
@@ -55,7 +56,7 @@ public final class UpstreamFailure extends RuntimeException {
     }
 
     private final Kind kind;
-    private final UpstreamResponse response;
+    private final transient UpstreamResponse response;
     private final int attempts;
 
     public UpstreamFailure(Kind kind, UpstreamResponse response, int attempts, Throwable cause) {

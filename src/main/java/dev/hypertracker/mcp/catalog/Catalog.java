@@ -3,6 +3,7 @@ package dev.hypertracker.mcp.catalog;
 import static dev.hypertracker.mcp.catalog.ParamKind.*;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,99 +59,209 @@ public final class Catalog {
 
     static final String DEFAULT_SERIES_START = "24h ago";
 
-    private static final List<Endpoint> ENDPOINTS = List.of(
-            new Endpoint("list_positions", "List positions (open and closed)", "/positions",
-                    Toolset.POSITIONS, DigestKind.POSITIONS, Pagination.CURSOR, "positions", false, Duration.ofMinutes(10),
-                    List.of(coinQuery(),
-                            Param.query("address", ADDRESS_LIST, "Wallet address or list of up to 50."),
-                            start("filters on the position's openTime; data starts 2025-04-04", "2025-04-04 (all history)"),
-                            end(),
-                            Param.query("open", BOOLEAN, "true: only open positions; false: only closed. Omit for both."),
-                            segment(false),
-                            limit(1000).withDefault(1000),
-                            cursor()),
-                    "Hyperliquid perp positions since 2025-04-04 by coin, wallet, cohort, open/closed, openTime window "
-                            + "(closeTime null = open). Digest: totals, long/short, top positions, per coin, per size and PnL "
-                            + "cohort, leverage, value near liquidation."),
-            new Endpoint("export_coin_positions", "Positions by size for a coin (export)", "/exports/coins/{coin}/positions",
-                    Toolset.EXPORTS, DigestKind.BREAKDOWN, Pagination.NONE, null, true, Duration.ofMinutes(15),
-                    List.of(coinPath()),
-                    "One coin's open positions by size: count, total/long value, value near liquidation, bias, vs past values."),
-            new Endpoint("get_open_exposure_by_coin", "Open exposure by coin", "/positions/coins",
-                    Toolset.POSITIONS, DigestKind.EXPOSURE, Pagination.NONE, null, false, Duration.ofMinutes(10),
-                    List.of(),
-                    "Every coin with open positions by open value: long/short value and counts. For 'which coins have "
-                            + "the most open interest' and crowding."),
-            new Endpoint("export_position_breakdown_by_cohort", "Position breakdown by cohort (export)",
-                    "/exports/coins/{coin}/position-breakdown-by-cohort",
-                    Toolset.EXPORTS, DigestKind.BREAKDOWN, Pagination.NONE, null, true, Duration.ofMinutes(15),
-                    List.of(coinPath()),
-                    "One coin's open positions per cohort: total/long value, count, value near liquidation, bias, vs past values."),
-            new Endpoint("export_position_breakdown_by_size", "Position breakdown by size (export)",
-                    "/exports/coins/{coin}/position-breakdown-by-size",
-                    Toolset.EXPORTS, DigestKind.BREAKDOWN, Pagination.NONE, null, true, Duration.ofMinutes(15),
-                    List.of(coinPath()),
-                    "One coin's open positions per size cohort: count, total/long value, value near liquidation, bias."),
-            new Endpoint("get_market_overview_metrics", "Market overview time series", "/position-metrics/general",
-                    Toolset.METRICS, DigestKind.SERIES, Pagination.CURSOR, "metrics", false, Duration.ofMinutes(5),
-                    List.of(start("", DEFAULT_SERIES_START), end(), limit(1000), cursor()),
-                    "Market-wide snapshots (~10 min): open interest long/short, position counts, perp equity, positions "
-                            + "in profit. Stats per metric and a trend."),
-            new Endpoint("export_position_metrics", "Hourly position metrics for a coin (export)",
-                    "/exports/coins/{coin}/position-metrics",
-                    Toolset.EXPORTS, DigestKind.SERIES, Pagination.NONE, "metrics", true, Duration.ofMinutes(15),
-                    List.of(coinPath()),
-                    "~14 days of hourly metrics for one coin: position counts, total/long value. Stats per metric and a trend."),
-            new Endpoint("get_perp_volume_metrics", "Perp trading volume time series", "/metrics/perp-volume",
-                    Toolset.METRICS, DigestKind.SERIES, Pagination.CURSOR, "metrics", false, Duration.ofMinutes(10),
-                    List.of(start("", DEFAULT_SERIES_START), end(), limit(1000), cursor()),
-                    "Hyperliquid perp trading volume, about hourly. Stats and a trend."),
-            new Endpoint("get_positions_heatmap", "Cohort positioning heatmap", "/positions/heatmap",
-                    Toolset.POSITIONS, DigestKind.HEATMAP, Pagination.NONE, "heatmap", false, Duration.ofMinutes(10),
-                    List.of(Param.query("openedWithin", ENUM, "Only positions opened within this window. Default: all.")
-                            .oneOf("24h", "7d", "30d", "all")),
-                    "Every coin's open positions by cohort: long/short value, bias (long share 0-1). Answers 'are whales "
-                            + "long BTC?' and where smart money and rekt cohorts disagree. Raw is ~1 MB: the digest picks."),
-            new Endpoint("get_coin_position_metrics", "Coin positioning, PnL and funding over time",
-                    "/position-metrics/coin/{coin}",
-                    Toolset.METRICS, DigestKind.SERIES, Pagination.CURSOR, "metrics", false, Duration.ofMinutes(10),
-                    List.of(coinPath(), start("", DEFAULT_SERIES_START), end(), limit(1000), cursor(), recency()),
-                    "One coin over time: position count, value and size with long split, unrealized PnL, funding. Stats "
-                            + "per metric and a trend."),
-            new Endpoint("get_coin_segment_metrics", "Coin positioning of a cohort over time",
-                    "/position-metrics/coin/{coin}/segment/{segmentId}",
-                    Toolset.METRICS, DigestKind.SERIES, Pagination.CURSOR, "metrics", false, Duration.ofMinutes(10),
-                    List.of(coinPath(), segment(true), start("", DEFAULT_SERIES_START), end(), limit(1000), cursor(), recency()),
-                    "One cohort on one coin over time: counts, value and size with long split, uPnL, funding. Stats and a trend."),
-            new Endpoint("get_coin_size_bucket_metrics", "Coin positioning by size bucket over time",
-                    "/position-metrics/coin/{coin}/position-size-bucket/{sizeBucketId}",
-                    Toolset.METRICS, DigestKind.SERIES, Pagination.CURSOR, "metrics", false, Duration.ofMinutes(10),
-                    List.of(coinPath(),
-                            Param.path("sizeBucketId", SIZE_BUCKET, "Position size bucket id 1-10 or its range (\"$10k-$25k\"): "
-                                    + SizeBucket.compactTable() + " (by position value)."),
-                            start("", DEFAULT_SERIES_START), end(), limit(1000), cursor()),
-                    "One coin over time, positions of one size bucket only: count and value with long split. Stats and a trend."),
-            new Endpoint("get_liquidation_risk_by_asset", "Liquidation risk by coin for a cohort",
-                    "/{segmentId}/assets/liquidation-risk",
-                    Toolset.RISK, DigestKind.LIQUIDATION_RISK, Pagination.OFFSET, "items", false, Duration.ofMinutes(10),
-                    List.of(segment(true),
-                            Param.query("offset", INTEGER, "Items to skip (0 or more).").range(0, 100_000).withDefault(0),
-                            limit(500).withDefault(100)),
-                    "Per coin, the share of a cohort's open value near liquidation (mark 75%+ of the way from entry to "
-                            + "liquidation price). For 'which coins have the most OI near liquidation?'."),
-            new Endpoint("export_liquidation_heatmap", "Liquidation heatmap for a coin (export)",
-                    "/exports/coins/{coin}/liquidation-heatmap",
-                    Toolset.RISK, DigestKind.LIQUIDATION_HEATMAP, Pagination.NONE, "heatmap", true, Duration.ofMinutes(15),
-                    List.of(coinPath()),
-                    "One coin's liquidation value by price bin, with positions and most impacted cohort per bin."),
-            new Endpoint("list_cohorts", "Cohort legend", "/segments",
-                    Toolset.META, DigestKind.COHORTS, Pagination.NONE, null, false, Duration.ofHours(24),
-                    List.of(),
-                    "The 16 cohorts (segments) with id, name, axis (size or PnL) and thresholds."),
-            new Endpoint("get_data_freshness", "Data freshness", "/hypertracker/state/status",
-                    Toolset.META, DigestKind.FRESHNESS, Pagination.NONE, null, false, Duration.ofMinutes(1),
-                    List.of(),
-                    "When HyperTracker data was last updated and when the next update is due."));
+    // ---- the endpoints: one named declaration each, in tool-list order ----
+
+    private static final List<Endpoint> DECLARED = new ArrayList<>();
+
+    /** Adds a declaration to the catalog: static initializers run in text order, so the tool list follows the file. */
+    private static Endpoint declare(Endpoint.Builder builder) {
+        Endpoint endpoint = builder.build();
+        DECLARED.add(endpoint);
+        return endpoint;
+    }
+
+    public static final Endpoint LIST_POSITIONS = declare(Endpoint.tool("list_positions")
+            .title("List positions (open and closed)")
+            .path("/positions")
+            .toolset(Toolset.POSITIONS)
+            .digest(DigestKind.POSITIONS)
+            .pagination(Pagination.CURSOR)
+            .rowsKey("positions")
+            .cacheTtl(Duration.ofMinutes(10))
+            .params(
+                    coinQuery(),
+                    Param.query("address", ADDRESS_LIST, "Wallet address or list of up to 50."),
+                    start("filters on the position's openTime; data starts 2025-04-04", "2025-04-04 (all history)"),
+                    end(),
+                    Param.query("open", BOOLEAN, "true: only open positions; false: only closed. Omit for both."),
+                    segment(false),
+                    limit(1000).withDefault(1000),
+                    cursor())
+            .description("Hyperliquid perp positions since 2025-04-04 by coin, wallet, cohort, open/closed, openTime window "
+                    + "(closeTime null = open). Digest: totals, long/short, top positions, per coin, per size and PnL "
+                    + "cohort, leverage, value near liquidation."));
+
+    public static final Endpoint EXPORT_COIN_POSITIONS = declare(Endpoint.tool("export_coin_positions")
+            .title("Positions by size for a coin (export)")
+            .path("/exports/coins/{coin}/positions")
+            .toolset(Toolset.EXPORTS)
+            .digest(DigestKind.BREAKDOWN)
+            .export()
+            .cacheTtl(Duration.ofMinutes(15))
+            .params(coinPath())
+            .description("One coin's open positions by size: count, total/long value, value near liquidation, bias, vs past values."));
+
+    public static final Endpoint GET_OPEN_EXPOSURE_BY_COIN = declare(Endpoint.tool("get_open_exposure_by_coin")
+            .title("Open exposure by coin")
+            .path("/positions/coins")
+            .toolset(Toolset.POSITIONS)
+            .digest(DigestKind.EXPOSURE)
+            .cacheTtl(Duration.ofMinutes(10))
+            .description("Every coin with open positions by open value: long/short value and counts. For 'which coins have "
+                    + "the most open interest' and crowding."));
+
+    public static final Endpoint EXPORT_POSITION_BREAKDOWN_BY_COHORT = declare(Endpoint.tool("export_position_breakdown_by_cohort")
+            .title("Position breakdown by cohort (export)")
+            .path("/exports/coins/{coin}/position-breakdown-by-cohort")
+            .toolset(Toolset.EXPORTS)
+            .digest(DigestKind.BREAKDOWN)
+            .export()
+            .cacheTtl(Duration.ofMinutes(15))
+            .params(coinPath())
+            .description("One coin's open positions per cohort: total/long value, count, value near liquidation, bias, vs past values."));
+
+    public static final Endpoint EXPORT_POSITION_BREAKDOWN_BY_SIZE = declare(Endpoint.tool("export_position_breakdown_by_size")
+            .title("Position breakdown by size (export)")
+            .path("/exports/coins/{coin}/position-breakdown-by-size")
+            .toolset(Toolset.EXPORTS)
+            .digest(DigestKind.BREAKDOWN)
+            .export()
+            .cacheTtl(Duration.ofMinutes(15))
+            .params(coinPath())
+            .description("One coin's open positions per size cohort: count, total/long value, value near liquidation, bias."));
+
+    public static final Endpoint GET_MARKET_OVERVIEW_METRICS = declare(Endpoint.tool("get_market_overview_metrics")
+            .title("Market overview time series")
+            .path("/position-metrics/general")
+            .toolset(Toolset.METRICS)
+            .digest(DigestKind.SERIES)
+            .pagination(Pagination.CURSOR)
+            .rowsKey("metrics")
+            .cacheTtl(Duration.ofMinutes(5))
+            .params(start("", DEFAULT_SERIES_START), end(), limit(1000), cursor())
+            .description("Market-wide snapshots (~10 min): open interest long/short, position counts, perp equity, positions "
+                    + "in profit. Stats per metric and a trend."));
+
+    public static final Endpoint EXPORT_POSITION_METRICS = declare(Endpoint.tool("export_position_metrics")
+            .title("Hourly position metrics for a coin (export)")
+            .path("/exports/coins/{coin}/position-metrics")
+            .toolset(Toolset.EXPORTS)
+            .digest(DigestKind.SERIES)
+            .rowsKey("metrics")
+            .export()
+            .cacheTtl(Duration.ofMinutes(15))
+            .params(coinPath())
+            .description("~14 days of hourly metrics for one coin: position counts, total/long value. Stats per metric and a trend."));
+
+    public static final Endpoint GET_PERP_VOLUME_METRICS = declare(Endpoint.tool("get_perp_volume_metrics")
+            .title("Perp trading volume time series")
+            .path("/metrics/perp-volume")
+            .toolset(Toolset.METRICS)
+            .digest(DigestKind.SERIES)
+            .pagination(Pagination.CURSOR)
+            .rowsKey("metrics")
+            .cacheTtl(Duration.ofMinutes(10))
+            .params(start("", DEFAULT_SERIES_START), end(), limit(1000), cursor())
+            .description("Hyperliquid perp trading volume, about hourly. Stats and a trend."));
+
+    public static final Endpoint GET_POSITIONS_HEATMAP = declare(Endpoint.tool("get_positions_heatmap")
+            .title("Cohort positioning heatmap")
+            .path("/positions/heatmap")
+            .toolset(Toolset.POSITIONS)
+            .digest(DigestKind.HEATMAP)
+            .rowsKey("heatmap")
+            .cacheTtl(Duration.ofMinutes(10))
+            .params(
+                    Param.query("openedWithin", ENUM, "Only positions opened within this window. Default: all.")
+                            .oneOf("24h", "7d", "30d", "all"))
+            .description("Every coin's open positions by cohort: long/short value, bias (long share 0-1). Answers 'are whales "
+                    + "long BTC?' and where smart money and rekt cohorts disagree. Raw is ~1 MB: the digest picks."));
+
+    public static final Endpoint GET_COIN_POSITION_METRICS = declare(Endpoint.tool("get_coin_position_metrics")
+            .title("Coin positioning, PnL and funding over time")
+            .path("/position-metrics/coin/{coin}")
+            .toolset(Toolset.METRICS)
+            .digest(DigestKind.SERIES)
+            .pagination(Pagination.CURSOR)
+            .rowsKey("metrics")
+            .cacheTtl(Duration.ofMinutes(10))
+            .params(coinPath(), start("", DEFAULT_SERIES_START), end(), limit(1000), cursor(), recency())
+            .description("One coin over time: position count, value and size with long split, unrealized PnL, funding. Stats "
+                    + "per metric and a trend."));
+
+    public static final Endpoint GET_COIN_SEGMENT_METRICS = declare(Endpoint.tool("get_coin_segment_metrics")
+            .title("Coin positioning of a cohort over time")
+            .path("/position-metrics/coin/{coin}/segment/{segmentId}")
+            .toolset(Toolset.METRICS)
+            .digest(DigestKind.SERIES)
+            .pagination(Pagination.CURSOR)
+            .rowsKey("metrics")
+            .cacheTtl(Duration.ofMinutes(10))
+            .params(coinPath(), segment(true), start("", DEFAULT_SERIES_START), end(), limit(1000), cursor(), recency())
+            .description("One cohort on one coin over time: counts, value and size with long split, uPnL, funding. Stats and a trend."));
+
+    public static final Endpoint GET_COIN_SIZE_BUCKET_METRICS = declare(Endpoint.tool("get_coin_size_bucket_metrics")
+            .title("Coin positioning by size bucket over time")
+            .path("/position-metrics/coin/{coin}/position-size-bucket/{sizeBucketId}")
+            .toolset(Toolset.METRICS)
+            .digest(DigestKind.SERIES)
+            .pagination(Pagination.CURSOR)
+            .rowsKey("metrics")
+            .cacheTtl(Duration.ofMinutes(10))
+            .params(
+                    coinPath(),
+                    Param.path("sizeBucketId", SIZE_BUCKET, "Position size bucket id 1-10 or its range (\"$10k-$25k\"): "
+                            + SizeBucket.compactTable() + " (by position value)."),
+                    start("", DEFAULT_SERIES_START),
+                    end(),
+                    limit(1000),
+                    cursor())
+            .description("One coin over time, positions of one size bucket only: count and value with long split. Stats and a trend."));
+
+    public static final Endpoint GET_LIQUIDATION_RISK_BY_ASSET = declare(Endpoint.tool("get_liquidation_risk_by_asset")
+            .title("Liquidation risk by coin for a cohort")
+            .path("/{segmentId}/assets/liquidation-risk")
+            .toolset(Toolset.RISK)
+            .digest(DigestKind.LIQUIDATION_RISK)
+            .pagination(Pagination.OFFSET)
+            .rowsKey("items")
+            .cacheTtl(Duration.ofMinutes(10))
+            .params(
+                    segment(true),
+                    Param.query("offset", INTEGER, "Items to skip (0 or more).").range(0, 100_000).withDefault(0),
+                    limit(500).withDefault(100))
+            .description("Per coin, the share of a cohort's open value near liquidation (mark 75%+ of the way from entry to "
+                    + "liquidation price). For 'which coins have the most OI near liquidation?'."));
+
+    public static final Endpoint EXPORT_LIQUIDATION_HEATMAP = declare(Endpoint.tool("export_liquidation_heatmap")
+            .title("Liquidation heatmap for a coin (export)")
+            .path("/exports/coins/{coin}/liquidation-heatmap")
+            .toolset(Toolset.RISK)
+            .digest(DigestKind.LIQUIDATION_HEATMAP)
+            .rowsKey("heatmap")
+            .export()
+            .cacheTtl(Duration.ofMinutes(15))
+            .params(coinPath())
+            .description("One coin's liquidation value by price bin, with positions and most impacted cohort per bin."));
+
+    public static final Endpoint LIST_COHORTS = declare(Endpoint.tool("list_cohorts")
+            .title("Cohort legend")
+            .path("/segments")
+            .toolset(Toolset.META)
+            .digest(DigestKind.COHORTS)
+            .cacheTtl(Duration.ofHours(24))
+            .description("The 16 cohorts (segments) with id, name, axis (size or PnL) and thresholds."));
+
+    public static final Endpoint GET_DATA_FRESHNESS = declare(Endpoint.tool("get_data_freshness")
+            .title("Data freshness")
+            .path("/hypertracker/state/status")
+            .toolset(Toolset.META)
+            .digest(DigestKind.FRESHNESS)
+            .cacheTtl(Duration.ofMinutes(1))
+            .description("When HyperTracker data was last updated and when the next update is due."));
+
+    /** Every endpoint, in tool-list order (the order of the declarations above). */
+    private static final List<Endpoint> ENDPOINTS = List.copyOf(DECLARED);
 
     public static List<Endpoint> endpoints() {
         return ENDPOINTS;
@@ -158,9 +269,5 @@ public final class Catalog {
 
     public static Optional<Endpoint> byTool(String tool) {
         return ENDPOINTS.stream().filter(e -> e.tool().equals(tool)).findFirst();
-    }
-
-    public static Endpoint require(String tool) {
-        return byTool(tool).orElseThrow(() -> new IllegalArgumentException("no endpoint for tool " + tool));
     }
 }

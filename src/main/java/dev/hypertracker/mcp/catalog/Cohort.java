@@ -115,6 +115,15 @@ public enum Cohort {
         return Optional.empty();
     }
 
+    /**
+     * The one reading of a cohort written as text, for every place that takes one (tool arguments, prompts,
+     * resource URIs): an id ("9") or a name as {@link #byName} reads it.
+     */
+    public static Optional<Cohort> parse(String idOrName) {
+        if (idOrName == null) return Optional.empty();
+        return idOrName.matches("\\d{1,2}") ? byId(Integer.parseInt(idOrName)) : byName(idOrName);
+    }
+
     private static String normalize(String s) {
         return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }

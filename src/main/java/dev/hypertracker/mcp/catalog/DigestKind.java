@@ -1,6 +1,83 @@
 package dev.hypertracker.mcp.catalog;
 
-/** Which summarizer turns an endpoint's rows into a digest. */
+import java.util.List;
+
+/**
+ * Which summarizer turns an endpoint's rows into a digest, and everything that choice decides outside the summarizer:
+ * the tool arguments that shape the result, the default window, whether a digest may be replayed, and the columns of
+ * detail=rows and CSV. The summarizer itself and the output schema switch over the kinds exhaustively.
+ */
 public enum DigestKind {
-    POSITIONS, EXPOSURE, HEATMAP, SERIES, LIQUIDATION_RISK, BREAKDOWN, LIQUIDATION_HEATMAP, COHORTS, FRESHNESS
+    POSITIONS(kind().shaping().top().sortBy().fromDataStart()
+            .rowColumns("address", "coin", "side", "positionValue", "entryPrice", "markPrice", "liquidationPrice",
+                    "unrealizedPnl", "funding", "crossLeverage", "isolatedLeverage", "openTime", "closeTime",
+                    "profile.segments")),
+    EXPOSURE(kind().shaping().top()
+            .rowColumns("coin", "totalValue", "totalValueLong", "totalValueShort", "count", "countLong", "countShort")),
+    HEATMAP(kind().shaping().top()
+            .rowColumns("coin", "totalValue", "totalLongValue", "totalShortValue", "count", "countLong", "countShort")),
+    SERIES(kind().shaping()),
+    LIQUIDATION_RISK(kind().shaping().top().rowColumns("coin", "totalValue", "riskValue", "percentRisk")),
+    BREAKDOWN(kind().shaping().top()),
+    LIQUIDATION_HEATMAP(kind().shaping().top()
+            .rowColumns("priceBinIndex", "priceBinStart", "priceBinEnd", "liquidationValue", "positionsCount",
+                    "mostImpactedSegment")),
+    COHORTS(kind().rowColumns("id", "name", "category", "emoji", "criteria.minSize", "criteria.maxSize",
+            "criteria.minPnl", "criteria.maxPnl")),
+    // it states the data's age against the clock
+    FRESHNESS(kind().neverReplayed());
+
+    private final Traits traits;
+
+    DigestKind(Traits traits) {
+        this.traits = traits;
+    }
+
+    public Traits traits() {
+        return traits;
+    }
+
+    /** A kind that takes no shaping arguments, replays, and shows the first row's scalar fields. */
+    private static Traits kind() {
+        return new Traits(false, false, false, false, true, null);
+    }
+
+    /**
+     * What a digest kind decides besides its summary.
+     *
+     * @param takesShaping        takes detail, fields and maxRows (a few lines, such as the cohort legend, need none)
+     * @param takesTop            takes top: the summary ranks items
+     * @param takesSortBy         takes sortBy value|pnl
+     * @param allHistoryByDefault an omitted start means all history (from {@link Catalog#DATA_START}), not the last 24 h
+     * @param replayable          a stored result's digest may be served again for the same options
+     * @param columns             the columns of detail=rows and CSV when the caller names none; null: the first row's
+     *                            scalar fields
+     */
+    public record Traits(boolean takesShaping, boolean takesTop, boolean takesSortBy, boolean allHistoryByDefault,
+                         boolean replayable, List<String> columns) {
+
+        Traits shaping() {
+            return new Traits(true, takesTop, takesSortBy, allHistoryByDefault, replayable, columns);
+        }
+
+        Traits top() {
+            return new Traits(takesShaping, true, takesSortBy, allHistoryByDefault, replayable, columns);
+        }
+
+        Traits sortBy() {
+            return new Traits(takesShaping, takesTop, true, allHistoryByDefault, replayable, columns);
+        }
+
+        Traits fromDataStart() {
+            return new Traits(takesShaping, takesTop, takesSortBy, true, replayable, columns);
+        }
+
+        Traits neverReplayed() {
+            return new Traits(takesShaping, takesTop, takesSortBy, allHistoryByDefault, false, columns);
+        }
+
+        Traits rowColumns(String... names) {
+            return new Traits(takesShaping, takesTop, takesSortBy, allHistoryByDefault, replayable, List.of(names));
+        }
+    }
 }

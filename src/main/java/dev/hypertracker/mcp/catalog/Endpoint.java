@@ -2,11 +2,13 @@ package dev.hypertracker.mcp.catalog;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One HyperTracker endpoint and the MCP tool that exposes it. Everything else (tool schemas, argument
  * validation, request URLs, tools.json, the README table, the sandbox's route check) derives from this.
+ * Declared with {@link #tool(String)}'s builder, so every field is set by name.
  *
  * @param tool         the MCP tool name: a public contract
  * @param title        human title
@@ -28,7 +30,20 @@ public record Endpoint(String tool, String title, String pathTemplate, Toolset t
     public static final String API_PREFIX = "/api/external";
 
     public Endpoint {
+        Objects.requireNonNull(tool, "tool");
+        Objects.requireNonNull(title, tool + ": title");
+        Objects.requireNonNull(pathTemplate, tool + ": path");
+        Objects.requireNonNull(toolset, tool + ": toolset");
+        Objects.requireNonNull(digest, tool + ": digest");
+        Objects.requireNonNull(pagination, tool + ": pagination");
+        Objects.requireNonNull(cacheTtl, tool + ": cacheTtl");
+        Objects.requireNonNull(description, tool + ": description");
         params = List.copyOf(params);
+    }
+
+    /** Starts the declaration of the endpoint behind this MCP tool name. */
+    public static Builder tool(String tool) {
+        return new Builder(tool);
     }
 
     public Optional<Param> param(String name) {
@@ -42,5 +57,82 @@ public record Endpoint(String tool, String title, String pathTemplate, Toolset t
     /** The full upstream path template, e.g. /api/external/positions/coins. */
     public String fullPathTemplate() {
         return API_PREFIX + pathTemplate;
+    }
+
+    /** An endpoint declaration by name; unset: no pagination, no rows key, not an export, no parameters. */
+    public static final class Builder {
+        private final String tool;
+        private String title;
+        private String pathTemplate;
+        private Toolset toolset;
+        private DigestKind digest;
+        private Pagination pagination = Pagination.NONE;
+        private String rowsKey;
+        private boolean export;
+        private Duration cacheTtl;
+        private List<Param> params = List.of();
+        private String description;
+
+        private Builder(String tool) {
+            this.tool = tool;
+        }
+
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        /** The path under /api/external, with {name} for path parameters. */
+        public Builder path(String pathTemplate) {
+            this.pathTemplate = pathTemplate;
+            return this;
+        }
+
+        public Builder toolset(Toolset toolset) {
+            this.toolset = toolset;
+            return this;
+        }
+
+        public Builder digest(DigestKind digest) {
+            this.digest = digest;
+            return this;
+        }
+
+        public Builder pagination(Pagination pagination) {
+            this.pagination = pagination;
+            return this;
+        }
+
+        /** The JSON field holding the rows; leave unset for a bare array or a single object. */
+        public Builder rowsKey(String rowsKey) {
+            this.rowsKey = rowsKey;
+            return this;
+        }
+
+        /** A download endpoint: answered with 302 to a short-lived file URL. */
+        public Builder export() {
+            this.export = true;
+            return this;
+        }
+
+        public Builder cacheTtl(Duration cacheTtl) {
+            this.cacheTtl = cacheTtl;
+            return this;
+        }
+
+        public Builder params(Param... params) {
+            this.params = List.of(params);
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Endpoint build() {
+            return new Endpoint(tool, title, pathTemplate, toolset, digest, pagination, rowsKey, export, cacheTtl, params,
+                    description);
+        }
     }
 }

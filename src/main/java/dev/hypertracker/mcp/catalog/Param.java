@@ -41,8 +41,4 @@ public record Param(String name, ParamKind kind, boolean inPath, boolean require
     public Param withDefault(Object value) {
         return new Param(name, kind, inPath, required, description, min, max, choices, value);
     }
-
-    public Param requiredArg() {
-        return new Param(name, kind, inPath, true, description, min, max, choices, defaultValue);
-    }
 }

@@ -55,7 +55,7 @@ public final class CallCommand implements Callable<Integer> {
             HyperTrackerServer server = new HyperTrackerServer(upstream.settings(), ToolSelection.all(), Clock.systemUTC());
             SyncToolSpecification spec = server.tools().stream().filter(t -> t.tool().name().equals(tool)).findFirst()
                     .orElseThrow(() -> new ConfigurationException("no tool named \"" + tool + "\"; see tools.json or tools/list"));
-            CallToolResult result = spec.callHandler().apply(null, new CallToolRequest(tool, arguments));
+            CallToolResult result = spec.callHandler().apply(null, CallToolRequest.builder(tool).arguments(arguments).build());
             if (json && !Boolean.TRUE.equals(result.isError())) {
                 System.out.println(JSON.writeValueAsString(result.structuredContent()));
             } else {

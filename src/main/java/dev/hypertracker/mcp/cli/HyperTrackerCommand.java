@@ -107,6 +107,7 @@ public final class HyperTrackerCommand implements Callable<Integer> {
         return 0;
     }
 
+    @SuppressWarnings("try") // the reporter is closed early on purpose, and closing twice is harmless
     private void serve(Set<TransportKind> kinds, ToolSelection selection, Settings base, Map<String, String> env) throws Exception {
         Settings settings = base.withRateLimit(rateLimit)
                 .withTimeouts(base.requestTimeout(), Duration.ofSeconds(deadlineSeconds))

@@ -11,7 +11,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The one JSON mapper of the digest package and tolerant field access: a missing or odd field is never fatal. */
-final class Json {
+public final class Json {
 
     /** The fast double parser matters when a million rows carry a dozen numbers each. */
     static final ObjectMapper MAPPER = JsonMapper.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
@@ -19,7 +19,7 @@ final class Json {
     private Json() {}
 
     /** The field as a double: numbers as they are, numeric strings parsed, anything else (missing, null, text) NaN. */
-    static double num(JsonNode row, String field) {
+    public static double num(JsonNode row, String field) {
         JsonNode n = row.get(field);
         if (n == null) return Double.NaN;
         if (n.isNumber()) return n.doubleValue();
@@ -63,7 +63,7 @@ final class Json {
      * A timestamp field as epoch millis: ISO 8601 text, or a number of epoch millis (or seconds when small, as
      * some exports write them). Long.MIN_VALUE when absent or unreadable.
      */
-    static long epochMillis(JsonNode n) {
+    public static long epochMillis(JsonNode n) {
         if (n == null || n.isNull()) return Long.MIN_VALUE;
         if (n.isNumber()) {
             long v = n.longValue();

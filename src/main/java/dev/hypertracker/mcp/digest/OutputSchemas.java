@@ -46,8 +46,16 @@ final class OutputSchemas {
         p.set("rowsTotal", type("integer"));
         p.set("envelope", type("object"));
         p.set("raw", type("array"));
+        p.setAll(kindProperties(kind));
+        ArrayNode required = schema.putArray("required");
+        required.add("kind").add("detail").add("omitted");
+        return schema;
+    }
 
-        switch (kind) {
+    /** The kind's own fields: what its summary emits besides the envelope (kind, detail, omitted, paging, rows, raw). */
+    static ObjectNode kindProperties(DigestKind kind) {
+        ObjectNode p = Json.MAPPER.createObjectNode();
+        return switch (kind) {
             case POSITIONS -> {
                 p.set("totals", numbers("count", "openCount", "closedCount", "longCount", "shortCount", "longValue",
                         "shortValue", "totalValue", "unrealizedPnl", "funding"));
@@ -66,6 +74,7 @@ final class OutputSchemas {
                 p.set("bySizeCohort", array(cohort));
                 p.set("byPnlCohort", array(cohort));
                 p.set("leverage", array(object("bucket", type("string"), "count", type("integer"), "value", type("number"))));
+                yield p;
             }
             case EXPOSURE -> {
                 p.set("totals", numbers("totalValue", "count", "coinCount"));
@@ -73,6 +82,7 @@ final class OutputSchemas {
                 p.set("coins", array(object("coin", type("string"), "totalValue", type("number"),
                         "longValue", type("number"), "shortValue", type("number"), "count", type("integer"),
                         "countLong", type("integer"), "countShort", type("integer"), "longPctByCount", type("number"))));
+                yield p;
             }
             case HEATMAP -> {
                 p.set("openedWithin", type("string"));
@@ -84,6 +94,7 @@ final class OutputSchemas {
                 p.set("divergences", array(object("coin", type("string"), "coinValue", type("number"),
                         "smartLongPct", type("number"), "smartValue", type("number"),
                         "rektLongPct", type("number"), "rektValue", type("number"))));
+                yield p;
             }
             case SERIES -> {
                 p.set("points", type("integer"));
@@ -95,6 +106,7 @@ final class OutputSchemas {
                 ((ObjectNode) stats.get("properties")).set("maxAt", type("string"));
                 p.set("stats", Json.MAPPER.createObjectNode().put("type", "object").set("additionalProperties", stats));
                 p.set("trend", array(object("at", type("string"), "value", type("number"))));
+                yield p;
             }
             case LIQUIDATION_RISK -> {
                 p.set("cohort", type("string"));
@@ -104,6 +116,7 @@ final class OutputSchemas {
                 p.set("percentAtRisk", type("number"));
                 p.set("items", array(object("coin", type("string"), "totalValue", type("number"),
                         "riskValue", type("number"), "percentRisk", type("number"))));
+                yield p;
             }
             case BREAKDOWN -> {
                 p.set("coin", type("string"));
@@ -118,6 +131,7 @@ final class OutputSchemas {
                         "positionCount", type("number"), "totalValue", type("number"), "valueSharePct", type("number"),
                         "longPct", type("number"), "bias", type("number"), "valueCloseToLiquidation", type("number"),
                         "positionCountChange", type("number"), "valueChangePct", type("number"))));
+                yield p;
             }
             case LIQUIDATION_HEATMAP -> {
                 p.set("coin", type("string"));
@@ -126,11 +140,13 @@ final class OutputSchemas {
                         "liquidationValue", type("number"), "positionsCount", type("integer"), "mostImpacted", type("string"))));
                 p.set("mostImpactedCohorts", array(object("cohort", type("string"), "liquidationValue", type("number"),
                         "bins", type("integer"))));
+                yield p;
             }
             case COHORTS -> {
                 p.set("count", type("integer"));
                 p.set("cohorts", array(object("id", type("integer", "string"), "name", type("string"),
                         "category", type("string"), "emoji", type("string"), "range", type("string"))));
+                yield p;
             }
             case FRESHNESS -> {
                 p.set("lastUpdate", type("string"));
@@ -140,11 +156,9 @@ final class OutputSchemas {
                 p.set("ageMinutes", type("number"));
                 p.set("nextUpdateInMinutes", type("number"));
                 p.set("overdue", type("boolean"));
+                yield p;
             }
-        }
-        ArrayNode required = schema.putArray("required");
-        required.add("kind").add("detail").add("omitted");
-        return schema;
+        };
     }
 
     private static ObjectNode type(String... types) {

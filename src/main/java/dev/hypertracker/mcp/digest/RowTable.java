@@ -6,32 +6,15 @@ import java.util.List;
 import dev.hypertracker.mcp.catalog.DigestKind;
 import tools.jackson.databind.JsonNode;
 
-/** Rows as a table: the columns to show per kind, cell values by (dotted) field name, and RFC 4180 CSV. */
+/** Rows as a table: the columns to show, cell values by (dotted) field name, and RFC 4180 CSV. */
 final class RowTable {
 
     private RowTable() {}
 
-    /** The columns shown for detail=rows when the caller names none; null: the first row's scalar fields. */
-    static List<String> defaultFields(DigestKind kind) {
-        return switch (kind) {
-            case POSITIONS -> List.of("address", "coin", "side", "positionValue", "entryPrice", "markPrice",
-                    "liquidationPrice", "unrealizedPnl", "funding", "crossLeverage", "isolatedLeverage", "openTime",
-                    "closeTime", "profile.segments");
-            case EXPOSURE -> List.of("coin", "totalValue", "totalValueLong", "totalValueShort", "count", "countLong", "countShort");
-            case HEATMAP -> List.of("coin", "totalValue", "totalLongValue", "totalShortValue", "count", "countLong", "countShort");
-            case LIQUIDATION_RISK -> List.of("coin", "totalValue", "riskValue", "percentRisk");
-            case LIQUIDATION_HEATMAP -> List.of("priceBinIndex", "priceBinStart", "priceBinEnd", "liquidationValue",
-                    "positionsCount", "mostImpactedSegment");
-            case COHORTS -> List.of("id", "name", "category", "emoji", "criteria.minSize", "criteria.maxSize",
-                    "criteria.minPnl", "criteria.maxPnl");
-            case SERIES, BREAKDOWN, FRESHNESS -> null;
-        };
-    }
-
     /** The requested fields, else the kind's default, else the scalar fields of the first row. */
     static List<String> fields(DigestKind kind, List<String> requested, JsonNode firstRow) {
         if (!requested.isEmpty()) return requested;
-        List<String> defaults = defaultFields(kind);
+        List<String> defaults = kind.traits().columns();
         if (defaults != null) return defaults;
         List<String> scalars = new ArrayList<>();
         if (firstRow != null) firstRow.forEachEntry((name, value) -> {

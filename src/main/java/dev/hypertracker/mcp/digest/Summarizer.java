@@ -56,7 +56,7 @@ public final class Summarizer {
 
     /** A large list_positions body, streamed: the benchmark's path for a million positions. */
     public Digest summarizePositions(InputStream body, DigestOptions options) {
-        return summarize(Catalog.require("list_positions"), body, options, Paging.single());
+        return summarize(Catalog.LIST_POSITIONS, body, options, Paging.single());
     }
 
     /** JSON Schema (2020-12) text of the structuredContent of this kind, valid for every detail level. */

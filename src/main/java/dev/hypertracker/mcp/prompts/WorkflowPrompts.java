@@ -30,9 +30,9 @@ public final class WorkflowPrompts {
 
     static List<WorkflowPrompt> all() {
         return List.of(
-                new WorkflowPrompt(new Prompt("coin_positioning_brief", "Positioning brief for a coin",
+                new WorkflowPrompt(prompt("coin_positioning_brief", "Positioning brief for a coin",
                         "How each cohort is positioned on one coin, its trend, and its liquidation risk (about 4 API requests).",
-                        List.of(new PromptArgument("coin", "Coin symbol, e.g. BTC or xyz:GOLD", true))),
+                        List.of(argument("coin", "Coin symbol, e.g. BTC or xyz:GOLD", true))),
                         a -> {
                             String coin = coin(a);
                             return "Write a positioning brief for " + coin + " on Hyperliquid. Use at most 4 tool calls:\n"
@@ -43,17 +43,17 @@ public final class WorkflowPrompts {
                                     + "Report size cohorts and PnL cohorts separately (never add the two axes). Quote exact figures "
                                     + "with units and timestamps, and end with a 3-line summary.";
                         }),
-                new WorkflowPrompt(new Prompt("smart_vs_rekt_divergence", "Smart money vs rekt divergence",
+                new WorkflowPrompt(prompt("smart_vs_rekt_divergence", "Smart money vs rekt divergence",
                         "Coins where profitable cohorts and losing cohorts lean opposite ways (1 API request).",
-                        List.of(new PromptArgument("top", "How many coins to report (default 10)", false))),
+                        List.of(argument("top", "How many coins to report (default 10)", false))),
                         a -> "Call get_positions_heatmap once (top=" + top(a) + "). From its divergences, list the coins where the "
                                 + "profitable PnL cohorts (Money Printer, Smart Money, Grinder) lean the opposite way to the rekt "
                                 + "cohorts (Exit Liquidity, Semi-Rekt, Full Rekt, Giga-Rekt), with each side's value-weighted bias "
                                 + "and value. Rank by the size of the disagreement and say which side is larger in value. "
                                 + "Do not add size cohorts and PnL cohorts together."),
-                new WorkflowPrompt(new Prompt("liquidation_risk_scan", "Liquidation risk scan",
+                new WorkflowPrompt(prompt("liquidation_risk_scan", "Liquidation risk scan",
                         "Which coins have the most open interest near liquidation for a cohort (2 API requests).",
-                        List.of(new PromptArgument("segmentId", "Cohort id or name (default Whale)", false))),
+                        List.of(argument("segmentId", "Cohort id or name (default Whale)", false))),
                         a -> {
                             String cohort = cohort(a);
                             return "Scan liquidation risk for the " + cohort + " cohort. 1) get_liquidation_risk_by_asset segmentId="
@@ -62,9 +62,9 @@ public final class WorkflowPrompts {
                                     + "export_liquidation_heatmap to show the price bins holding most liquidation value and the "
                                     + "most impacted cohort. Give exact numbers with units; at most 2 tool calls.";
                         }),
-                new WorkflowPrompt(new Prompt("wallet_deep_dive", "Wallet deep dive",
+                new WorkflowPrompt(prompt("wallet_deep_dive", "Wallet deep dive",
                         "One wallet's open and recent closed positions, cohorts, leverage and risk (1-2 API requests).",
-                        List.of(new PromptArgument("address", "Wallet address, 0x + 40 hex", true))),
+                        List.of(argument("address", "Wallet address, 0x + 40 hex", true))),
                         a -> {
                             String address = address(a);
                             return "Analyse wallet " + address + ". 1) list_positions address=" + address + " open=true: its open "
@@ -73,10 +73,10 @@ public final class WorkflowPrompts {
                                     + "start=<30 days ago, ISO 8601> sortBy=pnl: its recent closed trades and realized style. "
                                     + "Summarise its positioning and risk in 5 bullet points.";
                         }),
-                new WorkflowPrompt(new Prompt("what_changed", "What changed for a coin",
+                new WorkflowPrompt(prompt("what_changed", "What changed for a coin",
                         "How positioning in one coin changed over the last N hours (2 API requests).",
-                        List.of(new PromptArgument("coin", "Coin symbol, e.g. ETH", true),
-                                new PromptArgument("hours", "Look-back in hours, 1-720 (default 24)", false))),
+                        List.of(argument("coin", "Coin symbol, e.g. ETH", true),
+                                argument("hours", "Look-back in hours, 1-720 (default 24)", false))),
                         a -> {
                             String coin = coin(a);
                             int hours = hours(a);
@@ -90,9 +90,18 @@ public final class WorkflowPrompts {
 
     public static List<SyncPromptSpecification> specifications() {
         return all().stream().map(w -> new SyncPromptSpecification(w.prompt(), (exchange, request) ->
-                new GetPromptResult(w.prompt().description(), List.of(new PromptMessage(Role.USER,
-                        new TextContent(w.text().apply(request.arguments() == null ? Map.of() : request.arguments())))))))
+                GetPromptResult.builder(List.of(new PromptMessage(Role.USER, TextContent.builder(
+                                w.text().apply(request.arguments() == null ? Map.of() : request.arguments())).build())))
+                        .description(w.prompt().description()).build()))
                 .toList();
+    }
+
+    private static Prompt prompt(String name, String title, String description, List<PromptArgument> arguments) {
+        return Prompt.builder(name).title(title).description(description).arguments(arguments).build();
+    }
+
+    private static PromptArgument argument(String name, String description, boolean required) {
+        return PromptArgument.builder(name).description(description).required(required).build();
     }
 
     private static String coin(Map<String, Object> a) {
@@ -111,8 +120,7 @@ public final class WorkflowPrompts {
         Object v = a.get("segmentId");
         if (v == null || v.toString().isBlank()) return "Whale";
         String s = v.toString().trim();
-        Cohort c = s.matches("\\d{1,2}") ? Cohort.byId(Integer.parseInt(s)).orElse(null) : Cohort.byName(s).orElse(null);
-        if (c == null) throw invalid("segmentId must be a cohort id 1-16 or a name such as \"Smart Money\"");
+        Cohort c = Cohort.parse(s).orElseThrow(() -> invalid("segmentId must be a cohort id 1-16 or a name such as \"Smart Money\""));
         return "\"" + c.displayName() + "\"";
     }
 

@@ -63,25 +63,25 @@ public final class ReferenceResources {
 
     public List<SyncResourceTemplateSpecification> templates() {
         return List.of(
-                new SyncResourceTemplateSpecification(ResourceTemplate.builder().uriTemplate(COINS + "/{coin}").name("coin")
+                new SyncResourceTemplateSpecification(ResourceTemplate.builder(COINS + "/{coin}", "coin")
                         .title("One coin's open exposure").description("Open value, long/short split and counts of one coin.")
                         .mimeType("application/json").build(),
                         (exchange, request) -> read(request.uri(), () -> coin(request.uri().substring(COINS.length() + 1)))),
-                new SyncResourceTemplateSpecification(ResourceTemplate.builder().uriTemplate(COHORTS + "/{segmentId}").name("cohort")
+                new SyncResourceTemplateSpecification(ResourceTemplate.builder(COHORTS + "/{segmentId}", "cohort")
                         .title("One cohort's definition").description("Name, axis and thresholds of a cohort id 1-16.")
                         .mimeType("application/json").build(),
                         (exchange, request) -> read(request.uri(), () -> cohort(request.uri().substring(COHORTS.length() + 1)))));
     }
 
     private SyncResourceSpecification resource(String uri, String name, String title, String description, Supplier<Object> content) {
-        return new SyncResourceSpecification(Resource.builder().uri(uri).name(name).title(title).description(description)
+        return new SyncResourceSpecification(Resource.builder(uri, name).title(title).description(description)
                 .mimeType("application/json").build(), (exchange, request) -> read(uri, content));
     }
 
     private static ReadResourceResult read(String uri, Supplier<Object> content) {
         try {
-            return new ReadResourceResult(List.of(new TextResourceContents(uri, "application/json",
-                    JSON.writeValueAsString(content.get()))));
+            return ReadResourceResult.builder(List.of(TextResourceContents.builder(uri, JSON.writeValueAsString(content.get()))
+                    .mimeType("application/json").build())).build();
         } catch (ApiException e) {
             throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message(e.getMessage()).build();
         }
@@ -90,7 +90,7 @@ public final class ReferenceResources {
     /** The live legend from /segments; the built-in one when the API cannot be reached, marked as such. */
     private Object cohorts() {
         try {
-            return client.fetch(ApiRequest.of(Catalog.require("list_cohorts"), Map.of(), List.of()),
+            return client.fetch(ApiRequest.of(Catalog.LIST_COHORTS, Map.of(), List.of()),
                     Deadline.after(Duration.ofSeconds(10), clock), false).body();
         } catch (ApiException e) {
             Map<String, Object> fallback = new LinkedHashMap<>();
@@ -131,7 +131,7 @@ public final class ReferenceResources {
     }
 
     private static Object cohort(String idOrName) {
-        Cohort c = idOrName.matches("\\d{1,2}") ? Cohort.byId(Integer.parseInt(idOrName)).orElse(null) : Cohort.byName(idOrName).orElse(null);
+        Cohort c = Cohort.parse(idOrName).orElse(null);
         if (c == null) {
             throw McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND).message("No cohort \"" + idOrName
                     + "\"; ids are 1-16 (" + COHORTS + ").").build();

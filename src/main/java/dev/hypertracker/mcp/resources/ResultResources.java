@@ -1,6 +1,5 @@
 package dev.hypertracker.mcp.resources;
 
-import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.digest.Summarizer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
@@ -29,15 +28,13 @@ public final class ResultResources {
 
     public List<SyncResourceTemplateSpecification> templates() {
         return List.of(
-                new SyncResourceTemplateSpecification(ResourceTemplate.builder()
-                        .uriTemplate(ResultStore.URI_PREFIX + "{id}").name("result")
+                new SyncResourceTemplateSpecification(ResourceTemplate.builder(ResultStore.URI_PREFIX + "{id}", "result")
                         .title("Full data of a tool result (JSON)")
                         .description("Every row behind a digest, as fetched from HyperTracker. Kept "
                                 + store.ttl().toMinutes() + " min; the id comes from a tool result's resource_link.")
                         .mimeType("application/json").build(),
                         (exchange, request) -> read(request.uri(), false)),
-                new SyncResourceTemplateSpecification(ResourceTemplate.builder()
-                        .uriTemplate(ResultStore.URI_PREFIX + "{id}/csv").name("result-csv")
+                new SyncResourceTemplateSpecification(ResourceTemplate.builder(ResultStore.URI_PREFIX + "{id}/csv", "result-csv")
                         .title("Full data of a tool result (CSV)")
                         .description("The rows behind a digest as CSV, one row per line.")
                         .mimeType("text/csv").build(),
@@ -50,20 +47,24 @@ public final class ResultResources {
         ResultStore.StoredResult r = store.get(id).orElseThrow(() -> McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND)
                 .message("Result " + id + " is unknown or expired (results are kept " + store.ttl().toMinutes()
                         + " min); call the tool again.").build());
-        Endpoint endpoint = Catalog.require(r.tool());
+        Endpoint endpoint = r.endpoint();
         List<JsonNode> rows = Summarizer.rows(endpoint, r.bodies());
         if (csv) {
-            return new ReadResourceResult(List.of(new TextResourceContents(uri, "text/csv", Summarizer.toCsv(endpoint, rows))));
+            return contents(uri, "text/csv", Summarizer.toCsv(endpoint, rows));
         }
         ObjectNode doc = JSON.createObjectNode();
-        doc.put("tool", r.tool());
+        doc.put("tool", endpoint.tool());
         doc.put("request", r.request());
         doc.put("fetchedAt", r.createdAt().toString());
         doc.put("pages", r.bodies().size());
         doc.put("rowCount", rows.size());
         ArrayNode array = doc.putArray("rows");
         rows.forEach(array::add);
-        return new ReadResourceResult(List.of(new TextResourceContents(uri, "application/json", JSON.writeValueAsString(doc))));
+        return contents(uri, "application/json", JSON.writeValueAsString(doc));
+    }
+
+    private static ReadResourceResult contents(String uri, String mimeType, String text) {
+        return ReadResourceResult.builder(List.of(TextResourceContents.builder(uri, text).mimeType(mimeType).build())).build();
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.resources;
 
+import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.digest.Digest;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,13 +27,13 @@ public final class ResultStore {
      * One stored result.
      *
      * @param id        short id used in the resource URI
-     * @param tool      the tool that produced it
+     * @param endpoint  the endpoint (tool) that produced it
      * @param request   the first upstream path and query (what was asked)
      * @param bodies    the upstream page bodies, unchanged
      * @param bytes     their size on the wire
      * @param createdAt when stored
      */
-    public record StoredResult(String id, String tool, String request, List<JsonNode> bodies, long bytes, Instant createdAt,
+    public record StoredResult(String id, Endpoint endpoint, String request, List<JsonNode> bodies, long bytes, Instant createdAt,
                                Map<Object, Digest> digests) {
         /** Different option sets asked of one result; beyond this the memo starts over. */
         static final int MAX_DIGESTS = 16;
@@ -67,14 +68,14 @@ public final class ResultStore {
      * Stores the pages of a result, or returns the stored one when these very bodies (e.g. served again from the
      * response cache) are already there.
      */
-    public synchronized Optional<StoredResult> put(String tool, String request, List<JsonNode> bodies, long wireBytes) {
+    public synchronized Optional<StoredResult> put(Endpoint endpoint, String request, List<JsonNode> bodies, long wireBytes) {
         expire();
         if (wireBytes > maxBytes) return Optional.empty();
         for (StoredResult r : results.values()) {
-            if (r.tool().equals(tool) && r.request().equals(request) && sameBodies(r.bodies(), bodies)) return Optional.of(r);
+            if (r.endpoint().equals(endpoint) && r.request().equals(request) && sameBodies(r.bodies(), bodies)) return Optional.of(r);
         }
         String id = Long.toString(sequence.incrementAndGet(), 36) + Long.toString(clock.millis() % 46656, 36);
-        StoredResult stored = new StoredResult(id, tool, request, List.copyOf(bodies), wireBytes, clock.instant(),
+        StoredResult stored = new StoredResult(id, endpoint, request, List.copyOf(bodies), wireBytes, clock.instant(),
                 new ConcurrentHashMap<>());
         results.put(id, stored);
         bytes += wireBytes;

@@ -2,6 +2,8 @@ package dev.hypertracker.mcp.sandbox;
 
 /** A request the API refuses, carrying the API's own error body; thrown by routes, answered by the server. */
 final class ApiError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
 
     private final transient Reply reply;
 

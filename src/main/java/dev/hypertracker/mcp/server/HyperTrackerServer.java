@@ -16,7 +16,9 @@ import dev.hypertracker.mcp.tools.EndpointTool;
 import dev.hypertracker.mcp.tools.ServerStatusTool;
 import dev.hypertracker.mcp.tools.ToolSelection;
 import dev.hypertracker.mcp.validation.ArgumentValidator;
+import dev.hypertracker.mcp.views.Views;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -79,9 +81,9 @@ public final class HyperTrackerServer implements ServerAssembly {
         ReferenceResources references = new ReferenceResources(client, coins, statusTool::status, clock);
         return specification
                 .serverInfo(NAME, version())
-                .instructions(Instructions.TEXT + (settings.demo() ? Instructions.DEMO : ""))
+                .instructions(Instructions.forServer(settings.demo()))
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).prompts(false)
-                        .completions().logging().build())
+                        .completions().logging().extensions(Views.capability()).build())
                 // our validator answers with clearer messages (argument, what is wrong, what is allowed) and
                 // accepts cohort names where the schema says integer-or-string
                 .validateToolInputs(false)
@@ -89,11 +91,18 @@ public final class HyperTrackerServer implements ServerAssembly {
                 .jsonSchemaValidator(new LazySchemaValidator())
                 .requestTimeout(settings.callDeadline().plusSeconds(15))
                 .tools(tools())
-                .resources(references.resources())
+                .resources(resources(references))
                 .resourceTemplates(resourceTemplates(references))
                 .prompts(WorkflowPrompts.specifications())
                 .completions(new ArgumentCompletions(coins).specifications())
                 .build();
+    }
+
+    /** The reference resources, then the MCP Apps views (ui://). */
+    private static List<SyncResourceSpecification> resources(ReferenceResources references) {
+        List<SyncResourceSpecification> resources = new ArrayList<>(references.resources());
+        resources.addAll(Views.resources());
+        return resources;
     }
 
     private List<SyncResourceTemplateSpecification> resourceTemplates(ReferenceResources references) {

@@ -4,7 +4,6 @@ import dev.hypertracker.mcp.api.ApiException;
 import dev.hypertracker.mcp.api.Deadline;
 import dev.hypertracker.mcp.api.Pager;
 import dev.hypertracker.mcp.stats.UpstreamStats;
-import dev.hypertracker.mcp.catalog.DigestKind;
 import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.digest.Digest;
 import dev.hypertracker.mcp.digest.Summarizer;
@@ -53,13 +52,17 @@ public final class EndpointTool {
 
     /** The tool definition: derived from the catalog entry. */
     public static Tool definition(Endpoint endpoint) {
-        return Tool.builder(endpoint.tool())
+        return ToolCharts.decorate(endpoint, Tool.builder(endpoint.tool(), ToolSchemas.inputSchema(endpoint))
                 .title(endpoint.title())
                 .description(endpoint.description())
-                .inputSchema(ToolSchemas.inputSchema(endpoint))
                 .outputSchema(ToolSchemas.outputSchema(endpoint))
-                .annotations(new ToolAnnotations(null, true, false, true, true, null))
-                .build();
+                .annotations(ToolAnnotations.builder()
+                        .readOnlyHint(true)
+                        .destructiveHint(false)
+                        .idempotentHint(true)
+                        .openWorldHint(true) // it reads the live HyperTracker API
+                        .build())
+                .build());
     }
 
     public SyncToolSpecification specification() {
@@ -68,16 +71,17 @@ public final class EndpointTool {
 
     CallToolResult call(McpSyncServerExchange exchange, CallToolRequest request) {
         try {
-            ValidatedCall call = context.validator().validate(endpoint, request.arguments());
+            ToolCharts.ChartRequest chart = ToolCharts.chartRequest(endpoint, request.arguments());
+            ValidatedCall call = context.validator().validate(endpoint, chart.arguments());
             Deadline deadline = Deadline.after(context.callDeadline(), context.clock());
             Object progressToken = request.meta() == null ? null : request.meta().get("progressToken");
             Pager.Pages pages = context.pager().fetch(call.request(), call.maxPages(), call.fresh(), deadline,
                     (done, planned, rows) -> progress(exchange, progressToken, done, planned, rows));
-            Optional<ResultStore.StoredResult> stored = context.results().put(endpoint.tool(),
+            Optional<ResultStore.StoredResult> stored = context.results().put(endpoint,
                     call.request().pathAndQuery(), pages.bodies(), pages.bytes());
             Digest digest = digest(call, pages, stored);
             context.stats().toolCall(false);
-            return result(digest, stored, pages.allFromCache());
+            return ToolCharts.decorate(result(digest, stored, pages.allFromCache()), endpoint, chart, pages.bodies(), exchange);
         } catch (InvalidArgumentException e) {
             context.stats().toolCall(true);
             return error("Invalid argument " + e.getMessage() + " No request was sent to HyperTracker.");
@@ -96,8 +100,7 @@ public final class EndpointTool {
     /** Summarizes, reusing the digest of the very same bodies and options when the result store has it. */
     private Digest digest(ValidatedCall call, Pager.Pages pages, Optional<ResultStore.StoredResult> stored) {
         Supplier<Digest> summarize = () -> context.summarizer().summarize(endpoint, pages.bodies(), call.options(), pages.paging());
-        // freshness digests state the data's age against the clock: never replay them
-        if (stored.isEmpty() || endpoint.digest() == DigestKind.FRESHNESS) return summarize.get();
+        if (stored.isEmpty() || !endpoint.digest().traits().replayable()) return summarize.get();
         return stored.get().digest(List.of(call.options(), pages.paging()), summarize);
     }
 

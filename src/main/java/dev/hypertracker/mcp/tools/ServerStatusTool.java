@@ -32,19 +32,20 @@ public final class ServerStatusTool {
 
     public static Tool definition() {
         Map<String, Object> object = Map.of("type", "object");
-        return Tool.builder(NAME)
+        return Tool.builder(NAME, Map.of("type", "object", "properties", Map.of(), "additionalProperties", false))
                 .title("Server status and quota use")
                 .description("This server's counters, no API call: upstream requests (quota spent), cache hits, coalesced "
                         + "calls, 429s, retries, circuit breaker, rate limit.")
-                .inputSchema(Map.of("type", "object", "properties", Map.of(), "additionalProperties", false))
                 .outputSchema(Map.of("type", "object", "required", List.of("counters"), "properties", Map.of(
                         "counters", object, "cache", object, "circuitBreakerOpen", Map.of("type", "boolean"),
-                        "upstreamQuota", Map.of("type", "object", "description", "X-RateLimit-* of the last API response; "
-                                + "null fields are unknown", "properties", Map.of(
-                                "limit", Map.of("type", List.of("integer", "null")),
-                                "remaining", Map.of("type", List.of("integer", "null")),
-                                "resetAt", Map.of("type", List.of("string", "null"), "format", "date-time"))))))
-                .annotations(new ToolAnnotations(null, true, false, true, false, null))
+                        // {limit, remaining, resetAt}: X-RateLimit-* of the last API response, null = unknown
+                        "upstreamQuota", object)))
+                .annotations(ToolAnnotations.builder()
+                        .readOnlyHint(true)
+                        .destructiveHint(false)
+                        .idempotentHint(true)
+                        .openWorldHint(false) // this server's own counters only
+                        .build())
                 .build();
     }
 

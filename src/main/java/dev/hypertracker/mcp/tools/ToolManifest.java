@@ -23,15 +23,37 @@ public final class ToolManifest {
 
     private ToolManifest() {}
 
+    /** Every tool this server can serve (what {@code --tools all} lists), in tools/list order. */
+    public static List<Tool> definitions() {
+        List<Tool> tools = new ArrayList<>();
+        for (Endpoint e : Catalog.endpoints()) tools.add(EndpointTool.definition(e));
+        tools.add(ServerStatusTool.definition());
+        return tools;
+    }
+
     public static String json() {
-        List<Map<String, Object>> tools = new ArrayList<>();
-        for (Endpoint e : Catalog.endpoints()) tools.add(entry(EndpointTool.definition(e), "GET " + e.fullPathTemplate(), e.toolset().id()));
-        tools.add(entry(ServerStatusTool.definition(), null, "meta"));
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("server", "hypertracker-mcp");
         root.put("generatedBy", "java -jar target/hypertracker-mcp.jar tools-json > tools.json");
-        root.put("tools", tools);
+        root.put("tools", entries());
         return JSON.writeValueAsString(root) + "\n";
+    }
+
+    /**
+     * One tool's entry of tools.json, as its own document: the per-tool snapshot a test keeps under
+     * src/test/resources/toolsnaps, so a schema change reviews as a diff of that one tool.
+     */
+    public static Map<String, String> snapshots() {
+        Map<String, String> byTool = new LinkedHashMap<>();
+        for (Map<String, Object> entry : entries()) byTool.put((String) entry.get("name"), JSON.writeValueAsString(entry) + "\n");
+        return byTool;
+    }
+
+    private static List<Map<String, Object>> entries() {
+        List<Map<String, Object>> tools = new ArrayList<>();
+        for (Endpoint e : Catalog.endpoints()) tools.add(entry(EndpointTool.definition(e), "GET " + e.fullPathTemplate(), e.toolset().id()));
+        tools.add(entry(ServerStatusTool.definition(), null, "meta"));
+        return tools;
     }
 
     /** The README's tool table (between the tools-table markers), from the same definitions. */
@@ -56,6 +78,7 @@ public final class ToolManifest {
         m.put("annotations", tool.annotations());
         m.put("inputSchema", tool.inputSchema());
         m.put("outputSchema", tool.outputSchema());
+        if (tool.meta() != null) m.put("_meta", tool.meta()); // the MCP Apps view link (ToolCharts)
         return m;
     }
 }

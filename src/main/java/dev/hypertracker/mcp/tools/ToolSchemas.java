@@ -1,11 +1,10 @@
 package dev.hypertracker.mcp.tools;
 
-import dev.hypertracker.mcp.catalog.Cohort;
 import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.catalog.Pagination;
 import dev.hypertracker.mcp.catalog.Param;
-import dev.hypertracker.mcp.catalog.SizeBucket;
 import dev.hypertracker.mcp.digest.Summarizer;
+import dev.hypertracker.mcp.validation.ArgumentValidator;
 import dev.hypertracker.mcp.validation.ToolArguments;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,8 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** JSON Schemas (2020-12) of tool inputs, derived from the endpoint catalog. */
 public final class ToolSchemas {
-    static final String ADDRESS_PATTERN = "^0x[0-9a-fA-F]{40}$";
-
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private ToolSchemas() {}
@@ -69,60 +66,15 @@ public final class ToolSchemas {
         Map<String, Object> properties = new LinkedHashMap<>();
         List<String> required = new ArrayList<>();
         for (Param p : endpoint.params()) {
-            properties.put(p.name(), property(p));
+            properties.put(p.name(), ArgumentValidator.schema(p));
             if (p.required()) required.add(p.name());
         }
-        for (Param p : ToolArguments.forEndpoint(endpoint)) properties.put(p.name(), property(p));
+        for (Param p : ToolArguments.forEndpoint(endpoint)) properties.put(p.name(), ArgumentValidator.schema(p));
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("type", "object");
         schema.put("properties", properties);
         if (!required.isEmpty()) schema.put("required", required);
         schema.put("additionalProperties", false);
         return schema;
-    }
-
-    static Map<String, Object> property(Param p) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        switch (p.kind()) {
-            case COIN -> s.put("type", "string"); // the description shows the syntax; the validator enforces it
-            case ADDRESS_LIST -> {
-                s.put("type", List.of("string", "array"));
-                s.put("pattern", ADDRESS_PATTERN);
-                s.put("items", Map.of("type", "string"));
-                s.put("maxItems", 50);
-            }
-            case DATETIME -> {
-                s.put("type", "string");
-                s.put("format", "date-time");
-            }
-            case BOOLEAN -> s.put("type", "boolean");
-            case INTEGER -> {
-                s.put("type", "integer");
-                s.put("minimum", p.min());
-                s.put("maximum", p.max());
-            }
-            case COHORT -> {
-                s.put("type", List.of("integer", "string"));
-                s.put("minimum", Cohort.MIN_ID);
-                s.put("maximum", Cohort.MAX_ID);
-            }
-            case SIZE_BUCKET -> {
-                s.put("type", List.of("integer", "string"));
-                s.put("minimum", SizeBucket.MIN_ID);
-                s.put("maximum", SizeBucket.MAX_ID);
-            }
-            case ENUM -> {
-                s.put("type", "string");
-                s.put("enum", p.choices());
-            }
-            case CURSOR -> s.put("type", "string");
-            case FIELD_LIST -> {
-                s.put("type", "array");
-                s.put("items", Map.of("type", "string"));
-            }
-        }
-        if (p.defaultValue() != null) s.put("default", p.defaultValue());
-        if (p.description() != null) s.put("description", p.description());
-        return s;
     }
 }

@@ -19,6 +19,8 @@ import java.util.function.IntSupplier;
  * {@code draining} once shutdown began, so a load balancer stops sending new clients.
  */
 final class HealthServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
     private final String transportNames;
     private final IntSupplier sessions;
     private final BooleanSupplier draining;

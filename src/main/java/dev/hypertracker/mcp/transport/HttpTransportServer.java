@@ -276,6 +276,7 @@ public final class HttpTransportServer implements AutoCloseable {
                 server::closeGracefully);
     }
 
+    @SuppressWarnings("deprecation") // temporary (issue 13): the transport/ migration off SDK 2.1.0 deprecations is separate work
     private static ServedTransport sse(HttpTransportConfig config, ServerAssembly assembly, McpJsonMapper jsonMapper) {
         HttpServletSseServerTransportProvider provider = HttpServletSseServerTransportProvider.builder()
                 .jsonMapper(jsonMapper)

@@ -3,7 +3,6 @@ package dev.hypertracker.mcp.validation;
 import dev.hypertracker.mcp.api.ApiRequest;
 import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.catalog.Cohort;
-import dev.hypertracker.mcp.catalog.DigestKind;
 import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.catalog.Param;
 import dev.hypertracker.mcp.catalog.SizeBucket;
@@ -92,7 +91,7 @@ public final class ArgumentValidator {
     }
 
     private String defaultStart(Endpoint endpoint) {
-        if (endpoint.digest() == DigestKind.POSITIONS) return Catalog.DATA_START;
+        if (endpoint.digest().traits().allHistoryByDefault()) return Catalog.DATA_START;
         return API_TIME.format(clock.instant().minus(Duration.ofHours(24)));
     }
 
@@ -117,7 +116,7 @@ public final class ArgumentValidator {
     private DigestOptions digestOptions(Endpoint endpoint, Map<String, Object> args, Map<String, Object> echo) {
         Detail detail = Detail.valueOf(enumArg(endpoint, args, ToolArguments.DETAIL, "summary").toUpperCase(Locale.ROOT));
         List<String> fields = fieldsArg(args.get(ToolArguments.FIELDS));
-        String sortBy = endpoint.digest() == DigestKind.POSITIONS ? enumArg(endpoint, args, ToolArguments.SORT_BY, "value") : null;
+        String sortBy = endpoint.digest().traits().takesSortBy() ? enumArg(endpoint, args, ToolArguments.SORT_BY, "value") : null;
         return new DigestOptions(detail, fields,
                 intArg(endpoint, args, ToolArguments.MAX_ROWS, DigestOptions.DEFAULT_MAX_ROWS),
                 intArg(endpoint, args, ToolArguments.MAX_TOKENS, DigestOptions.DEFAULT_MAX_TOKENS),
@@ -165,6 +164,35 @@ public final class ArgumentValidator {
             out.add(s);
         }
         return out;
+    }
+
+    // ---- per parameter kind: its schema, its check and wire form, and the rule in words ----
+
+    /** The JSON Schema of a parameter as tools/list shows it: the shape {@link #toWire} enforces, in the client's terms. */
+    public static Map<String, Object> schema(Param p) {
+        Map<String, Object> s = switch (p.kind()) {
+            case COIN -> ordered("type", "string"); // the description shows the syntax; the validator enforces it
+            case ADDRESS_LIST -> ordered("type", List.of("string", "array"), "pattern", "^" + ADDRESS.pattern() + "$",
+                    "items", Map.of("type", "string"), "maxItems", MAX_ADDRESSES);
+            case DATETIME -> ordered("type", "string", "format", "date-time");
+            case BOOLEAN -> ordered("type", "boolean");
+            case INTEGER -> ordered("type", "integer", "minimum", p.min(), "maximum", p.max());
+            case COHORT -> ordered("type", List.of("integer", "string"), "minimum", Cohort.MIN_ID, "maximum", Cohort.MAX_ID);
+            case SIZE_BUCKET -> ordered("type", List.of("integer", "string"), "minimum", SizeBucket.MIN_ID,
+                    "maximum", SizeBucket.MAX_ID);
+            case ENUM -> ordered("type", "string", "enum", p.choices());
+            case CURSOR -> ordered("type", "string");
+            case FIELD_LIST -> ordered("type", "array", "items", Map.of("type", "string"));
+        };
+        if (p.defaultValue() != null) s.put("default", p.defaultValue());
+        if (p.description() != null) s.put("description", p.description());
+        return s;
+    }
+
+    private static Map<String, Object> ordered(Object... namesAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) m.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        return m;
     }
 
     /** The wire form(s) of one argument value, or an InvalidArgumentException. */
@@ -269,7 +297,7 @@ public final class ArgumentValidator {
 
     private static int cohort(Param p, Object value) {
         if (value instanceof String s && !s.trim().matches("-?\\d+")) {
-            return Cohort.byName(s).map(Cohort::id).orElseThrow(() -> new InvalidArgumentException(p.name(),
+            return Cohort.parse(s).map(Cohort::id).orElseThrow(() -> new InvalidArgumentException(p.name(),
                     "\"" + clip(s) + "\" matches no cohort. Allowed: an id 1-16 or a name: "
                             + Cohort.inIdOrder().stream().map(Cohort::label).collect(Collectors.joining(", ")) + "."));
         }

@@ -41,19 +41,18 @@ public final class ToolArguments {
 
     private static List<Param> declare(Endpoint endpoint) {
         List<Param> params = new ArrayList<>();
-        DigestKind kind = endpoint.digest();
-        boolean small = kind == DigestKind.COHORTS || kind == DigestKind.FRESHNESS; // a few lines: nothing to shape
-        if (!small) {
+        DigestKind.Traits kind = endpoint.digest().traits();
+        if (kind.takesShaping()) {
             params.add(Param.query(DETAIL, ParamKind.ENUM, "summary (default), rows or raw.")
                     .oneOf("summary", "rows", "raw"));
             params.add(Param.query(FIELDS, ParamKind.FIELD_LIST, null));
             params.add(Param.query(MAX_ROWS, ParamKind.INTEGER, null).range(1, 1000));
         }
         params.add(Param.query(MAX_TOKENS, ParamKind.INTEGER, null).range(500, DigestOptions.MAX_MAX_TOKENS));
-        if (!small && kind != DigestKind.SERIES) {
+        if (kind.takesTop()) {
             params.add(Param.query(TOP, ParamKind.INTEGER, null).range(1, 50));
         }
-        if (kind == DigestKind.POSITIONS) {
+        if (kind.takesSortBy()) {
             params.add(Param.query(SORT_BY, ParamKind.ENUM, null).oneOf("value", "pnl"));
         }
         if (endpoint.pagination() == Pagination.CURSOR) {

@@ -89,7 +89,7 @@ class ExportRedirectTest {
     }
 
     ApiRequest heatmapExport() {
-        return ApiRequest.of(Catalog.require("export_liquidation_heatmap"), Map.of("coin", "BTC"), List.of());
+        return ApiRequest.of(Catalog.EXPORT_LIQUIDATION_HEATMAP, Map.of("coin", "BTC"), List.of());
     }
 
     @Test

@@ -46,7 +46,7 @@ class ResilienceTest {
     static Map<String, Object> status(SandboxHarness h) {
         CallToolResult r = h.call("get_server_status", Map.of());
         assertThat(r.isError()).isNotEqualTo(Boolean.TRUE);
-        return (Map<String, Object>) structured(r);
+        return structured(r);
     }
 
     @SuppressWarnings("unchecked")

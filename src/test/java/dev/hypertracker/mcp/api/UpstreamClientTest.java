@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS) // a hang is a failure, not a timing assertion
 class UpstreamClientTest {
     static final URI BASE = URI.create("https://203.0.113.10");
-    static final Endpoint EXPOSURE = Catalog.require("get_open_exposure_by_coin");
+    static final Endpoint EXPOSURE = Catalog.GET_OPEN_EXPOSURE_BY_COIN;
     static final String ROWS = "[{\"coin\":\"BTC\",\"totalValue\":1}]";
 
     final ManualClock clock = new ManualClock();

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import dev.hypertracker.mcp.catalog.Catalog;
+import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.digest.Digest;
 import dev.hypertracker.mcp.digest.DigestOptions;
 import dev.hypertracker.mcp.digest.Fixtures;
@@ -43,17 +44,17 @@ public class DigestBenchmark {
     @Setup
     public void setUp() {
         List<Fixtures.Case> cases = Fixtures.largestInputs();
-        positionsPage = find(cases, "list_positions");
-        heatmap = find(cases, "get_positions_heatmap");
-        series = find(cases, "get_market_overview_metrics");
+        positionsPage = find(cases, Catalog.LIST_POSITIONS);
+        heatmap = find(cases, Catalog.GET_POSITIONS_HEATMAP);
+        series = find(cases, Catalog.GET_MARKET_OVERVIEW_METRICS);
     }
 
-    private static Fixtures.Case find(List<Fixtures.Case> cases, String tool) {
-        return cases.stream().filter(c -> c.tool().equals(tool)).findFirst().orElseThrow();
+    private static Fixtures.Case find(List<Fixtures.Case> cases, Endpoint endpoint) {
+        return cases.stream().filter(c -> c.endpoint().equals(endpoint)).findFirst().orElseThrow();
     }
 
     private Digest digest(Fixtures.Case c) {
-        return summarizer.summarize(Catalog.require(c.tool()), c.pages(), DigestOptions.defaults(), Paging.single());
+        return summarizer.summarize(c.endpoint(), c.pages(), DigestOptions.defaults(), Paging.single());
     }
 
     /** 1,000 parsed positions to a 2,000-token digest (accumulate + budget). */

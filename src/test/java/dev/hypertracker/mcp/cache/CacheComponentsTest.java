@@ -13,7 +13,7 @@ class CacheComponentsTest {
     @Test
     void cacheExpiresByTtlAndEvictsLeastRecentlyUsedByBytes() {
         ResponseCache cache = new ResponseCache(1000, clock);
-        var body = JsonNodeFactory.instance.textNode("x");
+        var body = JsonNodeFactory.instance.stringNode("x");
         cache.put("a", body, 200, Duration.ofMinutes(10));
         cache.put("b", body, 200, Duration.ofMinutes(1));
         cache.put("c", body, 200, Duration.ofMinutes(10));

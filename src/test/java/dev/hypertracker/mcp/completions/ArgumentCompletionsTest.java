@@ -35,8 +35,8 @@ class ArgumentCompletionsTest {
     }
 
     static CompleteResult complete(String argument, String prefix) {
-        return completions.complete(new CompleteRequest(new PromptReference("coin_positioning_brief"),
-                new CompleteRequest.CompleteArgument(argument, prefix)));
+        return completions.complete(CompleteRequest.builder(new PromptReference("coin_positioning_brief"),
+                new CompleteRequest.CompleteArgument(argument, prefix)).build());
     }
 
     @Test

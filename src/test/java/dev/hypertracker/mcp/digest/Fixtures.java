@@ -33,9 +33,9 @@ public final class Fixtures {
     }
 
     /** An endpoint with its largest realistic input (one page, or the whole file). */
-    public record Case(String tool, List<JsonNode> pages) {
-        public Endpoint endpoint() {
-            return Catalog.require(tool);
+    public record Case(Endpoint endpoint, List<JsonNode> pages) {
+        public String tool() {
+            return endpoint.tool();
         }
 
         public DigestKind kind() {
@@ -44,7 +44,7 @@ public final class Fixtures {
 
         @Override
         public String toString() {
-            return tool;
+            return endpoint.tool();
         }
     }
 
@@ -62,24 +62,24 @@ public final class Fixtures {
     private static List<Case> build() {
         SampleData d = new SampleData(42);
         return List.of(
-                new Case("list_positions", List.of(SampleData.page("positions", d.positions(1_000), "eyJuZXh0IjoxMDAwfQ"))),
-                new Case("export_coin_positions", List.of(d.breakdown("breakdownBySize", "sizeBucketId", new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}))),
-                new Case("get_open_exposure_by_coin", List.of(d.exposure(250))),
-                new Case("export_position_breakdown_by_cohort", List.of(d.breakdown("breakdownByCohort", "segmentId",
+                new Case(Catalog.LIST_POSITIONS, List.of(SampleData.page("positions", d.positions(1_000), "eyJuZXh0IjoxMDAwfQ"))),
+                new Case(Catalog.EXPORT_COIN_POSITIONS, List.of(d.breakdown("breakdownBySize", "sizeBucketId", new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}))),
+                new Case(Catalog.GET_OPEN_EXPOSURE_BY_COIN, List.of(d.exposure(250))),
+                new Case(Catalog.EXPORT_POSITION_BREAKDOWN_BY_COHORT, List.of(d.breakdown("breakdownByCohort", "segmentId",
                         new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}))),
-                new Case("export_position_breakdown_by_size", List.of(d.breakdown("breakdownBySize", "sizeSegmentId",
+                new Case(Catalog.EXPORT_POSITION_BREAKDOWN_BY_SIZE, List.of(d.breakdown("breakdownBySize", "sizeSegmentId",
                         new int[] {16, 1, 2, 3, 4, 5, 6, 7}))),
-                new Case("get_market_overview_metrics", List.of(SampleData.page("metrics", d.generalMetrics(1_440), null))),
-                new Case("export_position_metrics", List.of(d.metricsExport(336))),
-                new Case("get_perp_volume_metrics", List.of(SampleData.page("metrics", d.volume(1_440), null))),
-                new Case("get_positions_heatmap", List.of(d.heatmap(300))),
-                new Case("get_coin_position_metrics", List.of(SampleData.page("metrics", d.coinMetrics(1_440, false), null))),
-                new Case("get_coin_segment_metrics", List.of(SampleData.page("metrics", d.coinMetrics(1_440, true), null))),
-                new Case("get_coin_size_bucket_metrics", List.of(SampleData.page("metrics", d.coinMetrics(1_440, false), null))),
-                new Case("get_liquidation_risk_by_asset", List.of(d.liquidationRisk(500, 1_297))),
-                new Case("export_liquidation_heatmap", List.of(d.liquidationHeatmap(400))),
-                new Case("list_cohorts", List.of(SampleData.cohorts())),
-                new Case("get_data_freshness", List.of(SampleData.freshness())));
+                new Case(Catalog.GET_MARKET_OVERVIEW_METRICS, List.of(SampleData.page("metrics", d.generalMetrics(1_440), null))),
+                new Case(Catalog.EXPORT_POSITION_METRICS, List.of(d.metricsExport(336))),
+                new Case(Catalog.GET_PERP_VOLUME_METRICS, List.of(SampleData.page("metrics", d.volume(1_440), null))),
+                new Case(Catalog.GET_POSITIONS_HEATMAP, List.of(d.heatmap(300))),
+                new Case(Catalog.GET_COIN_POSITION_METRICS, List.of(SampleData.page("metrics", d.coinMetrics(1_440, false), null))),
+                new Case(Catalog.GET_COIN_SEGMENT_METRICS, List.of(SampleData.page("metrics", d.coinMetrics(1_440, true), null))),
+                new Case(Catalog.GET_COIN_SIZE_BUCKET_METRICS, List.of(SampleData.page("metrics", d.coinMetrics(1_440, false), null))),
+                new Case(Catalog.GET_LIQUIDATION_RISK_BY_ASSET, List.of(d.liquidationRisk(500, 1_297))),
+                new Case(Catalog.EXPORT_LIQUIDATION_HEATMAP, List.of(d.liquidationHeatmap(400))),
+                new Case(Catalog.LIST_COHORTS, List.of(SampleData.cohorts())),
+                new Case(Catalog.GET_DATA_FRESHNESS, List.of(SampleData.freshness())));
     }
 
     static Digest digest(Case c, DigestOptions options) {

@@ -14,15 +14,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.hypertracker.mcp.catalog.Catalog;
+import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.catalog.Cohort;
 import tools.jackson.databind.JsonNode;
 
 /** Exposure, heatmap, liquidation risk, liquidation heatmap and breakdowns against plain recomputations. */
 class MarketDigestsTest {
 
-    static Map<String, Object> summary(String tool, JsonNode body, Map<String, Object> echo) {
+    static Map<String, Object> summary(Endpoint endpoint, JsonNode body, Map<String, Object> echo) {
         DigestOptions options = new DigestOptions(Detail.SUMMARY, List.of(), 50, DigestOptions.MAX_MAX_TOKENS, 10, null, echo);
-        Digest d = Fixtures.SUMMARIZER.summarize(Catalog.require(tool), List.of(body), options, Paging.single());
+        Digest d = Fixtures.SUMMARIZER.summarize(endpoint, List.of(body), options, Paging.single());
         assertThat(d.omitted()).isEmpty();
         return d.structured();
     }
@@ -36,11 +37,12 @@ class MarketDigestsTest {
         return n.get(field).doubleValue();
     }
 
+    @SuppressWarnings("unchecked")
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void exposureTotalsRankingAndConcentration(long seed) {
         JsonNode body = new SampleData(seed).exposure(120);
-        Map<String, Object> d = summary("get_open_exposure_by_coin", body, Map.of());
+        Map<String, Object> d = summary(Catalog.GET_OPEN_EXPOSURE_BY_COIN, body, Map.of());
         List<JsonNode> rows = new ArrayList<>(body.values());
         double total = 0;
         long count = 0;
@@ -62,11 +64,12 @@ class MarketDigestsTest {
                 round2(num(first, "countLong") / (num(first, "countLong") + num(first, "countShort")) * 100));
     }
 
+    @SuppressWarnings("unchecked")
     @ParameterizedTest
     @ValueSource(longs = {4, 5})
     void heatmapLeansAndDivergences(long seed) {
         JsonNode body = new SampleData(seed).heatmap(60);
-        Map<String, Object> d = summary("get_positions_heatmap", body, Map.of("openedWithin", "7d"));
+        Map<String, Object> d = summary(Catalog.GET_POSITIONS_HEATMAP, body, Map.of("openedWithin", "7d"));
         assertThat(d).containsEntry("openedWithin", "7d");
 
         List<JsonNode> coins = new ArrayList<>(body.get("heatmap").values());
@@ -115,7 +118,7 @@ class MarketDigestsTest {
     @Test
     void liquidationRiskTotalsRankingAndNextOffset() {
         JsonNode body = new SampleData(6).liquidationRisk(100, 297);
-        Map<String, Object> d = summary("get_liquidation_risk_by_asset", body, Map.of("segmentId", 9, "offset", 100));
+        Map<String, Object> d = summary(Catalog.GET_LIQUIDATION_RISK_BY_ASSET, body, Map.of("segmentId", 9, "offset", 100));
         List<JsonNode> items = new ArrayList<>(body.get("items").values());
         double risk = 0, total = 0;
         for (JsonNode r : items) {
@@ -130,14 +133,15 @@ class MarketDigestsTest {
         assertThat(shown).extracting(x -> x.get("percentRisk"))
                 .containsExactlyElementsOf(items.subList(0, 10).stream().map(r -> (Object) round2(num(r, "percentRisk"))).toList());
 
-        Map<String, Object> last = summary("get_liquidation_risk_by_asset", body, Map.of("offset", 197));
+        Map<String, Object> last = summary(Catalog.GET_LIQUIDATION_RISK_BY_ASSET, body, Map.of("offset", 197));
         assertThat(last).containsEntry("nextOffset", null).containsEntry("complete", true);
     }
 
+    @SuppressWarnings("unchecked")
     @Test
     void liquidationHeatmapTotalsBinsAndCohortNames() {
         JsonNode body = new SampleData(7).liquidationHeatmap(300);
-        Map<String, Object> d = summary("export_liquidation_heatmap", body, Map.of());
+        Map<String, Object> d = summary(Catalog.EXPORT_LIQUIDATION_HEATMAP, body, Map.of());
         List<JsonNode> bins = new ArrayList<>(body.get("heatmap").values());
         double value = 0;
         long positions = 0;
@@ -154,11 +158,12 @@ class MarketDigestsTest {
                 .containsEntry("mostImpacted", Cohort.labelOf(bins.get(0).get("mostImpactedSegment").asInt()));
     }
 
+    @SuppressWarnings("unchecked")
     @Test
     void breakdownByCohortSumsOneAxisAndNamesTheMostImpacted() {
         int[] ids = {1, 2, 3, 4, 5, 6, 7, 16, 8, 9, 10, 11, 12, 13, 14, 15};
         JsonNode body = new SampleData(8).breakdown("breakdownByCohort", "segmentId", ids);
-        Map<String, Object> d = summary("export_position_breakdown_by_cohort", body, Map.of("coin", "ETH"));
+        Map<String, Object> d = summary(Catalog.EXPORT_POSITION_BREAKDOWN_BY_COHORT, body, Map.of("coin", "ETH"));
         double sizeValue = 0, pastSizeValue = 0, maxClose = -1;
         JsonNode mostImpacted = null;
         for (JsonNode r : body.get("breakdownByCohort").values()) {
@@ -180,10 +185,11 @@ class MarketDigestsTest {
                 .containsEntry("bucket", Cohort.labelOf(mostImpacted.get("segmentId").asInt()));
     }
 
+    @SuppressWarnings("unchecked")
     @Test
     void breakdownBySizeBucketUsesTheBucketRanges() {
         JsonNode body = new SampleData(9).breakdown("breakdownBySize", "sizeBucketId", new int[] {1, 2, 3});
-        Map<String, Object> d = summary("export_coin_positions", body, Map.of());
+        Map<String, Object> d = summary(Catalog.EXPORT_COIN_POSITIONS, body, Map.of());
         assertThat(d).containsEntry("totalsAxis", "bucket");
         assertThat((List<Map<String, Object>>) at(d, "buckets")).extracting(b -> (String) b.get("bucket"))
                 .allMatch(label -> label.matches(".*\\(#\\d+\\)")).anyMatch(label -> label.startsWith("<$1k"));

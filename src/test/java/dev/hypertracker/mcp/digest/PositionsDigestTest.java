@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 /** list_positions: every figure equals a straightforward recomputation over the same rows. */
 class PositionsDigestTest {
 
-    static final Endpoint POSITIONS = Catalog.require("list_positions");
+    static final Endpoint POSITIONS = Catalog.LIST_POSITIONS;
     static final int TOP = 10;
 
     static Map<String, Object> digest(List<List<JsonNode>> pages, String sortBy) {
@@ -140,6 +140,7 @@ class PositionsDigestTest {
         assertThat(byPnl.stream().mapToLong(c -> (Long) c.get("count")).sum()).isEqualTo(rowsWithCohort);
     }
 
+    @SuppressWarnings("unchecked")
     @ParameterizedTest
     @ValueSource(longs = {11, 12})
     void leverageAndNearLiquidationEqualARecount(long seed) {

@@ -21,7 +21,7 @@ class RowsAndCsvTest {
 
     @Test
     void rowsAcrossPagesOfAWrappedArray() {
-        List<JsonNode> rows = Summarizer.rows(Catalog.require("list_positions"), List.of(
+        List<JsonNode> rows = Summarizer.rows(Catalog.LIST_POSITIONS, List.of(
                 json("{\"positions\":[{\"coin\":\"BTC\"},{\"coin\":\"ETH\"}],\"nextCursor\":\"x\"}"),
                 json("{\"positions\":[{\"coin\":\"SOL\"}],\"nextCursor\":null}")));
         assertThat(rows).extracting(r -> r.get("coin").stringValue()).containsExactly("BTC", "ETH", "SOL");
@@ -29,12 +29,12 @@ class RowsAndCsvTest {
 
     @Test
     void bareArraysSingleObjectsAndUnpublishedKeys() {
-        assertThat(Summarizer.rows(Catalog.require("get_open_exposure_by_coin"), List.of(json("[{\"coin\":\"BTC\"}]"))))
+        assertThat(Summarizer.rows(Catalog.GET_OPEN_EXPOSURE_BY_COIN, List.of(json("[{\"coin\":\"BTC\"}]"))))
                 .hasSize(1);
-        assertThat(Summarizer.rows(Catalog.require("get_data_freshness"), List.of(json("{\"lastUpdate\":\"x\"}"))))
+        assertThat(Summarizer.rows(Catalog.GET_DATA_FRESHNESS, List.of(json("{\"lastUpdate\":\"x\"}"))))
                 .containsExactly(json("{\"lastUpdate\":\"x\"}"));
         // the positions export's key is unpublished: the first array of objects holds the rows
-        assertThat(Summarizer.rows(Catalog.require("export_coin_positions"),
+        assertThat(Summarizer.rows(Catalog.EXPORT_COIN_POSITIONS,
                 List.of(json("{\"createdAt\":\"t\",\"somethingBySize\":[{\"sizeBucketId\":1},{\"sizeBucketId\":2}]}"))))
                 .hasSize(2);
     }
@@ -43,7 +43,7 @@ class RowsAndCsvTest {
     void aTableWhoseRowsCarryTheCoinKeepsIt() {
         JsonNode body = json("{\"coin\":\"BTC\",\"metrics\":{\"columns\":[\"coin\",\"timestamp\",\"positionCount\"],"
                 + "\"data\":[[\"ETH\",\"2026-03-15T10:00:00Z\",5]]}}");
-        JsonNode row = Summarizer.rows(Catalog.require("export_position_metrics"), List.of(body)).get(0);
+        JsonNode row = Summarizer.rows(Catalog.EXPORT_POSITION_METRICS, List.of(body)).get(0);
         assertThat(row).isEqualTo(json("{\"coin\":\"ETH\",\"timestamp\":\"2026-03-15T10:00:00Z\",\"positionCount\":5}"));
     }
 

@@ -15,13 +15,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.hypertracker.mcp.catalog.Catalog;
+import dev.hypertracker.mcp.catalog.Endpoint;
 import tools.jackson.databind.JsonNode;
 
 /** Series stats (oldest first whatever the upstream order), the export table quirk, cohorts and freshness. */
 class SeriesAndMetaDigestsTest {
 
-    static Digest summarize(String tool, List<JsonNode> pages) {
-        return Fixtures.SUMMARIZER.summarize(Catalog.require(tool), pages, Fixtures.summary(DigestOptions.MAX_MAX_TOKENS, 10),
+    static Digest summarize(Endpoint endpoint, List<JsonNode> pages) {
+        return Fixtures.SUMMARIZER.summarize(endpoint, pages, Fixtures.summary(DigestOptions.MAX_MAX_TOKENS, 10),
                 Paging.single());
     }
 
@@ -34,7 +35,7 @@ class SeriesAndMetaDigestsTest {
     @ValueSource(longs = {1, 2, 3})
     void statsPerMetricWithTheOldestPointFirst(long seed) {
         List<JsonNode> rows = new SampleData(seed).coinMetrics(500, true); // newest first
-        Map<String, Object> d = summarize("get_coin_segment_metrics", List.of(SampleData.page("metrics", rows, null))).structured();
+        Map<String, Object> d = summarize(Catalog.GET_COIN_SEGMENT_METRICS, List.of(SampleData.page("metrics", rows, null))).structured();
         Map<String, Map<String, Object>> stats = at(d, "stats");
         assertThat(stats).doesNotContainKeys("coin", "segmentId", "createdAt")
                 .containsKeys("positionCount", "totalPositionValue", "totalFunding", "totalUnrealizedPnl");
@@ -77,9 +78,9 @@ class SeriesAndMetaDigestsTest {
         List<JsonNode> rows = data.generalMetrics(300);
         List<JsonNode> oldestFirst = new ArrayList<>(rows);
         oldestFirst.sort(Comparator.comparing((JsonNode r) -> r.get("createdAt").stringValue()));
-        Map<String, Object> newestFirstDigest = summarize("get_market_overview_metrics",
+        Map<String, Object> newestFirstDigest = summarize(Catalog.GET_MARKET_OVERVIEW_METRICS,
                 List.of(SampleData.page("metrics", rows, null))).structured();
-        Map<String, Object> oldestFirstDigest = summarize("get_market_overview_metrics",
+        Map<String, Object> oldestFirstDigest = summarize(Catalog.GET_MARKET_OVERVIEW_METRICS,
                 data.split(oldestFirst, 4).stream().map(p -> (JsonNode) SampleData.page("metrics", p, null)).toList()).structured();
         Map<String, Map<String, Object>> a = at(newestFirstDigest, "stats"), b = at(oldestFirstDigest, "stats");
         for (String metric : a.keySet()) {
@@ -90,9 +91,10 @@ class SeriesAndMetaDigestsTest {
         assertThat(newestFirstDigest).containsEntry("trendMetric", "openInterest");
     }
 
+    @SuppressWarnings("unchecked")
     @Test
     void volumeIdIsNotAMetric() {
-        Map<String, Object> d = summarize("get_perp_volume_metrics",
+        Map<String, Object> d = summarize(Catalog.GET_PERP_VOLUME_METRICS,
                 List.of(SampleData.page("metrics", new SampleData(5).volume(100), null))).structured();
         assertThat((Map<String, Object>) at(d, "stats")).containsOnlyKeys("volume");
     }
@@ -100,7 +102,7 @@ class SeriesAndMetaDigestsTest {
     @Test
     void metricsExportRowsLeaveOutTheCoinColumn() {
         JsonNode body = new SampleData(6).metricsExport(336);
-        List<JsonNode> rows = Summarizer.rows(Catalog.require("export_position_metrics"), List.of(body));
+        List<JsonNode> rows = Summarizer.rows(Catalog.EXPORT_POSITION_METRICS, List.of(body));
         assertThat(rows).hasSize(336);
         JsonNode data = body.get("metrics").get("data").get(0);
         assertThat(rows.get(0).get("coin").stringValue()).isEqualTo("BTC");
@@ -108,7 +110,7 @@ class SeriesAndMetaDigestsTest {
         assertThat(rows.get(0).get("positionCount")).isEqualTo(data.get(1));
         assertThat(rows.get(0).get("totalPositionValueLong")).isEqualTo(data.get(4));
 
-        Map<String, Object> d = summarize("export_position_metrics", List.of(body)).structured();
+        Map<String, Object> d = summarize(Catalog.EXPORT_POSITION_METRICS, List.of(body)).structured();
         assertThat(d).containsEntry("points", 336L).containsEntry("to", data.get(0).stringValue());
         Map<String, Map<String, Object>> stats = at(d, "stats");
         assertThat(stats.get("positionCount")).containsEntry("last", round2(data.get(1).doubleValue()));
@@ -116,20 +118,20 @@ class SeriesAndMetaDigestsTest {
 
     @Test
     void cohortLegendNamesEveryCohort() {
-        Digest d = summarize("list_cohorts", List.of(SampleData.cohorts()));
+        Digest d = summarize(Catalog.LIST_COHORTS, List.of(SampleData.cohorts()));
         assertThat(d.structured()).containsEntry("count", 16);
         assertThat(d.text()).contains("#9 🐟 Smart Money (pnl): PnL $100K to $1.00M").contains("Giga-Rekt (pnl): PnL below -$1.00M");
     }
 
     @Test
     void freshnessIsDatedByTheClock() {
-        Digest d = summarize("get_data_freshness", List.of(SampleData.freshness()));
+        Digest d = summarize(Catalog.GET_DATA_FRESHNESS, List.of(SampleData.freshness()));
         assertThat(d.structured()).containsEntry("ageMinutes", 12.0).containsEntry("nextUpdateInMinutes", 3.0)
                 .containsEntry("overdue", false).containsEntry("now", SampleData.NOW.toString());
         assertThat(d.text()).contains("12 min old").contains("next update in 3 min");
 
         Summarizer later = new Summarizer(java.time.Clock.fixed(Instant.parse("2026-03-15T12:30:00Z"), java.time.ZoneOffset.UTC));
-        Digest late = later.summarize(Catalog.require("get_data_freshness"), List.of(SampleData.freshness()),
+        Digest late = later.summarize(Catalog.GET_DATA_FRESHNESS, List.of(SampleData.freshness()),
                 DigestOptions.defaults(), Paging.single());
         assertThat(late.structured()).containsEntry("overdue", true);
         assertThat(late.text()).contains("overdue");

@@ -52,8 +52,12 @@ public final class NodeClient {
             return failures;
         }
 
-        public JsonNode step(int index) {
-            return json.path("steps").path(index);
+        /** The outcome of the scenario step with this "id"; fails when the scenario has no such step. */
+        public JsonNode step(String id) {
+            for (JsonNode step : json.path("steps")) {
+                if (id.equals(step.path("id").asString(null))) return step;
+            }
+            throw new AssertionError("the report has no step \"" + id + "\": " + json.path("steps"));
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hypertracker.mcp.sandbox.RequestLog;
 import dev.hypertracker.mcp.sandbox.SandboxConfig;
 import dev.hypertracker.mcp.sandbox.SandboxServer;
+import dev.hypertracker.mcp.tools.ToolManifest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -151,10 +152,10 @@ class RealClientIT {
             assertThat(server.path("capabilities").has(capability)).as(capability).isTrue();
         }
 
-        assertThat(report.step(0).path("tools")).hasSize(17);
+        assertThat(report.step("tools").path("tools")).hasSize(ToolManifest.definitions().size());
 
         // list_positions, 3 pages of 100: progress from the server, and the pages really fetched upstream
-        JsonNode positions = report.step(1);
+        JsonNode positions = report.step("positions");
         assertThat(positions.path("isError").asBoolean()).isFalse();
         JsonNode progress = positions.path("progress");
         assertThat(progress).isNotEmpty();
@@ -175,24 +176,24 @@ class RealClientIT {
         assertThat(pages.get(2).rawQuery()).contains("nextCursor=");
 
         // a tool of each family answered with a digest and structured content
-        for (int i = 2; i <= 6; i++) {
-            JsonNode call = report.step(i);
+        for (String step : List.of("coinMetrics", "breakdown", "liquidationRisk", "cohorts", "serverStatus")) {
+            JsonNode call = report.step(step);
             assertThat(call.path("isError").asBoolean()).as(call.path("name").asString()).isFalse();
             assertThat(call.path("structuredContent").isObject()).as(call.path("name").asString()).isTrue();
         }
-        assertThat(report.step(6).path("text").asString()).containsIgnoringCase("upstream");
+        assertThat(report.step("serverStatus").path("text").asString()).containsIgnoringCase("upstream");
 
         // the invalid call: a tool error naming the argument, and nothing sent upstream for it
-        JsonNode invalid = report.step(7);
+        JsonNode invalid = report.step("invalidCall");
         assertThat(invalid.path("isError").asBoolean()).isTrue();
         assertThat(invalid.path("text").asString()).contains("limit").contains("1 to 1000").contains("No request was sent");
         assertThat(sandbox.requestLog().entries()).noneMatch(e -> e.rawQuery() != null && e.rawQuery().contains("limit=5000"));
 
         // the result resource: JSON with every row, CSV with a header and one line per row
-        JsonNode json = report.step(12).path("contents").get(0);
+        JsonNode json = report.step("resultJson").path("contents").get(0);
         assertThat(json.path("uri").asString()).isEqualTo(positions.path("resourceLinks").get(0).asString());
         assertThat(json.path("textLength").asInt()).isGreaterThan(10_000);
-        JsonNode csv = report.step(13).path("contents").get(0);
+        JsonNode csv = report.step("resultCsv").path("contents").get(0);
         assertThat(csv.path("uri").asString()).endsWith("/csv");
         assertThat(csv.path("truncated").asBoolean()).isFalse();
         String[] lines = csv.path("text").asString().split("\r\n");
@@ -203,17 +204,17 @@ class RealClientIT {
         }
 
         // prompts: the brief names its tools; a bad argument is a JSON-RPC invalid-params error naming it
-        assertThat(report.step(16).path("messages").get(0).path("content").path("text").asString())
+        assertThat(report.step("prompt").path("messages").get(0).path("content").path("text").asString())
                 .contains("get_positions_heatmap").contains("coin=BTC");
-        JsonNode promptError = report.step(17).path("error");
+        JsonNode promptError = report.step("badPrompt").path("error");
         assertThat(promptError.path("code").asInt()).isEqualTo(-32602);
         assertThat(promptError.path("message").asString()).contains("coin must be a coin symbol");
 
         // completion
-        JsonNode coins = report.step(18).path("completion").path("values");
+        JsonNode coins = report.step("completeCoin").path("completion").path("values");
         assertThat(coins).isNotEmpty();
         coins.forEach(v -> assertThat(v.asString()).startsWith("B"));
-        JsonNode cohorts = report.step(19).path("completion").path("values");
+        JsonNode cohorts = report.step("completeCohort").path("completion").path("values");
         cohorts.forEach(v -> assertThat(v.asString()).startsWithIgnoringCase("sm"));
     }
 
@@ -297,7 +298,7 @@ class RealClientIT {
         }
         assertThat(process.exitValue()).as(stderr.get(5, TimeUnit.SECONDS)).isZero();
         JsonNode tools = JSON.readTree(stdout.get(5, TimeUnit.SECONDS)).path("tools");
-        assertThat(tools).hasSize(17);
+        assertThat(tools).hasSize(ToolManifest.definitions().size());
         List<String> names = new ArrayList<>();
         tools.forEach(t -> names.add(t.path("name").asString()));
         assertThat(names).contains("list_positions", "get_server_status", "export_liquidation_heatmap");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypertracker.mcp.sandbox.SandboxConfig;
 import dev.hypertracker.mcp.sandbox.SandboxServer;
+import dev.hypertracker.mcp.tools.ToolManifest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -143,7 +144,7 @@ class StdioEndToEndIT {
     void withoutATokenTheServerStillListsToolsAndEachCallSaysHowToSetIt() throws Exception {
         try (StdioMcpClient noToken = new StdioMcpClient(List.of(), Map.of("HYPERTRACKER_BASE_URL", sandbox.baseUrl().toString()))) {
             noToken.initialize();
-            assertThat(noToken.request("tools/list", Map.of()).path("result").path("tools").size()).isEqualTo(17);
+            assertThat(noToken.request("tools/list", Map.of()).path("result").path("tools").size()).isEqualTo(ToolManifest.definitions().size());
             sandbox.requestLog().clear();
             JsonNode r = noToken.callTool("get_open_exposure_by_coin", args());
             assertThat(r.path("isError").asBoolean()).isTrue();

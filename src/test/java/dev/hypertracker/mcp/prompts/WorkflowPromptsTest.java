@@ -20,7 +20,7 @@ class WorkflowPromptsTest {
 
     static String text(String name, Map<String, Object> args) {
         SyncPromptSpecification spec = PROMPTS.stream().filter(p -> p.prompt().name().equals(name)).findFirst().orElseThrow();
-        return ((TextContent) spec.promptHandler().apply(null, new GetPromptRequest(name, args)).messages().get(0).content()).text();
+        return ((TextContent) spec.promptHandler().apply(null, GetPromptRequest.builder(name).arguments(args).build()).messages().get(0).content()).text();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.hypertracker.mcp.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.digest.Digest;
 import dev.hypertracker.mcp.support.ManualClock;
 import java.time.Duration;
@@ -19,8 +20,8 @@ class ResultStoreTest {
 
     @Test
     void theSameBodiesAreStoredOnceAndTheirDigestIsMadeOnce() {
-        var first = store.put("list_cohorts", "/api/external/segments", List.of(body), 100).orElseThrow();
-        var again = store.put("list_cohorts", "/api/external/segments", List.of(body), 100).orElseThrow();
+        var first = store.put(Catalog.LIST_COHORTS, "/api/external/segments", List.of(body), 100).orElseThrow();
+        var again = store.put(Catalog.LIST_COHORTS, "/api/external/segments", List.of(body), 100).orElseThrow();
         assertThat(again.id()).isEqualTo(first.id());
         AtomicInteger summarized = new AtomicInteger();
         Digest d1 = again.digest("options", () -> { summarized.incrementAndGet(); return new Digest("t", Map.of(), List.of()); });
@@ -28,18 +29,18 @@ class ResultStoreTest {
         assertThat(d2).isSameAs(d1);
         assertThat(summarized).hasValue(1);
         // an equal but different body (a fresh fetch) is a new result
-        var fresh = store.put("list_cohorts", "/api/external/segments", List.of(body.deepCopy()), 100).orElseThrow();
+        var fresh = store.put(Catalog.LIST_COHORTS, "/api/external/segments", List.of(body.deepCopy()), 100).orElseThrow();
         assertThat(fresh.id()).isNotEqualTo(first.id());
     }
 
     @Test
     void resultsExpireAndTheOldestGoFirstPastTheByteBound() {
-        var old = store.put("t", "/a", List.of(body), 600).orElseThrow();
+        var old = store.put(Catalog.LIST_COHORTS, "/a", List.of(body), 600).orElseThrow();
         clock.advance(Duration.ofMinutes(1));
-        var newer = store.put("t", "/b", List.of(JsonNodeFactory.instance.objectNode()), 600).orElseThrow();
+        var newer = store.put(Catalog.LIST_COHORTS, "/b", List.of(JsonNodeFactory.instance.objectNode()), 600).orElseThrow();
         assertThat(store.get(old.id())).isEmpty();
         assertThat(store.get(newer.id())).isPresent();
-        assertThat(store.put("t", "/c", List.of(body), 5_000)).as("larger than the whole store").isEmpty();
+        assertThat(store.put(Catalog.LIST_COHORTS, "/c", List.of(body), 5_000)).as("larger than the whole store").isEmpty();
         clock.advance(Duration.ofMinutes(31));
         assertThat(store.get(newer.id())).isEmpty();
     }

@@ -38,6 +38,7 @@ class SandboxServerTest {
     }
 
     @Test
+    @SuppressWarnings("try") // closed inside the block on purpose: closing again must be harmless
     void aTakenPortFailsClearlyAndCloseIsIdempotent() {
         SandboxConfig small = SandboxClient.smallConfig().withPositions(1_000).withWallets(200);
         try (SandboxServer first = SandboxServer.start(small)) {

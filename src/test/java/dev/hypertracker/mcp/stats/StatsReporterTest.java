@@ -61,6 +61,7 @@ class StatsReporterTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the reporter is used through the timer it scheduled
     void theTimerReportsPeriodically() {
         UpstreamStats stats = new UpstreamStats();
         ScheduledExecutorService timer = mock(ScheduledExecutorService.class);

@@ -58,7 +58,7 @@ public final class SandboxHarness implements AutoCloseable {
     public CallToolResult call(String tool, Map<String, Object> args) {
         SyncToolSpecification spec = tools.get(tool);
         if (spec == null) throw new IllegalArgumentException("no tool " + tool);
-        return spec.callHandler().apply(null, new CallToolRequest(tool, args));
+        return spec.callHandler().apply(null, CallToolRequest.builder(tool).arguments(args).build());
     }
 
     public static String text(CallToolResult r) {

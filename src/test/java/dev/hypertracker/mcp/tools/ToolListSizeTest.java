@@ -2,10 +2,8 @@ package dev.hypertracker.mcp.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.digest.TokenCounter;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,12 +14,16 @@ import tools.jackson.databind.json.JsonMapper;
  * with the same tokenizer the digests' budget uses.
  */
 class ToolListSizeTest {
-    static final int MAX_TOOLS_LIST_TOKENS = 6_000;
+    /**
+     * 6,000 until the charts (issue 18), which add to the 8 charted tools the {@code chart} argument (~9 tokens each)
+     * and the MCP Apps view link in {@code _meta} (~15 each; protocol metadata, which hosts do not put in the
+     * model's context).
+     */
+    static final int MAX_TOOLS_LIST_TOKENS = 6_200;
 
     @Test
-    void theWholeToolListStaysUnder6000Tokens() {
-        List<Tool> tools = new ArrayList<>(Catalog.endpoints().stream().map(EndpointTool::definition).toList());
-        tools.add(ServerStatusTool.definition());
+    void theWholeToolListStaysUnder6200Tokens() {
+        List<Tool> tools = ToolManifest.definitions();
         String json = JsonMapper.builder().build().writeValueAsString(Map.of("tools", tools));
         int tokens = TokenCounter.exact(json);
         System.out.println("tools/list: " + tools.size() + " tools, " + json.length() + " chars, " + tokens + " tokens");

@@ -43,14 +43,14 @@ class RealClientTest {
         NodeClient.Report report = NodeClient.http(server.endpointUrl(TransportKind.HTTP).toString(), TOKEN, scenario);
         assertThat(report.failures()).isEmpty();
         assertThat(report.json().path("server").path("protocolVersion").asString()).isEqualTo("2025-11-25");
-        assertThat(report.step(2).path("progress")).isNotEmpty();
+        assertThat(report.step("progress").path("progress")).isNotEmpty();
     }
 
     @Test
     void sse() {
         NodeClient.Report report = NodeClient.sse(server.endpointUrl(TransportKind.SSE).toString(), TOKEN, scenario);
         assertThat(report.failures()).isEmpty();
-        assertThat(report.step(2).path("progress")).isNotEmpty();
+        assertThat(report.step("progress").path("progress")).isNotEmpty();
     }
 
     @Test

@@ -6,10 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every upstream failure worded once, for the model and the user: what happened and what to do. Keyed by the
@@ -17,7 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
  * message contains the token or a pre-signed URL's query.
  */
 public final class ErrorMapper {
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final DateTimeFormatter RESET_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -107,37 +102,9 @@ public final class ErrorMapper {
                 + " for " + tool + ", which this server does not expect.");
     }
 
-    /** The API's own error text: {"errors":[{"property","errors":[…]}]}, {"message"} (string or array) or {"error"}; clipped. */
+    /** The API's own error text, either error shape (see {@link UpstreamErrorText}). */
     static String upstreamMessage(byte[] body) {
-        try {
-            JsonNode root = JSON.readTree(body);
-            StringBuilder sb = new StringBuilder();
-            JsonNode errors = root.get("errors");
-            JsonNode message = root.get("message");
-            if (errors != null && errors.isArray()) {
-                for (JsonNode e : errors) {
-                    if (sb.length() > 0) sb.append("; ");
-                    JsonNode texts = e.get("errors");
-                    String prop = e.path("property").asString("");
-                    sb.append(prop.isEmpty() ? "" : prop + ": ");
-                    if (texts != null && texts.isArray()) {
-                        for (int i = 0; i < texts.size(); i++) sb.append(i > 0 ? ", " : "").append(texts.get(i).asString(""));
-                    } else {
-                        sb.append(e.isString() ? e.asString() : e.toString());
-                    }
-                }
-            } else if (message != null && message.isArray()) {
-                for (JsonNode m : message) sb.append(sb.length() > 0 ? "; " : "").append(m.asString(m.toString()));
-            } else if (root.hasNonNull("message")) {
-                sb.append(root.get("message").asString(""));
-            } else if (root.hasNonNull("error")) {
-                sb.append(root.get("error").asString(""));
-            }
-            String text = sb.toString().replaceAll("\\p{Cntrl}", " ").trim();
-            return text.length() > 300 ? text.substring(0, 300) + "…" : text;
-        } catch (JacksonException e) {
-            return "";
-        }
+        return UpstreamErrorText.of(body);
     }
 
     private static String causeName(UpstreamFailure f) {

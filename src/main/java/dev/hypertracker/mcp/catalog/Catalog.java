@@ -42,10 +42,16 @@ public final class Catalog {
         return Param.query("limit", INTEGER, "Page size.").range(1, max);
     }
 
+    /** Series ask for the API's largest page by default, so that few pages cover the window (fidelity, issue 12). */
+    private static Param seriesLimit() {
+        return limit(1000).withDefault(1000);
+    }
+
     private static Param cursor() {
         return Param.query("nextCursor", CURSOR, "A previous result's nextCursor.");
     }
 
+    /** Documented on the coin x segment route only; the API silently ignores it elsewhere (so it is not offered there). */
     private static Param recency() {
         return Param.query("positionRecencyTimeframe", ENUM, "Only count positions opened within this timeframe.")
                 .oneOf("24h", "7d", "30d", "all");
@@ -88,8 +94,8 @@ public final class Catalog {
                     limit(1000).withDefault(1000),
                     cursor())
             .description("Hyperliquid perp positions since 2025-04-04 by coin, wallet, cohort, open/closed, openTime window "
-                    + "(closeTime null = open). Digest: totals, long/short, top positions, per coin, per size and PnL "
-                    + "cohort, leverage, value near liquidation."));
+                    + "(closeTime null = open), oldest-opened first. Digest: totals, long/short, top positions, per "
+                    + "coin and cohort, leverage, this server's near-liquidation figure."));
 
     public static final Endpoint EXPORT_COIN_POSITIONS = declare(Endpoint.tool("export_coin_positions")
             .title("Positions by size for a coin (export)")
@@ -99,7 +105,8 @@ public final class Catalog {
             .export()
             .cacheTtl(Duration.ofMinutes(15))
             .params(coinPath())
-            .description("One coin's open positions by size: count, total/long value, value near liquidation, bias, vs past values."));
+            .description("One coin's open positions by size bucket, vs past values. No longer in the vendor's export list: "
+                    + "prefer export_position_breakdown_by_size."));
 
     public static final Endpoint GET_OPEN_EXPOSURE_BY_COIN = declare(Endpoint.tool("get_open_exposure_by_coin")
             .title("Open exposure by coin")
@@ -107,8 +114,7 @@ public final class Catalog {
             .toolset(Toolset.POSITIONS)
             .digest(DigestKind.EXPOSURE)
             .cacheTtl(Duration.ofMinutes(10))
-            .description("Every coin with open positions by open value: long/short value and counts. For 'which coins have "
-                    + "the most open interest' and crowding."));
+            .description("Every coin with open positions by open value (counts both sides, ~2x one-sided OI), positions per side."));
 
     public static final Endpoint EXPORT_POSITION_BREAKDOWN_BY_COHORT = declare(Endpoint.tool("export_position_breakdown_by_cohort")
             .title("Position breakdown by cohort (export)")
@@ -118,7 +124,7 @@ public final class Catalog {
             .export()
             .cacheTtl(Duration.ofMinutes(15))
             .params(coinPath())
-            .description("One coin's open positions per cohort: total/long value, count, value near liquidation, bias, vs past values."));
+            .description("One coin's open positions per cohort: total/long value, count, bias, value close to liquidation, vs past."));
 
     public static final Endpoint EXPORT_POSITION_BREAKDOWN_BY_SIZE = declare(Endpoint.tool("export_position_breakdown_by_size")
             .title("Position breakdown by size (export)")
@@ -128,7 +134,7 @@ public final class Catalog {
             .export()
             .cacheTtl(Duration.ofMinutes(15))
             .params(coinPath())
-            .description("One coin's open positions per size cohort: count, total/long value, value near liquidation, bias."));
+            .description("One coin's open positions per position size bucket 1-10: count, total/long value, bias, value close to liquidation."));
 
     public static final Endpoint GET_MARKET_OVERVIEW_METRICS = declare(Endpoint.tool("get_market_overview_metrics")
             .title("Market overview time series")
@@ -138,7 +144,7 @@ public final class Catalog {
             .pagination(Pagination.CURSOR)
             .rowsKey("metrics")
             .cacheTtl(Duration.ofMinutes(5))
-            .params(start("", DEFAULT_SERIES_START), end(), limit(1000), cursor())
+            .params(start("", DEFAULT_SERIES_START), end(), seriesLimit(), cursor())
             .description("Market-wide snapshots (~10 min): open interest long/short, position counts, perp equity, positions "
                     + "in profit. Stats per metric and a trend."));
 
@@ -161,7 +167,7 @@ public final class Catalog {
             .pagination(Pagination.CURSOR)
             .rowsKey("metrics")
             .cacheTtl(Duration.ofMinutes(10))
-            .params(start("", DEFAULT_SERIES_START), end(), limit(1000), cursor())
+            .params(start("", DEFAULT_SERIES_START), end(), seriesLimit(), cursor())
             .description("Hyperliquid perp trading volume, about hourly. Stats and a trend."));
 
     public static final Endpoint GET_POSITIONS_HEATMAP = declare(Endpoint.tool("get_positions_heatmap")
@@ -174,8 +180,8 @@ public final class Catalog {
             .params(
                     Param.query("openedWithin", ENUM, "Only positions opened within this window. Default: all.")
                             .oneOf("24h", "7d", "30d", "all"))
-            .description("Every coin's open positions by cohort: long/short value, bias (long share 0-1). Answers 'are whales "
-                    + "long BTC?' and where smart money and rekt cohorts disagree. Raw is ~1 MB: the digest picks."));
+            .description("Every coin's open positions by cohort: bias (a cohort's long share 0-1), positions per side. Answers "
+                    + "'are whales long BTC?' and where smart money and rekt cohorts disagree. Raw is ~1 MB."));
 
     public static final Endpoint GET_COIN_POSITION_METRICS = declare(Endpoint.tool("get_coin_position_metrics")
             .title("Coin positioning, PnL and funding over time")
@@ -185,9 +191,9 @@ public final class Catalog {
             .pagination(Pagination.CURSOR)
             .rowsKey("metrics")
             .cacheTtl(Duration.ofMinutes(10))
-            .params(coinPath(), start("", DEFAULT_SERIES_START), end(), limit(1000), cursor(), recency())
-            .description("One coin over time: position count, value and size with long split, unrealized PnL, funding. Stats "
-                    + "per metric and a trend."));
+            .params(coinPath(), start("", DEFAULT_SERIES_START), end(), seriesLimit(), cursor())
+            .description("One coin over time (~15 min points): position count, value and size with long split, unrealized "
+                    + "PnL, funding. Stats and a trend."));
 
     public static final Endpoint GET_COIN_SEGMENT_METRICS = declare(Endpoint.tool("get_coin_segment_metrics")
             .title("Coin positioning of a cohort over time")
@@ -197,7 +203,7 @@ public final class Catalog {
             .pagination(Pagination.CURSOR)
             .rowsKey("metrics")
             .cacheTtl(Duration.ofMinutes(10))
-            .params(coinPath(), segment(true), start("", DEFAULT_SERIES_START), end(), limit(1000), cursor(), recency())
+            .params(coinPath(), segment(true), start("", DEFAULT_SERIES_START), end(), seriesLimit(), cursor(), recency())
             .description("One cohort on one coin over time: counts, value and size with long split, uPnL, funding. Stats and a trend."));
 
     public static final Endpoint GET_COIN_SIZE_BUCKET_METRICS = declare(Endpoint.tool("get_coin_size_bucket_metrics")
@@ -214,7 +220,7 @@ public final class Catalog {
                             + SizeBucket.compactTable() + " (by position value)."),
                     start("", DEFAULT_SERIES_START),
                     end(),
-                    limit(1000),
+                    seriesLimit(),
                     cursor())
             .description("One coin over time, positions of one size bucket only: count and value with long split. Stats and a trend."));
 
@@ -230,8 +236,8 @@ public final class Catalog {
                     segment(true),
                     Param.query("offset", INTEGER, "Items to skip (0 or more).").range(0, 100_000).withDefault(0),
                     limit(500).withDefault(100))
-            .description("Per coin, the share of a cohort's open value near liquidation (mark 75%+ of the way from entry to "
-                    + "liquidation price). For 'which coins have the most OI near liquidation?'."));
+            .description("Per coin, a cohort's open value \"within 75% of the liquidation threshold\" (the API's words; "
+                    + "formula unpublished) and its share."));
 
     public static final Endpoint EXPORT_LIQUIDATION_HEATMAP = declare(Endpoint.tool("export_liquidation_heatmap")
             .title("Liquidation heatmap for a coin (export)")

@@ -28,9 +28,10 @@ import picocli.CommandLine.Option;
         description = {"MCP server for the HyperTracker API: Hyperliquid positions, open interest, cohort positioning, "
                 + "liquidation risk.", "",
                 "Environment: HYPERTRACKER_API_TOKEN (required unless --demo), HYPERTRACKER_BASE_URL "
-                        + "(default https://ht-api.coinmarketman.com), HYPERTRACKER_MCP_AUTH_TOKEN (HTTP transports), "
+                        + "(default https://ht-api.coinmarketman.com), HYPERTRACKER_MCP_AUTH_TOKEN, HYPERTRACKER_MCP_MAX_SESSIONS, "
+                        + "HYPERTRACKER_MCP_SESSION_IDLE_TIMEOUT (HTTP transports), "
                         + "HYPERTRACKER_LOG_LEVEL.", ""},
-        subcommands = {CallCommand.class, SandboxCommand.class, ToolsJsonCommand.class})
+        subcommands = {CallCommand.class, SandboxCommand.class, ToolsJsonCommand.class, DoctorCommand.class})
 public final class HyperTrackerCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(HyperTrackerCommand.class);
     /** How often the upstream counters are logged (when they changed); they are logged at exit too. */
@@ -62,6 +63,16 @@ public final class HyperTrackerCommand implements Callable<Integer> {
     @Option(names = "--allowed-origin", paramLabel = "ORIGIN", split = ",",
             description = "Extra browser Origins allowed on the HTTP transports (localhost is always allowed).")
     java.util.List<String> allowedOrigins = new java.util.ArrayList<>();
+
+    @Option(names = "--max-sessions", paramLabel = "N",
+            description = "HTTP transports: most live sessions; new ones past it get 503 (or HYPERTRACKER_MCP_MAX_SESSIONS; "
+                    + "default 1000).")
+    Integer maxSessions;
+
+    @Option(names = "--session-idle-timeout", paramLabel = "SECONDS",
+            description = "HTTP transports: a session unused this long is closed (or HYPERTRACKER_MCP_SESSION_IDLE_TIMEOUT; "
+                    + "default 600).")
+    Integer sessionIdleSeconds;
 
     @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "60",
             description = "Max HyperTracker requests per minute, to match your plan (default ${DEFAULT-VALUE}).")
@@ -120,7 +131,12 @@ public final class HyperTrackerCommand implements Callable<Integer> {
             }
             String auth = authToken != null ? authToken : env.get("HYPERTRACKER_MCP_AUTH_TOKEN");
             HttpTransportConfig config = HttpTransportConfig.defaults().withHost(host).withPort(port).withKinds(kinds)
-                    .withAuthToken(auth).withExtraAllowedOrigins(allowedOrigins);
+                    .withAuthToken(auth).withExtraAllowedOrigins(allowedOrigins)
+                    .withMaxSessions(flagOrEnv("--max-sessions", maxSessions, env, HttpTransportConfig.MAX_SESSIONS_ENV,
+                            HttpTransportConfig.DEFAULT_MAX_SESSIONS))
+                    .withSessionIdleTimeout(Duration.ofSeconds(flagOrEnv("--session-idle-timeout", sessionIdleSeconds, env,
+                            HttpTransportConfig.SESSION_IDLE_TIMEOUT_ENV,
+                            (int) HttpTransportConfig.DEFAULT_SESSION_IDLE_TIMEOUT.toSeconds())));
             CountDownLatch closed = new CountDownLatch(1);
             try (HttpTransportServer http = HttpTransportServer.start(config, server)) {
                 System.err.println("hypertracker-mcp " + HyperTrackerServer.version() + " serving " + kinds + " at " + http.baseUrl()
@@ -131,6 +147,23 @@ public final class HyperTrackerCommand implements Callable<Integer> {
                 closed.countDown();
             }
         }
+    }
+
+    /** The flag's value, else the environment variable's (a positive integer), else the default. */
+    static int flagOrEnv(String flag, Integer value, Map<String, String> env, String variable, int defaultValue) {
+        String text = value != null ? value.toString() : env.get(variable);
+        if (text == null || text.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(text.strip());
+            if (parsed >= 1) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigurationException(flag + " (or " + variable + ") must be a positive whole number, got '" + text + "'.");
     }
 
     /**

@@ -31,12 +31,26 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--export-ttl", paramLabel = "SECONDS", description = "Lifetime of export download links (default 30).")
     Integer exportTtlSeconds;
 
+    @Option(names = "--numbers-as-strings", description = "Serve every number in a JSON body as a string (a quirk seen on the real API).")
+    boolean numbersAsStrings;
+
+    @Option(names = "--legacy-errors", description = "Answer 400s in the older {\"errors\":[{\"property\":…}]} shape.")
+    boolean legacyErrors;
+
+    @Option(names = "--daily-quota", paramLabel = "N", description = "Requests allowed per UTC day before 429s (default 100000).")
+    Integer dailyQuota;
+
+    @Option(names = "--drifted", description = "Rename a field the digests need (positions rows: side -> direction), for doctor --probe.")
+    boolean drifted;
+
     @Override
     public Integer call() throws Exception {
         SandboxConfig config = SandboxConfig.defaults().withPort(port).withToken(token).withSeed(seed);
         if (positions != null) config = config.withPositions(positions);
         if (wallets != null) config = config.withWallets(wallets);
         if (exportTtlSeconds != null) config = config.withExportTtl(Duration.ofSeconds(exportTtlSeconds));
+        if (dailyQuota != null) config = config.withDailyQuota(dailyQuota);
+        config = config.withNumbersAsStrings(numbersAsStrings).withLegacyErrors(legacyErrors).withDrifted(drifted);
         CountDownLatch closed = new CountDownLatch(1);
         try (SandboxServer sandbox = SandboxServer.start(config)) {
             System.out.println(sandbox.baseUrl());

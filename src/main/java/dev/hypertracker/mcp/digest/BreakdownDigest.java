@@ -1,7 +1,6 @@
 package dev.hypertracker.mcp.digest;
 
 import static dev.hypertracker.mcp.digest.Format.money;
-import static dev.hypertracker.mcp.digest.Format.round2;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,14 +18,16 @@ import tools.jackson.databind.node.ObjectNode;
  * The breakdown exports (positions by size, by size cohort, by cohort): the buckets holding most value, bias, value
  * close to liquidation, change against the past values, and the most impacted bucket.
  *
- * <p>A row is keyed by sizeBucketId (position size bucket), sizeSegmentId or segmentId (cohort), whichever is present.
- * Rows of the two cohort axes describe the same positions twice, so totals sum one axis only ({@code totalsAxis}:
- * size cohorts, else size buckets, else PnL cohorts) and each bucket's share is of its own axis.
+ * <p>A row is keyed by sizeBucketId or sizeSegmentId (both: the position SIZE BUCKET 1-10, shown with its range, never
+ * as a cohort), or segmentId (cohort), whichever is present. Rows of the two cohort axes describe the same positions
+ * twice, so totals sum one axis only ({@code totalsAxis}: size buckets, else size cohorts, else PnL cohorts) and each
+ * bucket's share is of its own axis. "Close to liquidation" is the file's valueCloseToLiquidation: the vendor does not
+ * publish how it is measured, and the digest says so.
  */
 final class BreakdownDigest implements KindDigest {
 
     static final String[] KEY_FIELDS = {"sizeBucketId", "sizeSegmentId", "segmentId"};
-    static final List<String> TOTALS_AXIS_PREFERENCE = List.of("size", "bucket", "pnl", "other");
+    static final List<String> TOTALS_AXIS_PREFERENCE = List.of("bucket", "size", "pnl", "other");
 
     private final int top;
     private final Object coin;
@@ -45,35 +46,60 @@ final class BreakdownDigest implements KindDigest {
     /** Sums over the buckets of one axis; past values are NaN until a row has them. */
     static final class Totals {
         long buckets;
-        double positionCount, value, longValue, closeToLiquidation;
-        double pastPositionCount = Double.NaN, pastValue = Double.NaN;
+        private final ExactSum positionCount = new ExactSum(), value = new ExactSum(), longValue = new ExactSum(),
+                closeToLiquidation = new ExactSum(), pastPositionCount = new ExactSum(), pastValue = new ExactSum();
+        private boolean hasPastCount, hasPastValue;
 
         void add(Bucket b) {
             buckets++;
-            positionCount += b.positionCount;
-            value += b.value;
-            longValue += b.longValue;
-            closeToLiquidation += b.closeToLiquidation;
-            if (!Double.isNaN(b.pastPositionCount)) pastPositionCount = nanAsZero(pastPositionCount) + b.pastPositionCount;
-            if (!Double.isNaN(b.pastValue)) pastValue = nanAsZero(pastValue) + b.pastValue;
+            positionCount.add(b.positionCount);
+            value.add(b.value);
+            longValue.add(b.longValue);
+            closeToLiquidation.add(b.closeToLiquidation);
+            hasPastCount |= !Double.isNaN(b.pastPositionCount);
+            hasPastValue |= !Double.isNaN(b.pastValue);
+            pastPositionCount.add(b.pastPositionCount);
+            pastValue.add(b.pastValue);
         }
 
-        private static double nanAsZero(double v) {
-            return Double.isNaN(v) ? 0 : v;
+        double value() {
+            return value.value();
+        }
+
+        double positionCount() {
+            return positionCount.value();
+        }
+
+        double closeToLiquidation() {
+            return closeToLiquidation.value();
+        }
+
+        double pastValue() {
+            return hasPastValue ? pastValue.value() : Double.NaN;
+        }
+
+        double pastPositionCount() {
+            return hasPastCount ? pastPositionCount.value() : Double.NaN;
         }
 
         Map<String, Object> json() {
-            return Json.obj("buckets", buckets, "positionCount", round2(positionCount), "totalValue", round2(value),
-                    "longValue", round2(longValue), "longPct", Format.pct(longValue, value),
-                    "valueCloseToLiquidation", round2(closeToLiquidation),
-                    "pastPositionCount", round2(pastPositionCount), "pastTotalValue", round2(pastValue),
-                    "positionCountChange", round2(positionCount - pastPositionCount),
-                    "valueChange", round2(value - pastValue), "valueChangePct", changePct(value, pastValue));
+            return Json.obj("buckets", buckets, "positionCount", positionCount(), "totalValue", value(),
+                    "longValue", longValue.value(), "valueCloseToLiquidation", closeToLiquidation(),
+                    "pastPositionCount", Format.unrounded(pastPositionCount()), "pastTotalValue", Format.unrounded(pastValue()),
+                    "positionCountChange", Format.unrounded(exactDifference(positionCount(), pastPositionCount())),
+                    "valueChange", Format.unrounded(exactDifference(value(), pastValue())),
+                    "valueChangePct", changePct(value(), pastValue()));
         }
     }
 
+    /** now - past without binary noise; NaN when either is unknown. */
+    static double exactDifference(double now, double past) {
+        if (!Double.isFinite(now) || !Double.isFinite(past)) return Double.NaN;
+        return java.math.BigDecimal.valueOf(now).subtract(java.math.BigDecimal.valueOf(past)).doubleValue();
+    }
+
     static Double changePct(double now, double past) {
-        return Double.isNaN(past) || past == 0 ? null : round2((now - past) / Math.abs(past) * 100);
+        return Double.isNaN(past) || past == 0 ? null : Format.unrounded(exactDifference(now, past) / Math.abs(past) * 100);
     }
 
     record Bucket(String label, String axis, double positionCount, double pastPositionCount, double value,
@@ -83,10 +109,10 @@ final class BreakdownDigest implements KindDigest {
     record BucketLine(Bucket b, Double sharePct) implements Section.Item {
         @Override
         public Map<String, Object> json() {
-            return Json.obj("bucket", b.label, "axis", b.axis, "positionCount", round2(b.positionCount),
-                    "totalValue", round2(b.value), "valueSharePct", sharePct, "longPct", Format.pct(b.longValue, b.value),
-                    "bias", round2(b.bias), "valueCloseToLiquidation", round2(b.closeToLiquidation),
-                    "positionCountChange", round2(b.positionCount - b.pastPositionCount),
+            return Json.obj("bucket", b.label, "axis", b.axis, "positionCount", Format.unrounded(b.positionCount),
+                    "totalValue", Format.unrounded(b.value), "valueSharePct", sharePct, "longPct", Format.pct(b.longValue, b.value),
+                    "bias", Format.unrounded(b.bias), "valueCloseToLiquidation", Format.unrounded(b.closeToLiquidation),
+                    "positionCountChange", Format.unrounded(exactDifference(b.positionCount, b.pastPositionCount)),
                     "valueChangePct", changePct(b.value, b.pastValue));
         }
 
@@ -95,7 +121,7 @@ final class BreakdownDigest implements KindDigest {
             Double change = changePct(b.value, b.pastValue);
             return b.label + ": " + money(b.value) + " (" + Format.percent(sharePct) + "), "
                     + Format.number(b.positionCount) + " positions, " + Format.percent(Format.pct(b.longValue, b.value))
-                    + " long, " + money(b.closeToLiquidation) + " close to liq"
+                    + " long, " + money(b.closeToLiquidation) + " close to liquidation"
                     + (change == null ? "" : ", value " + Format.signedPercent(change) + " vs past");
         }
     }
@@ -110,8 +136,9 @@ final class BreakdownDigest implements KindDigest {
         if (keyField == null) {
             label = "bucket " + rowIndex;
             axis = "other";
-        } else if (keyField.equals("sizeBucketId")) {
-            label = SizeBucket.byId(id).map(SizeBucket::label).orElse("size bucket #" + id);
+        } else if (!keyField.equals("segmentId")) {
+            // sizeSegmentId is a position size bucket too (1-10): mapping it onto cohorts would turn 8-10 into PnL cohorts
+            label = SizeBucket.byId(id).map(b -> "size bucket " + b.id() + " (" + b.range() + ")").orElse("size bucket #" + id);
             axis = "bucket";
         } else {
             Cohort c = CohortLookup.byId(id);
@@ -127,6 +154,16 @@ final class BreakdownDigest implements KindDigest {
         if (mostImpacted == null || b.closeToLiquidation > mostImpacted.closeToLiquidation) mostImpacted = b;
     }
 
+    private static String axisName(String axis) {
+        if (axis == null) return "";
+        return switch (axis) {
+            case "bucket" -> "size-bucket";
+            case "size" -> "size-cohort";
+            case "pnl" -> "PnL-cohort";
+            default -> "";
+        };
+    }
+
     @Override
     public void acceptEnvelope(ObjectNode envelope) {
         if (envelope.path("createdAt").isString()) createdAt = envelope.path("createdAt").stringValue();
@@ -139,15 +176,16 @@ final class BreakdownDigest implements KindDigest {
         Map<String, Object> fields = Json.obj("coin", coin, "createdAt", createdAt, "totalsAxis", totalsAxis,
                 "totals", totals.json(),
                 "mostImpacted", mostImpacted == null || mostImpacted.closeToLiquidation <= 0 ? null
-                        : Json.obj("bucket", mostImpacted.label, "valueCloseToLiquidation", round2(mostImpacted.closeToLiquidation),
+                        : Json.obj("bucket", mostImpacted.label, "valueCloseToLiquidation", Format.unrounded(mostImpacted.closeToLiquidation),
                                 "shareOfItsValuePct", Format.pct(mostImpacted.closeToLiquidation, mostImpacted.value)));
-        Double change = changePct(totals.value, totals.pastValue);
+        Double change = changePct(totals.value(), totals.pastValue());
         StringBuilder text = new StringBuilder();
         if (coin != null) text.append(coin).append(": ");
-        text.append(money(totals.value)).append(" open in ").append(Format.number(totals.positionCount))
-                .append(" positions (").append(Format.percent(Format.pct(totals.longValue, totals.value))).append(" long), ")
-                .append(money(totals.closeToLiquidation)).append(" close to liquidation");
-        if (change != null) text.append("; value ").append(Format.signedPercent(change)).append(" vs past");
+        text.append(money(totals.value())).append(" open value (both sides) in ").append(Format.number(totals.positionCount()))
+                .append(" positions, totals over all ").append(totals.buckets).append(' ')
+                .append(axisName(totalsAxis)).append(" rows; ").append(money(totals.closeToLiquidation()))
+                .append(" \"close to liquidation\" as the file reports it (the vendor does not publish how it is measured)");
+        if (change != null) text.append("; value ").append(Format.signedPercent(change)).append(" vs the file's past values");
         text.append('.');
         if (mostImpacted != null && mostImpacted.closeToLiquidation > 0) {
             text.append(" Most impacted: ").append(mostImpacted.label).append(" with ")
@@ -156,7 +194,7 @@ final class BreakdownDigest implements KindDigest {
         if (createdAt != null) text.append(" As of ").append(createdAt).append('.');
 
         List<BucketLine> lines = new ArrayList<>();
-        for (Bucket b : ranked.ranked()) lines.add(new BucketLine(b, Format.pct(b.value, byAxis.get(b.axis).value)));
+        for (Bucket b : ranked.ranked()) lines.add(new BucketLine(b, Format.pct(b.value, byAxis.get(b.axis).value())));
         List<Section> sections = List.of(new Section.Fields(fields, text.toString()),
                 Section.Listing.of("buckets", "Buckets by value", lines, "buckets"));
         return new Report(sections, List.of(Cut.shorten("buckets", 3), Cut.drop("buckets")),

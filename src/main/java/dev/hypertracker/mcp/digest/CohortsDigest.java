@@ -29,8 +29,8 @@ final class CohortsDigest implements KindDigest {
         JsonNode criteria = row.path("criteria");
         boolean pnl = "pnl".equalsIgnoreCase(Json.str(row, "category"));
         String range = pnl ? range("PnL", criteria, "minPnl", "maxPnl") : range("equity", criteria, "minSize", "maxSize");
-        JsonNode id = row.get("id");
-        cohorts.add(new CohortLine(id != null && id.isNumber() ? id.longValue() : Json.str(row, "id"),
+        double numericId = Json.num(row, "id");
+        cohorts.add(new CohortLine(numericId == Math.rint(numericId) ? (Object) (long) numericId : Json.str(row, "id"),
                 Json.str(row, "name"), Json.str(row, "category"), Json.str(row, "emoji"), range));
     }
 

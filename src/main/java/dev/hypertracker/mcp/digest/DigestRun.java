@@ -72,19 +72,23 @@ final class DigestRun implements RowSource.Sink {
     @Override
     public void envelope(ObjectNode envelope) {
         if (firstEnvelope == null) firstEnvelope = envelope;
-        if (envelope.path("totalCount").isNumber()) totalCount = envelope.path("totalCount").longValue();
+        double count = Json.num(envelope, "totalCount");
+        if (!Double.isNaN(count)) totalCount = (long) count;
         if (kind != null) kind.acceptEnvelope(envelope);
     }
 
-    Digest finish(Paging paging) {
+    Digest finish(Paging paging, UnreadableValues unreadable) {
         Report report = switch (options.detail()) {
             case SUMMARY -> kind.finish();
             case ROWS -> rowsReport();
             case RAW -> rawReport();
         };
         List<Section> sections = new ArrayList<>(report.sections());
+        if (!unreadable.isEmpty()) sections.add(Math.min(1, sections.size()), unreadable.section());
         if (endpoint.pagination() != Pagination.NONE) sections.add(pagingSection(paging));
         String title = endpoint.title() + (options.detail() == Detail.SUMMARY ? "" : " (detail=" + options.detail().id() + ")");
+        String gap = kind == null ? null : kind.coverageGap(paging);
+        if (gap != null) title = title + " - " + gap;
         report = new Report(title, sections, report.dropOrder(), report.narrowHint());
         return Budget.fit(report, endpoint.digest().name().toLowerCase(Locale.ROOT), options.detail(),
                 options.maxTokens());

@@ -18,6 +18,11 @@ public final class Format {
      * The one rounding rule of structured content: half-up to 2 decimals (cents for money, hundredths of a percent
      * for shares). Null for NaN or infinity, which JSON cannot carry.
      */
+    /** A structured number as it is (structured content is not rounded; the text rounds for reading); null if not finite. */
+    static Double unrounded(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
     public static Double round2(double v) {
         if (!Double.isFinite(v)) return null;
         // beyond 1e13 the scaled value loses cents anyway; round to whole units instead of overflowing

@@ -27,8 +27,8 @@ final class FreshnessDigest implements KindDigest {
         long last = status == null ? Long.MIN_VALUE : Json.epochMillis(status.get("lastUpdate"));
         long next = status == null ? Long.MIN_VALUE : Json.epochMillis(status.get("nextUpdate"));
         long threshold = status == null ? Long.MIN_VALUE : Json.epochMillis(status.get("nextUpdateThreshold"));
-        Double ageMinutes = last == Long.MIN_VALUE ? null : Format.round2((now - last) / 60_000.0);
-        Double nextInMinutes = next == Long.MIN_VALUE ? null : Format.round2((next - now) / 60_000.0);
+        Double ageMinutes = last == Long.MIN_VALUE ? null : Format.unrounded((now - last) / 60_000.0);
+        Double nextInMinutes = next == Long.MIN_VALUE ? null : Format.unrounded((next - now) / 60_000.0);
         Boolean overdue = threshold == Long.MIN_VALUE ? null : now > threshold;
         Map<String, Object> fields = Json.obj("lastUpdate", status == null ? null : Json.str(status, "lastUpdate"),
                 "nextUpdate", status == null ? null : Json.str(status, "nextUpdate"),

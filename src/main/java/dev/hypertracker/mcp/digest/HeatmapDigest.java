@@ -30,8 +30,8 @@ final class HeatmapDigest implements KindDigest {
     private final Object openedWithin;
     private final TopN<CoinLean> coins;
     private final TopN<Divergence> divergences;
-    private long coinCount, divergenceCount, count;
-    private double totalValue, longValue, shortValue;
+    private long coinCount, divergenceCount, count, countLong, countShort;
+    private final ExactSum totalValue = new ExactSum(), longValue = new ExactSum(), shortValue = new ExactSum();
 
     HeatmapDigest(DigestOptions options) {
         this.top = options.top();
@@ -59,7 +59,8 @@ final class HeatmapDigest implements KindDigest {
 
     record Lean(int cohort, double bias, double value) {
         Map<String, Object> json() {
-            return Json.obj("cohort", Cohort.labelOf(cohort), "longPct", round2(bias * 100), "value", round2(value));
+            return Json.obj("cohort", Cohort.labelOf(cohort), "longPct", Format.unrounded(bias * 100), "value",
+                    Format.unrounded(value));
         }
 
         String text() {
@@ -67,18 +68,26 @@ final class HeatmapDigest implements KindDigest {
         }
     }
 
-    record CoinLean(String coin, double totalValue, double longPct, long count, Lean mostLong, Lean mostShort)
-            implements Section.Item {
+    /**
+     * A coin: its value counts both sides (long = short at coin level, so no long share is shown), its positions per
+     * side with this server's average per side, and the cohorts leaning hardest.
+     */
+    record CoinLean(String coin, double totalValue, double longValue, double shortValue, long countLong, long countShort,
+                    Lean mostLong, Lean mostShort) implements Section.Item {
         @Override
         public Map<String, Object> json() {
-            return Json.obj("coin", coin, "totalValue", round2(totalValue), "longPct", round2(longPct), "count", count,
+            return Json.obj("coin", coin, "totalValue", Format.unrounded(totalValue), "countLong", countLong,
+                    "countShort", countShort, "averageLongValue", countLong == 0 ? null : Format.unrounded(longValue / countLong),
+                    "averageShortValue", countShort == 0 ? null : Format.unrounded(shortValue / countShort),
                     "mostLong", mostLong == null ? null : mostLong.json(),
                     "mostShort", mostShort == null ? null : mostShort.json());
         }
 
         @Override
         public String line() {
-            return coin + " " + money(totalValue) + ", " + Format.percent(round2(longPct)) + " long"
+            return coin + " " + money(totalValue) + " both sides, " + Format.count(countLong) + " longs"
+                    + (countLong == 0 ? "" : " avg " + money(longValue / countLong)) + " vs " + Format.count(countShort)
+                    + " shorts" + (countShort == 0 ? "" : " avg " + money(shortValue / countShort))
                     + (mostLong == null ? "" : "; most long: " + mostLong.text())
                     + (mostShort == null ? "" : "; most short: " + mostShort.text());
         }
@@ -88,8 +97,9 @@ final class HeatmapDigest implements KindDigest {
                       double rektValue) implements Section.Item {
         @Override
         public Map<String, Object> json() {
-            return Json.obj("coin", coin, "coinValue", round2(coinValue), "smartLongPct", round2(smartBias * 100),
-                    "smartValue", round2(smartValue), "rektLongPct", round2(rektBias * 100), "rektValue", round2(rektValue));
+            return Json.obj("coin", coin, "coinValue", Format.unrounded(coinValue), "smartLongPct", Format.unrounded(smartBias * 100),
+                    "smartValue", Format.unrounded(smartValue), "rektLongPct", Format.unrounded(rektBias * 100),
+                    "rektValue", Format.unrounded(rektValue));
         }
 
         @Override
@@ -104,12 +114,17 @@ final class HeatmapDigest implements KindDigest {
         String coin = Json.str(row, "coin");
         double value = Json.numOrZero(row, "totalValue");
         double coinLong = Json.numOrZero(row, "totalLongValue");
+        double coinShort = Json.numOrZero(row, "totalShortValue");
         long coinPositions = (long) Json.numOrZero(row, "count");
+        long coinLongs = (long) Json.numOrZero(row, "countLong");
+        long coinShorts = (long) Json.numOrZero(row, "countShort");
         coinCount++;
         count += coinPositions;
-        totalValue += value;
-        longValue += coinLong;
-        shortValue += Json.numOrZero(row, "totalShortValue");
+        countLong += coinLongs;
+        countShort += coinShorts;
+        totalValue.add(value);
+        longValue.add(coinLong);
+        shortValue.add(coinShort);
 
         Lean mostLong = null, mostShort = null;
         double smartLong = 0, smartValue = 0, rektLong = 0, rektValue = 0;
@@ -131,8 +146,7 @@ final class HeatmapDigest implements KindDigest {
             if (mostShort == null || bias < mostShort.bias()) mostShort = new Lean(id, bias, segmentValue);
         }
         if (coins.admits(value)) {
-            coins.add(value, new CoinLean(coin, value, value == 0 ? Double.NaN : coinLong / value * 100, coinPositions,
-                    mostLong, mostShort));
+            coins.add(value, new CoinLean(coin, value, coinLong, coinShort, coinLongs, coinShorts, mostLong, mostShort));
         }
         if (smartValue > 0 && rektValue > 0) {
             double smartBias = smartLong / smartValue;
@@ -148,15 +162,19 @@ final class HeatmapDigest implements KindDigest {
     @Override
     public Report finish() {
         Map<String, Object> fields = Json.obj("openedWithin", openedWithin,
-                "totals", Json.obj("coinCount", coinCount, "count", count, "totalValue", round2(totalValue),
-                        "longValue", round2(longValue), "shortValue", round2(shortValue)),
+                "totals", Json.obj("coinCount", coinCount, "count", count, "countLong", countLong, "countShort", countShort,
+                        "totalValue", totalValue.value(), "longValue", longValue.value(), "shortValue", shortValue.value()),
                 "divergenceCount", divergenceCount);
         String text = "Opened within: " + openedWithin + ". " + Format.count(coinCount) + " coins, " + Format.count(count)
-                + " positions, open value " + money(totalValue) + " (long " + money(longValue) + " / short "
-                + money(shortValue) + ").";
+                + " positions (" + Format.count(countLong) + " long, " + Format.count(countShort) + " short), open value "
+                + money(totalValue.value()) + " counting both sides (long " + money(longValue.value()) + " + short "
+                + money(shortValue.value()) + "; every long has a matching short, so this is about 2x the usual one-sided "
+                + "open interest). The information is in the cohorts' leans (bias = a cohort's long share of its value) "
+                + "and in the counts per side.";
         List<Section> sections = new ArrayList<>();
         sections.add(new Section.Fields(fields, text));
-        sections.add(Section.Listing.of("coins", "Top coins: cohorts leaning hardest (each holding >=1% of the coin)",
+        sections.add(Section.Listing.of("coins", "Top coins by value: positions per side with this server's average per "
+                        + "side (value / positions), and the cohorts leaning hardest (each holding >=1% of the coin)",
                 coins.ranked(), "coins"));
         sections.add(Section.Listing.of("divergences", Format.count(divergenceCount)
                         + " coins where smart (Money Printer, Smart Money, Grinder) and rekt cohorts lean opposite ways, by coin value",

@@ -18,19 +18,47 @@ public final class Json {
 
     private Json() {}
 
-    /** The field as a double: numbers as they are, numeric strings parsed, anything else (missing, null, text) NaN. */
+    /**
+     * Beyond this magnitude a figure is no market's (all crypto is worth ~10^13 dollars) and a double no longer
+     * holds cents exactly: the body is wrong, not the market.
+     */
+    static final double MAX_MAGNITUDE = 1e15;
+
+    /**
+     * The field as a double: numbers as they are, numeric strings ("30500.12") parsed; missing or null is NaN. A
+     * value that is there but cannot be read (other text, a list, an object) is NaN and counted in the run's
+     * {@link UnreadableValues}; a non-finite or out-of-range number is an {@link UpstreamBodyException}.
+     */
     public static double num(JsonNode row, String field) {
-        JsonNode n = row.get(field);
-        if (n == null) return Double.NaN;
-        if (n.isNumber()) return n.doubleValue();
-        if (n.isString()) {
-            try {
-                return Double.parseDouble(n.stringValue());
-            } catch (NumberFormatException e) {
-                return Double.NaN;
-            }
-        }
+        return number(field, row.get(field));
+    }
+
+    static double number(String field, JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) return Double.NaN;
+        if (n.isNumber()) return inRange(field, n.doubleValue(), n.toString());
+        if (n.isString()) return parse(field, n.stringValue());
+        UnreadableValues.count(field, n.toString());
         return Double.NaN;
+    }
+
+    /** Numeric text as the API writes numbers (no NaN, Infinity or hex); anything else counted as unreadable. */
+    static double parse(String field, String text) {
+        double v;
+        try {
+            v = new java.math.BigDecimal(text.trim()).doubleValue();
+        } catch (NumberFormatException e) {
+            UnreadableValues.count(field, '"' + text + '"');
+            return Double.NaN;
+        }
+        return inRange(field, v, text);
+    }
+
+    static double inRange(String field, double v, String raw) {
+        if (!Double.isFinite(v) || Math.abs(v) > MAX_MAGNITUDE) {
+            String shown = raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
+            throw new UpstreamBodyException("field " + field + " holds " + shown + ", a number out of range (beyond 10^15)");
+        }
+        return v;
     }
 
     /** The field as a double, or 0 when it is not a number: the neutral value for sums. */
@@ -69,14 +97,17 @@ public final class Json {
             long v = n.longValue();
             return Math.abs(v) < 100_000_000_000L ? v * 1000 : v;
         }
-        if (n.isString()) {
-            try {
-                return Instant.parse(n.stringValue()).toEpochMilli();
-            } catch (DateTimeParseException e) {
-                return Long.MIN_VALUE;
-            }
-        }
+        if (n.isString()) return epochMillis(n.stringValue());
         return Long.MIN_VALUE;
+    }
+
+    /** ISO 8601 text as epoch millis; Long.MIN_VALUE when it is not one. */
+    static long epochMillis(String text) {
+        try {
+            return Instant.parse(text).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            return Long.MIN_VALUE;
+        }
     }
 
     /** A JSON object from name/value pairs in order, leaving out null values (they cost tokens and say nothing). */

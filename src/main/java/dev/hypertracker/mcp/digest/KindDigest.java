@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.digest;
 
+import dev.hypertracker.mcp.api.Paging;
 import java.time.Clock;
 
 import dev.hypertracker.mcp.catalog.DigestKind;
@@ -19,12 +20,20 @@ interface KindDigest {
 
     Report finish();
 
+    /**
+     * When the rows read do not cover what was asked (pages left unread, or no data for part of the window): what
+     * they do cover, in words for the first line of the result; null when they cover it.
+     */
+    default String coverageGap(Paging paging) {
+        return null;
+    }
+
     static KindDigest forKind(DigestKind kind, DigestOptions options, Clock clock) {
         return switch (kind) {
             case POSITIONS -> new PositionsDigest(options);
             case EXPOSURE -> new ExposureDigest(options);
             case HEATMAP -> new HeatmapDigest(options);
-            case SERIES -> new SeriesDigest();
+            case SERIES -> new SeriesDigest(options);
             case LIQUIDATION_RISK -> new LiquidationRiskDigest(options);
             case BREAKDOWN -> new BreakdownDigest(options);
             case LIQUIDATION_HEATMAP -> new LiquidationHeatmapDigest(options);

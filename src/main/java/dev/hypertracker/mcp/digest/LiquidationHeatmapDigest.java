@@ -1,7 +1,6 @@
 package dev.hypertracker.mcp.digest;
 
 import static dev.hypertracker.mcp.digest.Format.money;
-import static dev.hypertracker.mcp.digest.Format.round2;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,10 +22,11 @@ final class LiquidationHeatmapDigest implements KindDigest {
     private final int top;
     private final TopN<Bin> bins;
     /** Insertion order breaks ties. */
-    private final Map<Integer, double[]> valueByImpactedCohort = new LinkedHashMap<>();
+    private final Map<Integer, ExactSum> valueByImpactedCohort = new LinkedHashMap<>();
+    private final Map<Integer, long[]> binsByImpactedCohort = new LinkedHashMap<>();
     private String coin;
     private long binCount, positions;
-    private double liquidationValue;
+    private final ExactSum liquidationValue = new ExactSum();
     private double priceFrom = Double.NaN, priceTo = Double.NaN;
 
     LiquidationHeatmapDigest(DigestOptions options) {
@@ -40,8 +40,8 @@ final class LiquidationHeatmapDigest implements KindDigest {
             implements Section.Item {
         @Override
         public Map<String, Object> json() {
-            return Json.obj("priceStart", Format.sig6(priceStart), "priceEnd", Format.sig6(priceEnd),
-                    "liquidationValue", round2(liquidationValue), "positionsCount", positions,
+            return Json.obj("priceStart", Format.unrounded(priceStart), "priceEnd", Format.unrounded(priceEnd),
+                    "liquidationValue", Format.unrounded(liquidationValue), "positionsCount", positions,
                     "mostImpacted", cohort == null ? null : Cohort.labelOf(cohort));
         }
 
@@ -55,7 +55,7 @@ final class LiquidationHeatmapDigest implements KindDigest {
     record CohortShare(int cohort, double value, long bins) implements Section.Item {
         @Override
         public Map<String, Object> json() {
-            return Json.obj("cohort", Cohort.labelOf(cohort), "liquidationValue", round2(value), "bins", bins);
+            return Json.obj("cohort", Cohort.labelOf(cohort), "liquidationValue", Format.unrounded(value), "bins", bins);
         }
 
         @Override
@@ -69,7 +69,7 @@ final class LiquidationHeatmapDigest implements KindDigest {
         binCount++;
         double value = Json.numOrZero(row, "liquidationValue");
         long count = (long) Json.numOrZero(row, "positionsCount");
-        liquidationValue += value;
+        liquidationValue.add(value);
         positions += count;
         double start = Json.num(row, "priceBinStart");
         double end = Json.num(row, "priceBinEnd");
@@ -78,9 +78,8 @@ final class LiquidationHeatmapDigest implements KindDigest {
         double impacted = Json.num(row, "mostImpactedSegment");
         Integer cohort = Double.isNaN(impacted) ? null : (int) impacted;
         if (cohort != null) {
-            double[] tally = valueByImpactedCohort.computeIfAbsent(cohort, c -> new double[2]);
-            tally[0] += value;
-            tally[1]++;
+            valueByImpactedCohort.computeIfAbsent(cohort, c -> new ExactSum()).add(value);
+            binsByImpactedCohort.computeIfAbsent(cohort, c -> new long[1])[0]++;
         }
         if (bins.admits(value)) bins.add(value, new Bin(start, end, value, count, cohort));
     }
@@ -92,19 +91,17 @@ final class LiquidationHeatmapDigest implements KindDigest {
 
     @Override
     public Report finish() {
-        Map<String, Object> fields = Json.obj("coin", coin, "totals", Json.obj("liquidationValue", round2(liquidationValue),
-                "positionsCount", positions, "binCount", binCount, "priceFrom", Format.sig6(priceFrom),
-                "priceTo", Format.sig6(priceTo)));
-        String text = (coin == null ? "" : coin + ": ") + money(liquidationValue) + " of liquidations across "
+        Map<String, Object> fields = Json.obj("coin", coin, "totals", Json.obj("liquidationValue", liquidationValue.value(),
+                "positionsCount", positions, "binCount", binCount, "priceFrom", Format.unrounded(priceFrom),
+                "priceTo", Format.unrounded(priceTo)));
+        String text = (coin == null ? "" : coin + ": ") + money(liquidationValue.value()) + " of liquidations across "
                 + Format.count(positions) + " positions in " + Format.count(binCount) + " price bins"
                 + (Double.isNaN(priceFrom) ? "." : " from " + Format.price(priceFrom) + " to " + Format.price(priceTo) + ".");
 
-        List<Map.Entry<Integer, double[]>> impacted = new ArrayList<>(valueByImpactedCohort.entrySet());
-        impacted.sort(Comparator.comparingDouble((Map.Entry<Integer, double[]> e) -> e.getValue()[0]).reversed());
         List<CohortShare> cohorts = new ArrayList<>();
-        for (Map.Entry<Integer, double[]> e : impacted) {
-            cohorts.add(new CohortShare(e.getKey(), e.getValue()[0], (long) e.getValue()[1]));
-        }
+        valueByImpactedCohort.forEach((cohort, value) ->
+                cohorts.add(new CohortShare(cohort, value.value(), binsByImpactedCohort.get(cohort)[0])));
+        cohorts.sort(Comparator.comparingDouble(CohortShare::value).reversed()); // stable: insertion order breaks ties
         List<Section> sections = List.of(new Section.Fields(fields, text),
                 Section.Listing.of("bins", "Price bins with the most liquidation value", bins.ranked(), "bins"),
                 Section.Listing.inline("mostImpactedCohorts", "Most impacted cohorts (by value of the bins they top)",

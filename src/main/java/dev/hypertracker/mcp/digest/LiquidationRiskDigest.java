@@ -12,15 +12,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * get_liquidation_risk_by_asset: the coins where most of one cohort's value is near liquidation, and the value at
- * risk over the items fetched. Offset paging (next offset) is added by the summarizer's paging section.
+ * get_liquidation_risk_by_asset: per coin the API's riskValue and percentRisk for one cohort, in the API's words
+ * (value "within 75% of the liquidation threshold"; the vendor does not publish the formula), and their sums over the
+ * items fetched (this server's addition). Offset paging (next offset) is added by the summarizer's paging section.
  */
 final class LiquidationRiskDigest implements KindDigest {
 
     private final int top;
     private final Object cohort;
     private final TopN<Item> ranked;
-    private double valueAtRisk, totalValue;
+    private final ExactSum valueAtRisk = new ExactSum(), totalValue = new ExactSum();
+    static final String API_WORDS = "\"within 75% of the liquidation threshold\" (the API's words; formula unpublished)";
     private long fetched;
     private Long totalCount;
 
@@ -34,13 +36,14 @@ final class LiquidationRiskDigest implements KindDigest {
     record Item(String coin, double totalValue, double riskValue, double percentRisk) implements Section.Item {
         @Override
         public Map<String, Object> json() {
-            return Json.obj("coin", coin, "totalValue", round2(totalValue), "riskValue", round2(riskValue),
-                    "percentRisk", round2(percentRisk));
+            return Json.obj("coin", coin, "totalValue", Format.unrounded(totalValue), "riskValue", Format.unrounded(riskValue),
+                    "percentRisk", Format.unrounded(percentRisk));
         }
 
         @Override
         public String line() {
-            return coin + " " + Format.percent(round2(percentRisk)) + " at risk: " + money(riskValue) + " of " + money(totalValue);
+            return coin + " percentRisk " + Format.percent(round2(percentRisk)) + ": riskValue " + money(riskValue) + " of "
+                    + money(totalValue);
         }
     }
 
@@ -49,28 +52,30 @@ final class LiquidationRiskDigest implements KindDigest {
         fetched++;
         double value = Json.numOrZero(row, "totalValue");
         double risk = Json.numOrZero(row, "riskValue");
-        totalValue += value;
-        valueAtRisk += risk;
+        totalValue.add(value);
+        valueAtRisk.add(risk);
         double percent = Json.num(row, "percentRisk");
         if (ranked.admits(percent)) ranked.add(percent, new Item(Json.str(row, "coin"), value, risk, percent));
     }
 
     @Override
     public void acceptEnvelope(ObjectNode envelope) {
-        if (envelope.path("totalCount").isNumber()) totalCount = envelope.path("totalCount").longValue();
+        double count = Json.num(envelope, "totalCount");
+        if (!Double.isNaN(count)) totalCount = (long) count;
     }
 
     @Override
     public Report finish() {
         Map<String, Object> fields = Json.obj("cohort", cohort, "totalCount", totalCount, "itemsFetched", fetched,
-                "valueAtRisk", round2(valueAtRisk), "totalValue", round2(totalValue),
-                "percentAtRisk", Format.pct(valueAtRisk, totalValue));
+                "valueAtRisk", valueAtRisk.value(), "totalValue", totalValue.value(),
+                "percentAtRisk", Format.pct(valueAtRisk.value(), totalValue.value()));
         String text = (cohort == null ? "" : cohort + ": ") + Format.count(fetched) + " coins fetched"
-                + (totalCount == null ? "" : " of " + Format.count(totalCount)) + "; " + money(valueAtRisk)
-                + " near liquidation of " + money(totalValue) + " (" + Format.percent(Format.pct(valueAtRisk, totalValue))
-                + ").";
+                + (totalCount == null ? "" : " of " + Format.count(totalCount)) + "; the API counts " + money(valueAtRisk.value())
+                + " of their " + money(totalValue.value()) + " open value " + API_WORDS + "; summed over these coins by this "
+                + "server: " + Format.percent(Format.pct(valueAtRisk.value(), totalValue.value())) + " (sum of riskValue / "
+                + "sum of totalValue).";
         List<Section> sections = List.of(new Section.Fields(fields, text),
-                Section.Listing.of("items", "Coins by share of value near liquidation", ranked.ranked(), "coins"));
+                Section.Listing.of("items", "Coins by the API's percentRisk", ranked.ranked(), "coins"));
         return new Report(sections, List.of(Cut.shorten("items", 3), Cut.drop("items")),
                 "lower top or limit");
     }

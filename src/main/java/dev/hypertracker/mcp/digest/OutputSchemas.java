@@ -57,11 +57,11 @@ final class OutputSchemas {
         ObjectNode p = Json.MAPPER.createObjectNode();
         return switch (kind) {
             case POSITIONS -> {
-                p.set("totals", numbers("count", "openCount", "closedCount", "longCount", "shortCount", "longValue",
-                        "shortValue", "totalValue", "unrealizedPnl", "funding"));
+                p.set("totals", numbers("count", "openCount", "closedCount", "unknownStatusCount", "longCount", "shortCount",
+                        "unknownSideCount", "longValue", "shortValue", "unknownSideValue", "totalValue", "unrealizedPnl", "funding"));
                 p.set("nearLiquidation", numbers("count", "value", "shareOfOpenValuePct"));
                 ObjectNode position = object(
-                        "address", type("string"), "coin", type("string"), "side", enumOf("long", "short"),
+                        "address", type("string"), "coin", type("string"), "side", enumOf("long", "short", "side unknown"),
                         "value", type("number"), "entry", type("number"), "mark", type("number"),
                         "liquidationPrice", type("number"), "leverage", type("number"), "unrealizedPnl", type("number"),
                         "cohorts", array(type("string")));
@@ -77,20 +77,22 @@ final class OutputSchemas {
                 yield p;
             }
             case EXPOSURE -> {
-                p.set("totals", numbers("totalValue", "count", "coinCount"));
+                p.set("totals", numbers("totalValue", "count", "countLong", "countShort", "coinCount"));
                 p.set("top5Share", type("number"));
                 p.set("coins", array(object("coin", type("string"), "totalValue", type("number"),
                         "longValue", type("number"), "shortValue", type("number"), "count", type("integer"),
-                        "countLong", type("integer"), "countShort", type("integer"), "longPctByCount", type("number"))));
+                        "countLong", type("integer"), "countShort", type("integer"), "longPctByCount", type("number"),
+                        "averageLongValue", type("number"), "averageShortValue", type("number"))));
                 yield p;
             }
             case HEATMAP -> {
                 p.set("openedWithin", type("string"));
-                p.set("totals", numbers("coinCount", "count", "totalValue", "longValue", "shortValue"));
+                p.set("totals", numbers("coinCount", "count", "countLong", "countShort", "totalValue", "longValue", "shortValue"));
                 p.set("divergenceCount", type("integer"));
                 ObjectNode lean = object("cohort", type("string"), "longPct", type("number"), "value", type("number"));
                 p.set("coins", array(object("coin", type("string"), "totalValue", type("number"),
-                        "longPct", type("number"), "count", type("integer"), "mostLong", lean, "mostShort", lean)));
+                        "countLong", type("integer"), "countShort", type("integer"), "averageLongValue", type("number"),
+                        "averageShortValue", type("number"), "mostLong", lean, "mostShort", lean)));
                 p.set("divergences", array(object("coin", type("string"), "coinValue", type("number"),
                         "smartLongPct", type("number"), "smartValue", type("number"),
                         "rektLongPct", type("number"), "rektValue", type("number"))));
@@ -122,7 +124,7 @@ final class OutputSchemas {
                 p.set("coin", type("string"));
                 p.set("createdAt", type("string"));
                 p.set("totalsAxis", type("string"));
-                p.set("totals", numbers("buckets", "positionCount", "totalValue", "longValue", "longPct",
+                p.set("totals", numbers("buckets", "positionCount", "totalValue", "longValue",
                         "valueCloseToLiquidation", "pastPositionCount", "pastTotalValue", "positionCountChange",
                         "valueChange", "valueChangePct"));
                 p.set("mostImpacted", object("bucket", type("string"), "valueCloseToLiquidation", type("number"),

@@ -13,22 +13,30 @@ import tools.jackson.databind.JsonNode;
  */
 final class PositionRow {
 
+    /** Open, closed, or unknown (closeTime missing or not a time): the API marks an open position with closeTime null. */
+    enum Status { OPEN, CLOSED, UNKNOWN }
+
+    /** long, short, or unknown (side missing, null or another word): never guessed from the size's sign. */
+    enum Side { LONG, SHORT, UNKNOWN }
+
     double positionValue, size, entryPrice, markPrice, liquidationPrice, unrealizedPnl, funding, crossLeverage,
             isolatedLeverage;
-    String coin, side, address;
-    boolean closed;
+    String coin, address, openTime;
+    Side side;
+    Status status;
     int sizeCohort, pnlCohort;
 
     private void reset() {
         positionValue = size = entryPrice = markPrice = liquidationPrice = unrealizedPnl = funding = crossLeverage =
                 isolatedLeverage = Double.NaN;
-        coin = side = address = null;
-        closed = false;
+        coin = address = openTime = null;
+        side = Side.UNKNOWN;
+        status = Status.UNKNOWN;
         sizeCohort = pnlCohort = 0;
     }
 
     boolean isLong() {
-        return side != null ? side.equalsIgnoreCase("long") : size > 0;
+        return side == Side.LONG;
     }
 
     /** crossLeverage or isolatedLeverage, whichever is non-zero (a position is one or the other); NaN when neither. */
@@ -51,19 +59,20 @@ final class PositionRow {
             String field = p.currentName();
             p.nextToken();
             switch (field) {
-                case "positionValue" -> positionValue = number(p);
-                case "size" -> size = number(p);
-                case "entryPrice" -> entryPrice = number(p);
-                case "markPrice" -> markPrice = number(p);
-                case "liquidationPrice" -> liquidationPrice = number(p);
-                case "unrealizedPnl" -> unrealizedPnl = number(p);
-                case "funding" -> funding = number(p);
-                case "crossLeverage" -> crossLeverage = number(p);
-                case "isolatedLeverage" -> isolatedLeverage = number(p);
+                case "positionValue" -> positionValue = number(p, field);
+                case "size" -> size = number(p, field);
+                case "entryPrice" -> entryPrice = number(p, field);
+                case "markPrice" -> markPrice = number(p, field);
+                case "liquidationPrice" -> liquidationPrice = number(p, field);
+                case "unrealizedPnl" -> unrealizedPnl = number(p, field);
+                case "funding" -> funding = number(p, field);
+                case "crossLeverage" -> crossLeverage = number(p, field);
+                case "isolatedLeverage" -> isolatedLeverage = number(p, field);
                 case "coin" -> coin = text(p);
-                case "side" -> side = text(p);
+                case "side" -> side = side(text(p));
                 case "address" -> address = text(p);
-                case "closeTime" -> closed = p.currentToken() != JsonToken.VALUE_NULL;
+                case "openTime" -> openTime = text(p);
+                case "closeTime" -> status = status(p);
                 case "profile" -> readProfile(p);
                 default -> p.skipChildren(); // a no-op for scalars
             }
@@ -71,19 +80,34 @@ final class PositionRow {
         return this;
     }
 
-    /** A number, numeric text, or NaN for anything else (null, other text, a container). */
-    private static double number(JsonParser p) {
+    /** A number or numeric text; null is NaN; anything else NaN and counted as unreadable (see {@link Json#num}). */
+    private static double number(JsonParser p, String field) {
         JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) return p.getDoubleValue();
-        if (t == JsonToken.VALUE_STRING) {
-            try {
-                return Double.parseDouble(p.getString());
-            } catch (NumberFormatException e) {
-                return Double.NaN;
-            }
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            return Json.inRange(field, p.getDoubleValue(), p.getString());
         }
+        if (t == JsonToken.VALUE_STRING) return Json.parse(field, p.getString());
+        if (t == JsonToken.VALUE_NULL) return Double.NaN;
+        UnreadableValues.count(field, t.isScalarValue() ? p.getString() : "a " + (t == JsonToken.START_ARRAY ? "list" : "object"));
         p.skipChildren();
         return Double.NaN;
+    }
+
+    private static Side side(String text) {
+        if ("long".equalsIgnoreCase(text)) return Side.LONG;
+        if ("short".equalsIgnoreCase(text)) return Side.SHORT;
+        return Side.UNKNOWN;
+    }
+
+    /** closeTime: null = open; a time = closed; anything else (a number, a word, a list) unknown. */
+    private static Status status(JsonParser p) {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) return Status.OPEN;
+        if (t == JsonToken.VALUE_STRING && Json.epochMillis(p.getString()) != Long.MIN_VALUE) {
+            return Status.CLOSED;
+        }
+        p.skipChildren();
+        return Status.UNKNOWN;
     }
 
     private static String text(JsonParser p) {
@@ -102,8 +126,8 @@ final class PositionRow {
             JsonToken t = p.nextToken();
             if (t == JsonToken.START_ARRAY && p.currentName().equals("segments")) {
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) segment(p.getIntValue());
-                    else p.skipChildren();
+                    double id = number(p, "profile.segments");
+                    if (id == Math.rint(id)) segment((int) id);
                 }
             } else {
                 p.skipChildren();
@@ -113,7 +137,10 @@ final class PositionRow {
 
     private void segment(int id) {
         Cohort c = CohortLookup.byId(id);
-        if (c == null) return;
+        if (c == null) {
+            UnreadableValues.count("profile.segments", String.valueOf(id));
+            return;
+        }
         if (c.axis() == Cohort.Axis.SIZE) sizeCohort = id;
         else pnlCohort = id;
     }

@@ -1,7 +1,7 @@
 package dev.hypertracker.mcp.digest;
 
+import dev.hypertracker.mcp.api.Paging;
 import static dev.hypertracker.mcp.digest.Format.money;
-import static dev.hypertracker.mcp.digest.Format.round2;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,8 +22,9 @@ import tools.jackson.databind.JsonNode;
 final class PositionsDigest implements KindDigest {
 
     /**
-     * A position is near liquidation when its mark has moved at least this share of the way from entry price to
-     * liquidation price (the API's own liquidation-risk definition).
+     * This server's own figure, not the vendor's measure: a position is near liquidation when its mark has moved at
+     * least this share of the way from entry price to liquidation price. (The vendor's risk endpoint says "within 75%
+     * of the liquidation threshold" and does not publish its formula.)
      */
     static final double NEAR_LIQUIDATION_PROGRESS = 0.75;
 
@@ -33,13 +34,17 @@ final class PositionsDigest implements KindDigest {
 
     private final int top;
     private final boolean rankByPnlToo;
+    private final Object askedStart;
+    /** The newest openTime read (ISO 8601 text of one format compares in time order). */
+    private String newestOpenTime;
 
-    private long count, openCount, closedCount, longCount, shortCount;
-    private double longValue, shortValue, totalValue, unrealizedPnl, funding;
+    private long count, openCount, closedCount, longCount, shortCount, unknownSideCount, unknownStatusCount;
+    private final ExactSum unknownSideValue = new ExactSum(), longValue = new ExactSum(), shortValue = new ExactSum(),
+            totalValue = new ExactSum(), unrealizedPnl = new ExactSum(), funding = new ExactSum();
     private long nearLiquidationCount;
-    private double nearLiquidationValue, openValue;
+    private final ExactSum nearLiquidationValue = new ExactSum(), openValue = new ExactSum();
     private final long[] leverageCounts = new long[LEVERAGE_LABELS.length];
-    private final double[] leverageValues = new double[LEVERAGE_LABELS.length];
+    private final ExactSum[] leverageValues = new ExactSum[LEVERAGE_LABELS.length];
     private final Tally[] sizeCohorts = new Tally[Cohort.MAX_ID + 1];
     private final Tally[] pnlCohorts = new Tally[Cohort.MAX_ID + 1];
     private long withoutCohort;
@@ -53,23 +58,30 @@ final class PositionsDigest implements KindDigest {
     PositionsDigest(DigestOptions options) {
         this.top = options.top();
         this.rankByPnlToo = "pnl".equalsIgnoreCase(options.sortBy());
+        this.askedStart = options.echo().get("start");
         this.topByValue = new TopN<>(top);
         this.topByPnl = new TopN<>(rankByPnlToo ? top : 0);
+        for (int i = 0; i < leverageValues.length; i++) leverageValues[i] = new ExactSum();
     }
 
     /** Count and long/short value of a group of positions. */
     static final class Tally {
         long count;
-        double longValue, shortValue;
+        final ExactSum longValue = new ExactSum(), shortValue = new ExactSum(), unknownSideValue = new ExactSum(),
+                total = new ExactSum();
 
-        void add(boolean isLong, double value) {
+        void add(PositionRow.Side side, double value) {
             count++;
-            if (isLong) longValue += value;
-            else shortValue += value;
+            total.add(value);
+            switch (side) {
+                case LONG -> longValue.add(value);
+                case SHORT -> shortValue.add(value);
+                case UNKNOWN -> unknownSideValue.add(value);
+            }
         }
 
         double total() {
-            return longValue + shortValue;
+            return total.value();
         }
     }
 
@@ -86,44 +98,57 @@ final class PositionsDigest implements KindDigest {
     private void accept(PositionRow row) {
         double value = Math.abs(zeroIfNaN(row.positionValue));
         boolean isLong = row.isLong();
-        boolean open = !row.closed;
+        boolean open = row.status == PositionRow.Status.OPEN;
         double pnl = row.unrealizedPnl;
 
         count++;
-        if (open) openCount++;
-        else closedCount++;
-        if (isLong) {
-            longCount++;
-            longValue += value;
-        } else {
-            shortCount++;
-            shortValue += value;
+        if (row.openTime != null && (newestOpenTime == null || row.openTime.compareTo(newestOpenTime) > 0)) {
+            newestOpenTime = row.openTime;
         }
-        totalValue += value;
-        unrealizedPnl += zeroIfNaN(pnl);
-        funding += zeroIfNaN(row.funding);
+        switch (row.status) {
+            case OPEN -> openCount++;
+            case CLOSED -> closedCount++;
+            case UNKNOWN -> unknownStatusCount++;
+        }
+        switch (row.side) {
+            case LONG -> {
+                longCount++;
+                longValue.add(value);
+            }
+            case SHORT -> {
+                shortCount++;
+                shortValue.add(value);
+            }
+            case UNKNOWN -> {
+                unknownSideCount++;
+                unknownSideValue.add(value);
+            }
+        }
+        totalValue.add(value);
+        unrealizedPnl.add(pnl);
+        funding.add(row.funding);
 
-        coins.computeIfAbsent(row.coin == null ? "?" : row.coin, c -> new Tally()).add(isLong, value);
+        coins.computeIfAbsent(row.coin == null ? "?" : row.coin, c -> new Tally()).add(row.side, value);
 
         if (row.sizeCohort == 0 && row.pnlCohort == 0) withoutCohort++;
-        if (row.sizeCohort != 0) tally(sizeCohorts, row.sizeCohort).add(isLong, value);
-        if (row.pnlCohort != 0) tally(pnlCohorts, row.pnlCohort).add(isLong, value);
+        if (row.sizeCohort != 0) tally(sizeCohorts, row.sizeCohort).add(row.side, value);
+        if (row.pnlCohort != 0) tally(pnlCohorts, row.pnlCohort).add(row.side, value);
 
         double leverage = row.leverage();
         int bucket = leverageBucket(leverage);
         leverageCounts[bucket]++;
-        leverageValues[bucket] += value;
+        leverageValues[bucket].add(value);
 
         if (open) {
-            openValue += value;
+            openValue.add(value);
             if (isNearLiquidation(row.entryPrice, row.markPrice, row.liquidationPrice)) {
                 nearLiquidationCount++;
-                nearLiquidationValue += value;
+                nearLiquidationValue.add(value);
             }
         }
 
         if (topByValue.admits(value) || topByPnl.admits(pnl)) {
-            TopPosition p = new TopPosition(row.address, row.coin, isLong, value, row.entryPrice, row.markPrice,
+            TopPosition p = new TopPosition(row.address, row.coin, row.side, value, row.entryPrice, row.markPrice,
                     row.liquidationPrice, leverage, pnl, row.sizeCohort, row.pnlCohort);
             topByValue.add(value, p);
             topByPnl.add(pnl, p);
@@ -153,29 +178,33 @@ final class PositionsDigest implements KindDigest {
         return (mark - entry) / (liquidation - entry) >= NEAR_LIQUIDATION_PROGRESS;
     }
 
-    record TopPosition(String address, String coin, boolean isLong, double value, double entry, double mark,
+    record TopPosition(String address, String coin, PositionRow.Side side, double value, double entry, double mark,
                        double liquidation, double leverage, double pnl, int sizeCohort, int pnlCohort)
             implements Section.Item {
 
         @Override
         public Map<String, Object> json() {
-            return Json.obj("address", Format.shortAddress(address), "coin", coin, "side", side(), "value", round2(value),
+            return Json.obj("address", Format.shortAddress(address), "coin", coin, "side", sideWord(), "value", Format.unrounded(value),
                     "entry", Format.sig6(entry), "mark", Format.sig6(mark),
                     "liquidationPrice", liquidation > 0 ? Format.sig6(liquidation) : null,
-                    "leverage", Format.sig6(leverage), "unrealizedPnl", round2(pnl), "cohorts", cohorts());
+                    "leverage", Format.sig6(leverage), "unrealizedPnl", Format.unrounded(pnl), "cohorts", cohorts());
         }
 
         @Override
         public String line() {
-            return Format.shortAddress(address) + " " + coin + " " + side() + " " + money(value)
+            return Format.shortAddress(address) + " " + coin + " " + sideWord() + " " + money(value)
                     + (Double.isNaN(leverage) ? "" : " " + Format.price(leverage) + "x")
                     + " entry " + Format.price(entry) + " mark " + Format.price(mark)
                     + (liquidation > 0 ? " liq " + Format.price(liquidation) : "")
                     + " uPnL " + Format.signedMoney(pnl) + (cohorts().isEmpty() ? "" : " " + String.join(", ", cohorts()));
         }
 
-        private String side() {
-            return isLong ? "long" : "short";
+        private String sideWord() {
+            return switch (side) {
+                case LONG -> "long";
+                case SHORT -> "short";
+                case UNKNOWN -> "side unknown";
+            };
         }
 
         private List<String> cohorts() {
@@ -190,36 +219,58 @@ final class PositionsDigest implements KindDigest {
     record GroupLine(String nameKey, String name, Tally tally) implements Section.Item {
         @Override
         public Map<String, Object> json() {
-            return Json.obj(nameKey, name, "count", tally.count, "longValue", round2(tally.longValue),
-                    "shortValue", round2(tally.shortValue));
+            double unknown = tally.unknownSideValue.value();
+            return Json.obj(nameKey, name, "count", tally.count, "longValue", tally.longValue.value(),
+                    "shortValue", tally.shortValue.value(), "unknownSideValue", unknown == 0 ? null : unknown);
         }
 
         @Override
         public String line() {
-            return name + " " + Format.count(tally.count) + " (L " + money(tally.longValue) + " / S " + money(tally.shortValue) + ")";
+            return name + " " + Format.count(tally.count) + " (L " + money(tally.longValue.value()) + " / S "
+                    + money(tally.shortValue.value()) + ")";
         }
+    }
+
+    /**
+     * Rows come sorted by open time, oldest first: a read that stopped early saw the OLDEST slice of the window, and its
+     * totals and top lists are that slice's, not the window's.
+     */
+    @Override
+    public String coverageGap(Paging paging) {
+        if (paging.complete()) return null;
+        return "PARTIAL: these are the " + Format.count(count) + " oldest positions opened since "
+                + (askedStart == null ? "the window's start" : askedStart)
+                + (newestOpenTime == null ? "" : " (up to openTime " + newestOpenTime + ")")
+                + "; every total and top list below covers only them. For the newest, set start closer to now "
+                + "(or narrow by coin, address, segmentId or open=true); to read on, pass nextCursor or raise maxPages.";
     }
 
     @Override
     public Report finish() {
         Map<String, Object> totals = Json.obj("count", count, "openCount", openCount, "closedCount", closedCount,
-                "longCount", longCount, "shortCount", shortCount, "longValue", round2(longValue),
-                "shortValue", round2(shortValue), "totalValue", round2(totalValue),
-                "unrealizedPnl", round2(unrealizedPnl), "funding", round2(funding));
+                "unknownStatusCount", unknownStatusCount, "longCount", longCount, "shortCount", shortCount,
+                "unknownSideCount", unknownSideCount, "longValue", longValue.value(), "shortValue", shortValue.value(),
+                "unknownSideValue", unknownSideValue.value(), "totalValue", totalValue.value(),
+                "unrealizedPnl", unrealizedPnl.value(), "funding", funding.value());
         String totalsText = Format.count(count) + " positions (" + Format.count(openCount) + " open, "
-                + Format.count(closedCount) + " closed): " + Format.count(longCount) + " long " + money(longValue)
-                + " / " + Format.count(shortCount) + " short " + money(shortValue) + ", total " + money(totalValue)
-                + "; uPnL " + Format.signedMoney(unrealizedPnl) + ", funding " + Format.signedMoney(funding) + "."
+                + Format.count(closedCount) + " closed"
+                + (unknownStatusCount > 0 ? ", " + Format.count(unknownStatusCount) + " open/closed unknown (no closeTime)" : "")
+                + "): " + Format.count(longCount) + " long " + money(longValue.value())
+                + " / " + Format.count(shortCount) + " short " + money(shortValue.value())
+                + (unknownSideCount > 0 ? " / " + Format.count(unknownSideCount) + " side unknown " + money(unknownSideValue.value()) : "")
+                + ", total " + money(totalValue.value())
+                + "; uPnL " + Format.signedMoney(unrealizedPnl.value()) + ", funding " + Format.signedMoney(funding.value()) + "."
                 + (withoutCohort > 0 ? " " + Format.count(withoutCohort) + " rows carry no cohort." : "");
 
         List<Section> sections = new ArrayList<>();
         sections.add(new Section.Fields(Map.of("totals", totals), totalsText));
         sections.add(new Section.Block("nearLiquidation",
-                Json.obj("count", nearLiquidationCount, "value", round2(nearLiquidationValue),
-                        "shareOfOpenValuePct", Format.pct(nearLiquidationValue, openValue)),
-                "Near liquidation (mark >=75% of the way from entry to liq price): " + Format.count(nearLiquidationCount)
-                        + " open positions, " + money(nearLiquidationValue) + " ("
-                        + Format.percent(Format.pct(nearLiquidationValue, openValue)) + " of open value).",
+                Json.obj("count", nearLiquidationCount, "value", Format.unrounded(nearLiquidationValue.value()),
+                        "shareOfOpenValuePct", Format.pct(nearLiquidationValue.value(), openValue.value())),
+                "Near liquidation, this server's figure (mark >= 75% of the way from entry price to liquidation price; "
+                        + "not the vendor's measure): " + Format.count(nearLiquidationCount)
+                        + " open positions, " + money(nearLiquidationValue.value()) + " ("
+                        + Format.percent(Format.pct(nearLiquidationValue.value(), openValue.value())) + " of open value).",
                 "open value near liquidation"));
         sections.add(Section.Listing.of("top", "Largest positions by value", topByValue.ranked(), "positions"));
         if (rankByPnlToo) {
@@ -266,9 +317,9 @@ final class PositionsDigest implements KindDigest {
         StringBuilder text = new StringBuilder("Leverage:");
         for (int i = 0; i < LEVERAGE_LABELS.length; i++) {
             if (leverageCounts[i] == 0 && i == LEVERAGE_LABELS.length - 1) continue;
-            buckets.add(Json.obj("bucket", LEVERAGE_LABELS[i], "count", leverageCounts[i], "value", round2(leverageValues[i])));
+            buckets.add(Json.obj("bucket", LEVERAGE_LABELS[i], "count", leverageCounts[i], "value", Format.unrounded(leverageValues[i].value())));
             text.append(i == 0 ? " " : ", ").append(LEVERAGE_LABELS[i]).append(' ').append(Format.count(leverageCounts[i]))
-                    .append(" (").append(money(leverageValues[i])).append(')');
+                    .append(" (").append(money(leverageValues[i].value())).append(')');
         }
         return new Section.Block("leverage", buckets, text.toString(), "leverage distribution");
     }

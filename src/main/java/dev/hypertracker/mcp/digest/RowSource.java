@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.hypertracker.mcp.catalog.DigestKind;
 import dev.hypertracker.mcp.catalog.Endpoint;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -36,18 +37,21 @@ final class RowSource {
 
     private RowSource() {}
 
-    /** Feeds a parsed body to the sink. */
+    /** Feeds a parsed body to the sink; a body that is not the route's shape is an {@link UpstreamBodyException}. */
     static void read(Endpoint endpoint, JsonNode body, Sink sink) {
-        if (body == null || body.isNull() || body.isMissingNode()) {
+        if (body == null) {
             sink.envelope(Json.MAPPER.createObjectNode());
             return;
         }
         if (body.isArray()) {
-            body.values().forEach(sink::row);
+            if (!bareArrayAllowed(endpoint)) throw notTheShape(endpoint, body);
+            for (JsonNode row : body.values()) sink.row(checkedRow(endpoint, row));
             sink.envelope(Json.MAPPER.createObjectNode());
             return;
         }
+        if (!body.isObject()) throw notTheShape(endpoint, body);
         String rowsField = rowsField(endpoint, body);
+        if (rowsField == null && !singleObjectAllowed(endpoint)) throw notTheShape(endpoint, body);
         ObjectNode envelope = Json.MAPPER.createObjectNode();
         body.forEachEntry((name, value) -> {
             if (!name.equals(rowsField)) envelope.set(name, value);
@@ -57,12 +61,73 @@ final class RowSource {
         } else {
             JsonNode rows = body.get(rowsField);
             if (rows.isArray()) {
-                rows.values().forEach(sink::row);
+                for (JsonNode row : rows.values()) sink.row(checkedRow(endpoint, row));
             } else {
                 tableRows(rows, envelope.get("coin")).forEach(sink::row);
             }
         }
         sink.envelope(envelope);
+    }
+
+    /**
+     * What a route answers, in words: a list of row objects (/positions/coins, /segments), an object with the rows
+     * under its key ({"positions":[…]}), an export file holding a list of rows, or one object (the status).
+     */
+    static String expectedShape(Endpoint endpoint) {
+        if (endpoint.rowsKey() != null) {
+            return "an object with a \"" + endpoint.rowsKey() + "\" list of row objects"
+                    + (endpoint.export() ? " (or a columns-and-data table)" : "");
+        }
+        if (singleObjectAllowed(endpoint)) return "a JSON object";
+        if (endpoint.export()) return "an object holding a list of row objects";
+        return "a JSON list of row objects";
+    }
+
+    /** Routes without a rows key answer a bare list, except the status (one object) and export files (an object). */
+    private static boolean bareArrayAllowed(Endpoint endpoint) {
+        return endpoint.rowsKey() == null && !endpoint.export() && !singleObjectAllowed(endpoint);
+    }
+
+    /** The status route's body is itself the one row. */
+    private static boolean singleObjectAllowed(Endpoint endpoint) {
+        return endpoint.digest() == DigestKind.FRESHNESS;
+    }
+
+    private static JsonNode checkedRow(Endpoint endpoint, JsonNode row) {
+        if (!row.isObject()) {
+            throw UpstreamBodyException.onRoute(endpoint, "expected " + expectedShape(endpoint) + ", but a row is "
+                    + describe(row));
+        }
+        return row;
+    }
+
+    private static UpstreamBodyException notTheShape(Endpoint endpoint, JsonNode body) {
+        return UpstreamBodyException.onRoute(endpoint, "expected " + expectedShape(endpoint) + ", got " + describe(body));
+    }
+
+    /** A body in a few words: a string ("hello"), a number (42), an empty object, an object with fields a, b. */
+    static String describe(JsonNode n) {
+        if (n == null || n.isNull()) return "null";
+        if (n.isString()) {
+            String t = n.stringValue();
+            return "a string (\"" + (t.length() > 30 ? t.substring(0, 30) + "…" : t).replaceAll("\\p{Cntrl}", " ") + "\")";
+        }
+        if (n.isNumber()) return "a number (" + n.toString() + ")";
+        if (n.isBoolean()) return "a boolean (" + n.asString() + ")";
+        if (n.isArray()) return n.isEmpty() ? "an empty list" : "a list";
+        if (n.isObject()) {
+            if (n.isEmpty()) return "an empty object";
+            List<String> names = new ArrayList<>();
+            for (String name : n.propertyNames()) {
+                if (names.size() == 5) {
+                    names.add("…");
+                    break;
+                }
+                names.add(name);
+            }
+            return "an object with fields " + String.join(", ", names);
+        }
+        return n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
@@ -73,7 +138,8 @@ final class RowSource {
         try (JsonParser parser = Json.MAPPER.createParser(in)) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_ARRAY) {
-                streamArray(parser, sink);
+                if (!bareArrayAllowed(endpoint)) throw notTheShape(endpoint, Json.MAPPER.createArrayNode());
+                streamArray(endpoint, parser, sink);
                 sink.envelope(Json.MAPPER.createObjectNode());
                 return;
             }
@@ -89,7 +155,7 @@ final class RowSource {
                 boolean isRowsArray = value == JsonToken.START_ARRAY && !streamed
                         && (endpoint.rowsKey() == null || endpoint.rowsKey().equals(name));
                 if (isRowsArray) {
-                    streamArray(parser, sink);
+                    streamArray(endpoint, parser, sink);
                     streamed = true;
                 } else {
                     rest.set(name, parser.readValueAsTree());
@@ -101,14 +167,14 @@ final class RowSource {
                 read(endpoint, rest, sink);
             }
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("unreadable " + endpoint.tool() + " body: " + e.getMessage(), e);
+            throw UpstreamBodyException.onRoute(endpoint, "the body is not valid JSON (" + e.getOriginalMessage() + ")");
         }
     }
 
-    private static void streamArray(JsonParser parser, Sink sink) {
+    private static void streamArray(Endpoint endpoint, JsonParser parser, Sink sink) {
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             if (parser.currentToken() == JsonToken.START_OBJECT && sink.readRow(parser)) continue;
-            sink.row(parser.readValueAsTree());
+            sink.row(checkedRow(endpoint, parser.readValueAsTree()));
         }
     }
 

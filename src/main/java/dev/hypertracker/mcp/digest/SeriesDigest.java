@@ -1,7 +1,6 @@
 package dev.hypertracker.mcp.digest;
 
-import static dev.hypertracker.mcp.digest.Format.round2;
-
+import dev.hypertracker.mcp.api.Paging;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,7 +30,12 @@ final class SeriesDigest implements KindDigest {
     /** Where a point's time is: createdAt in API rows, timestamp in the export table. */
     static final String[] TIME_FIELDS = {"createdAt", "timestamp", "time"};
 
+    /** A window whose first point is this late after its start is missing data at the start (cadence is 10-30 min). */
+    static final long START_SLACK_MILLIS = 60 * 60_000L;
+
     private final Map<String, Stats> stats = new LinkedHashMap<>();
+    private final long askedFrom;
+    private final long askedTo;
     private String mainMetric;
     private long[] trendTimes = new long[256];
     private double[] trendValues = new double[256];
@@ -42,13 +46,13 @@ final class SeriesDigest implements KindDigest {
     /** One metric's running statistics. Oldest/newest by timestamp; on equal timestamps the earlier row wins. */
     static final class Stats implements Section.Item {
         long n;
-        double sum;
+        final ExactSum sum = new ExactSum();
         double min = Double.NaN, max = Double.NaN, first = Double.NaN, last = Double.NaN;
         long minAt = Long.MIN_VALUE, maxAt = Long.MIN_VALUE, firstAt = Long.MAX_VALUE, lastAt = Long.MIN_VALUE;
 
         void add(double v, long at) {
             n++;
-            sum += v;
+            sum.add(v);
             if (Double.isNaN(min) || v < min) {
                 min = v;
                 minAt = at;
@@ -69,26 +73,32 @@ final class SeriesDigest implements KindDigest {
             }
         }
 
+        /** last - first, exactly (two doubles subtracted would show binary noise). */
         double change() {
-            return last - first;
+            if (!Double.isFinite(first) || !Double.isFinite(last)) return Double.NaN;
+            return java.math.BigDecimal.valueOf(last).subtract(java.math.BigDecimal.valueOf(first)).doubleValue();
         }
 
         Double changePct() {
-            return first == 0 || Double.isNaN(first) ? null : round2(change() / Math.abs(first) * 100);
+            return first == 0 || Double.isNaN(first) ? null : Format.unrounded(change() / Math.abs(first) * 100);
+        }
+
+        double mean() {
+            return sum.value() / n;
         }
 
         @Override
         public Map<String, Object> json() {
-            return Json.obj("first", round2(first), "last", round2(last), "min", round2(min), "minAt", time(minAt),
-                    "max", round2(max), "maxAt", time(maxAt), "mean", round2(sum / n), "change", round2(change()),
-                    "changePct", changePct());
+            return Json.obj("first", Format.unrounded(first), "last", Format.unrounded(last), "min", Format.unrounded(min),
+                    "minAt", time(minAt), "max", Format.unrounded(max), "maxAt", time(maxAt), "mean", Format.unrounded(mean()),
+                    "change", Format.unrounded(change()), "changePct", changePct());
         }
 
         @Override
         public String line() {
             return "first " + Format.number(first) + ", last " + Format.number(last) + " ("
                     + Format.signedPercent(changePct()) + "), min " + Format.number(min) + " at " + textTime(minAt)
-                    + ", max " + Format.number(max) + " at " + textTime(maxAt) + ", mean " + Format.number(sum / n);
+                    + ", max " + Format.number(max) + " at " + textTime(maxAt) + ", mean " + Format.number(mean());
         }
     }
 
@@ -108,7 +118,7 @@ final class SeriesDigest implements KindDigest {
     record TrendPoint(long at, double value) implements Section.Item {
         @Override
         public Map<String, Object> json() {
-            return Json.obj("at", time(at), "value", round2(value));
+            return Json.obj("at", time(at), "value", Format.unrounded(value));
         }
 
         @Override
@@ -125,6 +135,32 @@ final class SeriesDigest implements KindDigest {
         return epochMillis == Long.MIN_VALUE || epochMillis == Long.MAX_VALUE ? "n/a" : Format.isoMinutes(epochMillis);
     }
 
+    SeriesDigest(DigestOptions options) {
+        this.askedFrom = echoedTime(options, "start");
+        this.askedTo = echoedTime(options, "end");
+    }
+
+    private static long echoedTime(DigestOptions options, String name) {
+        Object v = options.echo().get(name);
+        return v instanceof String s ? Json.epochMillis(s) : Long.MIN_VALUE;
+    }
+
+    @Override
+    public String coverageGap(Paging paging) {
+        boolean pagesLeft = !paging.complete();
+        boolean lateStart = askedFrom != Long.MIN_VALUE && from != Long.MAX_VALUE && from - askedFrom > START_SLACK_MILLIS;
+        if (!pagesLeft && !lateStart && points > 0) return null;
+        String asked = askedFrom == Long.MIN_VALUE ? "the requested window"
+                : "the requested " + textTime(askedFrom) + " to " + (askedTo == Long.MIN_VALUE ? "now" : textTime(askedTo));
+        if (points == 0) return pagesLeft ? "NOT COVERED: no points read of " + asked + "." : null;
+        String covered = "PARTIAL: the stats cover " + textTime(from) + " to " + textTime(to) + " only, of " + asked;
+        if (pagesLeft) {
+            return covered + " (" + Format.count(paging.pagesFetched()) + " pages read, more remain: raise maxPages, "
+                    + "continue with nextCursor, or shorten the window).";
+        }
+        return covered + ": the API has no points before " + textTime(from) + " for this query.";
+    }
+
     @Override
     public void accept(JsonNode row) {
         points++;
@@ -135,12 +171,35 @@ final class SeriesDigest implements KindDigest {
             to = Math.max(to, at);
         }
         row.forEachEntry((field, value) -> {
-            if (!value.isNumber() || NOT_METRICS.contains(field)) return;
-            stats.computeIfAbsent(field, f -> new Stats()).add(value.doubleValue(), at);
+            if (NOT_METRICS.contains(field) || !isMetricValue(field, value)) return;
+            double v = Json.number(field, value);
+            if (!Double.isNaN(v)) stats.computeIfAbsent(field, f -> new Stats()).add(v, at);
         });
         if (mainMetric == null) mainMetric = chooseMainMetric();
-        if (mainMetric != null && at != Long.MIN_VALUE && row.path(mainMetric).isNumber()) {
-            addTrendPoint(at, row.path(mainMetric).doubleValue());
+        if (mainMetric != null && at != Long.MIN_VALUE) {
+            double main = numericOrNaN(row.get(mainMetric));
+            if (!Double.isNaN(main)) addTrendPoint(at, main);
+        }
+    }
+
+    /**
+     * A number, numeric text ("30500.12": some routes send every number as a string), or a value of a field already
+     * known as a metric (then Json.number counts it as unreadable). Other text is a label, not a metric.
+     */
+    private boolean isMetricValue(String field, JsonNode value) {
+        if (value.isNumber() || stats.containsKey(field)) return !value.isNull();
+        return value.isString() && !Double.isNaN(numericOrNaN(value));
+    }
+
+    /** The value as a number without counting anything: text that is not a number is NaN. */
+    private static double numericOrNaN(JsonNode value) {
+        if (value == null) return Double.NaN;
+        if (value.isNumber()) return value.doubleValue();
+        if (!value.isString()) return Double.NaN;
+        try {
+            return new java.math.BigDecimal(value.stringValue().trim()).doubleValue();
+        } catch (NumberFormatException e) {
+            return Double.NaN;
         }
     }
 
@@ -193,7 +252,8 @@ final class SeriesDigest implements KindDigest {
         List<TrendPoint> trend = trend();
         List<Section> sections = new ArrayList<>();
         sections.add(new Section.Fields(fields, text));
-        sections.add(new Section.Listing("stats", "Stats per metric (first = oldest)", Section.Layout.BULLETS, items,
+        String range = points == 0 ? "" : " over " + textTime(from) + " to " + textTime(to);
+        sections.add(new Section.Listing("stats", "Stats per metric" + range + " (first = oldest)", Section.Layout.BULLETS, items,
                 metrics, "metrics", items.size()));
         sections.add(Section.Listing.inline("trend", mainMetric + " trend", trend, "trend points"));
         List<Cut> dropOrder = List.of(Cut.shorten("stats", 4), Cut.shorten("trend", 4), Cut.shorten("stats", 2),

@@ -39,9 +39,16 @@ public final class Summarizer {
      * @param paging     how the pages were fetched; null for a single complete page
      */
     public Digest summarize(Endpoint endpoint, List<JsonNode> pageBodies, DigestOptions options, Paging paging) {
-        DigestRun run = new DigestRun(endpoint, normalized(options), clock);
-        for (JsonNode body : pageBodies) RowSource.read(endpoint, body, run);
-        return run.finish(paging == null ? Paging.single() : paging);
+        UnreadableValues unreadable = UnreadableValues.open();
+        try {
+            DigestRun run = new DigestRun(endpoint, normalized(options), clock);
+            for (JsonNode body : pageBodies) RowSource.read(endpoint, body, run);
+            return run.finish(paging == null ? Paging.single() : paging, unreadable);
+        } catch (UpstreamBodyException e) {
+            throw named(endpoint, e);
+        } finally {
+            unreadable.close();
+        }
     }
 
     /**
@@ -49,9 +56,21 @@ public final class Summarizer {
      * rows the body holds.
      */
     public Digest summarize(Endpoint endpoint, InputStream body, DigestOptions options, Paging paging) {
-        DigestRun run = new DigestRun(endpoint, normalized(options), clock);
-        RowSource.stream(endpoint, body, run);
-        return run.finish(paging == null ? Paging.single() : paging);
+        UnreadableValues unreadable = UnreadableValues.open();
+        try {
+            DigestRun run = new DigestRun(endpoint, normalized(options), clock);
+            RowSource.stream(endpoint, body, run);
+            return run.finish(paging == null ? Paging.single() : paging, unreadable);
+        } catch (UpstreamBodyException e) {
+            throw named(endpoint, e);
+        } finally {
+            unreadable.close();
+        }
+    }
+
+    /** A problem found deep in a row (an out-of-range number) names the route; shape errors already do. */
+    private static UpstreamBodyException named(Endpoint endpoint, UpstreamBodyException e) {
+        return e.getMessage().startsWith("HyperTracker's answer") ? e : UpstreamBodyException.onRoute(endpoint, e.getMessage());
     }
 
     /** A large list_positions body, streamed: the benchmark's path for a million positions. */

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything the API aggregates from positions, computed on first use and cached: exposure snapshots at an
- * hour, metric series (hourly per coin, every 10 minutes market-wide), hourly volume. Each figure uses the
+ * hour, metric series (every 15 minutes per coin, every 10 minutes market-wide), hourly volume. Each figure uses the
  * same per-position valuation as the position rows, so the newest series point equals the sums over the
  * open positions exactly.
  */
@@ -36,8 +36,8 @@ final class Aggregates {
         this.data = data;
     }
 
-    static int bucketId(long valueCents) {
-        double value = valueCents / 100.0;
+    static int bucketId(long valueMicros) {
+        double value = valueMicros / 1e6;
         for (SizeBucket b : BUCKETS) if (value >= b.min() && value < b.max()) return b.id();
         return SizeBucket.MAX_ID;
     }
@@ -63,7 +63,7 @@ final class Aggregates {
             if (openedWithinSeconds > 0 && second - t.openSecond[i] > openedWithinSeconds) continue;
             int c = t.coin[i];
             double price = data.priceAtHour(c, hour);
-            long value = t.valueCents(i, data.specs().get(c).szDecimals(), price);
+            long value = t.valueMicros(i, data.specs().get(c).szDecimals(), price);
             boolean risk = t.atRisk(i, price);
             Exposure[] row = result[c];
             row[ALL].add(t.isLong[i], value, risk);
@@ -79,6 +79,8 @@ final class Aggregates {
 
     /** Seconds between the points of the per-coin series. */
     static final int HOURLY = 3600;
+    /** Seconds between the points of the per-coin series: the API's "about every 15 min" data update. */
+    static final int PER_COIN_UPDATE = 900;
     /** Seconds between the points of the market-wide series: the API's "about every 10 min". */
     static final int TEN_MINUTES = 600;
 
@@ -90,8 +92,14 @@ final class Aggregates {
      *                       within an hour value positions at that hour's price
      */
     record SeriesKey(int coin, Filter filter, int filterId, int recencySeconds, int tickSeconds) {
-        static SeriesKey hourly(int coin, Filter filter, int filterId, int recencySeconds) {
-            return new SeriesKey(coin, filter, filterId, recencySeconds, HOURLY);
+        /** A per-coin series as the API serves it: a point per data update. */
+        static SeriesKey perCoin(int coin, Filter filter, int filterId, int recencySeconds) {
+            return new SeriesKey(coin, filter, filterId, recencySeconds, PER_COIN_UPDATE);
+        }
+
+        /** Hourly points, as the position-metrics export file has them. */
+        static SeriesKey hourly(int coin) {
+            return new SeriesKey(coin, Filter.ALL, 0, 0, HOURLY);
         }
 
         static SeriesKey marketWide() {
@@ -104,8 +112,8 @@ final class Aggregates {
         final int[] count;
         final int[] countLong;
         final int[] countInProfit;
-        final long[] valueCents;
-        final long[] valueLongCents;
+        final long[] valueMicros;
+        final long[] valueLongMicros;
         final long[] lots;
         final long[] lotsLong;
         final long[] fundingCents;
@@ -116,8 +124,8 @@ final class Aggregates {
             count = new int[points + 1];
             countLong = new int[points + 1];
             countInProfit = new int[points + 1];
-            valueCents = new long[points + 1];
-            valueLongCents = new long[points + 1];
+            valueMicros = new long[points + 1];
+            valueLongMicros = new long[points + 1];
             lots = new long[points + 1];
             lotsLong = new long[points + 1];
             fundingCents = new long[points + 1];
@@ -128,8 +136,8 @@ final class Aggregates {
         void addRange(int lo, int hi, boolean isLong, long value, long positionLots, long pnl) {
             count[lo]++;
             count[hi + 1]--;
-            valueCents[lo] += value;
-            valueCents[hi + 1] -= value;
+            valueMicros[lo] += value;
+            valueMicros[hi + 1] -= value;
             lots[lo] += positionLots;
             lots[hi + 1] -= positionLots;
             unrealizedPnlCents[lo] += pnl;
@@ -141,8 +149,8 @@ final class Aggregates {
             if (isLong) {
                 countLong[lo]++;
                 countLong[hi + 1]--;
-                valueLongCents[lo] += value;
-                valueLongCents[hi + 1] -= value;
+                valueLongMicros[lo] += value;
+                valueLongMicros[hi + 1] -= value;
                 lotsLong[lo] += positionLots;
                 lotsLong[hi + 1] -= positionLots;
             }
@@ -154,8 +162,8 @@ final class Aggregates {
                 count[k] += count[k - 1];
                 countLong[k] += countLong[k - 1];
                 countInProfit[k] += countInProfit[k - 1];
-                valueCents[k] += valueCents[k - 1];
-                valueLongCents[k] += valueLongCents[k - 1];
+                valueMicros[k] += valueMicros[k - 1];
+                valueLongMicros[k] += valueLongMicros[k - 1];
                 lots[k] += lots[k - 1];
                 lotsLong[k] += lotsLong[k - 1];
                 unrealizedPnlCents[k] += unrealizedPnlCents[k - 1];
@@ -204,7 +212,7 @@ final class Aggregates {
                 int lo = Math.max(first, h * ticksPerHour);
                 int hi = Math.min(last, h * ticksPerHour + ticksPerHour - 1);
                 double price = data.priceAtHour(c, h);
-                long value = t.valueCents(i, szd, price);
+                long value = t.valueMicros(i, szd, price);
                 if (key.filter() == Filter.SIZE_BUCKET && bucketId(value) != key.filterId()) continue;
                 s.addRange(lo, hi, t.isLong[i], value, t.lots[i], t.unrealizedPnlCents(i, szd, price));
                 if (withFunding) {
@@ -220,7 +228,7 @@ final class Aggregates {
      * Perp volume per hour: entry notional of the positions opened and exit value of the positions closed
      * in the hour ending at each tick (index 0 is empty).
      */
-    long[] hourlyVolumeCents() {
+    long[] hourlyVolumeMicros() {
         long[] v = volumeCents;
         if (v != null) return v;
         PositionTable t = data.table;
@@ -228,10 +236,10 @@ final class Aggregates {
         for (int i = 0; i < t.size; i++) {
             int c = t.coin[i];
             int szd = data.specs().get(c).szDecimals();
-            result[t.openSecond[i] / 3600 + 1] += t.valueCents(i, szd, t.entryPrice[i]);
+            result[t.openSecond[i] / 3600 + 1] += t.valueMicros(i, szd, t.entryPrice[i]);
             if (t.closeSecond[i] != PositionTable.OPEN) {
                 int closeHour = (t.closeSecond[i] + 3599) / 3600;
-                result[closeHour] += t.valueCents(i, szd, data.priceAtHour(c, t.closeSecond[i] / 3600));
+                result[closeHour] += t.valueMicros(i, szd, data.priceAtHour(c, t.closeSecond[i] / 3600));
             }
         }
         volumeCents = result;

@@ -6,19 +6,46 @@ final class ApiError extends RuntimeException {
 
 
     private final transient Reply reply;
+    /** Set for a validation error (400): the older error shape is built from it on demand. */
+    private final String property;
+    private final String[] messages;
 
-    private ApiError(Reply reply) {
+    private ApiError(Reply reply, String property, String[] messages) {
         super(null, null, false, false);
         this.reply = reply;
+        this.property = property;
+        this.messages = messages;
     }
 
     Reply reply() {
         return reply;
     }
 
-    /** 400 in the API's validation format: {"errors":[{"property":"start","errors":["…"]}]}. */
+    /** The reply in the older validation shape when asked for and this is a validation error. */
+    Reply reply(boolean legacyErrors) {
+        return legacyErrors && property != null ? legacyBadRequest(property, messages) : reply;
+    }
+
+    /**
+     * 400 as NestJS's validation pipe words it: {"statusCode":400,"message":["start should not be empty",…],
+     * "error":"Bad Request"}.
+     */
     static ApiError badRequest(String property, String... messages) {
         return new ApiError(Reply.json(400, JsonOut.write(g -> {
+            g.writeStartObject();
+            g.writeNumberProperty("statusCode", 400);
+            g.writeName("message");
+            g.writeStartArray();
+            for (String m : messages) g.writeString(m);
+            g.writeEndArray();
+            g.writeStringProperty("error", "Bad Request");
+            g.writeEndObject();
+        })), property, messages.clone());
+    }
+
+    /** The older, unconfirmed validation shape: {"errors":[{"property":"start","errors":["…"]}]}. */
+    private static Reply legacyBadRequest(String property, String... messages) {
+        return Reply.json(400, JsonOut.write(g -> {
             g.writeStartObject();
             g.writeName("errors");
             g.writeStartArray();
@@ -31,12 +58,12 @@ final class ApiError extends RuntimeException {
             g.writeEndObject();
             g.writeEndArray();
             g.writeEndObject();
-        })));
+        }));
     }
 
     /** 404 for an unknown coin, e.g. {"message":"XYZ:GOLD not found",…}. */
     static ApiError notFound(String what) {
-        return new ApiError(nestError(404, what + " not found", "Not Found"));
+        return new ApiError(nestError(404, what + " not found", "Not Found"), null, null);
     }
 
     /** The body the API (a NestJS app behind a gateway) gives for a bare status code. */
@@ -60,7 +87,7 @@ final class ApiError extends RuntimeException {
         return Reply.json(429, JsonOut.write(g -> {
             g.writeStartObject();
             g.writeStringProperty("error", "rate_limit_exceeded");
-            g.writeStringProperty("message", "Rate limit exceeded. Try again in " + retryAfterSeconds + " seconds.");
+            g.writeStringProperty("message", "You have exceeded your rate limit");
             g.writeNumberProperty("retry_after", retryAfterSeconds);
             g.writeEndObject();
         }));

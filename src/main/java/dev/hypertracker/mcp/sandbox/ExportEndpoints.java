@@ -109,7 +109,7 @@ final class ExportEndpoints {
     private byte[] fileBody(String file, int coin) {
         return switch (file) {
             case POSITION_METRICS -> positionMetrics(coin);
-            case BREAKDOWN_BY_SIZE -> breakdown(coin, "breakdownBySize", "sizeSegmentId", sizeCohortSlots(), false);
+            case BREAKDOWN_BY_SIZE -> breakdown(coin, "breakdownBySize", "sizeSegmentId", bucketSlots(), false);
             case BREAKDOWN_BY_COHORT -> breakdown(coin, "breakdownByCohort", "segmentId", cohortSlots(), false);
             case POSITIONS -> breakdown(coin, "breakdownBySize", "sizeBucketId", bucketSlots(), true);
             case LIQUIDATION_HEATMAP -> liquidationHeatmap(coin);
@@ -119,7 +119,7 @@ final class ExportEndpoints {
 
     /** {"coin","metrics":{"columns":[…],"data":[[…]]}}: columns list "coin" but rows omit it, as the API's do. */
     private byte[] positionMetrics(int coin) {
-        Aggregates.Series s = aggregates.series(Aggregates.SeriesKey.hourly(coin, Aggregates.Filter.ALL, 0, 0));
+        Aggregates.Series s = aggregates.series(Aggregates.SeriesKey.hourly(coin));
         int newest = data.hours();
         int oldest = Math.max(0, newest - POSITION_METRICS_HOURS + 1);
         return JsonOut.write(g -> {
@@ -141,8 +141,8 @@ final class ExportEndpoints {
                 g.writeString(JsonOut.time(data.instantAt(h * 3600L)));
                 g.writeNumber(s.count[h]);
                 g.writeNumber(s.countLong[h]);
-                g.writeNumber(BigDecimal.valueOf(s.valueCents[h], 2));
-                g.writeNumber(BigDecimal.valueOf(s.valueLongCents[h], 2));
+                g.writeNumber(JsonOut.micros(s.valueMicros[h]));
+                g.writeNumber(JsonOut.micros(s.valueLongMicros[h]));
                 g.writeEndArray();
             }
             g.writeEndArray();
@@ -153,11 +153,6 @@ final class ExportEndpoints {
 
     /** A breakdown slot: the id written in the row and the snapshot slot it reads. */
     private record Slot(int id, int snapshotSlot, String range) {}
-
-    private static List<Slot> sizeCohortSlots() {
-        return Arrays.stream(Cohort.values()).filter(c -> c.axis() == Cohort.Axis.SIZE)
-                .map(c -> new Slot(c.id(), c.id(), null)).toList();
-    }
 
     private static List<Slot> cohortSlots() {
         return Cohort.inIdOrder().stream().map(c -> new Slot(c.id(), c.id(), null)).toList();
@@ -189,10 +184,10 @@ final class ExportEndpoints {
                 if (withCoinAndRange) g.writeStringProperty("sizeRange", slot.range());
                 g.writeNumberProperty("positionCount", e.count);
                 g.writeNumberProperty("pastPositionCount", p.count);
-                JsonOut.money(g, "totalPositionValue", e.valueCents);
-                JsonOut.money(g, "pastTotalPositionValue", p.valueCents);
-                JsonOut.money(g, "totalPositionValueLong", e.valueLongCents);
-                JsonOut.money(g, "valueCloseToLiquidation", e.riskCents);
+                JsonOut.value(g, "totalPositionValue", e.valueMicros);
+                JsonOut.value(g, "pastTotalPositionValue", p.valueMicros);
+                JsonOut.value(g, "totalPositionValueLong", e.valueLongMicros);
+                JsonOut.value(g, "valueCloseToLiquidation", e.riskMicros);
                 g.writeNumberProperty("bias", e.bias());
                 g.writeEndObject();
             }
@@ -219,7 +214,7 @@ final class ExportEndpoints {
             if (t.closeSecond[i] != PositionTable.OPEN) continue;
             int bin = (int) Math.floor((t.liquidationPrice[i] - low) / width);
             if (bin < 0 || bin >= HEATMAP_BINS) continue;
-            long v = t.valueCents(i, spec.szDecimals(), mark);
+            long v = t.valueMicros(i, spec.szDecimals(), mark);
             value[bin] += v;
             count[bin]++;
             byCohort[bin][data.sizeCohortId(i)] += v;
@@ -236,7 +231,7 @@ final class ExportEndpoints {
                 g.writeNumberProperty("priceBinIndex", bin + 1);
                 JsonOut.decimal(g, "priceBinStart", MarketGenerator.roundPrice(low + bin * width, spec.szDecimals()));
                 JsonOut.decimal(g, "priceBinEnd", MarketGenerator.roundPrice(low + (bin + 1) * width, spec.szDecimals()));
-                JsonOut.money(g, "liquidationValue", value[bin]);
+                JsonOut.value(g, "liquidationValue", value[bin]);
                 g.writeNumberProperty("positionsCount", count[bin]);
                 g.writeNumberProperty("mostImpactedSegment", mostImpacted(byCohort[bin]));
                 g.writeEndObject();

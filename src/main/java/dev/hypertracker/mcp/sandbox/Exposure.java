@@ -4,32 +4,32 @@ package dev.hypertracker.mcp.sandbox;
 final class Exposure {
     int count;
     int countLong;
-    long valueCents;
-    long valueLongCents;
+    long valueMicros;
+    long valueLongMicros;
     /** Value of the positions at liquidation risk (see {@link PositionTable#atRisk}). */
-    long riskCents;
+    long riskMicros;
 
     void add(boolean isLong, long value, boolean atRisk) {
         count++;
-        valueCents += value;
+        valueMicros += value;
         if (isLong) {
             countLong++;
-            valueLongCents += value;
+            valueLongMicros += value;
         }
-        if (atRisk) riskCents += value;
+        if (atRisk) riskMicros += value;
     }
 
     int countShort() { return count - countLong; }
 
-    long valueShortCents() { return valueCents - valueLongCents; }
+    long valueShortMicros() { return valueMicros - valueLongMicros; }
 
     /** Long share of the value, 0..1, four decimals; 0 for an empty group. */
     double bias() {
-        return valueCents == 0 ? 0 : Math.round(10_000.0 * valueLongCents / valueCents) / 10_000.0;
+        return valueMicros == 0 ? 0 : Math.round(10_000.0 * valueLongMicros / valueMicros) / 10_000.0;
     }
 
     /** Share of the value at liquidation risk in percent, two decimals. */
     double percentRisk() {
-        return valueCents == 0 ? 0 : Math.round(10_000.0 * riskCents / valueCents) / 100.0;
+        return valueMicros == 0 ? 0 : Math.round(10_000.0 * riskMicros / valueMicros) / 100.0;
     }
 }

@@ -31,9 +31,9 @@ final class ExposureEndpoints {
                 Exposure e = now[c][Aggregates.ALL];
                 g.writeStartObject();
                 g.writeStringProperty("coin", data.specs().get(c).symbol());
-                JsonOut.money(g, "totalValue", e.valueCents);
-                JsonOut.money(g, "totalValueLong", e.valueLongCents);
-                JsonOut.money(g, "totalValueShort", e.valueShortCents());
+                JsonOut.value(g, "totalValue", e.valueMicros);
+                JsonOut.value(g, "totalValueLong", e.valueLongMicros);
+                JsonOut.value(g, "totalValueShort", e.valueShortMicros());
                 g.writeNumberProperty("count", e.count);
                 g.writeNumberProperty("countLong", e.countLong);
                 g.writeNumberProperty("countShort", e.countShort());
@@ -74,9 +74,9 @@ final class ExposureEndpoints {
     }
 
     private static void writeHeatmapTotals(JsonGenerator g, Exposure e) {
-        JsonOut.money(g, "totalValue", e.valueCents);
-        JsonOut.money(g, "totalLongValue", e.valueLongCents);
-        JsonOut.money(g, "totalShortValue", e.valueShortCents());
+        JsonOut.value(g, "totalValue", e.valueMicros);
+        JsonOut.value(g, "totalLongValue", e.valueLongMicros);
+        JsonOut.value(g, "totalShortValue", e.valueShortMicros());
         g.writeNumberProperty("count", e.count);
         g.writeNumberProperty("countLong", e.countLong);
         g.writeNumberProperty("countShort", e.countShort());
@@ -93,7 +93,7 @@ final class ExposureEndpoints {
         Exposure[][] now = aggregates.snapshot(data.hours(), 0);
         List<Integer> coins = IntStream.range(0, now.length).filter(c -> now[c][segmentId].count > 0).boxed()
                 .sorted(Comparator.<Integer>comparingDouble(c -> -now[c][segmentId].percentRisk())
-                        .thenComparing(c -> -now[c][segmentId].valueCents)
+                        .thenComparing(c -> -now[c][segmentId].valueMicros)
                         .thenComparing(c -> data.specs().get(c).symbol()))
                 .toList();
         int from = Math.min(offset, coins.size());
@@ -107,8 +107,8 @@ final class ExposureEndpoints {
                 Exposure e = now[c][segmentId];
                 g.writeStartObject();
                 g.writeStringProperty("coin", data.specs().get(c).symbol());
-                JsonOut.money(g, "totalValue", e.valueCents);
-                JsonOut.money(g, "riskValue", e.riskCents);
+                JsonOut.value(g, "totalValue", e.valueMicros);
+                JsonOut.value(g, "riskValue", e.riskMicros);
                 g.writeNumberProperty("percentRisk", e.percentRisk());
                 g.writeEndObject();
             }
@@ -120,7 +120,7 @@ final class ExposureEndpoints {
     /** Coins holding positions in the slot, by its total value descending, ties by symbol. */
     private List<Integer> coinsByValue(Exposure[][] snapshot, int slot) {
         return IntStream.range(0, snapshot.length).filter(c -> snapshot[c][slot].count > 0).boxed()
-                .sorted(Comparator.<Integer>comparingLong(c -> -snapshot[c][slot].valueCents)
+                .sorted(Comparator.<Integer>comparingLong(c -> -snapshot[c][slot].valueMicros)
                         .thenComparing(c -> data.specs().get(c).symbol()))
                 .toList();
     }

@@ -43,6 +43,20 @@ final class JsonOut {
         g.writeNumber(BigDecimal.valueOf(cents, 2));
     }
 
+    /**
+     * A position value in whole micro-dollars, exact (30500.123456, 30500.5): values are size x price, which
+     * has at most six decimals, so every sum of them is exact too and a coin's long and short sides can match.
+     */
+    static void value(JsonGenerator g, String name, long micros) {
+        g.writeName(name);
+        g.writeNumber(micros(micros));
+    }
+
+    static BigDecimal micros(long micros) {
+        BigDecimal d = BigDecimal.valueOf(micros, 6).stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0) : d;
+    }
+
     /** A price or other decimal without exponent or trailing zeros (0.000012, 95120). */
     static void decimal(JsonGenerator g, String name, double value) {
         g.writeName(name);

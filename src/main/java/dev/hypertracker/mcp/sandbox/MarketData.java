@@ -105,7 +105,7 @@ public final class MarketData {
         }
     }
 
-    /** One position as the API shows it; money rounded to cents, closeTime null while open. */
+    /** One position as the API shows it; value exact (size x mark), PnL and funding in cents, closeTime null while open. */
     public record Position(int sequence, String id, Wallet wallet, String coin, String dex, boolean isLong,
                            BigDecimal size, double entryPrice, double markPrice, double midPrice, double positionValue,
                            double liquidationPrice, double unrealizedPnl, double funding, int leverage,
@@ -239,14 +239,14 @@ public final class MarketData {
         CoinSpec spec = specs.get(t.coin[i]);
         int szd = spec.szDecimals();
         double mark = markPrice(i);
-        long value = t.valueCents(i, szd, mark);
+        long value = t.valueMicros(i, szd, mark);
         boolean open = t.closeSecond[i] == PositionTable.OPEN;
         return new Position(i, positionId(i), wallet(t.wallet[i]), spec.symbol(), spec.dex(), t.isLong[i],
                 BigDecimal.valueOf(t.lots[i], szd), t.entryPrice[i], mark,
-                MarketGenerator.roundPrice(mark * (1 + MID_SPREAD), szd), value / 100.0, t.liquidationPrice[i],
+                MarketGenerator.roundPrice(mark * (1 + MID_SPREAD), szd), value / 1e6, t.liquidationPrice[i],
                 t.unrealizedPnlCents(i, szd, mark) / 100.0,
                 t.fundingCents(i, szd, spec.hourlyFunding(), valuationSecond(i)) / 100.0,
                 t.leverage[i], t.cross[i], instantAt(t.openSecond[i]), open ? null : instantAt(t.closeSecond[i]),
-                SizeBucket.forValue(value / 100.0), t.atRisk(i, mark));
+                SizeBucket.forValue(value / 1e6), t.atRisk(i, mark));
     }
 }

@@ -53,7 +53,60 @@ final class MarketGenerator {
         for (int i = 0; i < positionCount; i++) {
             generatePosition(generated, i, specs, prices, equityCents, cumulativeWeight, hours, positionRandom);
         }
-        return new MarketData(seed, anchor, specs, prices, address, equityCents, pnlCents, sortedByOpenTime(generated));
+        PositionTable sorted = sortedByOpenTime(generated);
+        balanceOpenSides(sorted, specs);
+        return new MarketData(seed, anchor, specs, prices, address, equityCents, pnlCents, sorted);
+    }
+
+    /**
+     * The market's invariant: every open long has a matching short, so per coin the open long size equals the
+     * open short size (and, at one mark price, long value = short value). Positions are drawn one by one, so the
+     * lighter side's open positions are scaled up to match the heavier one and the last lots go to its largest
+     * position; counts per side and the cohorts' leans stay as drawn. A coin whose open positions are all on one
+     * side has its newest one turned round first (at 1x, far from any liquidation). A coin with a single open
+     * position cannot balance and is left as is.
+     */
+    static void balanceOpenSides(PositionTable t, List<CoinSpec> specs) {
+        for (int c = 0; c < specs.size(); c++) {
+            long longLots = 0;
+            long shortLots = 0;
+            int openCount = 0;
+            int newest = -1;
+            for (int i = 0; i < t.size; i++) {
+                if (t.coin[i] != c || t.closeSecond[i] != PositionTable.OPEN) continue;
+                openCount++;
+                newest = i;
+                if (t.isLong[i]) longLots += t.lots[i]; else shortLots += t.lots[i];
+            }
+            if (openCount < 2) continue;
+            if (longLots == 0 || shortLots == 0) {
+                turnRound(t, newest, specs.get(c));
+                longLots += t.isLong[newest] ? t.lots[newest] : -t.lots[newest];
+                shortLots += t.isLong[newest] ? -t.lots[newest] : t.lots[newest];
+            }
+            if (longLots == shortLots) continue;
+            boolean scaleLongs = longLots < shortLots;
+            long target = Math.max(longLots, shortLots);
+            double factor = (double) target / Math.min(longLots, shortLots);
+            long scaled = 0;
+            int largest = -1;
+            for (int i = 0; i < t.size; i++) {
+                if (t.coin[i] != c || t.closeSecond[i] != PositionTable.OPEN || t.isLong[i] != scaleLongs) continue;
+                t.lots[i] = Math.max(1, (long) Math.floor(t.lots[i] * factor));
+                scaled += t.lots[i];
+                if (largest < 0 || t.lots[i] > t.lots[largest]) largest = i;
+            }
+            t.lots[largest] += target - scaled;
+        }
+    }
+
+    /** Makes a position the other side's, at 1x leverage, with that side's liquidation price. */
+    private static void turnRound(PositionTable t, int i, CoinSpec spec) {
+        t.isLong[i] = !t.isLong[i];
+        t.leverage[i] = 1;
+        double maintenance = 0.5 / spec.maxLeverage();
+        double entry = t.entryPrice[i];
+        t.liquidationPrice[i] = roundPrice(t.isLong[i] ? entry * maintenance : entry * (2 - maintenance), spec.szDecimals());
     }
 
     private static void generatePosition(PositionTable t, int i, List<CoinSpec> specs, double[][] prices,

@@ -13,13 +13,16 @@ final class MetaEndpoints {
     private static final Duration UPDATE_INTERVAL = Duration.ofMinutes(15);
     private static final Duration STALE_AFTER = Duration.ofMinutes(30);
 
+    /** The docs legend's emojis where it gives them (1, 7-12); the rest vary by source. */
     private static final Map<Cohort, String> EMOJI = Map.ofEntries(
             Map.entry(Cohort.SHRIMP, "🦐"), Map.entry(Cohort.FISH, "🐟"), Map.entry(Cohort.DOLPHIN, "🐬"),
             Map.entry(Cohort.APEX_PREDATOR, "🦈"), Map.entry(Cohort.SMALL_WHALE, "🐋"), Map.entry(Cohort.WHALE, "🐳"),
-            Map.entry(Cohort.TIDAL_WHALE, "🌊"), Map.entry(Cohort.LEVIATHAN, "🐙"), Map.entry(Cohort.MONEY_PRINTER, "🖨️"),
-            Map.entry(Cohort.SMART_MONEY, "🧠"), Map.entry(Cohort.GRINDER, "💪"), Map.entry(Cohort.HUMBLE_EARNER, "🙂"),
-            Map.entry(Cohort.EXIT_LIQUIDITY, "🚪"), Map.entry(Cohort.SEMI_REKT, "🤕"), Map.entry(Cohort.FULL_REKT, "💀"),
+            Map.entry(Cohort.TIDAL_WHALE, "🌊"), Map.entry(Cohort.LEVIATHAN, "🐉"), Map.entry(Cohort.MONEY_PRINTER, "💰"),
+            Map.entry(Cohort.SMART_MONEY, "📈"), Map.entry(Cohort.GRINDER, "📊"), Map.entry(Cohort.HUMBLE_EARNER, "🙏"),
+            Map.entry(Cohort.EXIT_LIQUIDITY, "🤡"), Map.entry(Cohort.SEMI_REKT, "🤕"), Map.entry(Cohort.FULL_REKT, "💀"),
             Map.entry(Cohort.GIGA_REKT, "☠️"));
+    /** Where the live /segments words a name differently from the docs legend (the catalog's names). */
+    static final Map<Cohort, String> LIVE_NAMES = Map.of(Cohort.GRINDER, "Consistent Grinder");
 
     private final MarketData data;
 
@@ -35,7 +38,7 @@ final class MetaEndpoints {
                 boolean size = c.axis() == Cohort.Axis.SIZE;
                 g.writeStartObject();
                 g.writeNumberProperty("id", c.id());
-                g.writeStringProperty("name", c.displayName());
+                g.writeStringProperty("name", LIVE_NAMES.getOrDefault(c, c.displayName()));
                 g.writeStringProperty("category", size ? "size" : "pnl");
                 g.writeStringProperty("emoji", EMOJI.get(c));
                 g.writeName("criteria");

@@ -6,20 +6,17 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * The time series: market-wide overview (every 10 minutes), and hourly per coin, per coin and cohort, per
- * coin and size bucket, and perp volume. Rows are the ticks of the data window, cursor-paged.
+ * The time series: market-wide overview (every 10 minutes), per coin, per coin and cohort, per coin and size
+ * bucket (every 15 minutes), and hourly perp volume. Rows are the ticks of the data window, cursor-paged.
  */
 final class MetricsEndpoints {
 
     static final int MAX_LIMIT = 1000;
-    /** /position-metrics/general without start: the last day. */
-    private static final Duration DEFAULT_GENERAL_WINDOW = Duration.ofHours(24);
 
     private final MarketData data;
     private final Aggregates aggregates;
@@ -29,10 +26,10 @@ final class MetricsEndpoints {
         this.aggregates = aggregates;
     }
 
-    /** Market-wide snapshots, oldest first; start optional. */
+    /** Market-wide snapshots, oldest first; start required, as on every /position-metrics route. */
     Reply general(QueryParams q) {
+        Instant start = q.requiredTime("start");
         Instant end = q.time("end").orElse(data.anchor());
-        Instant start = q.time("start").orElse(end.minus(DEFAULT_GENERAL_WINDOW));
         Aggregates.Series s = aggregates.series(Aggregates.SeriesKey.marketWide());
         long equityCents = data.totalWalletEquityCents();
         return page(q, start, end, Aggregates.TEN_MINUTES, 0, false, (g, h) -> {
@@ -40,61 +37,80 @@ final class MetricsEndpoints {
             g.writeNumberProperty("count", s.count[h]);
             g.writeNumberProperty("countLong", s.countLong[h]);
             g.writeNumberProperty("countShort", s.count[h] - s.countLong[h]);
-            JsonOut.money(g, "openInterest", s.valueCents[h]);
-            JsonOut.money(g, "openInterestLong", s.valueLongCents[h]);
-            JsonOut.money(g, "openInterestShort", s.valueCents[h] - s.valueLongCents[h]);
+            JsonOut.value(g, "openInterest", s.valueMicros[h]);
+            JsonOut.value(g, "openInterestLong", s.valueLongMicros[h]);
+            JsonOut.value(g, "openInterestShort", s.valueMicros[h] - s.valueLongMicros[h]);
             // wallets' equity plus the unrealized PnL of their open positions at that point
             JsonOut.money(g, "perpEquity", equityCents + s.unrealizedPnlCents[h]);
             g.writeNumberProperty("countInProfit", s.countInProfit[h]);
         });
     }
 
+    /** positionRecencyTimeframe is not a parameter of this route: the API ignores it, unvalidated. */
     Reply coin(Map<String, String> path, QueryParams q) {
-        int c = knownCoin(path.get("coin"));
-        int recency = q.timeframeSeconds("positionRecencyTimeframe");
-        return coinSeries(q, c, Aggregates.SeriesKey.hourly(c, Aggregates.Filter.ALL, 0, recency), null);
+        Instant start = q.requiredTime("start");
+        OptionalInt c = data.coinIndex(path.get("coin"));
+        if (c.isEmpty()) return emptySeries();
+        return coinSeries(q, start, c.getAsInt(), Aggregates.SeriesKey.perCoin(c.getAsInt(), Aggregates.Filter.ALL, 0, 0), null);
     }
 
     Reply coinSegment(Map<String, String> path, QueryParams q) {
-        int c = knownCoin(path.get("coin"));
+        Instant start = q.requiredTime("start");
         int segmentId = QueryParams.integerValue("segmentId", path.get("segmentId"), Cohort.MIN_ID, Cohort.MAX_ID);
         int recency = q.timeframeSeconds("positionRecencyTimeframe");
-        return coinSeries(q, c, Aggregates.SeriesKey.hourly(c, Aggregates.Filter.COHORT, segmentId, recency), "segmentId");
+        OptionalInt c = data.coinIndex(path.get("coin"));
+        if (c.isEmpty()) return emptySeries();
+        return coinSeries(q, start, c.getAsInt(),
+                Aggregates.SeriesKey.perCoin(c.getAsInt(), Aggregates.Filter.COHORT, segmentId, recency), "segmentId");
     }
 
     Reply coinSizeBucket(Map<String, String> path, QueryParams q) {
-        int c = knownCoin(path.get("coin"));
+        Instant start = q.requiredTime("start");
         int bucketId = QueryParams.integerValue("sizeBucketId", path.get("sizeBucketId"), SizeBucket.MIN_ID, SizeBucket.MAX_ID);
-        return coinSeries(q, c, Aggregates.SeriesKey.hourly(c, Aggregates.Filter.SIZE_BUCKET, bucketId, 0), "sizeBucketId");
+        OptionalInt c = data.coinIndex(path.get("coin"));
+        if (c.isEmpty()) return emptySeries();
+        return coinSeries(q, start, c.getAsInt(),
+                Aggregates.SeriesKey.perCoin(c.getAsInt(), Aggregates.Filter.SIZE_BUCKET, bucketId, 0), "sizeBucketId");
+    }
+
+    /** An unknown or wrong-case coin on a metrics route: an empty list, not a 404 (coins are case-sensitive). */
+    private static Reply emptySeries() {
+        return Reply.json(JsonOut.write(g -> {
+            g.writeStartObject();
+            g.writeName("metrics");
+            g.writeStartArray();
+            g.writeEndArray();
+            g.writeNullProperty("nextCursor");
+            g.writeEndObject();
+        }));
     }
 
     /** Hourly perp volume, oldest first: {id, createdAt, volume}. */
     Reply perpVolume(QueryParams q) {
         Instant start = q.requiredTime("start");
         Instant end = q.time("end").orElse(data.anchor());
-        long[] volume = aggregates.hourlyVolumeCents();
+        long[] volume = aggregates.hourlyVolumeMicros();
         return page(q, start, end, Aggregates.HOURLY, 1, false, (g, h) -> {
             g.writeNumberProperty("id", h);
             g.writeStringProperty("createdAt", JsonOut.time(hourTime(h)));
-            JsonOut.money(g, "volume", volume[h]);
+            JsonOut.value(g, "volume", volume[h]);
         });
     }
 
     /** Per-coin rows, newest first; filterName adds segmentId or sizeBucketId to each row. */
-    private Reply coinSeries(QueryParams q, int coin, Aggregates.SeriesKey key, String filterName) {
-        Instant start = q.requiredTime("start");
+    private Reply coinSeries(QueryParams q, Instant start, int coin, Aggregates.SeriesKey key, String filterName) {
         Instant end = q.time("end").orElse(data.anchor());
         String symbol = data.specs().get(coin).symbol();
         int szd = data.specs().get(coin).szDecimals();
         Aggregates.Series s = aggregates.series(key);
-        return page(q, start, end, Aggregates.HOURLY, 0, true, (g, h) -> {
-            g.writeStringProperty("createdAt", JsonOut.time(hourTime(h)));
+        return page(q, start, end, key.tickSeconds(), 0, true, (g, h) -> {
+            g.writeStringProperty("createdAt", JsonOut.time(data.instantAt((long) h * key.tickSeconds())));
             g.writeStringProperty("coin", symbol);
             if (filterName != null) g.writeNumberProperty(filterName, key.filterId());
             g.writeNumberProperty("positionCount", s.count[h]);
             g.writeNumberProperty("positionCountLong", s.countLong[h]);
-            JsonOut.money(g, "totalPositionValue", s.valueCents[h]);
-            JsonOut.money(g, "totalPositionValueLong", s.valueLongCents[h]);
+            JsonOut.value(g, "totalPositionValue", s.valueMicros[h]);
+            JsonOut.value(g, "totalPositionValueLong", s.valueLongMicros[h]);
             g.writeName("totalPositionSize");
             g.writeNumber(BigDecimal.valueOf(s.lots[h], szd));
             g.writeName("totalPositionSizeLong");
@@ -102,13 +118,6 @@ final class MetricsEndpoints {
             JsonOut.money(g, "totalFunding", s.fundingCents[h]);
             JsonOut.money(g, "totalUnrealizedPnl", s.unrealizedPnlCents[h]);
         });
-    }
-
-    /** The coin of a metrics path: case-sensitive; anything else is a 404. */
-    private int knownCoin(String symbol) {
-        OptionalInt c = data.coinIndex(symbol);
-        if (c.isEmpty()) throw ApiError.notFound(symbol);
-        return c.getAsInt();
     }
 
     private Instant hourTime(int hour) {

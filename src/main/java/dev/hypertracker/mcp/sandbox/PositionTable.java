@@ -52,8 +52,14 @@ final class PositionTable {
         return lots[i] / POWERS_OF_TEN[szDecimals];
     }
 
-    long valueCents(int i, int szDecimals, double price) {
-        return Math.round(sizeUnits(i, szDecimals) * price * 100);
+    private static final double[] PRICE_TO_MICROS_PER_LOT = {1e6, 1e5, 1e4, 1e3, 100, 10, 1};
+
+    /**
+     * size x price in micro-dollars, exactly: a price has at most 6 - szDecimals decimals, so price x
+     * 10^(6 - szDecimals) is a whole number of micro-dollars per lot.
+     */
+    long valueMicros(int i, int szDecimals, double price) {
+        return lots[i] * Math.round(price * PRICE_TO_MICROS_PER_LOT[szDecimals]);
     }
 
     long unrealizedPnlCents(int i, int szDecimals, double price) {

@@ -121,7 +121,7 @@ final class PositionsEndpoint {
         JsonOut.decimal(g, "markPrice", p.markPrice());
         JsonOut.decimal(g, "midPrice", p.midPrice());
         g.writeNumberProperty("premiumPrice", 0);
-        JsonOut.money(g, "positionValue", Math.round(p.positionValue() * 100));
+        JsonOut.decimal(g, "positionValue", p.positionValue());
         JsonOut.decimal(g, "liquidationPrice", p.liquidationPrice());
         JsonOut.money(g, "unrealizedPnl", Math.round(p.unrealizedPnl() * 100));
         JsonOut.money(g, "funding", Math.round(p.funding() * 100));

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -45,6 +46,8 @@ public final class SandboxServer implements AutoCloseable {
     private final ExportEndpoints exports;
     private final ApiRoutes routes;
     private final byte[] expectedAuthorization;
+    private final DailyQuota quota;
+    private final BodyQuirks quirks;
     private final Server server;
     private volatile URI baseUrl;
 
@@ -57,6 +60,8 @@ public final class SandboxServer implements AutoCloseable {
         this.exports = new ExportEndpoints(data, aggregates, config, () -> baseUrl);
         this.routes = new ApiRoutes(data, aggregates, exports);
         this.expectedAuthorization = ("Bearer " + config.token()).getBytes(StandardCharsets.UTF_8);
+        this.quota = new DailyQuota(config.dailyQuota(), Clock.systemUTC());
+        this.quirks = new BodyQuirks(config);
 
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 2);
         threads.setName("sandbox-http");
@@ -132,17 +137,27 @@ public final class SandboxServer implements AutoCloseable {
                 && MessageDigest.isEqual(expectedAuthorization, authorization.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The answer a well-behaved API would give. */
+    /** The answer a well-behaved API would give, with its rate-limit headers and the configured quirks. */
     private Reply answer(String method, String path, QueryParams query, String authorization) {
+        if (path.startsWith(ExportEndpoints.FILE_ROUTE)) {
+            // the file store, not the API: no quota, no rate-limit headers
+            return method.equals("GET") ? quirks.apply(exports.file(path, query)) : ApiError.noRoute(method, path);
+        }
+        boolean authorized = authorized(authorization);
+        DailyQuota.Decision decision = quota.take(authorized && method.equals("GET"));
+        return decision.decorate(apiAnswer(method, path, query, authorized, decision));
+    }
+
+    private Reply apiAnswer(String method, String path, QueryParams query, boolean authorized, DailyQuota.Decision decision) {
         if (!method.equals("GET")) return ApiError.noRoute(method, path);
-        if (path.startsWith(ExportEndpoints.FILE_ROUTE)) return exports.file(path, query);
         Optional<ApiRoutes.Match> match = routes.match(path);
         if (match.isEmpty()) return ApiError.noRoute(method, path);
-        if (!authorized(authorization)) return ApiError.forStatus(401);
+        if (!authorized) return ApiError.forStatus(401);
+        if (!decision.allowed()) return ApiError.rateLimited((int) decision.retryAfterSeconds());
         try {
-            return match.get().route().handler().handle(match.get().pathParams(), query);
+            return quirks.apply(match.get().route().handler().handle(match.get().pathParams(), query));
         } catch (ApiError e) {
-            return e.reply();
+            return e.reply(config.legacyErrors());
         } catch (RuntimeException e) {
             LOG.error("sandbox route {} failed", path, e);
             return ApiError.forStatus(500);
@@ -195,6 +210,7 @@ public final class SandboxServer implements AutoCloseable {
                 yield normal.get();
             }
             case MALFORMED_BODY -> Reply.json(MALFORMED_BODY);
+            case BODY -> Reply.json(fault.status(), fault.body().getBytes(StandardCharsets.UTF_8));
             case TRUNCATED_BODY -> normal.get();
             case TRUNCATED_JSON -> {
                 Reply whole = normal.get();

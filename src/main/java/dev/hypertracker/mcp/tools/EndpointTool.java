@@ -6,6 +6,7 @@ import dev.hypertracker.mcp.api.Pager;
 import dev.hypertracker.mcp.stats.UpstreamStats;
 import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.digest.Digest;
+import dev.hypertracker.mcp.digest.UpstreamBodyException;
 import dev.hypertracker.mcp.digest.Summarizer;
 import dev.hypertracker.mcp.resources.ResultStore;
 import dev.hypertracker.mcp.validation.ArgumentValidator;
@@ -88,6 +89,11 @@ public final class EndpointTool {
         } catch (ApiException e) {
             context.stats().toolCall(true);
             log.warn("{} failed: {}", endpoint.tool(), e.getMessage());
+            return error(UnlistedExport.explain(endpoint, e));
+        } catch (UpstreamBodyException e) {
+            // fidelity: a body that is not the route's shape, or a number out of range, is the tool's error
+            context.stats().toolCall(true);
+            log.warn("{}: {}", endpoint.tool(), e.getMessage());
             return error(e.getMessage());
         } catch (RuntimeException e) {
             context.stats().toolCall(true);

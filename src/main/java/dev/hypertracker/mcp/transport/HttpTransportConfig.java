@@ -18,7 +18,8 @@ import java.util.Set;
  * @param maxRequestBytes      largest accepted request body; larger ones get 413
  * @param keepAlive            interval of MCP pings on open sessions
  * @param shutdownGrace        how long {@link HttpTransportServer#close()} waits for in-flight calls
- * @param sessionIdleTimeout   Streamable HTTP sessions with no request and no open stream for this long are evicted
+ * @param sessionIdleTimeout   sessions with no request (and, Streamable HTTP, no open stream) for this long are evicted
+ * @param maxSessions          live sessions (Streamable HTTP and SSE together) past which new ones are refused
  */
 public record HttpTransportConfig(
         String host,
@@ -30,16 +31,23 @@ public record HttpTransportConfig(
         long maxRequestBytes,
         Duration keepAlive,
         Duration shutdownGrace,
-        Duration sessionIdleTimeout) {
+        Duration sessionIdleTimeout,
+        int maxSessions) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024;
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(20);
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_SESSION_IDLE_TIMEOUT = Duration.ofMinutes(30);
+    public static final Duration DEFAULT_SESSION_IDLE_TIMEOUT = Duration.ofMinutes(10);
+    /** A session costs a few KB; 1,000 of them are a few MB, far from the heap trouble 250k caused. */
+    public static final int DEFAULT_MAX_SESSIONS = 1000;
     /** The environment variable the CLI reads when {@code --auth-token} is absent. */
     public static final String AUTH_TOKEN_ENV = "HYPERTRACKER_MCP_AUTH_TOKEN";
+    /** The environment variable the CLI reads when {@code --max-sessions} is absent. */
+    public static final String MAX_SESSIONS_ENV = "HYPERTRACKER_MCP_MAX_SESSIONS";
+    /** The environment variable the CLI reads when {@code --session-idle-timeout} is absent (seconds). */
+    public static final String SESSION_IDLE_TIMEOUT_ENV = "HYPERTRACKER_MCP_SESSION_IDLE_TIMEOUT";
 
     public HttpTransportConfig {
         Objects.requireNonNull(host, "host");
@@ -61,72 +69,74 @@ public record HttpTransportConfig(
         if (port < 0 || port > 65535) {
             throw new TransportConfigurationException("Port out of range: " + port);
         }
+        if (maxSessions < 1) {
+            throw new TransportConfigurationException("Max sessions must be at least 1, got " + maxSessions);
+        }
+        if (sessionIdleTimeout.isNegative() || sessionIdleTimeout.isZero()) {
+            throw new TransportConfigurationException("Session idle timeout must be positive");
+        }
         if (maxRequestBytes <= 0 || maxRequestBytes > Integer.MAX_VALUE) {
             throw new TransportConfigurationException("Max request size must be 1.." + Integer.MAX_VALUE + " bytes");
         }
     }
 
-    /** The form the CLI started with: no extra hosts, default idle timeout. */
-    public HttpTransportConfig(String host, int port, Set<TransportKind> kinds, String authToken,
-            List<String> extraAllowedOrigins, long maxRequestBytes, Duration keepAlive, Duration shutdownGrace) {
-        this(host, port, kinds, authToken, extraAllowedOrigins, List.of(), maxRequestBytes, keepAlive, shutdownGrace,
-                DEFAULT_SESSION_IDLE_TIMEOUT);
-    }
-
-    /** Loopback, port 8080, Streamable HTTP, no token, 4 MiB bodies, 20 s pings, 10 s shutdown grace. */
+    /**
+     * Loopback, port 8080, Streamable HTTP, no token, 4 MiB bodies, 20 s pings, 10 s shutdown grace, sessions
+     * evicted after 10 idle minutes, at most 1,000 of them.
+     */
     public static HttpTransportConfig defaults() {
         return new HttpTransportConfig(DEFAULT_HOST, DEFAULT_PORT, EnumSet.of(TransportKind.HTTP), null, List.of(),
                 List.of(), DEFAULT_MAX_REQUEST_BYTES, DEFAULT_KEEP_ALIVE, DEFAULT_SHUTDOWN_GRACE,
-                DEFAULT_SESSION_IDLE_TIMEOUT);
+                DEFAULT_SESSION_IDLE_TIMEOUT, DEFAULT_MAX_SESSIONS);
     }
 
     public HttpTransportConfig withHost(String newHost) {
         return new HttpTransportConfig(newHost, port, kinds, authToken, extraAllowedOrigins, extraAllowedHosts,
-                maxRequestBytes, keepAlive, shutdownGrace, sessionIdleTimeout);
+                maxRequestBytes, keepAlive, shutdownGrace, sessionIdleTimeout, maxSessions);
     }
 
     public HttpTransportConfig withPort(int newPort) {
         return new HttpTransportConfig(host, newPort, kinds, authToken, extraAllowedOrigins, extraAllowedHosts,
-                maxRequestBytes, keepAlive, shutdownGrace, sessionIdleTimeout);
+                maxRequestBytes, keepAlive, shutdownGrace, sessionIdleTimeout, maxSessions);
     }
 
     public HttpTransportConfig withKinds(Set<TransportKind> newKinds) {
         return new HttpTransportConfig(host, port, newKinds, authToken, extraAllowedOrigins, extraAllowedHosts,
-                maxRequestBytes, keepAlive, shutdownGrace, sessionIdleTimeout);
+                maxRequestBytes, keepAlive, shutdownGrace, sessionIdleTimeout, maxSessions);
     }
 
     public HttpTransportConfig withAuthToken(String newAuthToken) {
         return new HttpTransportConfig(host, port, kinds, newAuthToken, extraAllowedOrigins, extraAllowedHosts,
-                maxRequestBytes, keepAlive, shutdownGrace, sessionIdleTimeout);
+                maxRequestBytes, keepAlive, shutdownGrace, sessionIdleTimeout, maxSessions);
     }
 
     public HttpTransportConfig withExtraAllowedOrigins(List<String> origins) {
-        return new HttpTransportConfig(host, port, kinds, authToken, origins, extraAllowedHosts, maxRequestBytes,
-                keepAlive, shutdownGrace, sessionIdleTimeout);
-    }
-
-    public HttpTransportConfig withExtraAllowedHosts(List<String> hosts) {
-        return new HttpTransportConfig(host, port, kinds, authToken, extraAllowedOrigins, hosts, maxRequestBytes,
-                keepAlive, shutdownGrace, sessionIdleTimeout);
+        return new HttpTransportConfig(host, port, kinds, authToken, origins, extraAllowedHosts,
+                maxRequestBytes, keepAlive, shutdownGrace, sessionIdleTimeout, maxSessions);
     }
 
     public HttpTransportConfig withMaxRequestBytes(long bytes) {
         return new HttpTransportConfig(host, port, kinds, authToken, extraAllowedOrigins, extraAllowedHosts, bytes,
-                keepAlive, shutdownGrace, sessionIdleTimeout);
+                keepAlive, shutdownGrace, sessionIdleTimeout, maxSessions);
     }
 
     public HttpTransportConfig withKeepAlive(Duration interval) {
         return new HttpTransportConfig(host, port, kinds, authToken, extraAllowedOrigins, extraAllowedHosts,
-                maxRequestBytes, interval, shutdownGrace, sessionIdleTimeout);
+                maxRequestBytes, interval, shutdownGrace, sessionIdleTimeout, maxSessions);
     }
 
     public HttpTransportConfig withShutdownGrace(Duration grace) {
         return new HttpTransportConfig(host, port, kinds, authToken, extraAllowedOrigins, extraAllowedHosts,
-                maxRequestBytes, keepAlive, grace, sessionIdleTimeout);
+                maxRequestBytes, keepAlive, grace, sessionIdleTimeout, maxSessions);
     }
 
     public HttpTransportConfig withSessionIdleTimeout(Duration timeout) {
         return new HttpTransportConfig(host, port, kinds, authToken, extraAllowedOrigins, extraAllowedHosts,
-                maxRequestBytes, keepAlive, shutdownGrace, timeout);
+                maxRequestBytes, keepAlive, shutdownGrace, timeout, maxSessions);
+    }
+
+    public HttpTransportConfig withMaxSessions(int max) {
+        return new HttpTransportConfig(host, port, kinds, authToken, extraAllowedOrigins, extraAllowedHosts,
+                maxRequestBytes, keepAlive, shutdownGrace, sessionIdleTimeout, max);
     }
 }

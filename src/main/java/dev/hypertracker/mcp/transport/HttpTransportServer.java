@@ -15,20 +15,30 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +49,13 @@ import org.slf4j.LoggerFactory;
  * {@value #HEALTH_PATH}. Each transport gets its own SDK server built by the same assembly, so upstream client,
  * cache and rate limiter (which live in the assembly) are shared by every session of every transport.
  *
+ * <p>Request bodies are received by Jetty without a thread ({@link EagerContentHandler}) and must keep arriving
+ * ({@link #BODY_READ_TIMEOUT} of silence ends the connection), so slow clients hold no thread. Sessions are
+ * capped and evicted when idle ({@link SessionRegistry}).
+ *
  * <p>{@link #close()} (also run on SIGTERM) drains: new MCP requests get 503, calls in flight get up to
- * {@link HttpTransportConfig#shutdownGrace()} to finish, then sessions and the container are closed.
+ * {@link HttpTransportConfig#shutdownGrace()} to finish, then sessions and the container are closed, each step
+ * bounded by the grace too.
  */
 public final class HttpTransportServer implements AutoCloseable {
     public static final String MCP_PATH = "/mcp";
@@ -52,24 +67,37 @@ public final class HttpTransportServer implements AutoCloseable {
     /** The SDK servlets block a container thread for the length of each call, so allow many. */
     private static final int MAX_THREADS = 256;
     /** Longer than any call should last: a call's response stream is silent until the result comes. */
-    private static final Duration CONNECTION_IDLE_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration CALL_IDLE_TIMEOUT = Duration.ofMinutes(5);
+    /** Silence allowed while a request's head or body arrives, and between requests on a kept-alive connection. */
+    static final Duration BODY_READ_TIMEOUT = Duration.ofSeconds(10);
+    /** Room for chunk framing over the body limit; the guard enforces the exact limit on the body itself. */
+    private static final long BODY_FRAMING_SLACK = 64 * 1024;
 
     private final Server jetty;
     private final URI baseUrl;
     private final int port;
     private final List<ServedTransport> transports;
+    private final SessionLimit sessions;
+    private final ScheduledExecutorService sweeper;
     private final InFlightRequests inFlight;
     private final AtomicBoolean draining;
+    private final AtomicBoolean closing = new AtomicBoolean();
     private final Duration shutdownGrace;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread shutdownHook = new Thread(this::close, "mcp-http-shutdown");
 
     private HttpTransportServer(Server jetty, URI baseUrl, int port, List<ServedTransport> transports,
-            InFlightRequests inFlight, AtomicBoolean draining, Duration shutdownGrace) {
+            SessionLimit sessions, InFlightRequests inFlight, AtomicBoolean draining, Duration shutdownGrace) {
         this.jetty = jetty;
         this.baseUrl = baseUrl;
         this.port = port;
         this.transports = transports;
+        this.sessions = sessions;
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "mcp-session-sweeper");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.inFlight = inFlight;
         this.draining = draining;
         this.shutdownGrace = shutdownGrace;
@@ -89,6 +117,12 @@ public final class HttpTransportServer implements AutoCloseable {
      */
     public static HttpTransportServer start(HttpTransportConfig config, ServerAssembly assembly,
             StatelessServerAssembly statelessAssembly) {
+        return start(config, assembly, statelessAssembly, Clock.systemUTC());
+    }
+
+    /** As above, with the clock that session idleness is measured by (tests move it by hand). */
+    static HttpTransportServer start(HttpTransportConfig config, ServerAssembly assembly,
+            StatelessServerAssembly statelessAssembly, Clock clock) {
         InetAddress bindAddress = resolve(config.host());
         if (!bindAddress.isLoopbackAddress() && config.authToken() == null) {
             throw new TransportConfigurationException("Binding to " + config.host()
@@ -102,10 +136,13 @@ public final class HttpTransportServer implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS);
         threads.setName("mcp-http");
         Server jetty = new Server(threads);
-        ServerConnector connector = new ServerConnector(jetty);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(config.host());
         connector.setPort(config.port());
-        connector.setIdleTimeout(CONNECTION_IDLE_TIMEOUT.toMillis());
+        connector.setIdleTimeout(BODY_READ_TIMEOUT.toMillis());
         jetty.addConnector(connector);
         try {
             connector.open(); // binds now, so an ephemeral port is known before the Origin/Host lists are built
@@ -114,7 +151,7 @@ public final class HttpTransportServer implements AutoCloseable {
                     + " (" + e.getMessage() + ")");
         }
         try {
-            return serve(jetty, connector, bindAddress, config, assembly, statelessAssembly);
+            return serve(jetty, connector, bindAddress, config, assembly, statelessAssembly, clock);
         } catch (RuntimeException e) {
             connector.close(); // free the port: the caller may retry or report and exit
             throw e;
@@ -123,15 +160,16 @@ public final class HttpTransportServer implements AutoCloseable {
 
     /** Mounts the transports, the guard and the health check on the bound connector and starts serving. */
     private static HttpTransportServer serve(Server jetty, ServerConnector connector, InetAddress bindAddress,
-            HttpTransportConfig config, ServerAssembly assembly, StatelessServerAssembly statelessAssembly) {
+            HttpTransportConfig config, ServerAssembly assembly, StatelessServerAssembly statelessAssembly,
+            Clock clock) {
         int port = connector.getLocalPort();
 
         McpJsonMapper jsonMapper = McpJsonDefaults.getMapper();
         List<ServedTransport> transports = new ArrayList<>();
         for (TransportKind kind : EnumSet.copyOf(config.kinds())) {
             transports.add(switch (kind) {
-                case HTTP -> streamable(config, assembly, jsonMapper);
-                case SSE -> sse(config, assembly, jsonMapper);
+                case HTTP -> streamable(config, assembly, jsonMapper, clock);
+                case SSE -> sse(config, assembly, jsonMapper, clock);
                 case STATELESS -> stateless(config, statelessAssembly, jsonMapper);
                 case STDIO -> throw new IllegalStateException("rejected by HttpTransportConfig");
             });
@@ -139,10 +177,13 @@ public final class HttpTransportServer implements AutoCloseable {
 
         InFlightRequests inFlight = new InFlightRequests();
         AtomicBoolean draining = new AtomicBoolean();
+        SessionLimit sessions = new SessionLimit(transports.stream().map(ServedTransport::sessions)
+                .filter(Objects::nonNull).toList(), config.maxSessions());
         McpEndpointGuard guard = new McpEndpointGuard(
                 RebindingProtection.validator(bindAddress, config.host(), port, config.extraAllowedOrigins(),
                         config.extraAllowedHosts()),
-                config.authToken(), config.maxRequestBytes(), inFlight, draining::get, jsonMapper);
+                config.authToken(), config.maxRequestBytes(), inFlight, draining::get, jsonMapper, sessions,
+                sessionsOf(transports, TransportKind.HTTP), sessionsOf(transports, TransportKind.SSE));
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
@@ -157,16 +198,22 @@ public final class HttpTransportServer implements AutoCloseable {
             }
         }
         String transportNames = transports.stream().map(t -> t.kind().label()).collect(Collectors.joining(","));
-        IntSupplier sessions = () -> transports.stream().mapToInt(t -> t.sessions().getAsInt())
-                .reduce(0, (a, b) -> a == SdkSessionCount.UNKNOWN || b == SdkSessionCount.UNKNOWN ? SdkSessionCount.UNKNOWN : a + b);
-        context.addServlet(new ServletHolder("health",
-                new HealthServlet(transportNames, sessions, draining::get, Instant.now(), jsonMapper)), HEALTH_PATH);
-        jetty.setHandler(context);
+        QueuedThreadPool threads = (QueuedThreadPool) jetty.getThreadPool();
+        context.addServlet(new ServletHolder("health", new HealthServlet(transportNames, sessions, draining::get,
+                threads::isLowOnThreads, Instant.now(), jsonMapper)), HEALTH_PATH);
+        JsonErrorHandler errors = new JsonErrorHandler(jsonMapper);
+        context.setErrorHandler(errors);
+        jetty.setErrorHandler(errors);
+        EagerContentHandler wholeBodies = new EagerContentHandler(
+                EdgeHandlers.callIdleTimeout(CALL_IDLE_TIMEOUT, BODY_READ_TIMEOUT, context),
+                new EagerContentHandler.RetainedContentLoaderFactory(config.maxRequestBytes() + BODY_FRAMING_SLACK,
+                        -1, true));
+        jetty.setHandler(EdgeHandlers.refuseTrace(wholeBodies));
 
         String authority = bindAddress.isAnyLocalAddress() ? "localhost"
                 : RebindingProtection.hostLiteral(config.host(), bindAddress);
         HttpTransportServer server = new HttpTransportServer(jetty, URI.create("http://" + authority + ":" + port),
-                port, transports, inFlight, draining, config.shutdownGrace());
+                port, transports, sessions, inFlight, draining, config.shutdownGrace());
         try {
             jetty.start();
         } catch (Exception e) {
@@ -174,6 +221,9 @@ public final class HttpTransportServer implements AutoCloseable {
             throw new IllegalStateException("Cannot start the HTTP transports: " + e.getMessage(), e);
         }
         Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+        long sweepMillis = Math.max(1_000, Math.min(config.sessionIdleTimeout().toMillis() / 4, 60_000));
+        server.sweeper.scheduleWithFixedDelay(server::evictIdleSessions, sweepMillis, sweepMillis,
+                TimeUnit.MILLISECONDS);
         for (ServedTransport transport : transports) {
             log.info("MCP {} transport at {}{}", transport.kind().label(), server.baseUrl,
                     transport.paths().get(0));
@@ -199,6 +249,21 @@ public final class HttpTransportServer implements AutoCloseable {
         };
     }
 
+    /** Closes the sessions idle past the timeout now (the sweeper does it periodically); returns how many. */
+    int evictIdleSessions() {
+        try {
+            return sessions.evictIdle();
+        } catch (RuntimeException e) {
+            log.warn("Session sweep failed: {}", e.toString()); // the next sweep tries again
+            return 0;
+        }
+    }
+
+    /** Live sessions of all transports. */
+    int sessionCount() {
+        return sessions.count();
+    }
+
     /** Blocks until the server has stopped (after {@link #close()} or SIGTERM). */
     public void join() throws InterruptedException {
         stopped.await();
@@ -210,10 +275,11 @@ public final class HttpTransportServer implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (!draining.compareAndSet(false, true)) {
+        if (!closing.compareAndSet(false, true)) {
             awaitStopped();
             return;
         }
+        beginDrain();
         try {
             if (!inFlight.awaitNone(shutdownGrace)) {
                 log.warn("{} MCP requests still in flight after {}; closing them", inFlight.count(), shutdownGrace);
@@ -221,7 +287,11 @@ public final class HttpTransportServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        transports.forEach(transport -> transport.closeServer().run());
+        sweeper.shutdownNow();
+        sessions.closeAll();
+        for (ServedTransport transport : transports) {
+            closeWithin(transport);
+        }
         try {
             jetty.stop();
         } catch (Exception e) {
@@ -232,6 +302,31 @@ public final class HttpTransportServer implements AutoCloseable {
             removeShutdownHook();
         }
         log.info("HTTP transports stopped");
+    }
+
+    /** The SDK server's graceful close waits on its sessions without a bound: give it the grace, no more. */
+    private void closeWithin(ServedTransport transport) {
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(transport.closeServer());
+        try {
+            closing.get(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("The {} transport did not close within {}; stopping anyway", transport.kind().label(),
+                    shutdownGrace);
+        } catch (ExecutionException e) {
+            log.warn("Error closing the {} transport: {}", transport.kind().label(), e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static SessionRegistry sessionsOf(List<ServedTransport> transports, TransportKind kind) {
+        return transports.stream().filter(t -> t.kind() == kind).map(ServedTransport::sessions).findFirst()
+                .orElse(null);
+    }
+
+    /** The first step of {@link #close()}: new MCP requests get 503 and {@code /healthz} says draining. */
+    void beginDrain() {
+        draining.set(true);
     }
 
     private void awaitStopped() {
@@ -263,21 +358,22 @@ public final class HttpTransportServer implements AutoCloseable {
     // rather than on Reactor's bounded-elastic pool, whose 10-threads-per-core cap would bound concurrent calls.
 
     private static ServedTransport streamable(HttpTransportConfig config, ServerAssembly assembly,
-            McpJsonMapper jsonMapper) {
+            McpJsonMapper jsonMapper, Clock clock) {
         HttpServletStreamableServerTransportProvider provider = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(jsonMapper)
                 .mcpEndpoint(MCP_PATH)
                 .keepAliveInterval(config.keepAlive())
                 .maxRequestSize((int) config.maxRequestBytes())
-                .sessionSweepInterval(config.sessionIdleTimeout())
+                .sessionSweepInterval(null) // SessionRegistry evicts, by the same rule, on a clock tests can move
                 .build();
         McpSyncServer server = assembly.build(McpServer.sync(provider).immediateExecution(true));
-        return new ServedTransport(TransportKind.HTTP, provider, List.of(MCP_PATH), new SdkSessionCount(provider),
-                server::closeGracefully);
+        return new ServedTransport(TransportKind.HTTP, provider, List.of(MCP_PATH),
+                new SessionRegistry(provider, config.sessionIdleTimeout(), clock), server::closeGracefully);
     }
 
-    @SuppressWarnings("deprecation") // temporary (issue 13): the transport/ migration off SDK 2.1.0 deprecations is separate work
-    private static ServedTransport sse(HttpTransportConfig config, ServerAssembly assembly, McpJsonMapper jsonMapper) {
+    @SuppressWarnings("deprecation") // the legacy HTTP+SSE transport is deprecated by the spec; clients still use it
+    private static ServedTransport sse(HttpTransportConfig config, ServerAssembly assembly, McpJsonMapper jsonMapper,
+            Clock clock) {
         HttpServletSseServerTransportProvider provider = HttpServletSseServerTransportProvider.builder()
                 .jsonMapper(jsonMapper)
                 .sseEndpoint(SSE_PATH)
@@ -287,7 +383,7 @@ public final class HttpTransportServer implements AutoCloseable {
                 .build();
         McpSyncServer server = assembly.build(McpServer.sync(provider).immediateExecution(true));
         return new ServedTransport(TransportKind.SSE, provider, List.of(SSE_PATH, SSE_MESSAGE_PATH),
-                new SdkSessionCount(provider), server::closeGracefully);
+                new SessionRegistry(provider, config.sessionIdleTimeout(), clock), server::closeGracefully);
     }
 
     private static ServedTransport stateless(HttpTransportConfig config, StatelessServerAssembly assembly,
@@ -298,12 +394,12 @@ public final class HttpTransportServer implements AutoCloseable {
                 .maxRequestSize((int) config.maxRequestBytes())
                 .build();
         McpStatelessSyncServer server = assembly.build(McpServer.sync(transport).immediateExecution(true));
-        return new ServedTransport(TransportKind.STATELESS, transport, List.of(MCP_PATH), () -> 0,
+        return new ServedTransport(TransportKind.STATELESS, transport, List.of(MCP_PATH), null,
                 server::closeGracefully);
     }
 
-    /** One transport as mounted: its servlet and paths, its session count, and how to close its SDK server. */
-    private record ServedTransport(TransportKind kind, HttpServlet servlet, List<String> paths, IntSupplier sessions,
-            Runnable closeServer) {
+    /** One transport as mounted: its servlet and paths, its sessions (null: stateless), how to close its server. */
+    private record ServedTransport(TransportKind kind, HttpServlet servlet, List<String> paths,
+            SessionRegistry sessions, Runnable closeServer) {
     }
 }

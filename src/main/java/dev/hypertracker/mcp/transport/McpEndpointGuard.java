@@ -1,8 +1,10 @@
 package dev.hypertracker.mcp.transport;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.transport.HeaderAccessor;
+import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
-import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
+import io.modelcontextprotocol.spec.McpSchema.ErrorCodes;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
@@ -11,58 +13,85 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * Stands in front of every MCP endpoint (not {@code /healthz}) and, in this order: refuses new requests while
- * the server drains (503), checks Origin and Host against DNS rebinding (403 / 421, the SDK's validator),
- * checks the bearer token when one is configured (401 with {@code WWW-Authenticate: Bearer}), refuses bodies
- * declared larger than the limit (413; the SDK transports also cap bodies without a length), and counts
- * POSTs in flight so shutdown can wait for them.
+ * Stands in front of every MCP endpoint (not {@code /healthz}) and, in this order: answers CORS preflights
+ * (no auth: browsers send none), refuses HEAD (it would open an SSE session nobody reads) and new requests while
+ * the server drains (503), checks Origin and Host against DNS rebinding (403 / 421, the SDK's validator), checks
+ * the bearer token when one is configured (401 with {@code WWW-Authenticate: Bearer}), refuses a new session past
+ * the cap (503), reads and checks the body (413 past the limit, 400 unless it is one JSON object), counts POSTs in
+ * flight so shutdown can wait for them, and hands the SDK servlet a {@link GuardedExchange}. Allowed browser
+ * origins get {@code Access-Control-Allow-Origin} and {@code -Expose-Headers} on every answer.
  */
-@SuppressWarnings("deprecation") // temporary (issue 13): the transport/ migration off SDK 2.1.0 deprecations is separate work
 final class McpEndpointGuard extends HttpFilter {
     private static final long serialVersionUID = 1L;
-
     private static final String REALM = "hypertracker-mcp";
     private static final String BEARER_PREFIX = "Bearer ";
+    static final String SESSION_HEADER = "Mcp-Session-Id";
+    static final String ALLOWED_METHODS = "GET, POST, DELETE, OPTIONS";
+    static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept, Mcp-Session-Id, MCP-Protocol-Version, "
+            + "Last-Event-ID";
+    static final String EXPOSED_HEADERS = "Mcp-Session-Id, MCP-Protocol-Version, WWW-Authenticate";
 
-    private final ServerTransportSecurityValidator rebindingValidator;
+    private final transient ServerHttpHeaderValidator rebindingValidator;
     private final byte[] expectedTokenDigest;
     private final long maxRequestBytes;
-    private final InFlightRequests inFlight;
-    private final BooleanSupplier draining;
-    private final McpJsonMapper jsonMapper;
+    private final transient InFlightRequests inFlight;
+    private final transient BooleanSupplier draining;
+    private final transient McpJsonMapper jsonMapper;
+    private final transient SessionLimit sessionLimit;
+    private final transient SessionRegistry streamableSessions;
+    private final transient SessionRegistry sseSessions;
 
-    McpEndpointGuard(ServerTransportSecurityValidator rebindingValidator, String authToken, long maxRequestBytes,
-            InFlightRequests inFlight, BooleanSupplier draining, McpJsonMapper jsonMapper) {
+    McpEndpointGuard(ServerHttpHeaderValidator rebindingValidator, String authToken, long maxRequestBytes,
+            InFlightRequests inFlight, BooleanSupplier draining, McpJsonMapper jsonMapper, SessionLimit sessionLimit,
+            SessionRegistry streamableSessions, SessionRegistry sseSessions) {
         this.rebindingValidator = rebindingValidator;
         this.expectedTokenDigest = authToken == null ? null : sha256(authToken);
         this.maxRequestBytes = maxRequestBytes;
         this.inFlight = inFlight;
         this.draining = draining;
         this.jsonMapper = jsonMapper;
+        this.sessionLimit = sessionLimit;
+        this.streamableSessions = streamableSessions;
+        this.sseSessions = sseSessions;
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        String method = request.getMethod();
+        ServerTransportSecurityException refused = rebindingRefusal(request);
+        boolean allowedOrigin = refused == null;
+        if (allowedOrigin && request.getHeader("Origin") != null) {
+            response.setHeader("Access-Control-Allow-Origin", request.getHeader("Origin"));
+            response.setHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+            response.addHeader("Vary", "Origin");
+        }
+        if ("OPTIONS".equals(method)) {
+            answerPreflight(request, response, allowedOrigin);
+            return;
+        }
+        if (!"GET".equals(method) && !"POST".equals(method) && !"DELETE".equals(method)) {
+            response.setHeader("Allow", ALLOWED_METHODS);
+            reject(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method " + method + " is not allowed here");
+            return;
+        }
         if (draining.getAsBoolean()) {
             response.setHeader("Retry-After", "1");
             reject(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Server is shutting down");
             return;
         }
-        try {
-            rebindingValidator.validateHeaders(headersOf(request));
-        } catch (ServerTransportSecurityException e) {
-            reject(response, e.getStatusCode(), e.getMessage());
+        if (refused != null) {
+            reject(response, refused.getStatusCode(), refused.getMessage());
             return;
         }
         if (expectedTokenDigest != null && !hasValidToken(request)) {
@@ -76,27 +105,126 @@ final class McpEndpointGuard extends HttpFilter {
                     "Request body larger than " + maxRequestBytes + " bytes");
             return;
         }
-        if ("POST".equals(request.getMethod())) {
-            forwardCounted(request, response, chain);
+        if (opensSession(request) && !sessionLimit.admitsOneMore()) {
+            response.setHeader("Retry-After", "60");
+            reject(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Too many sessions: this server holds at most "
+                    + sessionLimit.max() + " (--max-sessions). Close an unused session (DELETE /mcp) or retry later");
+            return;
+        }
+        if ("POST".equals(method)) {
+            forwardPost(request, response, chain);
         } else {
-            chain.doFilter(request, response); // GETs hold long-lived event streams: not calls to wait for
+            forwardGet(request, response, chain); // event streams: not calls to wait for
         }
     }
 
-    private void forwardCounted(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    private void answerPreflight(HttpServletRequest request, HttpServletResponse response, boolean allowedOrigin)
+            throws IOException {
+        if (!allowedOrigin) {
+            reject(response, HttpServletResponse.SC_FORBIDDEN, "Origin not allowed");
+            return;
+        }
+        response.setHeader("Allow", ALLOWED_METHODS);
+        if (request.getHeader("Origin") != null) {
+            response.setHeader("Access-Control-Allow-Methods", ALLOWED_METHODS);
+            response.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+            response.setHeader("Access-Control-Max-Age", "600");
+        }
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    private void forwardPost(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        byte[] body = readBody(request);
+        if (body == null) {
+            reject(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    "Request body larger than " + maxRequestBytes + " bytes");
+            return;
+        }
+        Map<?, ?> message = parseMessage(body);
+        if (message == null) {
+            reject(response, HttpServletResponse.SC_BAD_REQUEST, ErrorCodes.PARSE_ERROR,
+                    "Parse error: the body must be one JSON-RPC message, a JSON object");
+            return;
+        }
+        Object id = message.get("id");
+        String rpcMethod = message.get("method") instanceof String name ? name : null;
+        boolean isRequest = rpcMethod != null && id != null;
+        String sessionId = request.getHeader(SESSION_HEADER) != null ? request.getHeader(SESSION_HEADER)
+                : request.getParameter("sessionId");
+        markUsed(sessionId);
         inFlight.begin();
         boolean endsAsynchronously = false;
         try {
-            chain.doFilter(request, response);
+            GuardedExchange exchange = new GuardedExchange(request, response, body, isRequest ? id : null, rpcMethod,
+                    jsonMapper, this::markUsed);
+            exchange.forward(chain);
             if (request.isAsyncStarted()) {
-                request.getAsyncContext().addListener(new EndOnCompletion());
+                request.getAsyncContext().addListener(new OnStreamEnd(() -> {
+                    markUsed(sessionId);
+                    inFlight.end();
+                }));
                 endsAsynchronously = true;
             }
         } finally {
             if (!endsAsynchronously) {
                 inFlight.end();
             }
+        }
+    }
+
+    /** A new SSE stream's session is closed as soon as the stream ends (client gone, write failed). */
+    private void forwardGet(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        GuardedExchange exchange = new GuardedExchange(request, response, null, null, null, jsonMapper,
+                this::markUsed);
+        exchange.forward(chain);
+        String sseSession = exchange.sseSessionId();
+        if (sseSession != null && sseSessions != null && request.isAsyncStarted()) {
+            request.getAsyncContext().addListener(new OnStreamEnd(() -> sseSessions.close(sseSession)));
+        }
+    }
+
+    private void markUsed(String sessionId) {
+        if (sessionId == null) {
+            return;
+        }
+        if (streamableSessions != null) {
+            streamableSessions.used(sessionId);
+        }
+        if (sseSessions != null) {
+            sseSessions.used(sessionId);
+        }
+    }
+
+    private static boolean opensSession(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) ? request.getRequestURI().endsWith(HttpTransportServer.SSE_PATH)
+                : "POST".equals(request.getMethod()) && request.getRequestURI().endsWith(HttpTransportServer.MCP_PATH)
+                        && request.getHeader(SESSION_HEADER) == null;
+    }
+
+    /** The whole body (Jetty has already received it), or null when it is over the limit. */
+    private byte[] readBody(HttpServletRequest request) throws IOException {
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
+            return body.length > maxRequestBytes ? null : body;
+        }
+    }
+
+    private Map<?, ?> parseMessage(byte[] body) {
+        try {
+            return jsonMapper.readValue(body, Object.class) instanceof Map<?, ?> map ? map : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private ServerTransportSecurityException rebindingRefusal(HttpServletRequest request) {
+        try {
+            rebindingValidator.validate(new RequestHeaders(request));
+            return null;
+        } catch (ServerTransportSecurityException e) {
+            return e;
         }
     }
 
@@ -110,25 +238,14 @@ final class McpEndpointGuard extends HttpFilter {
     }
 
     private void reject(HttpServletResponse response, int status, String message) throws IOException {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", -32600);
-        error.put("message", message);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("jsonrpc", "2.0");
-        body.put("id", null);
-        body.put("error", error);
+        reject(response, status, ErrorCodes.INVALID_REQUEST, message);
+    }
+
+    private void reject(HttpServletResponse response, int status, int code, String message) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(jsonMapper.writeValueAsString(body));
-    }
-
-    private static Map<String, List<String>> headersOf(HttpServletRequest request) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            headers.put(name, Collections.list(request.getHeaders(name)));
-        }
-        return headers;
+        response.getWriter().write(PublicErrors.body(jsonMapper, null, code, message));
     }
 
     private static byte[] sha256(String value) {
@@ -139,25 +256,53 @@ final class McpEndpointGuard extends HttpFilter {
         }
     }
 
-    private final class EndOnCompletion implements AsyncListener {
+    /** The request's headers as the SDK's validator reads them. */
+    private record RequestHeaders(HttpServletRequest request) implements HeaderAccessor {
+        @Override
+        public List<String> getHeader(String name) {
+            return Collections.list(request.getHeaders(name));
+        }
+
+        @Override
+        public List<String> getHeaderNames() {
+            return Collections.list(request.getHeaderNames());
+        }
+    }
+
+    /** Runs once when an async exchange ends, however it ends. */
+    private static final class OnStreamEnd implements AsyncListener {
+        private final Runnable action;
+        private boolean ran;
+
+        OnStreamEnd(Runnable action) {
+            this.action = action;
+        }
+
+        private synchronized void runOnce() {
+            if (!ran) {
+                ran = true;
+                action.run();
+            }
+        }
+
         @Override
         public void onComplete(AsyncEvent event) {
-            inFlight.end();
+            runOnce();
         }
 
         @Override
         public void onTimeout(AsyncEvent event) {
-            // onComplete follows a timeout
+            runOnce();
         }
 
         @Override
         public void onError(AsyncEvent event) {
-            // onComplete follows an error
+            runOnce();
         }
 
         @Override
         public void onStartAsync(AsyncEvent event) {
-            // not re-registered: one end per begin
+            // not re-registered: one end per start
         }
     }
 }

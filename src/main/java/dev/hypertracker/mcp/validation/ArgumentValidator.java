@@ -3,6 +3,7 @@ package dev.hypertracker.mcp.validation;
 import dev.hypertracker.mcp.api.ApiRequest;
 import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.catalog.Cohort;
+import dev.hypertracker.mcp.catalog.DigestKind;
 import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.catalog.Param;
 import dev.hypertracker.mcp.catalog.SizeBucket;
@@ -80,14 +81,18 @@ public final class ArgumentValidator {
             } else {
                 for (String v : wire) query.add(Map.entry(param.name(), v));
             }
-            if (args.containsKey(param.name())) echo.put(param.name(), wire.size() == 1 ? wire.get(0) : wire);
+            // fidelity: series digests state the window they cover against the one asked, defaults included
+            boolean window = (endpoint.digest() == DigestKind.SERIES || endpoint.digest() == DigestKind.POSITIONS)
+                    && (param.name().equals("start") || param.name().equals("end"));
+            if (args.containsKey(param.name()) || window) echo.put(param.name(), wire.size() == 1 ? wire.get(0) : wire);
         }
         if (start != null && end != null && start.isAfter(end)) {
             throw new InvalidArgumentException("start", "is after end (" + API_TIME.format(start) + " > " + API_TIME.format(end)
                     + "). Give a start before the end.");
         }
         return new ValidatedCall(ApiRequest.of(endpoint, pathValues, query), digestOptions(endpoint, args, echo),
-                intArg(endpoint, args, ToolArguments.MAX_PAGES, 1), boolArg(endpoint, args, ToolArguments.FRESH));
+                intArg(endpoint, args, ToolArguments.MAX_PAGES, ToolArguments.defaultMaxPages(endpoint)),
+                boolArg(endpoint, args, ToolArguments.FRESH));
     }
 
     private String defaultStart(Endpoint endpoint) {

@@ -86,7 +86,7 @@ class MarketDigestsTest {
             assertThat(shown.get(i)).containsEntry("coin", coin.get("coin").stringValue());
             assertThat((Map<String, Object>) shown.get(i).get("mostLong"))
                     .containsEntry("cohort", Cohort.labelOf(mostLong.get("segmentId").asInt()))
-                    .containsEntry("longPct", round2(num(mostLong, "bias") * 100));
+                    .containsEntry("longPct", num(mostLong, "bias") * 100);
             assertThat((Map<String, Object>) shown.get(i).get("mostShort"))
                     .containsEntry("cohort", Cohort.labelOf(mostShort.get("segmentId").asInt()));
         }
@@ -164,12 +164,13 @@ class MarketDigestsTest {
         int[] ids = {1, 2, 3, 4, 5, 6, 7, 16, 8, 9, 10, 11, 12, 13, 14, 15};
         JsonNode body = new SampleData(8).breakdown("breakdownByCohort", "segmentId", ids);
         Map<String, Object> d = summary(Catalog.EXPORT_POSITION_BREAKDOWN_BY_COHORT, body, Map.of("coin", "ETH"));
-        double sizeValue = 0, pastSizeValue = 0, maxClose = -1;
+        java.math.BigDecimal sizeSum = java.math.BigDecimal.ZERO, pastSizeSum = java.math.BigDecimal.ZERO;
+        double maxClose = -1;
         JsonNode mostImpacted = null;
         for (JsonNode r : body.get("breakdownByCohort").values()) {
             if (Cohort.byId(r.get("segmentId").asInt()).orElseThrow().axis() == Cohort.Axis.SIZE) {
-                sizeValue += num(r, "totalPositionValue");
-                pastSizeValue += num(r, "pastTotalPositionValue");
+                sizeSum = sizeSum.add(java.math.BigDecimal.valueOf(num(r, "totalPositionValue")));
+                pastSizeSum = pastSizeSum.add(java.math.BigDecimal.valueOf(num(r, "pastTotalPositionValue")));
             }
             if (num(r, "valueCloseToLiquidation") > maxClose) {
                 maxClose = num(r, "valueCloseToLiquidation");
@@ -178,9 +179,11 @@ class MarketDigestsTest {
         }
         assertThat(d).containsEntry("coin", "ETH").containsEntry("totalsAxis", "size")
                 .containsEntry("createdAt", "2026-03-15T11:45:00.000Z");
-        assertThat((Map<String, Object>) at(d, "totals")).containsEntry("totalValue", round2(sizeValue))
-                .containsEntry("pastTotalValue", round2(pastSizeValue))
-                .containsEntry("valueChangePct", round2((sizeValue - pastSizeValue) / pastSizeValue * 100));
+        double sizeValue = sizeSum.doubleValue(), pastSizeValue = pastSizeSum.doubleValue();
+        double change = java.math.BigDecimal.valueOf(sizeValue).subtract(java.math.BigDecimal.valueOf(pastSizeValue)).doubleValue();
+        assertThat((Map<String, Object>) at(d, "totals")).containsEntry("totalValue", sizeValue)
+                .containsEntry("pastTotalValue", pastSizeValue)
+                .containsEntry("valueChangePct", change / Math.abs(pastSizeValue) * 100);
         assertThat((Map<String, Object>) at(d, "mostImpacted"))
                 .containsEntry("bucket", Cohort.labelOf(mostImpacted.get("segmentId").asInt()));
     }
@@ -192,6 +195,19 @@ class MarketDigestsTest {
         Map<String, Object> d = summary(Catalog.EXPORT_COIN_POSITIONS, body, Map.of());
         assertThat(d).containsEntry("totalsAxis", "bucket");
         assertThat((List<Map<String, Object>>) at(d, "buckets")).extracting(b -> (String) b.get("bucket"))
-                .allMatch(label -> label.matches(".*\\(#\\d+\\)")).anyMatch(label -> label.startsWith("<$1k"));
+                .allMatch(label -> label.matches("size bucket \\d+ \\(.+\\)")).anyMatch(label -> label.contains("<$1k"));
+    }
+
+    /** sizeSegmentId is the position size bucket 1-10: never a cohort (8-10 would become PnL cohorts). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void sizeSegmentIdRowsAreSizeBucketsWithRangesNeverCohorts() {
+        JsonNode body = new SampleData(9).breakdown("breakdownBySize", "sizeSegmentId", new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+        Map<String, Object> d = summary(Catalog.EXPORT_POSITION_BREAKDOWN_BY_SIZE, body, Map.of());
+        assertThat(d).containsEntry("totalsAxis", "bucket");
+        assertThat((Map<String, Object>) at(d, "totals")).containsEntry("buckets", 10L);
+        List<String> labels = ((List<Map<String, Object>>) at(d, "buckets")).stream().map(b -> (String) b.get("bucket")).toList();
+        assertThat(labels).allMatch(label -> label.matches("size bucket \\d+ \\(.+\\)"));
+        for (Cohort c : Cohort.values()) assertThat(labels).noneMatch(label -> label.contains(c.displayName()));
     }
 }

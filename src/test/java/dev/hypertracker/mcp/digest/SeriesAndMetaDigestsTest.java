@@ -56,11 +56,15 @@ class SeriesAndMetaDigestsTest {
                 }
             }
             double first = oldest.get(metric).doubleValue(), last = newest.get(metric).doubleValue();
-            assertThat(stats.get(metric)).as(metric).containsEntry("first", round2(first)).containsEntry("last", round2(last))
-                    .containsEntry("min", round2(min)).containsEntry("max", round2(max))
+            // structured numbers are exact and unrounded: sums and differences in decimal, as the digest's
+            java.math.BigDecimal exactSum = java.math.BigDecimal.ZERO;
+            for (JsonNode r : rows) exactSum = exactSum.add(java.math.BigDecimal.valueOf(r.get(metric).doubleValue()));
+            double change = java.math.BigDecimal.valueOf(last).subtract(java.math.BigDecimal.valueOf(first)).doubleValue();
+            assertThat(stats.get(metric)).as(metric).containsEntry("first", first).containsEntry("last", last)
+                    .containsEntry("min", min).containsEntry("max", max)
                     .containsEntry("minAt", minAt).containsEntry("maxAt", maxAt)
-                    .containsEntry("mean", round2(sum / rows.size())).containsEntry("change", round2(last - first))
-                    .containsEntry("changePct", round2((last - first) / Math.abs(first) * 100));
+                    .containsEntry("mean", exactSum.doubleValue() / rows.size()).containsEntry("change", change)
+                    .containsEntry("changePct", change / Math.abs(first) * 100);
         }
         assertThat(d).containsEntry("points", 500L).containsEntry("trendMetric", "totalPositionValue")
                 .containsEntry("from", rows.get(rows.size() - 1).get("createdAt").stringValue())

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
-import static dev.hypertracker.mcp.sandbox.SandboxClient.cents;
+import static dev.hypertracker.mcp.sandbox.SandboxClient.micros;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Aggregates agree with the positions and with each other, to the cent. */
+/** Aggregates agree with the positions and with each other, exactly (values to the micro-dollar, PnL to the cent). */
 class ConsistencyTest {
 
     private static SandboxServer server;
@@ -39,7 +39,7 @@ class ConsistencyTest {
         long[] t = new long[5];
         for (MarketData.Position p : open) {
             if (!filter.test(p)) continue;
-            long v = cents(p.positionValue());
+            long v = micros(p.positionValue());
             t[0]++;
             t[2] += v;
             if (p.isLong()) {
@@ -61,10 +61,32 @@ class ConsistencyTest {
             assertThat(c.get("count").longValue()).isEqualTo(t[0]);
             assertThat(c.get("countLong").longValue()).isEqualTo(t[1]);
             assertThat(c.get("countShort").longValue()).isEqualTo(t[0] - t[1]);
-            assertThat(cents(c.get("totalValue"))).isEqualTo(t[2]);
-            assertThat(cents(c.get("totalValueLong"))).isEqualTo(t[3]);
-            assertThat(cents(c.get("totalValueShort"))).isEqualTo(t[2] - t[3]);
+            assertThat(micros(c.get("totalValue"))).isEqualTo(t[2]);
+            assertThat(micros(c.get("totalValueLong"))).isEqualTo(t[3]);
+            assertThat(micros(c.get("totalValueShort"))).isEqualTo(t[2] - t[3]);
         }
+    }
+
+    /** The market's invariant: every open long has a matching short, so per coin long value = short value. */
+    @Test
+    void everyCoinsOpenLongValueEqualsItsShortValueFromTheRows() {
+        Map<String, long[]> bySide = new TreeMap<>();
+        for (MarketData.Position p : open) {
+            bySide.computeIfAbsent(p.coin(), k -> new long[3])[p.isLong() ? 0 : 1] += micros(p.positionValue());
+            bySide.get(p.coin())[2]++;
+        }
+        int leaningCohorts = 0;
+        for (JsonNode c : client.json("/positions/coins")) {
+            long[] sides = bySide.get(c.get("coin").stringValue());
+            if (sides[2] < 2) continue;
+            assertThat(sides[0]).as(c.get("coin").stringValue()).isEqualTo(sides[1]);
+            assertThat(micros(c.get("totalValueLong"))).isEqualTo(micros(c.get("totalValueShort")));
+        }
+        for (JsonNode coin : client.json("/positions/heatmap").get("heatmap")) {
+            assertThat(micros(coin.get("totalLongValue"))).isEqualTo(micros(coin.get("totalShortValue")));
+            for (JsonNode s : coin.get("segments")) if (Math.abs(s.get("bias").doubleValue() - 0.5) > 0.1) leaningCohorts++;
+        }
+        assertThat(leaningCohorts).as("cohorts still lean one way or the other").isGreaterThan(20);
     }
 
     @Test
@@ -74,7 +96,7 @@ class ConsistencyTest {
             for (JsonNode p : page.get("positions")) {
                 long[] t = fromRows.computeIfAbsent(p.get("coin").stringValue(), k -> new long[2]);
                 t[0]++;
-                t[1] += cents(p.get("positionValue"));
+                t[1] += micros(p.get("positionValue"));
             }
         }
         JsonNode coins = client.json("/positions/coins");
@@ -82,7 +104,7 @@ class ConsistencyTest {
         for (JsonNode c : coins) {
             long[] t = fromRows.get(c.get("coin").stringValue());
             assertThat(c.get("count").longValue()).isEqualTo(t[0]);
-            assertThat(cents(c.get("totalValue"))).isEqualTo(t[1]);
+            assertThat(micros(c.get("totalValue"))).isEqualTo(t[1]);
         }
     }
 
@@ -90,20 +112,20 @@ class ConsistencyTest {
     void heatmapSegmentsAreTheOpenPositionsPerCohort() {
         for (JsonNode coin : client.json("/positions/heatmap").get("heatmap")) {
             String symbol = coin.get("coin").stringValue();
-            assertThat(cents(coin.get("totalValue"))).isEqualTo(truth(p -> p.coin().equals(symbol))[2]);
+            assertThat(micros(coin.get("totalValue"))).isEqualTo(truth(p -> p.coin().equals(symbol))[2]);
             long sizeAxisValue = 0;
             for (JsonNode s : coin.get("segments")) {
                 int id = s.get("segmentId").intValue();
                 long[] t = truth(p -> p.coin().equals(symbol) && p.wallet().segments().contains(id));
                 assertThat(s.get("count").longValue()).isEqualTo(t[0]);
                 assertThat(s.get("countLong").longValue()).isEqualTo(t[1]);
-                assertThat(cents(s.get("totalValue"))).isEqualTo(t[2]);
-                assertThat(cents(s.get("totalLongValue"))).isEqualTo(t[3]);
+                assertThat(micros(s.get("totalValue"))).isEqualTo(t[2]);
+                assertThat(micros(s.get("totalLongValue"))).isEqualTo(t[3]);
                 assertThat(s.get("bias").doubleValue()).isCloseTo((double) t[3] / t[2], org.assertj.core.data.Offset.offset(0.0001));
                 if (Cohort.byId(id).orElseThrow().axis() == Cohort.Axis.SIZE) sizeAxisValue += t[2];
             }
             // each axis on its own partitions the coin's positions
-            assertThat(sizeAxisValue).isEqualTo(cents(coin.get("totalValue")));
+            assertThat(sizeAxisValue).isEqualTo(micros(coin.get("totalValue")));
         }
     }
 
@@ -115,12 +137,12 @@ class ConsistencyTest {
             long[] t = truth(p -> p.coin().equals(coin));
             assertThat(row.get("positionCount").longValue()).isEqualTo(t[0]);
             assertThat(row.get("positionCountLong").longValue()).isEqualTo(t[1]);
-            assertThat(cents(row.get("totalPositionValue"))).isEqualTo(t[2]);
-            assertThat(cents(row.get("totalPositionValueLong"))).isEqualTo(t[3]);
-            assertThat(cents(row.get("totalUnrealizedPnl"))).isEqualTo(open.stream().filter(p -> p.coin().equals(coin))
-                    .mapToLong(p -> cents(p.unrealizedPnl())).sum());
-            assertThat(cents(row.get("totalFunding"))).isEqualTo(open.stream().filter(p -> p.coin().equals(coin))
-                    .mapToLong(p -> cents(p.funding())).sum());
+            assertThat(micros(row.get("totalPositionValue"))).isEqualTo(t[2]);
+            assertThat(micros(row.get("totalPositionValueLong"))).isEqualTo(t[3]);
+            assertThat(micros(row.get("totalUnrealizedPnl"))).isEqualTo(open.stream().filter(p -> p.coin().equals(coin))
+                    .mapToLong(p -> micros(p.unrealizedPnl())).sum());
+            assertThat(micros(row.get("totalFunding"))).isEqualTo(open.stream().filter(p -> p.coin().equals(coin))
+                    .mapToLong(p -> micros(p.funding())).sum());
             assertThat(row.get("totalPositionSize").decimalValue()).isEqualByComparingTo(open.stream()
                     .filter(p -> p.coin().equals(coin)).map(MarketData.Position::size).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
 
@@ -128,25 +150,25 @@ class ConsistencyTest {
                 JsonNode s = client.json("/position-metrics/coin/" + coin + "/segment/" + segment + now).get("metrics").get(0);
                 long[] ts = truth(p -> p.coin().equals(coin) && p.wallet().segments().contains(segment));
                 assertThat(s.get("positionCount").longValue()).isEqualTo(ts[0]);
-                assertThat(cents(s.get("totalPositionValue"))).isEqualTo(ts[2]);
+                assertThat(micros(s.get("totalPositionValue"))).isEqualTo(ts[2]);
             }
             for (SizeBucket bucket : SizeBucket.values()) {
                 JsonNode b = client.json("/position-metrics/coin/" + coin + "/position-size-bucket/" + bucket.id() + now).get("metrics").get(0);
                 long[] tb = truth(p -> p.coin().equals(coin) && p.sizeBucket() == bucket);
                 assertThat(b.get("positionCount").longValue()).isEqualTo(tb[0]);
-                assertThat(cents(b.get("totalPositionValueLong"))).isEqualTo(tb[3]);
+                assertThat(micros(b.get("totalPositionValueLong"))).isEqualTo(tb[3]);
             }
         }
         JsonNode general = client.json("/position-metrics/general" + now).get("metrics").get(0);
         long[] all = truth(p -> true);
         assertThat(general.get("count").longValue()).isEqualTo(all[0]);
         assertThat(general.get("countLong").longValue()).isEqualTo(all[1]);
-        assertThat(cents(general.get("openInterest"))).isEqualTo(all[2]);
-        assertThat(cents(general.get("openInterestLong"))).isEqualTo(all[3]);
+        assertThat(micros(general.get("openInterest"))).isEqualTo(all[2]);
+        assertThat(micros(general.get("openInterestLong"))).isEqualTo(all[3]);
         assertThat(general.get("countInProfit").longValue()).isEqualTo(open.stream().filter(p -> p.unrealizedPnl() > 0).count());
-        long equity = server.data().wallets().stream().mapToLong(w -> cents(w.perpEquity())).sum();
-        long pnl = open.stream().mapToLong(p -> cents(p.unrealizedPnl())).sum();
-        assertThat(cents(general.get("perpEquity"))).isEqualTo(equity + pnl);
+        long equity = server.data().wallets().stream().mapToLong(w -> micros(w.perpEquity())).sum();
+        long pnl = open.stream().mapToLong(p -> micros(p.unrealizedPnl())).sum();
+        assertThat(micros(general.get("perpEquity"))).isEqualTo(equity + pnl);
     }
 
     @Test
@@ -156,7 +178,7 @@ class ConsistencyTest {
             String symbol = coin.get("coin").stringValue();
             long[] t = truth(p -> p.coin().equals(symbol) && !p.openTime().isBefore(weekAgo));
             assertThat(coin.get("count").longValue()).isEqualTo(t[0]);
-            assertThat(cents(coin.get("totalValue"))).isEqualTo(t[2]);
+            assertThat(micros(coin.get("totalValue"))).isEqualTo(t[2]);
         }
     }
 
@@ -164,12 +186,12 @@ class ConsistencyTest {
     void perpVolumeIsEntryNotionalPlusExitValue() {
         long volume = 0;
         for (JsonNode page : client.allPages("/metrics/perp-volume?" + SandboxClient.ALL_TIME)) {
-            for (JsonNode row : page.get("metrics")) volume += cents(row.get("volume"));
+            for (JsonNode row : page.get("metrics")) volume += micros(row.get("volume"));
         }
         long expected = 0;
         for (MarketData.Position p : server.data().positions()) {
-            expected += cents(p.size().doubleValue() * p.entryPrice());
-            if (!p.isOpen()) expected += cents(p.positionValue());
+            expected += p.size().multiply(java.math.BigDecimal.valueOf(p.entryPrice())).movePointRight(6).longValueExact();
+            if (!p.isOpen()) expected += micros(p.positionValue());
         }
         assertThat(volume).isEqualTo(expected);
     }
@@ -183,8 +205,8 @@ class ConsistencyTest {
             assertThat(body.get("totalCount").longValue()).isEqualTo(coins);
             for (JsonNode item : body.get("items")) {
                 long[] t = truth(p -> p.coin().equals(item.get("coin").stringValue()) && p.wallet().segments().contains(segment));
-                assertThat(cents(item.get("totalValue"))).isEqualTo(t[2]);
-                assertThat(cents(item.get("riskValue"))).isEqualTo(t[4]);
+                assertThat(micros(item.get("totalValue"))).isEqualTo(t[2]);
+                assertThat(micros(item.get("riskValue"))).isEqualTo(t[4]);
                 assertThat(item.get("percentRisk").doubleValue()).isCloseTo(100.0 * t[4] / t[2], org.assertj.core.data.Offset.offset(0.005));
                 someRisk |= t[4] > 0;
             }
@@ -222,19 +244,26 @@ class ConsistencyTest {
             JsonNode s = segments.get(row.get("segmentId").intValue());
             assertThat(row.get("positionCount").intValue()).isEqualTo(s == null ? 0 : s.get("count").intValue());
             if (s != null) {
-                assertThat(cents(row.get("totalPositionValue"))).isEqualTo(cents(s.get("totalValue")));
-                assertThat(cents(row.get("totalPositionValueLong"))).isEqualTo(cents(s.get("totalLongValue")));
+                assertThat(micros(row.get("totalPositionValue"))).isEqualTo(micros(s.get("totalValue")));
+                assertThat(micros(row.get("totalPositionValueLong"))).isEqualTo(micros(s.get("totalLongValue")));
                 assertThat(row.get("bias").doubleValue()).isEqualTo(s.get("bias").doubleValue());
             }
             int id = row.get("segmentId").intValue();
-            assertThat(cents(row.get("valueCloseToLiquidation")))
+            assertThat(micros(row.get("valueCloseToLiquidation")))
                     .isEqualTo(truth(p -> p.coin().equals("ETH") && p.wallet().segments().contains(id))[4]);
         }
         JsonNode bySize = client.json("/exports/coins/ETH/position-breakdown-by-size").get("breakdownBySize");
-        assertThat(bySize.size()).isEqualTo(8);
+        assertThat(bySize.size()).isEqualTo(10);
+        long bucketsValue = 0;
         for (JsonNode row : bySize) {
-            assertThat(Cohort.byId(row.get("sizeSegmentId").intValue()).orElseThrow().axis()).isEqualTo(Cohort.Axis.SIZE);
+            // sizeSegmentId is the position SIZE BUCKET 1-10, not a cohort
+            SizeBucket bucket = SizeBucket.byId(row.get("sizeSegmentId").intValue()).orElseThrow();
+            long[] tb = truth(p -> p.coin().equals("ETH") && p.sizeBucket() == bucket);
+            assertThat(row.get("positionCount").longValue()).isEqualTo(tb[0]);
+            assertThat(micros(row.get("totalPositionValue"))).isEqualTo(tb[2]);
+            bucketsValue += micros(row.get("totalPositionValue"));
         }
+        assertThat(bucketsValue).isEqualTo(micros(heatmapEth.get("totalValue")));
 
         JsonNode positions = client.json("/exports/coins/ETH/positions");
         assertThat(positions.get("breakdownBySize").size()).isEqualTo(10);
@@ -243,11 +272,11 @@ class ConsistencyTest {
             JsonNode series = client.json("/position-metrics/coin/ETH/position-size-bucket/" + bucket
                     + "?start=2026-02-28T12:00:00.000Z").get("metrics");
             assertThat(row.get("positionCount").intValue()).isEqualTo(series.get(0).get("positionCount").intValue());
-            assertThat(cents(row.get("totalPositionValue"))).isEqualTo(cents(series.get(0).get("totalPositionValue")));
-            JsonNode dayAgo = series.get(24);
+            assertThat(micros(row.get("totalPositionValue"))).isEqualTo(micros(series.get(0).get("totalPositionValue")));
+            JsonNode dayAgo = series.get(24 * 4);
             assertThat(dayAgo.get("createdAt").stringValue()).isEqualTo("2026-02-28T12:00:00.000Z");
             assertThat(row.get("pastPositionCount").intValue()).isEqualTo(dayAgo.get("positionCount").intValue());
-            assertThat(cents(row.get("pastTotalPositionValue"))).isEqualTo(cents(dayAgo.get("totalPositionValue")));
+            assertThat(micros(row.get("pastTotalPositionValue"))).isEqualTo(micros(dayAgo.get("totalPositionValue")));
         }
 
         JsonNode metricsFile = client.json("/exports/coins/ETH/position-metrics");
@@ -256,11 +285,16 @@ class ConsistencyTest {
         JsonNode data = metricsFile.get("metrics").get("data");
         assertThat(data.size()).isEqualTo(14 * 24);
         assertThat(data.get(0).size()).isEqualTo(columns.size() - 1);
-        JsonNode series = client.json("/position-metrics/coin/ETH?start=2026-02-01T00:00:00.000Z").get("metrics");
+        List<JsonNode> series = new java.util.ArrayList<>();
+        for (JsonNode page : client.allPages("/position-metrics/coin/ETH?start=2026-02-01T00:00:00.000Z")) {
+            page.get("metrics").forEach(series::add);
+        }
+        // the file is hourly; the JSON series has a point per update (every 15 minutes)
         for (int i = 0; i < data.size(); i++) {
-            assertThat(data.get(i).get(0).stringValue()).isEqualTo(series.get(i).get("createdAt").stringValue());
-            assertThat(data.get(i).get(1).intValue()).isEqualTo(series.get(i).get("positionCount").intValue());
-            assertThat(cents(data.get(i).get(3))).isEqualTo(cents(series.get(i).get("totalPositionValue")));
+            JsonNode point = series.get(4 * i);
+            assertThat(data.get(i).get(0).stringValue()).isEqualTo(point.get("createdAt").stringValue());
+            assertThat(data.get(i).get(1).intValue()).isEqualTo(point.get("positionCount").intValue());
+            assertThat(micros(data.get(i).get(3))).isEqualTo(micros(point.get("totalPositionValue")));
         }
 
         JsonNode liquidation = client.json("/exports/coins/ETH/liquidation-heatmap");
@@ -268,7 +302,7 @@ class ConsistencyTest {
         long[] inRange = truth(p -> p.coin().equals("ETH") && p.liquidationPrice() >= mark * 0.5 && p.liquidationPrice() < mark * 1.5);
         long value = 0, count = 0;
         for (JsonNode bin : liquidation.get("heatmap")) {
-            value += cents(bin.get("liquidationValue"));
+            value += micros(bin.get("liquidationValue"));
             count += bin.get("positionsCount").longValue();
             assertThat(bin.get("priceBinIndex").intValue()).isBetween(1, 100);
         }

@@ -12,7 +12,7 @@ import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Auth, the API's 400 validation format, 404s. */
+/** Auth, the API's 400 validation format (NestJS's: {"statusCode":400,"message":[…],"error":"Bad Request"}), 404s. */
 class ErrorsAndAuthTest {
 
     private static SandboxServer server;
@@ -32,9 +32,11 @@ class ErrorsAndAuthTest {
     private static void assertBadRequest(String path, String property, String message) {
         HttpResponse<String> r = client.get(path);
         assertThat(r.statusCode()).as(path).isEqualTo(400);
-        JsonNode error = SandboxClient.parse(r.body()).get("errors").get(0);
-        assertThat(error.get("property").stringValue()).isEqualTo(property);
-        assertThat(error.get("errors").toString()).contains(message);
+        JsonNode error = SandboxClient.parse(r.body());
+        assertThat(error.get("statusCode").intValue()).isEqualTo(400);
+        assertThat(error.get("error").stringValue()).isEqualTo("Bad Request");
+        assertThat(error.get("message").isArray()).isTrue();
+        assertThat(error.get("message").toString()).contains(message).contains(property);
     }
 
     @Test
@@ -52,16 +54,16 @@ class ErrorsAndAuthTest {
     @Test
     void startIsRequiredWhereTheApiRequiresIt() {
         for (String path : new String[]{"/positions", "/metrics/perp-volume", "/position-metrics/coin/BTC",
-                "/position-metrics/coin/BTC/segment/3", "/position-metrics/coin/BTC/position-size-bucket/3"}) {
-            assertBadRequest(path, "start", "start must be a valid ISO 8601 date string");
+                "/position-metrics/coin/BTC/segment/3", "/position-metrics/coin/BTC/position-size-bucket/3",
+                "/position-metrics/general", "/position-metrics/coin/NOPE"}) {
+            assertBadRequest(path, "start", "start should not be empty");
         }
-        assertThat(client.get("/position-metrics/general").statusCode()).isEqualTo(200);
     }
 
     @Test
     void badTimesAre400AndEpochMillisAreRejected() {
-        assertThat(client.get("/positions?start=1740441600000").body())
-                .isEqualTo("{\"errors\":[{\"property\":\"start\",\"errors\":[\"start must be a valid ISO 8601 date string\"]}]}");
+        assertThat(client.get("/positions?start=1740441600000").body()).isEqualTo(
+                "{\"statusCode\":400,\"message\":[\"start must be a valid ISO 8601 date string\"],\"error\":\"Bad Request\"}");
         assertBadRequest("/positions?start=yesterday", "start", "ISO 8601");
         assertBadRequest("/positions?start=2026-02-25T00:00:00Z&end=1740441600000", "end", "end must be a valid ISO 8601 date string");
         assertBadRequest("/position-metrics/general?start=2026-13-01", "start", "ISO 8601");
@@ -88,7 +90,9 @@ class ErrorsAndAuthTest {
         assertBadRequest("/positions?start=2026-02-25&address=0x123", "address", "address must be an Ethereum address");
         assertBadRequest("/positions?start=2026-02-25&nextCursor=garbage", "nextCursor", "nextCursor must be a valid cursor");
         assertBadRequest("/positions/heatmap?openedWithin=1y", "openedWithin", "24h, 7d, 30d, all");
-        assertBadRequest("/position-metrics/coin/BTC?start=2026-02-25&positionRecencyTimeframe=2d", "positionRecencyTimeframe", "24h");
+        assertBadRequest("/position-metrics/coin/BTC/segment/4?start=2026-02-25&positionRecencyTimeframe=2d", "positionRecencyTimeframe", "24h");
+        // not a parameter of the per-coin route: ignored there, like every parameter the API does not know
+        assertThat(client.get("/position-metrics/coin/BTC?start=2026-02-25&positionRecencyTimeframe=2d").statusCode()).isEqualTo(200);
         assertBadRequest("/position-metrics/coin/BTC?start=2026-02-25&nextCursor=eyJ4IjoxfQ", "nextCursor", "valid cursor");
     }
 
@@ -102,12 +106,15 @@ class ErrorsAndAuthTest {
     }
 
     @Test
-    void unknownCoinInAMetricsPathIs404() {
+    void unknownOrWrongCaseCoinInAMetricsPathIsAnEmptyList() {
         for (String coin : new String[]{"XYZ:GOLD", "btc", "NOPE"}) {
-            HttpResponse<String> r = client.get("/position-metrics/coin/" + coin + "?start=2026-02-25");
-            assertThat(r.statusCode()).isEqualTo(404);
-            assertThat(SandboxClient.parse(r.body()).get("message").stringValue()).isEqualTo(coin + " not found");
+            for (String route : new String[]{"", "/segment/4", "/position-size-bucket/2"}) {
+                JsonNode body = client.json("/position-metrics/coin/" + coin + route + "?start=2026-02-25");
+                assertThat(body.get("metrics").isEmpty()).as(coin + route).isTrue();
+                assertThat(body.get("nextCursor").isNull()).isTrue();
+            }
         }
+        assertThat(client.json("/position-metrics/coin/BTC?start=2026-02-25").get("metrics").isEmpty()).isFalse();
         assertThat(client.get("/exports/coins/NOPE/positions").statusCode()).isEqualTo(404);
     }
 

@@ -67,12 +67,12 @@ class PaginationTest {
     }
 
     @Test
-    void coinSeriesPagesCoverEveryHourOnceNewestFirst() {
+    void coinSeriesPagesCoverEveryUpdateOnceNewestFirst() {
         List<String> times = new ArrayList<>();
         for (JsonNode page : client.allPages("/position-metrics/coin/BTC?" + SandboxClient.ALL_TIME + "&limit=400")) {
             for (JsonNode row : page.get("metrics")) times.add(row.get("createdAt").stringValue());
         }
-        assertThat(times).hasSize(server.data().hours() + 1).doesNotHaveDuplicates();
+        assertThat(times).as("every 15 minutes").hasSize(server.data().hours() * 4 + 1).doesNotHaveDuplicates();
         assertThat(times).isSortedAccordingTo((a, b) -> b.compareTo(a));
     }
 
@@ -95,7 +95,7 @@ class PaginationTest {
     void seriesWindowIsInclusiveOfStartAndEnd() {
         JsonNode rows = client.json("/position-metrics/coin/ETH/segment/1?start=2026-02-27T00:00:00.000Z&end=2026-02-27T05:00:00.000Z")
                 .get("metrics");
-        assertThat(rows.size()).isEqualTo(6);
+        assertThat(rows.size()).as("5 hours of 15-minute points, both ends").isEqualTo(21);
         assertThat(rows.get(0).get("createdAt").stringValue()).isEqualTo("2026-02-27T05:00:00.000Z");
     }
 }

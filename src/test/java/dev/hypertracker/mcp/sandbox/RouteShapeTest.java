@@ -131,8 +131,8 @@ class RouteShapeTest {
         long previous = Long.MAX_VALUE;
         for (JsonNode c : coins) {
             assertThat(names(c)).containsExactly("coin", "totalValue", "totalValueLong", "totalValueShort", "count", "countLong", "countShort");
-            assertThat(SandboxClient.cents(c.get("totalValue"))).isLessThanOrEqualTo(previous);
-            previous = SandboxClient.cents(c.get("totalValue"));
+            assertThat(SandboxClient.micros(c.get("totalValue"))).isLessThanOrEqualTo(previous);
+            previous = SandboxClient.micros(c.get("totalValue"));
         }
     }
 
@@ -164,7 +164,7 @@ class RouteShapeTest {
         assertThat(names(segment)).contains("segmentId").hasSize(11);
         JsonNode bucket = client.json("/position-metrics/coin/BTC/position-size-bucket/2?start=2026-02-28T00:00:00.000Z").get("metrics").get(0);
         assertThat(names(bucket)).contains("sizeBucketId").hasSize(11);
-        JsonNode general = client.json("/position-metrics/general").get("metrics");
+        JsonNode general = client.json("/position-metrics/general?start=2026-02-28T12:00:00.000Z").get("metrics");
         assertThat(general.size()).as("24 hours every 10 minutes, both ends").isEqualTo(145);
         assertThat(names(general.get(0))).containsExactly("createdAt", "count", "countLong", "countShort", "openInterest",
                 "openInterestLong", "openInterestShort", "perpEquity", "countInProfit");
@@ -176,6 +176,8 @@ class RouteShapeTest {
     void coinSeriesAreNewestFirstAndGeneralSeriesOldestFirst() {
         JsonNode coin = client.json("/position-metrics/coin/ETH?start=2026-02-28T00:00:00.000Z").get("metrics");
         assertThat(coin.get(0).get("createdAt").stringValue()).isEqualTo("2026-03-01T12:00:00.000Z");
+        assertThat(coin.get(1).get("createdAt").stringValue()).as("a point per update, every 15 minutes")
+                .isEqualTo("2026-03-01T11:45:00.000Z");
         assertThat(coin.get(coin.size() - 1).get("createdAt").stringValue()).isEqualTo("2026-02-28T00:00:00.000Z");
         JsonNode general = client.json("/position-metrics/general?start=2026-02-28T00:00:00.000Z").get("metrics");
         assertThat(general.get(0).get("createdAt").stringValue()).isEqualTo("2026-02-28T00:00:00.000Z");
@@ -183,12 +185,18 @@ class RouteShapeTest {
     }
 
     @Test
-    void recencyTimeframeNarrowsTheCoinSeries() {
+    void recencyTimeframeNarrowsOnlyTheCoinSegmentSeries() {
         String start = "?start=2026-03-01T12:00:00.000Z";
-        int all = client.json("/position-metrics/coin/BTC" + start).get("metrics").get(0).get("positionCount").intValue();
-        int recent = client.json("/position-metrics/coin/BTC" + start + "&positionRecencyTimeframe=24h").get("metrics").get(0)
-                .get("positionCount").intValue();
-        assertThat(recent).isPositive().isLessThan(all);
+        for (String route : new String[]{"/position-metrics/coin/BTC/segment/1", "/position-metrics/coin/BTC/segment/11"}) {
+            int all = client.json(route + start).get("metrics").get(0).get("positionCount").intValue();
+            int recent = client.json(route + start + "&positionRecencyTimeframe=24h").get("metrics").get(0)
+                    .get("positionCount").intValue();
+            assertThat(recent).as(route).isPositive().isLessThan(all);
+        }
+        // ignored elsewhere: the same, unfiltered numbers
+        for (String route : new String[]{"/position-metrics/coin/BTC", "/position-metrics/coin/BTC/position-size-bucket/3"}) {
+            assertThat(client.json(route + start + "&positionRecencyTimeframe=24h")).as(route).isEqualTo(client.json(route + start));
+        }
     }
 
     @Test
@@ -214,7 +222,8 @@ class RouteShapeTest {
         for (JsonNode s : segments) {
             Cohort c = Cohort.byId(s.get("id").intValue()).orElseThrow();
             assertThat(names(s)).containsExactly("id", "name", "category", "emoji", "criteria");
-            assertThat(s.get("name").stringValue()).isEqualTo(c.displayName());
+            // the live /segments words id 10 "Consistent Grinder" where the docs legend says "Grinder"
+            assertThat(s.get("name").stringValue()).isEqualTo(c == Cohort.GRINDER ? "Consistent Grinder" : c.displayName());
             assertThat(s.get("category").stringValue()).isEqualTo(c.axis() == Cohort.Axis.SIZE ? "size" : "pnl");
             assertThat(names(s.get("criteria"))).containsExactly("minSize", "maxSize", "minPnl", "maxPnl");
         }

@@ -86,13 +86,13 @@ final class SandboxClient {
     /** A start before the data window: everything. */
     static final String ALL_TIME = "start=2025-01-01T00:00:00.000Z";
 
-    /** Money in a JSON number as whole cents. */
-    static long cents(JsonNode money) {
-        return money.decimalValue().movePointRight(2).longValueExact();
+    /** Money in a JSON number as whole micro-dollars: values are exact to 10^-6, PnL and funding to the cent. */
+    static long micros(JsonNode money) {
+        return money.decimalValue().movePointRight(6).longValueExact();
     }
 
-    static long cents(double money) {
-        return Math.round(money * 100);
+    static long micros(double money) {
+        return java.math.BigDecimal.valueOf(money).movePointRight(6).setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
     }
 
     /** Follows nextCursor from a first path (which has a query) to the end; returns every page. */

@@ -3,6 +3,7 @@ package dev.hypertracker.mcp.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hypertracker.mcp.support.ManualClock;
 import dev.hypertracker.mcp.transport.McpTestClients.Connected;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -19,12 +20,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class HttpTransportServerTest {
+    private static final long GUARD_SECONDS = McpTestClients.GUARD.toSeconds();
     private HttpTransportServer server;
+    private TestAssembly assembly;
 
     @BeforeEach
     void startBothTransports() {
+        assembly = new TestAssembly();
         server = HttpTransportServer.start(HttpTransportConfig.defaults().withPort(0)
-                .withKinds(EnumSet.of(TransportKind.HTTP, TransportKind.SSE)), new TestAssembly());
+                .withKinds(EnumSet.of(TransportKind.HTTP, TransportKind.SSE)), assembly);
     }
 
     @AfterEach
@@ -35,7 +39,7 @@ class HttpTransportServerTest {
     @Test
     void streamableClientListsAndCallsTools() {
         try (Connected session = McpTestClients.streamable(server, null)) {
-            assertThat(session.client().listTools().tools()).extracting(Tool::name).containsExactly("echo", "progress");
+            assertThat(session.client().listTools().tools()).extracting(Tool::name).containsExactly("echo", "progress", "block");
             assertThat(text(session.client().callTool(echo("hi")))).isEqualTo("echo: hi");
         }
     }
@@ -43,17 +47,17 @@ class HttpTransportServerTest {
     @Test
     void sseClientListsAndCallsTools() {
         try (Connected session = McpTestClients.sse(server, null)) {
-            assertThat(session.client().listTools().tools()).extracting(Tool::name).containsExactly("echo", "progress");
+            assertThat(session.client().listTools().tools()).extracting(Tool::name).containsExactly("echo", "progress", "block");
             assertThat(text(session.client().callTool(echo("hi")))).isEqualTo("echo: hi");
         }
     }
 
     @Test
-    void progressNotificationsReachTheStreamableClientDuringTheCall() {
+    void progressNotificationsReachTheStreamableClientDuringTheCall() throws Exception {
         try (Connected session = McpTestClients.streamable(server, null)) {
-            CallToolResult result = session.client().callTool(progress(3, 10, "streamable-token"));
+            CallToolResult result = session.client().callTool(progress(3, 0, "streamable-token"));
             assertThat(text(result)).isEqualTo("done 3");
-            awaitProgress(session, 3); // the last notification may arrive just after the result
+            session.awaitProgress(3); // the last notification may arrive just after the result
             // the Java client hands notifications to its handler on a pool, so arrival order is not send order
             assertThat(session.progress()).extracting(p -> p.progress()).containsExactlyInAnyOrder(1.0, 2.0, 3.0);
             assertThat(session.progress()).allSatisfy(p -> assertThat(p.progressToken()).isEqualTo("streamable-token"));
@@ -61,10 +65,10 @@ class HttpTransportServerTest {
     }
 
     @Test
-    void progressNotificationsReachTheSseClientDuringTheCall() {
+    void progressNotificationsReachTheSseClientDuringTheCall() throws Exception {
         try (Connected session = McpTestClients.sse(server, null)) {
-            assertThat(text(session.client().callTool(progress(2, 10, "sse-token")))).isEqualTo("done 2");
-            awaitProgress(session, 2);
+            assertThat(text(session.client().callTool(progress(2, 0, "sse-token")))).isEqualTo("done 2");
+            session.awaitProgress(2);
             assertThat(session.progress()).extracting(p -> p.progress()).containsExactlyInAnyOrder(1.0, 2.0);
         }
     }
@@ -75,15 +79,16 @@ class HttpTransportServerTest {
                 Connected fast = McpTestClients.streamable(server, null);
                 Connected legacy = McpTestClients.sse(server, null)) {
             CompletableFuture<CallToolResult> slowCall =
-                    CompletableFuture.supplyAsync(() -> slow.client().callTool(progress(3, 300, "slow")));
+                    CompletableFuture.supplyAsync(() -> slow.client().callTool(block()));
+            assembly.gate().awaitEntered(1);
             assertThat(text(fast.client().callTool(echo("quick")))).isEqualTo("echo: quick");
             assertThat(text(legacy.client().callTool(echo("legacy")))).isEqualTo("echo: legacy");
             assertThat(slowCall).isNotDone();
             assertThat(healthz()).contains("\"sessions\":3");
 
-            assertThat(text(slowCall.get(10, TimeUnit.SECONDS))).isEqualTo("done 3");
-            awaitProgress(slow, 3);
-            assertThat(slow.progress()).hasSize(3);
+            assembly.gate().open();
+            assertThat(text(slowCall.get(GUARD_SECONDS, TimeUnit.SECONDS))).isEqualTo("passed");
+            assertThat(slow.progress()).isEmpty();
             assertThat(fast.progress()).isEmpty();
             assertThat(legacy.progress()).isEmpty();
         }
@@ -91,38 +96,45 @@ class HttpTransportServerTest {
 
     @Test
     void healthzReportsTransportsSessionsAndUptime() throws Exception {
-        assertThat(healthz()).matches("\\{\"status\":\"ok\",\"transport\":\"http,sse\",\"sessions\":0,\"uptimeSeconds\":\\d+}");
+        assertThat(healthz()).matches("\\{\"status\":\"ok\",\"transport\":\"http,sse\",\"sessions\":0,"
+                + "\"maxSessions\":1000,\"uptimeSeconds\":\\d+}");
     }
 
     @Test
     void closeLetsAnInFlightCallFinishAndRefusesNewRequests() throws Exception {
         Connected session = McpTestClients.streamable(server, null);
         CompletableFuture<CallToolResult> inFlight =
-                CompletableFuture.supplyAsync(() -> session.client().callTool(progress(2, 600, "drain")));
-        awaitFirstProgress(session);
+                CompletableFuture.supplyAsync(() -> session.client().callTool(block()));
+        assembly.gate().awaitEntered(1);
 
+        server.beginDrain();
         CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
-        Thread.sleep(100);
         HttpResponse<String> refused = McpTestClients.post(server.endpointUrl(TransportKind.HTTP), Map.of(),
                 McpTestClients.INITIALIZE);
         assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(closing).isNotDone(); // waiting for the call
 
-        assertThat(text(inFlight.get(10, TimeUnit.SECONDS))).isEqualTo("done 2");
-        closing.get(10, TimeUnit.SECONDS);
+        assembly.gate().open();
+        assertThat(text(inFlight.get(GUARD_SECONDS, TimeUnit.SECONDS))).isEqualTo("passed");
+        closing.get(GUARD_SECONDS, TimeUnit.SECONDS);
     }
 
     @Test
     void closeGivesUpOnCallsThatOutlastTheGrace() throws Exception {
         server.close();
+        assembly = new TestAssembly();
         server = HttpTransportServer.start(HttpTransportConfig.defaults().withPort(0)
-                .withShutdownGrace(Duration.ofMillis(300)), new TestAssembly());
+                .withShutdownGrace(Duration.ofMillis(300)), assembly);
         Connected session = McpTestClients.streamable(server, null);
-        CompletableFuture.runAsync(() -> session.client().callTool(progress(2, 5_000, "too-slow")));
-        Thread.sleep(300);
-
-        long started = System.nanoTime();
-        server.close();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+        CompletableFuture<CallToolResult> stuck = CompletableFuture.supplyAsync(() -> session.client().callTool(block()));
+        assembly.gate().awaitEntered(1);
+        try {
+            CompletableFuture.runAsync(server::close).get(GUARD_SECONDS, TimeUnit.SECONDS); // returns: grace is over
+            // close returned while the call is still held at the gate: it gave up instead of waiting
+            assertThat(stuck.isDone() && !stuck.isCompletedExceptionally()).isFalse();
+        } finally {
+            assembly.gate().open();
+        }
     }
 
     @Test
@@ -134,52 +146,44 @@ class HttpTransportServerTest {
     }
 
     @Test
-    void idleSessionsAreEvicted() throws Exception {
+    void idleSessionsAreEvictedAfterTheIdleTimeoutOnTheServersClock() throws Exception {
         server.close();
+        ManualClock clock = new ManualClock();
         server = HttpTransportServer.start(HttpTransportConfig.defaults().withPort(0)
-                .withSessionIdleTimeout(Duration.ofMillis(200)), new TestAssembly());
+                .withKinds(EnumSet.of(TransportKind.HTTP, TransportKind.SSE))
+                .withSessionIdleTimeout(Duration.ofMinutes(10)), new TestAssembly(), null, clock);
         HttpResponse<String> initialized = McpTestClients.post(server.endpointUrl(TransportKind.HTTP), Map.of(),
                 McpTestClients.INITIALIZE);
-        assertThat(initialized.headers().firstValue("Mcp-Session-Id")).isPresent();
-        assertThat(healthz()).contains("\"sessions\":1");
+        String sessionId = initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        assertThat(server.sessionCount()).isEqualTo(1);
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!healthz().contains("\"sessions\":0") && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        clock.advance(Duration.ofMinutes(9));
+        assertThat(server.evictIdleSessions()).isZero();
+        McpTestClients.post(server.endpointUrl(TransportKind.HTTP), Map.of("Mcp-Session-Id", sessionId),
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}"); // a use restarts the idle time
+        clock.advance(Duration.ofMinutes(9));
+        assertThat(server.evictIdleSessions()).isZero();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(server.evictIdleSessions()).isEqualTo(1);
         assertThat(healthz()).contains("\"sessions\":0");
-    }
-
-    private void awaitFirstProgress(Connected session) {
-        awaitProgress(session, 1);
-        assertThat(session.progress()).isNotEmpty();
-    }
-
-    /** Waits (up to 5 s) until the session has received at least n progress notifications. */
-    private static void awaitProgress(Connected session, int n) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (session.progress().size() < n && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        assertThat(McpTestClients.post(server.endpointUrl(TransportKind.HTTP), Map.of("Mcp-Session-Id", sessionId),
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}").statusCode()).isEqualTo(404);
     }
 
     private String healthz() throws Exception {
         return McpTestClients.get(server.baseUrl().resolve(HttpTransportServer.HEALTH_PATH), Map.of()).body();
     }
 
-    @SuppressWarnings("deprecation") // temporary (issue 13): the transport/ migration off SDK 2.1.0 deprecations is separate work
     static CallToolRequest echo(String text) {
-        return CallToolRequest.builder().name("echo").arguments(Map.of("text", text)).build();
+        return CallToolRequest.builder("echo").arguments(Map.of("text", text)).build();
     }
 
-    @SuppressWarnings("deprecation") // temporary (issue 13): the transport/ migration off SDK 2.1.0 deprecations is separate work
+    static CallToolRequest block() {
+        return CallToolRequest.builder("block").arguments(Map.of()).build();
+    }
+
     static CallToolRequest progress(int steps, int delayMillis, String token) {
-        return CallToolRequest.builder().name("progress").arguments(Map.of("steps", steps, "delayMillis", delayMillis))
+        return CallToolRequest.builder("progress").arguments(Map.of("steps", steps, "delayMillis", delayMillis))
                 .progressToken(token).build();
     }
 

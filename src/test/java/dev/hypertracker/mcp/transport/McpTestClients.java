@@ -32,14 +32,27 @@ final class McpTestClients {
         public void close() {
             client.closeGracefully();
         }
+
+        /** Waits until at least n notifications arrived (the guard only stops a hung test). */
+        void awaitProgress(int n) throws InterruptedException {
+            synchronized (progress) {
+                long guard = System.nanoTime() + GUARD.toNanos();
+                while (progress.size() < n && System.nanoTime() < guard) {
+                    progress.wait(1_000);
+                }
+            }
+        }
     }
+
+    /** How long a test waits for something that should happen before calling it hung: not a timing assertion. */
+    static final Duration GUARD = Duration.ofSeconds(60);
 
     static Connected streamable(HttpTransportServer server, String token) {
         return connect(HttpClientStreamableHttpTransport.builder(server.baseUrl().toString())
                 .endpoint(HttpTransportServer.MCP_PATH).requestBuilder(withToken(token)).build());
     }
 
-    @SuppressWarnings("deprecation") // temporary (issue 13): the transport/ migration off SDK 2.1.0 deprecations is separate work
+    @SuppressWarnings("deprecation") // the legacy SSE transport is what this client speaks, and what is tested
     static Connected sse(HttpTransportServer server, String token) {
         return connect(HttpClientSseClientTransport.builder(server.baseUrl().toString())
                 .sseEndpoint(HttpTransportServer.SSE_PATH).requestBuilder(withToken(token)).build());
@@ -52,14 +65,19 @@ final class McpTestClients {
 
     private static Connected connect(McpClientTransport transport) {
         List<ProgressNotification> progress = new CopyOnWriteArrayList<>();
-        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20))
-                .progressConsumer(progress::add).build();
+        McpSyncClient client = McpClient.sync(transport).requestTimeout(GUARD)
+                .progressConsumer(notification -> {
+                    synchronized (progress) {
+                        progress.add(notification);
+                        progress.notifyAll();
+                    }
+                }).build();
         client.initialize();
         return new Connected(client, progress);
     }
 
     static HttpResponse<String> post(URI url, Map<String, String> headers, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(GUARD)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -67,8 +85,17 @@ final class McpTestClients {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Any method, any body (null: none), e.g. HEAD, TRACE, OPTIONS. */
+    static HttpResponse<String> send(String method, URI url, Map<String, String> headers, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(GUARD).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     static HttpResponse<String> get(URI url, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(GUARD).GET();
         headers.forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

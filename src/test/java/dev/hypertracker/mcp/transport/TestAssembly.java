@@ -18,17 +18,27 @@ import java.util.function.Consumer;
 
 /**
  * A stand-in for the real assembly: {@code echo} answers at once, {@code progress} reports {@code steps}
- * progress notifications {@code delayMillis} apart (so it is also the "slow call" of the shutdown tests).
+ * progress notifications {@code delayMillis} apart, {@code block} waits until the test opens {@link #gate()}
+ * (the "slow call" of the drain and concurrency tests, without any timing).
  */
 final class TestAssembly implements ServerAssembly, StatelessServerAssembly {
     private static final McpJsonMapper JSON = McpJsonDefaults.getMapper();
     private static final Tool ECHO = Tool.builder("echo", JSON, """
             {"type":"object","properties":{"text":{"type":"string"}},"required":["text"]}""")
             .description("Echoes the text back").build();
+    private static final Tool BLOCK = Tool.builder("block", JSON, """
+            {"type":"object","properties":{}}""").description("Answers once the test opens the gate").build();
     private static final Tool PROGRESS = Tool.builder("progress", JSON, """
             {"type":"object","properties":{"steps":{"type":"integer","minimum":0,"maximum":100},
              "delayMillis":{"type":"integer","minimum":0,"maximum":60000}},"required":["steps"]}""")
             .description("Sends one progress notification per step, then answers").build();
+
+    private final Gate gate = new Gate();
+
+    /** Holds every {@code block} call until opened. */
+    Gate gate() {
+        return gate;
+    }
 
     @Override
     public McpSyncServer build(McpServer.SyncSpecification<?> specification) {
@@ -38,7 +48,9 @@ final class TestAssembly implements ServerAssembly, StatelessServerAssembly {
                                 .callHandler((exchange, request) -> echo(request)).build(),
                         McpServerFeatures.SyncToolSpecification.builder().tool(PROGRESS)
                                 .callHandler((exchange, request) -> progress(request, exchange::progressNotification))
-                                .build())
+                                .build(),
+                        McpServerFeatures.SyncToolSpecification.builder().tool(BLOCK)
+                                .callHandler((exchange, request) -> gate.pass()).build())
                 .build();
     }
 
@@ -68,6 +80,34 @@ final class TestAssembly implements ServerAssembly, StatelessServerAssembly {
             }
         }
         return CallToolResult.builder().addTextContent("done " + steps).build();
+    }
+
+    /** Counts the calls that reached it and lets them through once opened. */
+    static final class Gate {
+        private final java.util.concurrent.Semaphore entered = new java.util.concurrent.Semaphore(0);
+        private final java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(1);
+
+        CallToolResult pass() {
+            entered.release();
+            try {
+                open.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return CallToolResult.builder().addTextContent("interrupted").isError(true).build();
+            }
+            return CallToolResult.builder().addTextContent("passed").build();
+        }
+
+        /** Waits until {@code calls} calls are inside (a guard against a hung test, not a timing). */
+        void awaitEntered(int calls) throws InterruptedException {
+            if (!entered.tryAcquire(calls, 60, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new AssertionError("no call reached the gate");
+            }
+        }
+
+        void open() {
+            open.countDown();
+        }
     }
 
     private static void sleep(long millis) {

@@ -115,6 +115,47 @@ class TransportSecurityTest {
     }
 
     @Test
+    void aBrowserPreflightFromAnAllowedOriginIsAnsweredWithoutAToken() throws Exception {
+        for (URI endpoint : new URI[] {mcp, server.endpointUrl(TransportKind.SSE)}) {
+            HttpResponse<String> preflight = McpTestClients.send("OPTIONS", endpoint, Map.of(
+                    "Origin", "https://app.example.com", "Access-Control-Request-Method", "POST",
+                    "Access-Control-Request-Headers", "authorization, content-type, mcp-session-id"), null);
+            assertThat(preflight.statusCode()).as("%s", endpoint).isEqualTo(204);
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example.com");
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).get().asString().contains("POST");
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).get().asString()
+                    .contains("Authorization", "Content-Type", "Mcp-Session-Id", "MCP-Protocol-Version");
+        }
+    }
+
+    @Test
+    void allowedOriginsMayReadTheSessionHeaders() throws Exception {
+        HttpResponse<String> response = McpTestClients.post(mcp,
+                Map.of("Authorization", "Bearer " + TOKEN, "Origin", "https://app.example.com"), McpTestClients.INITIALIZE);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example.com");
+        assertThat(response.headers().firstValue("Access-Control-Expose-Headers")).get().asString()
+                .contains("Mcp-Session-Id", "MCP-Protocol-Version");
+        HttpResponse<String> unauthorized = McpTestClients.post(mcp, Map.of("Origin", "https://app.example.com"),
+                McpTestClients.INITIALIZE);
+        assertThat(unauthorized.statusCode()).isEqualTo(401); // readable by the page, so it can ask for a token
+        assertThat(unauthorized.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example.com");
+    }
+
+    @Test
+    void foreignOriginsGetNoCorsHeaders() throws Exception {
+        HttpResponse<String> preflight = McpTestClients.send("OPTIONS", mcp, Map.of("Origin", "http://evil.example",
+                "Access-Control-Request-Method", "POST"), null);
+        assertThat(preflight.statusCode()).isEqualTo(403);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).isEmpty();
+        HttpResponse<String> post = McpTestClients.post(mcp,
+                Map.of("Authorization", "Bearer " + TOKEN, "Origin", "http://evil.example"), McpTestClients.INITIALIZE);
+        assertThat(post.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(post.headers().firstValue("Access-Control-Expose-Headers")).isEmpty();
+    }
+
+    @Test
     void nonLoopbackBindWithoutTokenIsRefusedAtStartup() {
         HttpTransportConfig exposed = HttpTransportConfig.defaults().withHost("0.0.0.0").withPort(0);
         assertThatThrownBy(() -> HttpTransportServer.start(exposed, new TestAssembly()))

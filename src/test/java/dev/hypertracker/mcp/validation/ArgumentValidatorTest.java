@@ -39,9 +39,19 @@ class ArgumentValidatorTest {
     @Test
     void seriesDefaultToTheLast24HoursAndNormaliseTimesToUtcMillis() {
         assertThat(call(Catalog.GET_COIN_POSITION_METRICS, "coin", "ETH").request().pathAndQuery())
-                .isEqualTo("/api/external/position-metrics/coin/ETH?start=2026-02-28T12:00:00.000Z");
+                .isEqualTo("/api/external/position-metrics/coin/ETH?start=2026-02-28T12:00:00.000Z&limit=1000");
         assertThat(call(Catalog.GET_PERP_VOLUME_METRICS, "start", "2026-02-25T02:00:00+02:00", "end", "2026-02-26").request().query())
-                .containsExactly(Map.entry("start", "2026-02-25T00:00:00.000Z"), Map.entry("end", "2026-02-26T00:00:00.000Z"));
+                .containsExactly(Map.entry("start", "2026-02-25T00:00:00.000Z"), Map.entry("end", "2026-02-26T00:00:00.000Z"),
+                        Map.entry("limit", "1000"));
+        // series ask for the largest page and read up to 3 pages to cover the window; the window asked is echoed
+        ValidatedCall series = call(Catalog.GET_COIN_POSITION_METRICS, "coin", "ETH");
+        assertThat(series.maxPages()).isEqualTo(3);
+        assertThat(series.options().echo()).containsEntry("start", "2026-02-28T12:00:00.000Z");
+        // positionRecencyTimeframe is not offered where the API ignores it
+        assertThatThrownBy(() -> call(Catalog.GET_COIN_POSITION_METRICS, "coin", "ETH", "positionRecencyTimeframe", "24h"))
+                .hasMessageContaining("is not an argument");
+        assertThat(call(Catalog.GET_COIN_SEGMENT_METRICS, "coin", "ETH", "segmentId", 9, "positionRecencyTimeframe", "24h")
+                .request().pathAndQuery()).contains("positionRecencyTimeframe=24h");
     }
 
     @Test

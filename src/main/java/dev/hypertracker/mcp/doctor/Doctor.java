@@ -1,0 +1,418 @@
+package dev.hypertracker.mcp.doctor;
+
+import dev.hypertracker.mcp.api.UpstreamErrorText;
+import dev.hypertracker.mcp.catalog.Catalog;
+import dev.hypertracker.mcp.catalog.Endpoint;
+import dev.hypertracker.mcp.config.Secret;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Checks a HyperTracker set-up the way a user would ask support to: configuration, reachability, the token (never
+ * shown), the quota headers and the data's freshness; with {@code probe}, one cheap request per endpoint and, per
+ * endpoint, every expected field that is missing, has an unexpected type (numbers as strings included), or is unknown.
+ * Uses a plain HTTP client of its own, so that it sees statuses, headers and bodies exactly as the API sends them.
+ */
+public final class Doctor {
+
+    /** Past the API's own nextUpdateThreshold by more than this, the data is stale. */
+    static final Duration STALE_GRACE = Duration.ofHours(1);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+    static final String API = Endpoint.API_PREFIX;
+    /** The sample path parameters a probe uses. */
+    static final Map<String, String> SAMPLE_PATH = Map.of("coin", "BTC", "segmentId", "9", "sizeBucketId", "3");
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    public enum Status { OK, WARN, FAIL }
+
+    public record Check(String name, Status status, String detail) {}
+
+    /**
+     * One endpoint probed: its status and the fields found wrong. {@code neededMissing} are the missing fields a digest
+     * reads: any of them fails the probe.
+     */
+    public record EndpointProbe(String tool, String path, int status, String note, List<String> missing,
+                                List<String> neededMissing, List<String> numbersAsStrings, List<String> wrongType,
+                                List<String> unknown) {
+        boolean failed() {
+            return !neededMissing.isEmpty() || (status != 200 && !UNVERIFIED_TOOLS.contains(tool));
+        }
+    }
+
+    /** Endpoints whose absence is not a failure: the vendor's current material no longer lists them. */
+    static final Set<String> UNVERIFIED_TOOLS = Set.of("export_coin_positions");
+
+    public record Report(URI baseUrl, int requestsPlanned, List<Check> checks, List<EndpointProbe> endpoints) {
+        public boolean healthy() {
+            return checks.stream().noneMatch(c -> c.status() == Status.FAIL)
+                    && endpoints.stream().noneMatch(EndpointProbe::failed);
+        }
+
+        public Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("healthy", healthy());
+            m.put("baseUrl", baseUrl.toString());
+            m.put("requestsPlanned", requestsPlanned);
+            m.put("checks", checks);
+            m.put("endpoints", endpoints);
+            return m;
+        }
+    }
+
+    private final URI baseUrl;
+    private final Secret token;
+    private final Clock clock;
+    private final HttpClient http;
+
+    public Doctor(URI baseUrl, Secret token, Clock clock) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(REQUEST_TIMEOUT).build();
+    }
+
+    /** API requests a run will spend: two (cohorts, status), or one per endpoint with the probe. */
+    public static int requestsPlanned(boolean probe) {
+        return probe ? Catalog.endpoints().size() : 2;
+    }
+
+    public Report run(boolean probe) {
+        List<Check> checks = new ArrayList<>();
+        List<EndpointProbe> endpoints = new ArrayList<>();
+        Report report = new Report(baseUrl, requestsPlanned(probe), checks, endpoints);
+        if (!configuration(checks)) return report;
+
+        Optional<HttpResponse<byte[]>> segments = get(API + "/segments", checks);
+        if (segments.isEmpty()) return report;
+        checks.add(new Check("reachability", Status.OK, baseUrl + " answered HTTP " + segments.get().statusCode()));
+        if (!token(segments.get(), checks)) return report;
+        quota(segments.get(), checks);
+
+        Optional<HttpResponse<byte[]>> status = get(API + "/hypertracker/state/status", checks);
+        status.ifPresent(r -> freshness(r, checks));
+
+        if (probe) {
+            for (Endpoint e : Catalog.endpoints()) {
+                if (e.tool().equals("list_cohorts")) endpoints.add(probe(e, segments.get()));
+                else if (e.tool().equals("get_data_freshness") && status.isPresent()) endpoints.add(probe(e, status.get()));
+                else endpoints.add(probe(e));
+            }
+        }
+        return report;
+    }
+
+    private boolean configuration(List<Check> checks) {
+        String scheme = baseUrl.getScheme();
+        boolean loopback = "127.0.0.1".equals(baseUrl.getHost()) || "localhost".equals(baseUrl.getHost());
+        if (!"https".equals(scheme) && !("http".equals(scheme) && loopback)) {
+            checks.add(new Check("configuration", Status.FAIL, "HYPERTRACKER_BASE_URL must be https (http only on "
+                    + "loopback): " + baseUrl));
+            return false;
+        }
+        if (token == null || token.isBlank()) {
+            checks.add(new Check("configuration", Status.FAIL, "HYPERTRACKER_API_TOKEN is not set: create a token in "
+                    + "the HyperTracker API dashboard and export it (or run `doctor --demo`)."));
+            return false;
+        }
+        checks.add(new Check("configuration", Status.OK, "base URL " + baseUrl + "; HYPERTRACKER_API_TOKEN is set "
+                + "(not shown)"));
+        return true;
+    }
+
+    private boolean token(HttpResponse<byte[]> r, List<Check> checks) {
+        int s = r.statusCode();
+        if (s == 401) {
+            checks.add(new Check("token", Status.FAIL, "the API rejected the token (401): it is mistyped, expired or "
+                    + "revoked. Create a new one in the HyperTracker API dashboard, set HYPERTRACKER_API_TOKEN to it "
+                    + "(no quotes, no \"Bearer \"), and restart the server."));
+            return false;
+        }
+        if (s == 403) {
+            checks.add(new Check("token", Status.FAIL, "the API refused the token (403): the plan may not include the "
+                    + "API. " + UpstreamErrorText.of(r.body())));
+            return false;
+        }
+        if (s == 429) {
+            checks.add(new Check("token", Status.WARN, "cannot tell: the quota is spent (429)"));
+            return true;
+        }
+        if (s != 200) {
+            checks.add(new Check("token", Status.FAIL, "unexpected HTTP " + s + " for /segments: " + UpstreamErrorText.of(r.body())));
+            return false;
+        }
+        checks.add(new Check("token", Status.OK, "accepted"));
+        return true;
+    }
+
+    private void quota(HttpResponse<byte[]> r, List<Check> checks) {
+        Optional<String> limit = r.headers().firstValue("X-RateLimit-Limit");
+        Optional<String> remaining = r.headers().firstValue("X-RateLimit-Remaining");
+        Optional<String> reset = r.headers().firstValue("X-RateLimit-Reset");
+        if (limit.isEmpty() && remaining.isEmpty()) {
+            checks.add(new Check("quota", Status.WARN, "the response carries no X-RateLimit-Limit/Remaining headers: "
+                    + "the quota cannot be read"));
+            return;
+        }
+        String resetText = reset.map(Doctor::resetTime).orElse("an unknown time");
+        if (r.statusCode() == 429 || remaining.filter(v -> v.trim().equals("0")).isPresent()) {
+            checks.add(new Check("quota", Status.FAIL, "quota spent: resets at " + resetText
+                    + " (X-RateLimit-Limit " + limit.orElse("?") + ")"));
+            return;
+        }
+        checks.add(new Check("quota", Status.OK, remaining.orElse("?") + " of " + limit.orElse("?")
+                + " requests left; resets at " + resetText));
+    }
+
+    /** X-RateLimit-Reset as a time: epoch seconds (the sandbox, inferred for the API) or the header's own text. */
+    static String resetTime(String header) {
+        String v = header.trim();
+        if (v.matches("\\d{9,11}")) return Instant.ofEpochSecond(Long.parseLong(v)).toString();
+        return v.length() > 40 ? v.substring(0, 40) : v;
+    }
+
+    private void freshness(HttpResponse<byte[]> r, List<Check> checks) {
+        if (r.statusCode() != 200) {
+            checks.add(new Check("freshness", Status.FAIL, "the status endpoint answered HTTP " + r.statusCode()));
+            return;
+        }
+        JsonNode status = parse(r.body());
+        Instant now = clock.instant();
+        Instant last = time(status == null ? null : status.get("lastUpdate"));
+        Instant threshold = time(status == null ? null : status.get("nextUpdateThreshold"));
+        if (last == null) {
+            checks.add(new Check("freshness", Status.FAIL, "the status has no readable lastUpdate"));
+            return;
+        }
+        long age = Duration.between(last, now).toMinutes();
+        boolean stale = threshold != null && now.isAfter(threshold.plus(STALE_GRACE));
+        checks.add(new Check("freshness", stale ? Status.FAIL : Status.OK, "last update " + last + " (" + age
+                + " min ago)" + (threshold == null ? "" : "; the API expects the next by " + threshold)
+                + (stale ? ": the data is stale" : "")));
+    }
+
+    private EndpointProbe probe(Endpoint e) {
+        String path = samplePath(e);
+        try {
+            HttpResponse<byte[]> r = send(baseUrl.resolve(path), true);
+            if (e.export() && r.statusCode() >= 300 && r.statusCode() < 400) {
+                Optional<String> location = r.headers().firstValue("Location");
+                if (location.isEmpty()) return failedProbe(e, path, r.statusCode(), "a redirect without Location");
+                // the file store: no token, and no API quota spent
+                r = send(baseUrl.resolve(location.get()), false);
+            }
+            return probe(e, path, r);
+        } catch (IOException ex) {
+            return failedProbe(e, path, 0, "no answer: " + ex.getMessage());
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return failedProbe(e, path, 0, "interrupted");
+        }
+    }
+
+    private EndpointProbe probe(Endpoint e, HttpResponse<byte[]> r) {
+        return probe(e, e.fullPathTemplate(), r);
+    }
+
+    private EndpointProbe probe(Endpoint e, String path, HttpResponse<byte[]> r) {
+        if (r.statusCode() != 200) {
+            String said = UpstreamErrorText.of(r.body());
+            return failedProbe(e, path, r.statusCode(), "HTTP " + r.statusCode() + (said.isEmpty() ? "" : ": " + said));
+        }
+        JsonNode body = parse(r.body());
+        ExpectedShape shape = ExpectedShape.BY_TOOL.get(e.tool());
+        if (body == null) return failedProbe(e, path, 200, "the body is not JSON");
+        if (shape == null) return new EndpointProbe(e.tool(), path, 200, "no expected shape recorded", List.of(), List.of(), List.of(), List.of(), List.of());
+        List<JsonNode> rows = rows(body, shape.rowsKey());
+        if (rows == null) {
+            List<String> needed = shape.fields().stream().filter(ExpectedShape.Field::needed).map(ExpectedShape.Field::name).toList();
+            return new EndpointProbe(e.tool(), path, 200, "no rows where expected (" + where(shape) + ")",
+                    needed, needed, List.of(), List.of(), List.of());
+        }
+        if (rows.isEmpty()) {
+            return new EndpointProbe(e.tool(), path, 200, "no rows to check in this window", List.of(), List.of(), List.of(), List.of(), List.of());
+        }
+        return fieldCheck(e, path, shape, rows);
+    }
+
+    private static String where(ExpectedShape shape) {
+        if (shape.rowsKey() == null) return "the body itself";
+        return shape.rowsKey().isEmpty() ? "a bare list" : "\"" + shape.rowsKey() + "\"";
+    }
+
+    private static EndpointProbe fieldCheck(Endpoint e, String path, ExpectedShape shape, List<JsonNode> rows) {
+        List<String> missing = new ArrayList<>(), neededMissing = new ArrayList<>(), asStrings = new ArrayList<>(),
+                wrongType = new ArrayList<>();
+        Set<String> expected = new LinkedHashSet<>();
+        for (ExpectedShape.Field f : shape.fields()) {
+            expected.add(f.name());
+            JsonNode value = null;
+            for (JsonNode row : rows) {
+                if (row.has(f.name())) {
+                    value = row.get(f.name());
+                    if (!value.isNull()) break;
+                }
+            }
+            if (value == null) {
+                missing.add(f.name());
+                if (f.needed()) neededMissing.add(f.name());
+                continue;
+            }
+            if (value.isNull()) {
+                if (!f.nullable() && f.needed()) wrongType.add(f.name() + " (null)");
+                continue;
+            }
+            switch (typeOf(f.type(), value)) {
+                case "ok" -> { }
+                case "string number" -> asStrings.add(f.name());
+                default -> wrongType.add(f.name() + " (" + value.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)
+                        + ", expected " + f.type().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            }
+        }
+        Set<String> unknown = new LinkedHashSet<>();
+        for (JsonNode row : rows) for (String name : row.propertyNames()) if (!expected.contains(name)) unknown.add(name);
+        return new EndpointProbe(e.tool(), path, 200, null, missing, neededMissing, asStrings, wrongType, List.copyOf(unknown));
+    }
+
+    private static String typeOf(ExpectedShape.Type type, JsonNode v) {
+        return switch (type) {
+            case NUMBER -> v.isNumber() ? "ok" : v.isString() && isNumber(v.stringValue()) ? "string number" : "wrong";
+            case STRING -> v.isString() ? "ok" : "wrong";
+            case TIME -> v.isString() && time(v) != null ? "ok" : "wrong";
+            case OBJECT -> v.isObject() ? "ok" : "wrong";
+            case ARRAY -> v.isArray() ? "ok" : "wrong";
+        };
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            new BigDecimal(text.trim());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** The rows to check: under rowsKey (an object there is one row: the export table), the bare list, or the body. */
+    private static List<JsonNode> rows(JsonNode body, String rowsKey) {
+        JsonNode rows = rowsKey == null ? body : rowsKey.isEmpty() ? body : body.get(rowsKey);
+        if (rows == null) return null;
+        if (rows.isArray()) {
+            List<JsonNode> list = new ArrayList<>();
+            for (JsonNode row : rows) {
+                if (!row.isObject()) return null;
+                if (list.size() < 5) list.add(row);
+            }
+            return list;
+        }
+        return rows.isObject() ? List.of(rows) : null;
+    }
+
+    private static EndpointProbe failedProbe(Endpoint e, String path, int status, String note) {
+        return new EndpointProbe(e.tool(), path, status, note, List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** The endpoint's path with sample parameters, a recent start and the smallest page. */
+    String samplePath(Endpoint e) {
+        String path = e.fullPathTemplate();
+        for (Map.Entry<String, String> p : SAMPLE_PATH.entrySet()) path = path.replace("{" + p.getKey() + "}", p.getValue());
+        List<String> query = new ArrayList<>();
+        if (e.param("start").isPresent()) {
+            Instant start = clock.instant().minus(Duration.ofHours(24)).truncatedTo(ChronoUnit.SECONDS);
+            query.add("start=" + URLEncoder.encode(start.toString(), StandardCharsets.UTF_8));
+        }
+        if (e.param("openedWithin").isPresent()) query.add("openedWithin=24h");
+        if (e.param("limit").isPresent()) query.add("limit=1");
+        return query.isEmpty() ? path : path + "?" + String.join("&", query);
+    }
+
+    private Optional<HttpResponse<byte[]>> get(String path, List<Check> checks) {
+        try {
+            return Optional.of(send(baseUrl.resolve(path), true));
+        } catch (IOException e) {
+            checks.add(new Check("reachability", Status.FAIL, "cannot reach " + baseUrl + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()) + ". Check the network, a proxy, or HYPERTRACKER_BASE_URL."));
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            checks.add(new Check("reachability", Status.FAIL, "interrupted"));
+            return Optional.empty();
+        }
+    }
+
+    private HttpResponse<byte[]> send(URI uri, boolean withToken) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
+        if (withToken) request.header("Authorization", "Bearer " + token.reveal());
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            return JSON.readTree(body);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private static Instant time(JsonNode n) {
+        if (n == null || !n.isString()) return null;
+        try {
+            return Instant.parse(n.stringValue());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The report as the terminal shows it: checks, then per endpoint what was found. */
+    public static String text(Report report) {
+        StringBuilder sb = new StringBuilder();
+        for (Check c : report.checks()) {
+            sb.append(String.format("%-4s %-13s %s%n", c.status(), c.name(), c.detail()));
+        }
+        for (EndpointProbe p : report.endpoints()) {
+            Status s = p.failed() ? Status.FAIL : p.status() != 200 || !p.missing().isEmpty() || !p.wrongType().isEmpty()
+                    || !p.numbersAsStrings().isEmpty() ? Status.WARN : Status.OK;
+            sb.append(String.format("%-4s %-36s HTTP %s%s%n", s, p.tool(), p.status() == 0 ? "-" : String.valueOf(p.status()),
+                    p.note() == null ? "" : "  " + p.note()));
+            line(sb, "missing (needed by the digests)", p.neededMissing());
+            List<String> optionalMissing = new ArrayList<>(p.missing());
+            optionalMissing.removeAll(p.neededMissing());
+            line(sb, "missing (optional)", optionalMissing);
+            line(sb, "numbers sent as strings (read fine)", p.numbersAsStrings());
+            line(sb, "unexpected type", p.wrongType());
+            line(sb, "unknown fields", p.unknown());
+        }
+        sb.append(report.healthy() ? "All well." : "Problems found: see FAIL above (docs/api-fidelity.md says what each field is for).");
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, String label, List<String> names) {
+        if (!names.isEmpty()) sb.append("       ").append(label).append(": ").append(String.join(", ", names)).append('\n');
+    }
+
+    public static String json(Report report) {
+        return JSON.writeValueAsString(report.json());
+    }
+}

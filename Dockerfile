@@ -8,12 +8,15 @@ COPY pom.xml .
 RUN mvn -B -q -ntp dependency:go-offline
 COPY src ./src
 # the AppCDS archive is made in the runtime image below: an archive only fits the JVM and jar path that wrote it
-RUN mvn -B -q -ntp -DskipTests -Dskip.cds package
+RUN mvn -B -q -ntp -DskipTests -Dskip.cds -Dskip.mcpb package
 
 FROM eclipse-temurin:17-jre
 # chart: "png" draws text with Java2D, which needs fontconfig and at least one font on a headless JRE
 RUN apt-get update && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
+
+# the MCP Registry matches this label with server.json's "name" (OCI package ownership)
+LABEL io.modelcontextprotocol.server.name="dev.hypertracker/hypertracker-mcp"
 RUN useradd --system --uid 10001 --no-create-home mcp
 WORKDIR /app
 COPY --from=build /src/target/hypertracker-mcp.jar /app/hypertracker-mcp.jar

@@ -5,6 +5,11 @@
 #
 #   bench/startup.sh [RUNS]          (default 15; needs target/hypertracker-mcp.jar and e2e/clients/node_modules)
 #   BASELINE_JAR=/path/old.jar bench/startup.sh    adds `java -jar` of another build (e.g. before a change)
+#   BASELINE_LAUNCHER=/old/checkout/bin/hypertracker-mcp   adds another checkout's launcher (its jar and archive)
+#   J25=/path/to/jdk-25 bench/startup.sh           the JDK 25+ for the AOT-cache variant (default: one under /usr/lib/jvm)
+# The "+call" variants also time spawn -> the answer of a first tool call (the reference: its echo tool; this
+# server: get_open_exposure_by_coin, a full digest, against the sandbox on loopback), the first and second call's
+# latency and the resident set size after them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-15}"
@@ -15,15 +20,37 @@ java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 [ -d e2e/clients/node_modules ] || (cd e2e/clients && npm ci --no-audit --no-fund >&2)
 out="$(mktemp -d)"
 
+# the upstream of the "+call" variants: the sandbox on a loopback port
+sandbox_log="$out/sandbox.out"
+"$java_bin" -XX:+UseSerialGC -jar "$jar" sandbox --port 0 --token bench-token > "$sandbox_log" 2>/dev/null &
+sandbox_pid=$!
+trap 'kill $sandbox_pid 2>/dev/null || true; rm -rf "$out"' EXIT
+for _ in $(seq 1 300); do grep -q '^http' "$sandbox_log" && break; sleep 0.1; done
+base_url="$(grep -m1 -o '^http://[^/ ]*' "$sandbox_log")"
+[ -n "$base_url" ] || { echo "sandbox did not start" >&2; exit 1; }
+upstream=(env HYPERTRACKER_BASE_URL="$base_url" HYPERTRACKER_API_TOKEN=bench-token HYPERTRACKER_LOG_LEVEL=WARN)
+call_ts=(--call echo --args '{"text":"x"}')
+call_ours=(--call get_open_exposure_by_coin --args '{"top":5}' --args2 '{"top":5,"fresh":true}')
+
 variants=(
   "ts-sdk-reference|node bench/reference-server.mjs"
+  "ts-sdk-reference+call|node bench/reference-server.mjs"
   "jar-plain|$java_bin -jar $jar"
   "launcher-flags-no-cds|env HYPERTRACKER_MCP_CDS=off bin/hypertracker-mcp"
 )
 if [ -n "${BASELINE_JAR:-}" ]; then variants+=("baseline-jar-plain|$java_bin -jar $BASELINE_JAR"); fi
+if [ -n "${BASELINE_LAUNCHER:-}" ]; then
+  variants+=("baseline-launcher|$BASELINE_LAUNCHER" "baseline-launcher+call|${upstream[*]} $BASELINE_LAUNCHER")
+fi
+j25="${J25:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1)}"
+if [ -n "$j25" ] && [ -x "$j25/bin/java" ]; then
+  # train the AOT cache now (the launcher does it on its first run with this JDK): not part of any timing
+  JAVA_HOME="$j25" bin/hypertracker-mcp < /dev/null > /dev/null 2>&1 || true
+  variants+=("launcher-jdk25-aot|env JAVA_HOME=$j25 bin/hypertracker-mcp" "launcher-jdk25-aot+call|${upstream[*]} JAVA_HOME=$j25 bin/hypertracker-mcp")
+fi
 if [ -f "$jsa" ]; then
   variants+=("jar-plain+appcds|$java_bin -Xlog:disable -Xlog:all=warning:stderr -XX:SharedArchiveFile=$jsa -jar $jar")
-  variants+=("launcher(flags+appcds)|bin/hypertracker-mcp")
+  variants+=("launcher(flags+appcds)|bin/hypertracker-mcp" "launcher(flags+appcds)+call|${upstream[*]} bin/hypertracker-mcp")
 else
   echo "note: $jsa not found (built with -Dskip.cds?): AppCDS variants skipped" >&2
 fi
@@ -36,8 +63,9 @@ for ((r = 0; r < rounds; r++)); do
   for v in "${variants[@]}"; do
     name="${v%%|*}"; cmd="${v#*|}"
     # shellcheck disable=SC2086
-    node bench/startup.mjs --runs "$per" --warmup $(( r == 0 ? 1 : 0 )) --raw --name "$name" -- $cmd >> "$out/$name.raw"
+    call=()
+    case "$name" in ts-sdk-reference+call) call=("${call_ts[@]}") ;; *+call) call=("${call_ours[@]}") ;; esac
+    node bench/startup.mjs --runs "$per" --warmup $(( r == 0 ? 1 : 0 )) --raw --name "$name" "${call[@]}" -- $cmd >> "$out/$name.raw"
   done
 done
 node bench/startup.mjs --summarize "$out"/*.raw
-rm -rf "$out"

@@ -46,6 +46,7 @@ public final class HyperTrackerClient {
     private final Clock clock;
     private final UpstreamStep.Chain api;
     private final UpstreamStep.Chain files;
+    private final Runnable prepare;
 
     public HyperTrackerClient(Settings settings, UpstreamStats stats, Clock clock) {
         this(settings, stats, TimeSource.of(clock), new JdkTransport(settings.connectTimeout(), JdkTransport.defaultMaxBodyBytes()));
@@ -53,6 +54,7 @@ public final class HyperTrackerClient {
 
     /** With a transport of the caller's choice (a test double). */
     public HyperTrackerClient(Settings settings, UpstreamStats stats, TimeSource time, Transport transport) {
+        this.prepare = transport instanceof JdkTransport jdk ? jdk::prepare : () -> { };
         this.settings = settings;
         this.stats = stats;
         this.clock = time;
@@ -69,6 +71,11 @@ public final class HyperTrackerClient {
                 new TransportStep(transport, time, settings.requestTimeout(),
                         () -> "Bearer " + settings.apiToken().reveal(), stats::upstreamRequest));
         this.files = new TransportStep(transport, time, settings.requestTimeout(), () -> null, stats::exportDownload);
+    }
+
+    /** Builds the HTTP client now (TLS context, selector thread), ahead of the first request: see FirstCallWarmUp. */
+    public void prepare() {
+        prepare.run();
     }
 
     public ResponseCache cache() {

@@ -38,6 +38,11 @@ public final class JdkTransport implements Transport {
         return Math.max(1L << 20, Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 10));
     }
 
+    /** Builds the JDK client now instead of on the first request (a warm-up off the start path). */
+    public void prepare() {
+        client.get();
+    }
+
     @Override
     public CompletableFuture<UpstreamResponse> send(HttpRequest request) {
         BoundedBody body = new BoundedBody(maxBodyBytes);

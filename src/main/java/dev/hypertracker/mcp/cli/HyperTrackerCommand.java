@@ -94,13 +94,16 @@ public final class HyperTrackerCommand implements Callable<Integer> {
         // --help and --version exit before any protocol starts, so they may use stdout; errors go to stderr
         cl.setErr(new PrintWriter(System.err, true));
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof ConfigurationException) {
-                cmd.getErr().println("hypertracker-mcp: " + e.getMessage());
-                return 2;
-            }
+            if (e instanceof ConfigurationException c) return configurationError(cmd.getErr(), c);
             throw e;
         });
         return cl;
+    }
+
+    /** A configuration the server cannot start with: one line on stderr, exit code 2 (with or without picocli). */
+    static int configurationError(PrintWriter err, ConfigurationException e) {
+        err.println("hypertracker-mcp: " + e.getMessage());
+        return 2;
     }
 
     @Override
@@ -124,6 +127,7 @@ public final class HyperTrackerCommand implements Callable<Integer> {
                 .withTimeouts(base.requestTimeout(), Duration.ofSeconds(deadlineSeconds))
                 .withCache(cacheMb > 0, Math.max(1, cacheMb) * 1024L * 1024L);
         HyperTrackerServer server = new HyperTrackerServer(settings, selection, Clock.systemUTC());
+        server.warmUpForFirstCall();
         try (StatsReporter reporter = StatsReporter.start(server.stats(), STATS_INTERVAL)) {
             if (kinds.contains(TransportKind.STDIO)) {
                 StdioTransport.run(server);

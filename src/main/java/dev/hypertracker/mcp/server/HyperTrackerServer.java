@@ -62,6 +62,11 @@ public final class HyperTrackerServer implements ServerAssembly {
         return v == null ? "dev" : v;
     }
 
+    /** The first tool call's one-time work, started on a background thread (see FirstCallWarmUp). */
+    public void warmUpForFirstCall() {
+        FirstCallWarmUp.start(client::prepare);
+    }
+
     public UpstreamStats stats() {
         return stats;
     }
@@ -80,7 +85,7 @@ public final class HyperTrackerServer implements ServerAssembly {
     public McpSyncServer build(McpServer.SyncSpecification<?> specification) {
         ReferenceResources references = new ReferenceResources(client, coins, statusTool::status, clock);
         return specification
-                .serverInfo(NAME, version())
+                .serverInfo(ServerIdentity.implementation(version()))
                 .instructions(Instructions.forServer(settings.demo()))
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).prompts(false)
                         .completions().logging().extensions(Views.capability()).build())

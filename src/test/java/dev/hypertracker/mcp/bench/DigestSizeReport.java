@@ -12,7 +12,7 @@ import dev.hypertracker.mcp.digest.Fixtures;
 import dev.hypertracker.mcp.api.Paging;
 import dev.hypertracker.mcp.digest.ReplayedPositions;
 import dev.hypertracker.mcp.digest.Summarizer;
-import dev.hypertracker.mcp.digest.TokenCounter;
+import dev.hypertracker.mcp.digest.ExactTokens;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,8 +46,8 @@ public final class DigestSizeReport {
                 rows / seconds, rows / cpuSeconds, body.bytes() / 1e6 / seconds);
         System.out.printf(Locale.ROOT, "heap: %,d MB in use before, peak of heap pools during the run %,d MB (max heap %,d MB)%n",
                 heapBefore >> 20, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
-        System.out.printf(Locale.ROOT, "digest: %,d tokens, omitted %s%n%n", TokenCounter.exact(streamed.text())
-                + TokenCounter.exact(MAPPER.writeValueAsString(streamed.structured())), streamed.omitted());
+        System.out.printf(Locale.ROOT, "digest: %,d tokens, omitted %s%n%n", ExactTokens.count(streamed.text())
+                + ExactTokens.count(MAPPER.writeValueAsString(streamed.structured())), streamed.omitted());
 
         System.out.printf(Locale.ROOT, "%-38s %11s %9s %7s %7s %7s %8s%n", "tool (largest input)", "raw chars",
                 "raw tok", "chars", "tokens", "ratio", "omitted");
@@ -55,8 +55,8 @@ public final class DigestSizeReport {
             String raw = c.pages().get(0).toString();
             Digest d = summarizer.summarize(c.endpoint(), c.pages(), DigestOptions.defaults(), Paging.single());
             String json = MAPPER.writeValueAsString(d.structured());
-            int rawTokens = TokenCounter.exact(raw);
-            int tokens = TokenCounter.exact(d.text()) + TokenCounter.exact(json);
+            int rawTokens = ExactTokens.count(raw);
+            int tokens = ExactTokens.count(d.text()) + ExactTokens.count(json);
             System.out.printf(Locale.ROOT, "%-38s %,11d %,9d %,7d %,7d %6.1fx %8d%n", c.tool(), raw.length(), rawTokens,
                     d.text().length() + json.length(), tokens, (double) rawTokens / tokens, d.omitted().size());
         }

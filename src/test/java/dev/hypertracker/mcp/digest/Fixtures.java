@@ -87,7 +87,7 @@ public final class Fixtures {
     }
 
     static int tokens(Digest d) {
-        return TokenCounter.exact(d.text()) + TokenCounter.exact(Json.toJson(d.structured()));
+        return ExactTokens.count(d.text()) + ExactTokens.count(Json.toJson(d.structured()));
     }
 
     static void assertWithinBudget(Digest d, int maxTokens) {

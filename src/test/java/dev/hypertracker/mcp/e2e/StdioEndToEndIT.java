@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.hypertracker.mcp.server.ServerIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,12 @@ class StdioEndToEndIT {
         client = new StdioMcpClient(List.of(), Map.of("HYPERTRACKER_BASE_URL", sandbox.baseUrl().toString(),
                 "HYPERTRACKER_API_TOKEN", sandbox.token()));
         JsonNode init = client.initialize();
-        assertThat(init.path("result").path("serverInfo").path("name").asString()).isEqualTo("hypertracker-mcp");
+        JsonNode info = init.path("result").path("serverInfo");
+        assertThat(info.path("name").asString()).isEqualTo("hypertracker-mcp");
+        assertThat(info.path("title").asString()).isEqualTo(ServerIdentity.TITLE);
+        assertThat(info.path("description").asString()).isEqualTo(ServerIdentity.DESCRIPTION);
+        assertThat(info.path("websiteUrl").asString()).isEqualTo(ServerIdentity.WEBSITE);
+        assertThat(info.path("icons").path(0).path("src").asString()).startsWith("data:image/png;base64,");
         assertThat(init.path("result").path("instructions").asString()).contains("never add figures of the two axes");
     }
 

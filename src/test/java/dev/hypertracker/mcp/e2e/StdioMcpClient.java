@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -24,25 +25,41 @@ import tools.jackson.databind.node.ObjectNode;
  * A minimal JSON-RPC client for the real jar over stdio, as Claude Desktop runs it: one JSON message per line on
  * stdin/stdout. It records every stdout line so tests can prove nothing but JSON-RPC was written there.
  */
-final class StdioMcpClient implements AutoCloseable {
+public final class StdioMcpClient implements AutoCloseable {
     static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    final Process process;
-    final List<String> stdoutLines = Collections.synchronizedList(new ArrayList<>());
+    public final Process process;
+    public final List<String> stdoutLines = Collections.synchronizedList(new ArrayList<>());
     final List<JsonNode> notifications = Collections.synchronizedList(new ArrayList<>());
     private final BlockingQueue<JsonNode> responses = new LinkedBlockingQueue<>();
     private final OutputStream stdin;
     private final Path stderrFile;
     private int nextId = 1;
 
+    /** {@code java -jar} the built jar, with these arguments. */
     StdioMcpClient(List<String> extraArgs, Map<String, String> env) throws IOException {
+        this(javaJar(extraArgs), env, Set.of());
+    }
+
+    private static List<String> javaJar(List<String> extraArgs) {
         String jar = System.getProperty("hypertracker.jar", "target/hypertracker-mcp.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar));
         command.addAll(extraArgs);
+        return command;
+    }
+
+    /** Any command (a launcher, a bundle's binary), with these variables set and those removed from its environment. */
+    public static StdioMcpClient launch(List<String> command, Map<String, String> env, Set<String> removed)
+            throws IOException {
+        return new StdioMcpClient(command, env, removed);
+    }
+
+    private StdioMcpClient(List<String> command, Map<String, String> env, Set<String> removed) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("HYPERTRACKER_API_TOKEN");
         pb.environment().remove("HYPERTRACKER_BASE_URL");
+        pb.environment().keySet().removeAll(removed);
         pb.environment().putAll(env);
         stderrFile = Files.createTempFile("hypertracker-stderr", ".log");
         pb.redirectError(stderrFile.toFile());
@@ -118,23 +135,23 @@ final class StdioMcpClient implements AutoCloseable {
         sendRaw("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\"}");
     }
 
-    JsonNode initialize() throws Exception {
+    public JsonNode initialize() throws Exception {
         JsonNode r = request("initialize", Map.of("protocolVersion", "2025-06-18", "capabilities", Map.of(),
                 "clientInfo", Map.of("name", "e2e-test", "version", "1")));
         notify("notifications/initialized");
         return r;
     }
 
-    JsonNode callTool(String name, Map<String, Object> arguments) throws Exception {
+    public JsonNode callTool(String name, Map<String, Object> arguments) throws Exception {
         return request("tools/call", Map.of("name", name, "arguments", arguments)).path("result");
     }
 
-    String stderr() throws IOException {
+    public String stderr() throws IOException {
         return Files.readString(stderrFile);
     }
 
     /** Closes stdin and waits for the process to exit; returns its exit code. */
-    int closeAndWait(Duration timeout) throws Exception {
+    public int closeAndWait(Duration timeout) throws Exception {
         stdin.close();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();

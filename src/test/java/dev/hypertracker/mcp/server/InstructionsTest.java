@@ -7,7 +7,7 @@ import dev.hypertracker.mcp.catalog.Cohort;
 import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.catalog.Param;
 import dev.hypertracker.mcp.catalog.Toolset;
-import dev.hypertracker.mcp.digest.TokenCounter;
+import dev.hypertracker.mcp.digest.ExactTokens;
 import dev.hypertracker.mcp.tools.ToolManifest;
 import dev.hypertracker.mcp.validation.ToolArguments;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
@@ -84,6 +84,6 @@ class InstructionsTest {
 
     @Test
     void theyStayShort() {
-        assertThat(TokenCounter.exact(Instructions.forServer(true))).isLessThan(MAX_TOKENS);
+        assertThat(ExactTokens.count(Instructions.forServer(true))).isLessThan(MAX_TOKENS);
     }
 }

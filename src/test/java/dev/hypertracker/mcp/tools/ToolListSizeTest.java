@@ -2,7 +2,7 @@ package dev.hypertracker.mcp.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hypertracker.mcp.digest.TokenCounter;
+import dev.hypertracker.mcp.digest.ExactTokens;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ class ToolListSizeTest {
     void theWholeToolListStaysUnder6200Tokens() {
         List<Tool> tools = ToolManifest.definitions();
         String json = JsonMapper.builder().build().writeValueAsString(Map.of("tools", tools));
-        int tokens = TokenCounter.exact(json);
+        int tokens = ExactTokens.count(json);
         System.out.println("tools/list: " + tools.size() + " tools, " + json.length() + " chars, " + tokens + " tokens");
         assertThat(tokens).isLessThan(MAX_TOOLS_LIST_TOKENS);
     }

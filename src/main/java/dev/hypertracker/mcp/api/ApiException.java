@@ -11,7 +11,7 @@ public class ApiException extends RuntimeException {
     /** What kind of failure, for callers that react differently (e.g. keep partial pages). */
     public enum Kind {
         NO_TOKEN, BAD_REQUEST, UNAUTHORIZED, QUOTA_EXCEEDED, FORBIDDEN, NOT_FOUND, RATE_LIMITED, UPSTREAM_ERROR,
-        TIMEOUT, NETWORK, MALFORMED_RESPONSE, CIRCUIT_OPEN, EXPORT_EXPIRED
+        TIMEOUT, NETWORK, MALFORMED_RESPONSE, CIRCUIT_OPEN, EXPORT_EXPIRED, REDIRECT_REFUSED
     }
 
     private final Kind kind;

@@ -1,7 +1,7 @@
 package dev.hypertracker.mcp.api;
 
 import dev.hypertracker.mcp.catalog.Pagination;
-import dev.hypertracker.mcp.digest.Paging;
+import dev.hypertracker.mcp.api.Paging;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;

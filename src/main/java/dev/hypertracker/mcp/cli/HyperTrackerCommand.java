@@ -1,6 +1,6 @@
 package dev.hypertracker.mcp.cli;
 
-import dev.hypertracker.mcp.cache.StatsReporter;
+import dev.hypertracker.mcp.stats.StatsReporter;
 import dev.hypertracker.mcp.config.ConfigurationException;
 import dev.hypertracker.mcp.config.Settings;
 import dev.hypertracker.mcp.server.HyperTrackerServer;

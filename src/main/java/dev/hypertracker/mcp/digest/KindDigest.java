@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.digest;
 
+import dev.hypertracker.mcp.api.Paging;
 import java.time.Clock;
 
 import dev.hypertracker.mcp.catalog.DigestKind;

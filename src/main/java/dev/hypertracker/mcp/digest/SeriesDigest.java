@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.digest;
 
+import dev.hypertracker.mcp.api.Paging;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.digest;
 
+import dev.hypertracker.mcp.api.Paging;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;

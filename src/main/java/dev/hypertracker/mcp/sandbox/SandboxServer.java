@@ -197,7 +197,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /** The reply a fault makes of the normal one (TRUNCATED_BODY cuts it while writing). */
-    private static Reply withFault(Fault fault, Supplier<Reply> normal) throws InterruptedException {
+    private Reply withFault(Fault fault, Supplier<Reply> normal) throws InterruptedException {
         return switch (fault.kind()) {
             case STATUS -> ApiError.forStatus(fault.status());
             case RATE_LIMITED -> {
@@ -206,7 +206,7 @@ public final class SandboxServer implements AutoCloseable {
                         ? limited.withHeader("Retry-After", String.valueOf(fault.retryAfterSeconds())) : limited;
             }
             case DELAY -> {
-                Thread.sleep(fault.delay().toMillis());
+                faults.sleep(fault.delay());
                 yield normal.get();
             }
             case MALFORMED_BODY -> Reply.json(MALFORMED_BODY);

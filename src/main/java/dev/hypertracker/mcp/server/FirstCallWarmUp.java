@@ -1,8 +1,8 @@
 package dev.hypertracker.mcp.server;
 
+import dev.hypertracker.mcp.api.Paging;
 import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.digest.DigestOptions;
-import dev.hypertracker.mcp.digest.Paging;
 import dev.hypertracker.mcp.digest.Summarizer;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.hypertracker.mcp.server;
 import dev.hypertracker.mcp.api.CoinDirectory;
 import dev.hypertracker.mcp.api.HyperTrackerClient;
 import dev.hypertracker.mcp.api.Pager;
-import dev.hypertracker.mcp.cache.UpstreamStats;
+import dev.hypertracker.mcp.stats.UpstreamStats;
 import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.config.Settings;
 import dev.hypertracker.mcp.digest.Summarizer;

@@ -3,7 +3,7 @@ package dev.hypertracker.mcp.tools;
 import dev.hypertracker.mcp.api.ApiException;
 import dev.hypertracker.mcp.api.Deadline;
 import dev.hypertracker.mcp.api.Pager;
-import dev.hypertracker.mcp.cache.UpstreamStats;
+import dev.hypertracker.mcp.stats.UpstreamStats;
 import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.digest.Digest;
 import dev.hypertracker.mcp.digest.UpstreamBodyException;

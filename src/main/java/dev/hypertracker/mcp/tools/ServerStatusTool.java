@@ -1,7 +1,7 @@
 package dev.hypertracker.mcp.tools;
 
 import dev.hypertracker.mcp.api.HyperTrackerClient;
-import dev.hypertracker.mcp.cache.UpstreamStats;
+import dev.hypertracker.mcp.stats.UpstreamStats;
 import dev.hypertracker.mcp.config.Settings;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -37,7 +37,9 @@ public final class ServerStatusTool {
                 .description("This server's counters, no API call: upstream requests (quota spent), cache hits, coalesced "
                         + "calls, 429s, retries, circuit breaker, rate limit.")
                 .outputSchema(Map.of("type", "object", "required", List.of("counters"), "properties", Map.of(
-                        "counters", object, "cache", object, "circuitBreakerOpen", Map.of("type", "boolean"))))
+                        "counters", object, "cache", object, "circuitBreakerOpen", Map.of("type", "boolean"),
+                        // {limit, remaining, resetAt}: X-RateLimit-* of the last API response, null = unknown
+                        "upstreamQuota", object)))
                 .annotations(ToolAnnotations.builder()
                         .readOnlyHint(true)
                         .destructiveHint(false)
@@ -74,6 +76,7 @@ public final class ServerStatusTool {
         m.put("cache", cache);
         m.put("rateLimitPerMinute", settings.requestsPerMinute());
         m.put("circuitBreakerOpen", client.breaker().isOpen());
+        m.put("upstreamQuota", client.quota().last().asMap());
         return m;
     }
 
@@ -85,6 +88,14 @@ public final class ServerStatusTool {
                 + c.get("cacheHits") + ", coalesced: " + c.get("coalescedRequests") + ", 429s: " + c.get("rateLimited429")
                 + ", retries: " + c.get("retries") + ", tool calls: " + c.get("toolCalls") + " (" + c.get("toolErrors")
                 + " errors). Rate limit " + s.get("rateLimitPerMinute") + "/min; circuit breaker "
-                + (Boolean.TRUE.equals(s.get("circuitBreakerOpen")) ? "OPEN" : "closed") + ".";
+                + (Boolean.TRUE.equals(s.get("circuitBreakerOpen")) ? "OPEN" : "closed") + "." + quotaText(s);
+    }
+
+    private static String quotaText(Map<String, Object> s) {
+        @SuppressWarnings("unchecked") Map<String, Object> q = (Map<String, Object>) s.get("upstreamQuota");
+        if (q.get("limit") == null && q.get("remaining") == null && q.get("resetAt") == null) return "";
+        return " API quota (last response): " + (q.get("remaining") == null ? "?" : q.get("remaining")) + " of "
+                + (q.get("limit") == null ? "?" : q.get("limit")) + " left"
+                + (q.get("resetAt") == null ? "" : ", resets at " + q.get("resetAt")) + ".";
     }
 }

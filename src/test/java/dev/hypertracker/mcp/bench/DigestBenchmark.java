@@ -19,7 +19,7 @@ import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.digest.Digest;
 import dev.hypertracker.mcp.digest.DigestOptions;
 import dev.hypertracker.mcp.digest.Fixtures;
-import dev.hypertracker.mcp.digest.Paging;
+import dev.hypertracker.mcp.api.Paging;
 import dev.hypertracker.mcp.digest.ReplayedPositions;
 import dev.hypertracker.mcp.digest.SampleData;
 import dev.hypertracker.mcp.digest.Summarizer;

@@ -9,7 +9,7 @@ import java.util.Locale;
 import dev.hypertracker.mcp.digest.Digest;
 import dev.hypertracker.mcp.digest.DigestOptions;
 import dev.hypertracker.mcp.digest.Fixtures;
-import dev.hypertracker.mcp.digest.Paging;
+import dev.hypertracker.mcp.api.Paging;
 import dev.hypertracker.mcp.digest.ReplayedPositions;
 import dev.hypertracker.mcp.digest.Summarizer;
 import dev.hypertracker.mcp.digest.ExactTokens;

@@ -43,31 +43,4 @@ class CacheComponentsTest {
         assertThat(new ResponseCache(Long.MAX_VALUE, clock).maxBytes())
                 .isEqualTo((long) (Runtime.getRuntime().maxMemory() * HeapBudget.RESPONSE_CACHE_SHARE));
     }
-
-    @Test
-    void rateLimiterGivesTheBurstThenRefusesWhenTheWaitIsTooLong() throws Exception {
-        RateLimiter limiter = new RateLimiter(3, clock);
-        for (int i = 0; i < 3; i++) assertThat(limiter.acquire(Duration.ZERO)).isTrue();
-        assertThat(limiter.acquire(Duration.ofSeconds(5))).isFalse();
-        assertThat(limiter.timeUntilAvailable()).isEqualTo(Duration.ofSeconds(20));
-        clock.advance(Duration.ofSeconds(20));
-        assertThat(limiter.acquire(Duration.ZERO)).isTrue();
-    }
-
-    @Test
-    void circuitBreakerOpensAfterConsecutiveFailuresAndHalfOpensAfterTheCoolDown() {
-        CircuitBreaker breaker = new CircuitBreaker(3, Duration.ofSeconds(30), clock);
-        breaker.recordFailure();
-        breaker.recordFailure();
-        breaker.recordSuccess();
-        breaker.recordFailure();
-        breaker.recordFailure();
-        assertThat(breaker.isOpen()).isFalse();
-        breaker.recordFailure();
-        assertThat(breaker.isOpen()).isTrue();
-        clock.advance(Duration.ofSeconds(31));
-        assertThat(breaker.isOpen()).isFalse();
-        breaker.recordFailure(); // the trial request failed: open again at once
-        assertThat(breaker.isOpen()).isTrue();
-    }
 }

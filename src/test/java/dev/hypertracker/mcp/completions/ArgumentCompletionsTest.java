@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypertracker.mcp.api.CoinDirectory;
 import dev.hypertracker.mcp.api.HyperTrackerClient;
-import dev.hypertracker.mcp.cache.UpstreamStats;
+import dev.hypertracker.mcp.stats.UpstreamStats;
 import dev.hypertracker.mcp.config.Secret;
 import dev.hypertracker.mcp.config.Settings;
 import dev.hypertracker.mcp.sandbox.SandboxServer;

@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.digest;
 
+import dev.hypertracker.mcp.api.Paging;
 import static dev.hypertracker.mcp.digest.Format.round2;
 import static org.assertj.core.api.Assertions.assertThat;
 

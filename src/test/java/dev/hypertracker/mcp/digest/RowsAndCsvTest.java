@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.digest;
 
+import dev.hypertracker.mcp.api.Paging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

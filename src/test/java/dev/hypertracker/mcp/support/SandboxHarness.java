@@ -40,9 +40,10 @@ public final class SandboxHarness implements AutoCloseable {
         return start(config, tune, Clock.systemUTC());
     }
 
-    /** With a clock the test controls (e.g. {@link TestClock}): cache TTLs, breaker cool-down, deadlines follow it. */
+    /** With a clock the test controls (e.g. {@link ManualClock}: virtual time, also for the sandbox's delay faults): cache TTLs, breaker cool-down, deadlines follow it. */
     public static SandboxHarness start(SandboxConfig config, UnaryOperator<Settings> tune, Clock clock) {
         SandboxServer sandbox = SandboxServer.start(config);
+        if (clock instanceof dev.hypertracker.mcp.time.TimeSource time) sandbox.faults().useTime(time); // delay faults in the same time
         return new SandboxHarness(sandbox, tune.apply(Settings.defaults(sandbox.baseUrl(), Secret.of(sandbox.token()))), clock);
     }
 

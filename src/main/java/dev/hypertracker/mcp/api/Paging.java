@@ -1,4 +1,4 @@
-package dev.hypertracker.mcp.digest;
+package dev.hypertracker.mcp.api;
 
 /**
  * How the rows behind a digest were fetched.

@@ -1,12 +1,18 @@
-package dev.hypertracker.mcp.cache;
+package dev.hypertracker.mcp.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.mockito.ArgumentCaptor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,14 +61,19 @@ class StatsReporterTest {
     }
 
     @Test
-    @SuppressWarnings("try") // the reporter runs while the block waits
-    void theTimerReportsPeriodically() throws Exception {
+    @SuppressWarnings("try") // the reporter is used through the timer it scheduled
+    void theTimerReportsPeriodically() {
         UpstreamStats stats = new UpstreamStats();
-        try (StatsReporter reporter = StatsReporter.start(stats, Duration.ofMillis(50))) {
+        ScheduledExecutorService timer = mock(ScheduledExecutorService.class);
+        try (StatsReporter reporter = StatsReporter.start(stats, Duration.ofMinutes(5), timer)) {
+            ArgumentCaptor<Runnable> tick = ArgumentCaptor.forClass(Runnable.class);
+            verify(timer).scheduleAtFixedRate(tick.capture(), eq(300_000L), eq(300_000L), eq(TimeUnit.MILLISECONDS));
             stats.upstreamRequest();
-            long end = System.nanoTime() + 2_000_000_000L;
-            while (lines().isEmpty() && System.nanoTime() < end) Thread.sleep(10);
+            tick.getValue().run(); // the timer fires: no real wait
             assertThat(lines()).singleElement().asString().contains("upstreamRequests=1");
+            tick.getValue().run();
+            assertThat(lines()).as("nothing changed since").hasSize(1);
         }
+        verify(timer).shutdownNow();
     }
 }

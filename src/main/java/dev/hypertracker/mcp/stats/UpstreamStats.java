@@ -1,4 +1,4 @@
-package dev.hypertracker.mcp.cache;
+package dev.hypertracker.mcp.stats;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,9 +31,7 @@ public final class UpstreamStats {
     }
 
     public long upstreamRequests() { return upstreamRequests.get(); }
-    public long cacheHits() { return cacheHits.get(); }
     public long coalescedCount() { return coalesced.get(); }
-    public long rateLimitedCount() { return rateLimited.get(); }
 
     /** The counters as JSON-ready map, for the status tool, resource and logs. */
     public Map<String, Object> snapshot() {

@@ -1,4 +1,4 @@
-package dev.hypertracker.mcp.cache;
+package dev.hypertracker.mcp.resilience;
 
 import java.time.Clock;
 import java.time.Duration;

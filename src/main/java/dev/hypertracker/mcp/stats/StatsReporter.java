@@ -1,4 +1,4 @@
-package dev.hypertracker.mcp.cache;
+package dev.hypertracker.mcp.stats;
 
 import java.time.Duration;
 import java.util.Map;
@@ -29,11 +29,14 @@ public final class StatsReporter implements AutoCloseable {
 
     /** Reports every {@code interval} (if anything changed) on a daemon thread, and at {@link #close()}. */
     public static StatsReporter start(UpstreamStats stats, Duration interval) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        return start(stats, interval, Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "stats-reporter");
             t.setDaemon(true);
             return t;
-        });
+        }));
+    }
+
+    static StatsReporter start(UpstreamStats stats, Duration interval, ScheduledExecutorService timer) {
         StatsReporter reporter = new StatsReporter(stats, timer);
         timer.scheduleAtFixedRate(reporter::reportIfChanged, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return reporter;

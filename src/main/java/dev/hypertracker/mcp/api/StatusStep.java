@@ -1,0 +1,30 @@
+package dev.hypertracker.mcp.api;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sorts answers: a 5xx is a failure (retried above), a 200 must parse as JSON (a malformed or truncated body is a
+ * failure too), anything else goes up as it is (4xx worded by {@link ErrorMapper}, an export's redirect followed).
+ */
+final class StatusStep implements UpstreamStep {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    @Override
+    public UpstreamResponse proceed(UpstreamCall call, Chain next) {
+        UpstreamResponse r = next.proceed(call);
+        if (r.status() >= 500) throw new UpstreamFailure(UpstreamFailure.Kind.SERVER_ERROR, r);
+        if (r.status() == 200) return r.withJson(parse(r));
+        return r;
+    }
+
+    static JsonNode parse(UpstreamResponse r) {
+        try {
+            return JSON.readTree(r.body());
+        } catch (JacksonException e) {
+            throw new UpstreamFailure(UpstreamFailure.Kind.MALFORMED, r, 1, e);
+        }
+    }
+}

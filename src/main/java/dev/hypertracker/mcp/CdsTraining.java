@@ -36,8 +36,7 @@ public final class CdsTraining {
     /** Read by transport.ProtocolStdout. */
     private static final String KEEP_SYSTEM_OUT = "hypertracker.stdio.keepSystemOut";
 
-    private CdsTraining() {
-    }
+    private CdsTraining() {}
 
     public static void main(String[] args) throws InterruptedException {
         CountDownLatch answered = new CountDownLatch(RESPONSES);
@@ -54,16 +53,20 @@ public final class CdsTraining {
             }
         };
         String session = String.join("\n", REQUESTS) + "\n";
-        System.setIn(new SequenceInputStream(new ByteArrayInputStream(session.getBytes(StandardCharsets.UTF_8)), endAfterAnswers));
+        System.setIn(new SequenceInputStream(
+                new ByteArrayInputStream(session.getBytes(StandardCharsets.UTF_8)), endAfterAnswers));
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         System.setProperty(KEEP_SYSTEM_OUT, "true"); // the protocol must reach the stream below, not file descriptor 1
-        System.setOut(new PrintStream(new OutputStream() {
-            @Override
-            public synchronized void write(int b) {
-                output.write(b);
-                if (b == '\n') answered.countDown();
-            }
-        }, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(
+                new OutputStream() {
+                    @Override
+                    public synchronized void write(int b) {
+                        output.write(b);
+                        if (b == '\n') answered.countDown();
+                    }
+                },
+                true,
+                StandardCharsets.UTF_8));
         Thread server = new Thread(() -> Main.main(new String[] {"--demo"}), "cds-training-server");
         server.setDaemon(true);
         server.start();

@@ -59,8 +59,8 @@ public final class StderrLogConfigurator extends ContextAwareBase implements Con
         stderr.start();
 
         String level = System.getenv("HYPERTRACKER_LOG_LEVEL");
-        context.getLogger("dev.hypertracker.mcp").setLevel(Level.toLevel(
-                level == null ? null : level.trim().toUpperCase(Locale.ROOT), Level.INFO));
+        context.getLogger("dev.hypertracker.mcp")
+                .setLevel(Level.toLevel(level == null ? null : level.trim().toUpperCase(Locale.ROOT), Level.INFO));
         context.getLogger("io.modelcontextprotocol").setLevel(Level.WARN);
         context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
         context.getLogger("reactor").setLevel(Level.WARN);

@@ -7,11 +7,22 @@ package dev.hypertracker.mcp.api;
 public class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-
     /** What kind of failure, for callers that react differently (e.g. keep partial pages). */
     public enum Kind {
-        NO_TOKEN, BAD_REQUEST, UNAUTHORIZED, QUOTA_EXCEEDED, FORBIDDEN, NOT_FOUND, RATE_LIMITED, UPSTREAM_ERROR,
-        TIMEOUT, NETWORK, MALFORMED_RESPONSE, CIRCUIT_OPEN, EXPORT_EXPIRED, REDIRECT_REFUSED
+        NO_TOKEN,
+        BAD_REQUEST,
+        UNAUTHORIZED,
+        QUOTA_EXCEEDED,
+        FORBIDDEN,
+        NOT_FOUND,
+        RATE_LIMITED,
+        UPSTREAM_ERROR,
+        TIMEOUT,
+        NETWORK,
+        MALFORMED_RESPONSE,
+        CIRCUIT_OPEN,
+        EXPORT_EXPIRED,
+        REDIRECT_REFUSED
     }
 
     private final Kind kind;

@@ -22,7 +22,8 @@ public record ApiRequest(Endpoint endpoint, String path, List<Map.Entry<String, 
     }
 
     /** Fills the endpoint's path template with the given (already validated) values. */
-    public static ApiRequest of(Endpoint endpoint, Map<String, String> pathValues, List<Map.Entry<String, String>> query) {
+    public static ApiRequest of(
+            Endpoint endpoint, Map<String, String> pathValues, List<Map.Entry<String, String>> query) {
         String path = endpoint.fullPathTemplate();
         for (var param : endpoint.pathParams()) {
             String value = pathValues.get(param.name());
@@ -46,7 +47,9 @@ public record ApiRequest(Endpoint endpoint, String path, List<Map.Entry<String, 
         StringBuilder sb = new StringBuilder(path).append('?');
         for (int i = 0; i < query.size(); i++) {
             if (i > 0) sb.append('&');
-            sb.append(encode(query.get(i).getKey())).append('=').append(encode(query.get(i).getValue()));
+            sb.append(encode(query.get(i).getKey()))
+                    .append('=')
+                    .append(encode(query.get(i).getValue()));
         }
         return sb.toString();
     }
@@ -62,11 +65,18 @@ public record ApiRequest(Endpoint endpoint, String path, List<Map.Entry<String, 
         StringBuilder sb = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == ':') {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~'
+                    || c == ':') {
                 sb.append((char) c);
             } else {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                sb.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }

@@ -11,8 +11,8 @@ import java.util.Set;
  * all of them counts one failure, so a short blip the retries absorbed counts none.
  */
 final class BreakerStep implements UpstreamStep {
-    private static final Set<Kind> SERVER_SIDE = EnumSet.of(Kind.SERVER_ERROR, Kind.REQUEST_TIMEOUT, Kind.DEADLINE,
-            Kind.UNREACHABLE, Kind.BROKEN);
+    private static final Set<Kind> SERVER_SIDE =
+            EnumSet.of(Kind.SERVER_ERROR, Kind.REQUEST_TIMEOUT, Kind.DEADLINE, Kind.UNREACHABLE, Kind.BROKEN);
 
     private final CircuitBreaker breaker;
     private final ErrorMapper errors;

@@ -27,7 +27,8 @@ public final class CoinDirectory {
 
     /** The rows of /positions/coins (coin, totalValue, long/short split, counts), largest first. */
     public JsonNode exposure() {
-        return client.fetch(ApiRequest.of(EXPOSURE, Map.of(), List.of()), Deadline.after(BUDGET, clock), false).body();
+        return client.fetch(ApiRequest.of(EXPOSURE, Map.of(), List.of()), Deadline.after(BUDGET, clock), false)
+                .body();
     }
 
     /** Coin symbols by open value, largest first; empty when the API cannot be reached (completions are best-effort). */

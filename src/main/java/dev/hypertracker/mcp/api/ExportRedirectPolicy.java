@@ -16,7 +16,12 @@ import java.util.Locale;
 final class ExportRedirectPolicy {
 
     /** Where an address is. */
-    enum Place { PUBLIC, LOOPBACK, LINK_LOCAL, PRIVATE }
+    enum Place {
+        PUBLIC,
+        LOOPBACK,
+        LINK_LOCAL,
+        PRIVATE
+    }
 
     /** Resolves a host name (a seam for tests: the JDK resolver in production). */
     @FunctionalInterface
@@ -57,7 +62,9 @@ final class ExportRedirectPolicy {
             for (InetAddress a : resolver.resolve(host)) {
                 Place p = place(a);
                 if (p != Place.PUBLIC && p != allowed) {
-                    throw refused(tool, "a " + p.name().toLowerCase(Locale.ROOT).replace('_', '-') + " address (" + host + ")");
+                    throw refused(
+                            tool,
+                            "a " + p.name().toLowerCase(Locale.ROOT).replace('_', '-') + " address (" + host + ")");
                 }
             }
         } catch (UnknownHostException e) {
@@ -97,8 +104,11 @@ final class ExportRedirectPolicy {
     }
 
     private static ApiException refused(String tool, String why) {
-        return new ApiException(Kind.REDIRECT_REFUSED, 302, "The " + tool + " export redirected to " + why + "; this server "
-                + "downloads export files only over https from public addresses, so it refused and fetched nothing. If "
-                + "this keeps happening, HYPERTRACKER_BASE_URL may point at the wrong host.");
+        return new ApiException(
+                Kind.REDIRECT_REFUSED,
+                302,
+                "The " + tool + " export redirected to " + why + "; this server "
+                        + "downloads export files only over https from public addresses, so it refused and fetched nothing. If "
+                        + "this keeps happening, HYPERTRACKER_BASE_URL may point at the wrong host.");
     }
 }

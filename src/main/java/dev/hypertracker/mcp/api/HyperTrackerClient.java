@@ -49,12 +49,16 @@ public final class HyperTrackerClient {
     private final Runnable prepare;
 
     public HyperTrackerClient(Settings settings, UpstreamStats stats, Clock clock) {
-        this(settings, stats, TimeSource.of(clock), new JdkTransport(settings.connectTimeout(), JdkTransport.defaultMaxBodyBytes()));
+        this(
+                settings,
+                stats,
+                TimeSource.of(clock),
+                new JdkTransport(settings.connectTimeout(), JdkTransport.defaultMaxBodyBytes()));
     }
 
     /** With a transport of the caller's choice (a test double). */
     public HyperTrackerClient(Settings settings, UpstreamStats stats, TimeSource time, Transport transport) {
-        this.prepare = transport instanceof JdkTransport jdk ? jdk::prepare : () -> { };
+        this.prepare = transport instanceof JdkTransport jdk ? jdk::prepare : () -> {};
         this.settings = settings;
         this.stats = stats;
         this.clock = time;
@@ -63,13 +67,18 @@ public final class HyperTrackerClient {
         this.errors = new ErrorMapper(settings);
         this.redirects = new ExportRedirectPolicy(settings.baseUrl());
         RateLimiter limiter = new RateLimiter(settings.requestsPerMinute(), time);
-        this.api = UpstreamStep.chain(List.of(
+        this.api = UpstreamStep.chain(
+                List.of(
                         new BreakerStep(breaker, errors),
                         new RetryStep(settings.maxRetries(), stats, time),
                         new StatusStep(),
                         new RateLimitStep(limiter, quota, stats, errors, time, settings.maxRetryAfter())),
-                new TransportStep(transport, time, settings.requestTimeout(),
-                        () -> "Bearer " + settings.apiToken().reveal(), stats::upstreamRequest));
+                new TransportStep(
+                        transport,
+                        time,
+                        settings.requestTimeout(),
+                        () -> "Bearer " + settings.apiToken().reveal(),
+                        stats::upstreamRequest));
         this.files = new TransportStep(transport, time, settings.requestTimeout(), () -> null, stats::exportDownload);
     }
 
@@ -98,16 +107,21 @@ public final class HyperTrackerClient {
      */
     public Response fetch(ApiRequest request, Deadline deadline, boolean fresh) {
         if (!settings.hasToken()) {
-            throw new ApiException(Kind.NO_TOKEN, 0, "No HyperTracker API token is set. Set the environment variable "
-                    + Settings.ENV_TOKEN + " (a token from the HyperTracker API dashboard) where this server is started, "
-                    + "or start it with --demo to try it on synthetic data.");
+            throw new ApiException(
+                    Kind.NO_TOKEN,
+                    0,
+                    "No HyperTracker API token is set. Set the environment variable "
+                            + Settings.ENV_TOKEN
+                            + " (a token from the HyperTracker API dashboard) where this server is started, "
+                            + "or start it with --demo to try it on synthetic data.");
         }
         String key = request.pathAndQuery();
         if (settings.cacheEnabled() && !fresh) {
             Optional<ResponseCache.Entry> hit = cache.get(key);
             if (hit.isPresent()) {
                 stats.cacheHit();
-                return new Response(hit.get().body(), hit.get().bytes(), true, hit.get().fetchedAt());
+                return new Response(
+                        hit.get().body(), hit.get().bytes(), true, hit.get().fetchedAt());
             }
         }
         boolean joined = false;
@@ -134,7 +148,8 @@ public final class HyperTrackerClient {
 
     private Response lead(ApiRequest request, Deadline deadline, String key, CompletableFuture<Response> mine) {
         try {
-            Response response = request.endpoint().export() ? fetchExport(request, deadline) : fetchJson(request, deadline);
+            Response response =
+                    request.endpoint().export() ? fetchExport(request, deadline) : fetchJson(request, deadline);
             coalescer.finish(key, mine, response, null);
             return response;
         } catch (RuntimeException e) {
@@ -144,7 +159,8 @@ public final class HyperTrackerClient {
     }
 
     private Response fetchJson(ApiRequest request, Deadline deadline) {
-        UpstreamCall call = new UpstreamCall(request.uri(settings.baseUrl()), request.endpoint().tool(), true, deadline);
+        UpstreamCall call = new UpstreamCall(
+                request.uri(settings.baseUrl()), request.endpoint().tool(), true, deadline);
         UpstreamResponse r = send(api, call);
         if (r.status() == 200) return store(request, r.json(), r.body().length);
         throw isRedirect(r.status()) ? errors.unexpected(r, call.tool()) : errors.forStatus(r, call.tool());
@@ -157,9 +173,13 @@ public final class HyperTrackerClient {
         for (int attempt = 0; attempt < 2; attempt++) {
             UpstreamResponse r = send(api, call);
             if (r.status() == 200) return store(request, exportBody(request, r.json()), r.body().length);
-            if (!isRedirect(r.status())) throw r.status() >= 400 ? errors.forStatus(r, tool) : errors.unexpected(r, tool);
-            String location = r.header("Location").orElseThrow(() -> new ApiException(Kind.MALFORMED_RESPONSE,
-                    r.status(), "The " + tool + " export answered a redirect without a Location."));
+            if (!isRedirect(r.status()))
+                throw r.status() >= 400 ? errors.forStatus(r, tool) : errors.unexpected(r, tool);
+            String location = r.header("Location")
+                    .orElseThrow(() -> new ApiException(
+                            Kind.MALFORMED_RESPONSE,
+                            r.status(),
+                            "The " + tool + " export answered a redirect without a Location."));
             URI file = redirects.check(tool, call.uri(), location);
             log.debug("GET export file {}", redact(file));
             UpstreamCall download = new UpstreamCall(file, tool, false, deadline);
@@ -177,11 +197,17 @@ public final class HyperTrackerClient {
                 log.warn("export file {} answered {} (link expired?); asking for a new link", redact(file), d.status());
                 continue;
             }
-            throw new ApiException(Kind.UPSTREAM_ERROR, d.status(), "Downloading the " + tool
-                    + " export file failed with HTTP " + d.status() + ". Try again in a minute.");
+            throw new ApiException(
+                    Kind.UPSTREAM_ERROR,
+                    d.status(),
+                    "Downloading the " + tool + " export file failed with HTTP " + d.status()
+                            + ". Try again in a minute.");
         }
-        throw new ApiException(Kind.EXPORT_EXPIRED, 410, "The export download link expired twice before it could be "
-                + "read (links live about 30-120 s). Try again; if it keeps failing, the file host is too slow from here.");
+        throw new ApiException(
+                Kind.EXPORT_EXPIRED,
+                410,
+                "The export download link expired twice before it could be "
+                        + "read (links live about 30-120 s). Try again; if it keeps failing, the file host is too slow from here.");
     }
 
     /**
@@ -190,12 +216,19 @@ public final class HyperTrackerClient {
      */
     private static JsonNode exportBody(ApiRequest request, JsonNode body) {
         String rowsKey = request.endpoint().rowsKey();
-        boolean rows = body != null && body.isObject() && (rowsKey == null
-                ? body.values().stream().anyMatch(JsonNode::isArray) : body.has(rowsKey) && body.get(rowsKey).isContainer());
+        boolean rows = body != null
+                && body.isObject()
+                && (rowsKey == null
+                        ? body.values().stream().anyMatch(JsonNode::isArray)
+                        : body.has(rowsKey) && body.get(rowsKey).isContainer());
         if (rows) return body;
-        throw new ApiException(Kind.MALFORMED_RESPONSE, 200, "The " + request.endpoint().tool() + " export file is not "
-                + "in that export's format (expected a JSON object with " + (rowsKey == null ? "an array of rows"
-                : "\"" + rowsKey + "\"") + "); it was refused and nothing of it is returned. Try again later.");
+        throw new ApiException(
+                Kind.MALFORMED_RESPONSE,
+                200,
+                "The " + request.endpoint().tool() + " export file is not "
+                        + "in that export's format (expected a JSON object with "
+                        + (rowsKey == null ? "an array of rows" : "\"" + rowsKey + "\"")
+                        + "); it was refused and nothing of it is returned. Try again later.");
     }
 
     private UpstreamResponse send(UpstreamStep.Chain chain, UpstreamCall call) {
@@ -207,7 +240,9 @@ public final class HyperTrackerClient {
     }
 
     private Response store(ApiRequest request, JsonNode body, long wireBytes) {
-        if (settings.cacheEnabled()) cache.put(request.pathAndQuery(), body, wireBytes, request.endpoint().cacheTtl());
+        if (settings.cacheEnabled())
+            cache.put(
+                    request.pathAndQuery(), body, wireBytes, request.endpoint().cacheTtl());
         return new Response(body, wireBytes, false, clock.instant());
     }
 

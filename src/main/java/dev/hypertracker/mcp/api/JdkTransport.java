@@ -50,8 +50,8 @@ public final class JdkTransport implements Transport {
             body.expect(info.headers().firstValueAsLong("Content-Length").orElse(-1));
             return body;
         });
-        CompletableFuture<UpstreamResponse> answer = exchange.thenApply(
-                r -> new UpstreamResponse(r.statusCode(), r.headers(), r.body()));
+        CompletableFuture<UpstreamResponse> answer =
+                exchange.thenApply(r -> new UpstreamResponse(r.statusCode(), r.headers(), r.body()));
         answer.whenComplete((r, e) -> {
             if (answer.isCancelled()) {
                 body.cancel();
@@ -85,6 +85,7 @@ public final class JdkTransport implements Transport {
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
         /** The chunks as received (copied once into the body at the end: no doubling buffer), null once done. */
         private List<byte[]> chunks = new ArrayList<>();
+
         private long size;
         private Flow.Subscription subscription;
         private boolean cancelled;

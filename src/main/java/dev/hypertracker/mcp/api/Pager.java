@@ -1,7 +1,6 @@
 package dev.hypertracker.mcp.api;
 
 import dev.hypertracker.mcp.catalog.Pagination;
-import dev.hypertracker.mcp.api.Paging;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -48,10 +47,22 @@ public final class Pager {
                 r = client.fetch(request, deadline, fresh);
             } catch (ApiException e) {
                 if (bodies.isEmpty()) throw e;
-                log.warn("page {} of {} failed, returning the {} pages read: {}", bodies.size() + 1,
-                        first.endpoint().tool(), bodies.size(), e.getMessage());
-                return new Pages(bodies, bytes, new Paging(bodies.size(), false, cursor,
-                        "Page " + (bodies.size() + 1) + " failed: " + e.getMessage() + " Resume with nextCursor."), allFromCache);
+                log.warn(
+                        "page {} of {} failed, returning the {} pages read: {}",
+                        bodies.size() + 1,
+                        first.endpoint().tool(),
+                        bodies.size(),
+                        e.getMessage());
+                return new Pages(
+                        bodies,
+                        bytes,
+                        new Paging(
+                                bodies.size(),
+                                false,
+                                cursor,
+                                "Page " + (bodies.size() + 1) + " failed: " + e.getMessage()
+                                        + " Resume with nextCursor."),
+                        allFromCache);
             }
             bodies.add(r.body());
             bytes += r.bytes();
@@ -59,10 +70,18 @@ public final class Pager {
             rows += rowCount(request, r.body());
             progress.pageFetched(bodies.size(), maxPages, rows);
             String next = nextCursor(r.body());
-            if (next == null) return new Pages(bodies, bytes, new Paging(bodies.size(), true, null, null), allFromCache);
+            if (next == null)
+                return new Pages(bodies, bytes, new Paging(bodies.size(), true, null, null), allFromCache);
             if (next.equals(cursor)) { // a cursor that does not advance would loop forever
-                return new Pages(bodies, bytes, new Paging(bodies.size(), false, next,
-                        "The API returned the same cursor twice; stopped to avoid a loop."), allFromCache);
+                return new Pages(
+                        bodies,
+                        bytes,
+                        new Paging(
+                                bodies.size(),
+                                false,
+                                next,
+                                "The API returned the same cursor twice; stopped to avoid a loop."),
+                        allFromCache);
             }
             cursor = next;
             request = first.withQuery("nextCursor", next);

@@ -9,5 +9,7 @@ package dev.hypertracker.mcp.api;
  * @param incompleteNote why fetching stopped early (a failed page, the deadline), or null
  */
 public record Paging(int pagesFetched, boolean complete, String nextCursor, String incompleteNote) {
-    public static Paging single() { return new Paging(1, true, null, null); }
+    public static Paging single() {
+        return new Paging(1, true, null, null);
+    }
 }

@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class RateLimitStep implements UpstreamStep {
     /** The longest a request queues for a token before answering "retry in N s". */
     static final Duration MAX_QUEUE = Duration.ofSeconds(10);
+
     private static final int MAX_429_WAITS = 2;
 
     private final RateLimiter limiter;
@@ -29,8 +30,13 @@ final class RateLimitStep implements UpstreamStep {
     private final TimeSource time;
     private final Duration maxRetryAfter;
 
-    RateLimitStep(RateLimiter limiter, UpstreamQuota quota, UpstreamStats stats, ErrorMapper errors, TimeSource time,
-                  Duration maxRetryAfter) {
+    RateLimitStep(
+            RateLimiter limiter,
+            UpstreamQuota quota,
+            UpstreamStats stats,
+            ErrorMapper errors,
+            TimeSource time,
+            Duration maxRetryAfter) {
         this.limiter = limiter;
         this.quota = quota;
         this.stats = stats;

@@ -16,8 +16,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * so a restart of a second or two costs the call nothing and does not count against the circuit breaker.
  */
 final class RetryStep implements UpstreamStep {
-    private static final Set<Kind> RETRYABLE = EnumSet.of(Kind.REQUEST_TIMEOUT, Kind.UNREACHABLE, Kind.BROKEN,
-            Kind.MALFORMED, Kind.SERVER_ERROR);
+    private static final Set<Kind> RETRYABLE =
+            EnumSet.of(Kind.REQUEST_TIMEOUT, Kind.UNREACHABLE, Kind.BROKEN, Kind.MALFORMED, Kind.SERVER_ERROR);
     static final Duration BASE_BACKOFF = Duration.ofMillis(200);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
     /** How long an unreachable API is retried (when retries are on at all). */
@@ -48,7 +48,8 @@ final class RetryStep implements UpstreamStep {
                 boolean again;
                 if (f.kind() == Kind.UNREACHABLE) {
                     if (firstUnreachable == null) firstUnreachable = now;
-                    again = maxRetries > 0 && Duration.between(firstUnreachable, now).compareTo(BLIP_WINDOW) < 0;
+                    again = maxRetries > 0
+                            && Duration.between(firstUnreachable, now).compareTo(BLIP_WINDOW) < 0;
                 } else {
                     again = attempts <= maxRetries;
                 }

@@ -28,8 +28,12 @@ final class TransportStep implements UpstreamStep.Chain {
      * @param authorization the Authorization header value (read on each request; never logged)
      * @param countRequest  counts each request sent (quota spent, or export downloads)
      */
-    TransportStep(Transport transport, TimeSource time, Duration requestTimeout, Supplier<String> authorization,
-                  Runnable countRequest) {
+    TransportStep(
+            Transport transport,
+            TimeSource time,
+            Duration requestTimeout,
+            Supplier<String> authorization,
+            Runnable countRequest) {
         this.transport = transport;
         this.time = time;
         this.requestTimeout = requestTimeout;
@@ -41,13 +45,19 @@ final class TransportStep implements UpstreamStep.Chain {
     public UpstreamResponse proceed(UpstreamCall call) {
         Deadline deadline = call.deadline();
         if (deadline.expired()) throw new UpstreamFailure(UpstreamFailure.Kind.NO_TIME_LEFT, null);
-        HttpRequest.Builder get = HttpRequest.newBuilder(call.uri()).GET()
+        HttpRequest.Builder get = HttpRequest.newBuilder(call.uri())
+                .GET()
                 .timeout(deadline.cap(requestTimeout))
                 .header("Accept", "application/json");
         if (call.withToken()) {
             get.header("Authorization", authorization.get());
             // an API path and query carry no secret (a pre-signed file URL's query does: the client logs it redacted)
-            log.debug("GET {}", call.uri().getRawPath() + (call.uri().getRawQuery() == null ? "" : "?" + call.uri().getRawQuery()));
+            log.debug(
+                    "GET {}",
+                    call.uri().getRawPath()
+                            + (call.uri().getRawQuery() == null
+                                    ? ""
+                                    : "?" + call.uri().getRawQuery()));
         }
         countRequest.run();
         Instant giveUpAt = deadline.endWithin(requestTimeout);
@@ -56,8 +66,11 @@ final class TransportStep implements UpstreamStep.Chain {
             return time.await(exchange, giveUpAt);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw new UpstreamFailure(deadline.expired() ? UpstreamFailure.Kind.DEADLINE
-                    : UpstreamFailure.Kind.REQUEST_TIMEOUT, null, 1, e);
+            throw new UpstreamFailure(
+                    deadline.expired() ? UpstreamFailure.Kind.DEADLINE : UpstreamFailure.Kind.REQUEST_TIMEOUT,
+                    null,
+                    1,
+                    e);
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();

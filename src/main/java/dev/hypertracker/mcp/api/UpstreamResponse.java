@@ -28,9 +28,10 @@ public record UpstreamResponse(int status, HttpHeaders headers, byte[] body, Jso
 
     /** For test doubles: a response with these headers and a UTF-8 body. */
     public static UpstreamResponse of(int status, Map<String, String> headers, String body) {
-        Map<String, List<String>> multi = headers.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue())));
-        return new UpstreamResponse(status, HttpHeaders.of(multi, (k, v) -> true), body.getBytes(StandardCharsets.UTF_8));
+        Map<String, List<String>> multi =
+                headers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue())));
+        return new UpstreamResponse(
+                status, HttpHeaders.of(multi, (k, v) -> true), body.getBytes(StandardCharsets.UTF_8));
     }
 
     public Optional<String> header(String name) {

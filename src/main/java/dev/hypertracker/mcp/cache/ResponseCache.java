@@ -3,13 +3,13 @@ package dev.hypertracker.mcp.cache;
 import dev.hypertracker.mcp.memory.HeapBudget;
 import dev.hypertracker.mcp.memory.JsonHeapSize;
 import java.time.Clock;
-import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Upstream response bodies by exact request (path and query), each fresh for its endpoint's TTL, evicted least

@@ -30,8 +30,10 @@ public final class Catalog {
     }
 
     private static Param start(String what, String defaultText) {
-        return Param.query("start", DATETIME, "Window start (ISO 8601 UTC)"
-                + (what.isEmpty() ? "" : "; " + what) + ". Default " + defaultText + ".");
+        return Param.query(
+                "start",
+                DATETIME,
+                "Window start (ISO 8601 UTC)" + (what.isEmpty() ? "" : "; " + what) + ". Default " + defaultText + ".");
     }
 
     private static Param end() {
@@ -59,7 +61,8 @@ public final class Catalog {
 
     /** The cohort parameter; the query form (list_positions) carries the thresholds, the path forms only names. */
     private static Param segment(boolean path) {
-        return path ? Param.path("segmentId", COHORT, "Cohort id or name. " + COHORT_NAMES)
+        return path
+                ? Param.path("segmentId", COHORT, "Cohort id or name. " + COHORT_NAMES)
                 : Param.query("segmentId", COHORT, "Cohort id or name. " + COHORT_LEGEND);
     }
 
@@ -93,9 +96,10 @@ public final class Catalog {
                     segment(false),
                     limit(1000).withDefault(1000),
                     cursor())
-            .description("Hyperliquid perp positions since 2025-04-04 by coin, wallet, cohort, open/closed, openTime window "
-                    + "(closeTime null = open), oldest-opened first. Digest: totals, long/short, top positions, per "
-                    + "coin and cohort, leverage, this server's near-liquidation figure."));
+            .description(
+                    "Hyperliquid perp positions since 2025-04-04 by coin, wallet, cohort, open/closed, openTime window "
+                            + "(closeTime null = open), oldest-opened first. Digest: totals, long/short, top positions, per "
+                            + "coin and cohort, leverage, this server's near-liquidation figure."));
 
     public static final Endpoint EXPORT_COIN_POSITIONS = declare(Endpoint.tool("export_coin_positions")
             .title("Positions by size for a coin (export)")
@@ -105,36 +109,43 @@ public final class Catalog {
             .export()
             .cacheTtl(Duration.ofMinutes(15))
             .params(coinPath())
-            .description("One coin's open positions by size bucket, vs past values. No longer in the vendor's export list: "
-                    + "prefer export_position_breakdown_by_size."));
+            .description(
+                    "One coin's open positions by size bucket, vs past values. No longer in the vendor's export list: "
+                            + "prefer export_position_breakdown_by_size."));
 
-    public static final Endpoint GET_OPEN_EXPOSURE_BY_COIN = declare(Endpoint.tool("get_open_exposure_by_coin")
-            .title("Open exposure by coin")
-            .path("/positions/coins")
-            .toolset(Toolset.POSITIONS)
-            .digest(DigestKind.EXPOSURE)
-            .cacheTtl(Duration.ofMinutes(10))
-            .description("Every coin with open positions by open value (counts both sides, ~2x one-sided OI), positions per side."));
+    public static final Endpoint GET_OPEN_EXPOSURE_BY_COIN = declare(
+            Endpoint.tool("get_open_exposure_by_coin")
+                    .title("Open exposure by coin")
+                    .path("/positions/coins")
+                    .toolset(Toolset.POSITIONS)
+                    .digest(DigestKind.EXPOSURE)
+                    .cacheTtl(Duration.ofMinutes(10))
+                    .description(
+                            "Every coin with open positions by open value (counts both sides, ~2x one-sided OI), positions per side."));
 
-    public static final Endpoint EXPORT_POSITION_BREAKDOWN_BY_COHORT = declare(Endpoint.tool("export_position_breakdown_by_cohort")
-            .title("Position breakdown by cohort (export)")
-            .path("/exports/coins/{coin}/position-breakdown-by-cohort")
-            .toolset(Toolset.EXPORTS)
-            .digest(DigestKind.BREAKDOWN)
-            .export()
-            .cacheTtl(Duration.ofMinutes(15))
-            .params(coinPath())
-            .description("One coin's open positions per cohort: total/long value, count, bias, value close to liquidation, vs past."));
+    public static final Endpoint EXPORT_POSITION_BREAKDOWN_BY_COHORT = declare(
+            Endpoint.tool("export_position_breakdown_by_cohort")
+                    .title("Position breakdown by cohort (export)")
+                    .path("/exports/coins/{coin}/position-breakdown-by-cohort")
+                    .toolset(Toolset.EXPORTS)
+                    .digest(DigestKind.BREAKDOWN)
+                    .export()
+                    .cacheTtl(Duration.ofMinutes(15))
+                    .params(coinPath())
+                    .description(
+                            "One coin's open positions per cohort: total/long value, count, bias, value close to liquidation, vs past."));
 
-    public static final Endpoint EXPORT_POSITION_BREAKDOWN_BY_SIZE = declare(Endpoint.tool("export_position_breakdown_by_size")
-            .title("Position breakdown by size (export)")
-            .path("/exports/coins/{coin}/position-breakdown-by-size")
-            .toolset(Toolset.EXPORTS)
-            .digest(DigestKind.BREAKDOWN)
-            .export()
-            .cacheTtl(Duration.ofMinutes(15))
-            .params(coinPath())
-            .description("One coin's open positions per position size bucket 1-10: count, total/long value, bias, value close to liquidation."));
+    public static final Endpoint EXPORT_POSITION_BREAKDOWN_BY_SIZE = declare(
+            Endpoint.tool("export_position_breakdown_by_size")
+                    .title("Position breakdown by size (export)")
+                    .path("/exports/coins/{coin}/position-breakdown-by-size")
+                    .toolset(Toolset.EXPORTS)
+                    .digest(DigestKind.BREAKDOWN)
+                    .export()
+                    .cacheTtl(Duration.ofMinutes(15))
+                    .params(coinPath())
+                    .description(
+                            "One coin's open positions per position size bucket 1-10: count, total/long value, bias, value close to liquidation."));
 
     public static final Endpoint GET_MARKET_OVERVIEW_METRICS = declare(Endpoint.tool("get_market_overview_metrics")
             .title("Market overview time series")
@@ -145,19 +156,22 @@ public final class Catalog {
             .rowsKey("metrics")
             .cacheTtl(Duration.ofMinutes(5))
             .params(start("", DEFAULT_SERIES_START), end(), seriesLimit(), cursor())
-            .description("Market-wide snapshots (~10 min): open interest long/short, position counts, perp equity, positions "
-                    + "in profit. Stats per metric and a trend."));
+            .description(
+                    "Market-wide snapshots (~10 min): open interest long/short, position counts, perp equity, positions "
+                            + "in profit. Stats per metric and a trend."));
 
-    public static final Endpoint EXPORT_POSITION_METRICS = declare(Endpoint.tool("export_position_metrics")
-            .title("Hourly position metrics for a coin (export)")
-            .path("/exports/coins/{coin}/position-metrics")
-            .toolset(Toolset.EXPORTS)
-            .digest(DigestKind.SERIES)
-            .rowsKey("metrics")
-            .export()
-            .cacheTtl(Duration.ofMinutes(15))
-            .params(coinPath())
-            .description("~14 days of hourly metrics for one coin: position counts, total/long value. Stats per metric and a trend."));
+    public static final Endpoint EXPORT_POSITION_METRICS = declare(
+            Endpoint.tool("export_position_metrics")
+                    .title("Hourly position metrics for a coin (export)")
+                    .path("/exports/coins/{coin}/position-metrics")
+                    .toolset(Toolset.EXPORTS)
+                    .digest(DigestKind.SERIES)
+                    .rowsKey("metrics")
+                    .export()
+                    .cacheTtl(Duration.ofMinutes(15))
+                    .params(coinPath())
+                    .description(
+                            "~14 days of hourly metrics for one coin: position counts, total/long value. Stats per metric and a trend."));
 
     public static final Endpoint GET_PERP_VOLUME_METRICS = declare(Endpoint.tool("get_perp_volume_metrics")
             .title("Perp trading volume time series")
@@ -177,11 +191,11 @@ public final class Catalog {
             .digest(DigestKind.HEATMAP)
             .rowsKey("heatmap")
             .cacheTtl(Duration.ofMinutes(10))
-            .params(
-                    Param.query("openedWithin", ENUM, "Only positions opened within this window. Default: all.")
-                            .oneOf("24h", "7d", "30d", "all"))
-            .description("Every coin's open positions by cohort: bias (a cohort's long share 0-1), positions per side. Answers "
-                    + "'are whales long BTC?' and where smart money and rekt cohorts disagree. Raw is ~1 MB."));
+            .params(Param.query("openedWithin", ENUM, "Only positions opened within this window. Default: all.")
+                    .oneOf("24h", "7d", "30d", "all"))
+            .description(
+                    "Every coin's open positions by cohort: bias (a cohort's long share 0-1), positions per side. Answers "
+                            + "'are whales long BTC?' and where smart money and rekt cohorts disagree. Raw is ~1 MB."));
 
     public static final Endpoint GET_COIN_POSITION_METRICS = declare(Endpoint.tool("get_coin_position_metrics")
             .title("Coin positioning, PnL and funding over time")
@@ -192,37 +206,52 @@ public final class Catalog {
             .rowsKey("metrics")
             .cacheTtl(Duration.ofMinutes(10))
             .params(coinPath(), start("", DEFAULT_SERIES_START), end(), seriesLimit(), cursor())
-            .description("One coin over time (~15 min points): position count, value and size with long split, unrealized "
-                    + "PnL, funding. Stats and a trend."));
+            .description(
+                    "One coin over time (~15 min points): position count, value and size with long split, unrealized "
+                            + "PnL, funding. Stats and a trend."));
 
-    public static final Endpoint GET_COIN_SEGMENT_METRICS = declare(Endpoint.tool("get_coin_segment_metrics")
-            .title("Coin positioning of a cohort over time")
-            .path("/position-metrics/coin/{coin}/segment/{segmentId}")
-            .toolset(Toolset.METRICS)
-            .digest(DigestKind.SERIES)
-            .pagination(Pagination.CURSOR)
-            .rowsKey("metrics")
-            .cacheTtl(Duration.ofMinutes(10))
-            .params(coinPath(), segment(true), start("", DEFAULT_SERIES_START), end(), seriesLimit(), cursor(), recency())
-            .description("One cohort on one coin over time: counts, value and size with long split, uPnL, funding. Stats and a trend."));
+    public static final Endpoint GET_COIN_SEGMENT_METRICS = declare(
+            Endpoint.tool("get_coin_segment_metrics")
+                    .title("Coin positioning of a cohort over time")
+                    .path("/position-metrics/coin/{coin}/segment/{segmentId}")
+                    .toolset(Toolset.METRICS)
+                    .digest(DigestKind.SERIES)
+                    .pagination(Pagination.CURSOR)
+                    .rowsKey("metrics")
+                    .cacheTtl(Duration.ofMinutes(10))
+                    .params(
+                            coinPath(),
+                            segment(true),
+                            start("", DEFAULT_SERIES_START),
+                            end(),
+                            seriesLimit(),
+                            cursor(),
+                            recency())
+                    .description(
+                            "One cohort on one coin over time: counts, value and size with long split, uPnL, funding. Stats and a trend."));
 
-    public static final Endpoint GET_COIN_SIZE_BUCKET_METRICS = declare(Endpoint.tool("get_coin_size_bucket_metrics")
-            .title("Coin positioning by size bucket over time")
-            .path("/position-metrics/coin/{coin}/position-size-bucket/{sizeBucketId}")
-            .toolset(Toolset.METRICS)
-            .digest(DigestKind.SERIES)
-            .pagination(Pagination.CURSOR)
-            .rowsKey("metrics")
-            .cacheTtl(Duration.ofMinutes(10))
-            .params(
-                    coinPath(),
-                    Param.path("sizeBucketId", SIZE_BUCKET, "Position size bucket id 1-10 or its range (\"$10k-$25k\"): "
-                            + SizeBucket.compactTable() + " (by position value)."),
-                    start("", DEFAULT_SERIES_START),
-                    end(),
-                    seriesLimit(),
-                    cursor())
-            .description("One coin over time, positions of one size bucket only: count and value with long split. Stats and a trend."));
+    public static final Endpoint GET_COIN_SIZE_BUCKET_METRICS = declare(
+            Endpoint.tool("get_coin_size_bucket_metrics")
+                    .title("Coin positioning by size bucket over time")
+                    .path("/position-metrics/coin/{coin}/position-size-bucket/{sizeBucketId}")
+                    .toolset(Toolset.METRICS)
+                    .digest(DigestKind.SERIES)
+                    .pagination(Pagination.CURSOR)
+                    .rowsKey("metrics")
+                    .cacheTtl(Duration.ofMinutes(10))
+                    .params(
+                            coinPath(),
+                            Param.path(
+                                    "sizeBucketId",
+                                    SIZE_BUCKET,
+                                    "Position size bucket id 1-10 or its range (\"$10k-$25k\"): "
+                                            + SizeBucket.compactTable() + " (by position value)."),
+                            start("", DEFAULT_SERIES_START),
+                            end(),
+                            seriesLimit(),
+                            cursor())
+                    .description(
+                            "One coin over time, positions of one size bucket only: count and value with long split. Stats and a trend."));
 
     public static final Endpoint GET_LIQUIDATION_RISK_BY_ASSET = declare(Endpoint.tool("get_liquidation_risk_by_asset")
             .title("Liquidation risk by coin for a cohort")
@@ -234,10 +263,13 @@ public final class Catalog {
             .cacheTtl(Duration.ofMinutes(10))
             .params(
                     segment(true),
-                    Param.query("offset", INTEGER, "Items to skip (0 or more).").range(0, 100_000).withDefault(0),
+                    Param.query("offset", INTEGER, "Items to skip (0 or more).")
+                            .range(0, 100_000)
+                            .withDefault(0),
                     limit(500).withDefault(100))
-            .description("Per coin, a cohort's open value \"within 75% of the liquidation threshold\" (the API's words; "
-                    + "formula unpublished) and its share."));
+            .description(
+                    "Per coin, a cohort's open value \"within 75% of the liquidation threshold\" (the API's words; "
+                            + "formula unpublished) and its share."));
 
     public static final Endpoint EXPORT_LIQUIDATION_HEATMAP = declare(Endpoint.tool("export_liquidation_heatmap")
             .title("Liquidation heatmap for a coin (export)")
@@ -248,7 +280,8 @@ public final class Catalog {
             .export()
             .cacheTtl(Duration.ofMinutes(15))
             .params(coinPath())
-            .description("One coin's liquidation value by price bin, with positions and most impacted cohort per bin."));
+            .description(
+                    "One coin's liquidation value by price bin, with positions and most impacted cohort per bin."));
 
     public static final Endpoint LIST_COHORTS = declare(Endpoint.tool("list_cohorts")
             .title("Cohort legend")

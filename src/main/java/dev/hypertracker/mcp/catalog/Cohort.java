@@ -29,7 +29,10 @@ public enum Cohort {
     GIGA_REKT(15, "Giga-Rekt", Axis.PNL, Double.NEGATIVE_INFINITY, -1_000_000, "PnL below -$1M");
 
     /** Which classification a cohort belongs to; a wallet has exactly one cohort per axis. */
-    public enum Axis { SIZE, PNL }
+    public enum Axis {
+        SIZE,
+        PNL
+    }
 
     public static final int MIN_ID = 1;
     public static final int MAX_ID = 16;
@@ -41,6 +44,7 @@ public enum Cohort {
     private final double min;
     /** Exclusive upper bound in USD. */
     private final double max;
+
     private final String rule;
 
     Cohort(int id, String displayName, Axis axis, double min, double max, String rule) {
@@ -52,21 +56,44 @@ public enum Cohort {
         this.rule = rule;
     }
 
-    public int id() { return id; }
-    public String displayName() { return displayName; }
-    public Axis axis() { return axis; }
-    public double min() { return min; }
-    public double max() { return max; }
-    public String rule() { return rule; }
+    public int id() {
+        return id;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Axis axis() {
+        return axis;
+    }
+
+    public double min() {
+        return min;
+    }
+
+    public double max() {
+        return max;
+    }
+
+    public String rule() {
+        return rule;
+    }
 
     /** "Smart Money (#9)": how a cohort is shown to a model, always with its name. */
-    public String label() { return displayName + " (#" + id + ")"; }
+    public String label() {
+        return displayName + " (#" + id + ")";
+    }
 
     /** True for the PnL cohorts that are net profitable (Money Printer .. Humble Earner). */
-    public boolean isProfitable() { return axis == Axis.PNL && min >= 0; }
+    public boolean isProfitable() {
+        return axis == Axis.PNL && min >= 0;
+    }
 
     /** True for the PnL cohorts that are net losing (Exit Liquidity .. Giga-Rekt). */
-    public boolean isRekt() { return axis == Axis.PNL && max <= 0; }
+    public boolean isRekt() {
+        return axis == Axis.PNL && max <= 0;
+    }
 
     public static Optional<Cohort> byId(int id) {
         return Arrays.stream(values()).filter(c -> c.id == id).findFirst();
@@ -81,19 +108,23 @@ public enum Cohort {
     public static Cohort forEquity(double equityUsd) {
         return Arrays.stream(values())
                 .filter(c -> c.axis == Axis.SIZE && equityUsd >= c.min && equityUsd < c.max)
-                .findFirst().orElse(SHRIMP);
+                .findFirst()
+                .orElse(SHRIMP);
     }
 
     /** The PnL cohort for an all-time perp PnL in USD (0 counts as Humble Earner). */
     public static Cohort forPnl(double pnlUsd) {
         return Arrays.stream(values())
                 .filter(c -> c.axis == Axis.PNL && pnlUsd >= c.min && pnlUsd < c.max)
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Cohorts in id order. */
     public static List<Cohort> inIdOrder() {
-        return Arrays.stream(values()).sorted((a, b) -> Integer.compare(a.id, b.id)).toList();
+        return Arrays.stream(values())
+                .sorted((a, b) -> Integer.compare(a.id, b.id))
+                .toList();
     }
 
     /**
@@ -108,7 +139,9 @@ public enum Cohort {
         if (wanted.isEmpty()) return Optional.empty();
         for (Cohort c : values()) {
             String name = normalize(c.displayName);
-            if (name.equals(wanted) || (name + "s").equals(wanted) || normalize(c.name()).equals(wanted)) {
+            if (name.equals(wanted)
+                    || (name + "s").equals(wanted)
+                    || normalize(c.name()).equals(wanted)) {
                 return Optional.of(c);
             }
         }

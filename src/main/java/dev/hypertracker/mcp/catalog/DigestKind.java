@@ -8,22 +8,52 @@ import java.util.List;
  * detail=rows and CSV. The summarizer itself and the output schema switch over the kinds exhaustively.
  */
 public enum DigestKind {
-    POSITIONS(kind().shaping().top().sortBy().fromDataStart()
-            .rowColumns("address", "coin", "side", "positionValue", "entryPrice", "markPrice", "liquidationPrice",
-                    "unrealizedPnl", "funding", "crossLeverage", "isolatedLeverage", "openTime", "closeTime",
+    POSITIONS(kind().shaping()
+            .top()
+            .sortBy()
+            .fromDataStart()
+            .rowColumns(
+                    "address",
+                    "coin",
+                    "side",
+                    "positionValue",
+                    "entryPrice",
+                    "markPrice",
+                    "liquidationPrice",
+                    "unrealizedPnl",
+                    "funding",
+                    "crossLeverage",
+                    "isolatedLeverage",
+                    "openTime",
+                    "closeTime",
                     "profile.segments")),
-    EXPOSURE(kind().shaping().top()
+    EXPOSURE(kind().shaping()
+            .top()
             .rowColumns("coin", "totalValue", "totalValueLong", "totalValueShort", "count", "countLong", "countShort")),
-    HEATMAP(kind().shaping().top()
+    HEATMAP(kind().shaping()
+            .top()
             .rowColumns("coin", "totalValue", "totalLongValue", "totalShortValue", "count", "countLong", "countShort")),
     SERIES(kind().shaping()),
     LIQUIDATION_RISK(kind().shaping().top().rowColumns("coin", "totalValue", "riskValue", "percentRisk")),
     BREAKDOWN(kind().shaping().top()),
-    LIQUIDATION_HEATMAP(kind().shaping().top()
-            .rowColumns("priceBinIndex", "priceBinStart", "priceBinEnd", "liquidationValue", "positionsCount",
+    LIQUIDATION_HEATMAP(kind().shaping()
+            .top()
+            .rowColumns(
+                    "priceBinIndex",
+                    "priceBinStart",
+                    "priceBinEnd",
+                    "liquidationValue",
+                    "positionsCount",
                     "mostImpactedSegment")),
-    COHORTS(kind().rowColumns("id", "name", "category", "emoji", "criteria.minSize", "criteria.maxSize",
-            "criteria.minPnl", "criteria.maxPnl")),
+    COHORTS(kind().rowColumns(
+                    "id",
+                    "name",
+                    "category",
+                    "emoji",
+                    "criteria.minSize",
+                    "criteria.maxSize",
+                    "criteria.minPnl",
+                    "criteria.maxPnl")),
     // it states the data's age against the clock
     FRESHNESS(kind().neverReplayed());
 
@@ -53,8 +83,13 @@ public enum DigestKind {
      * @param columns             the columns of detail=rows and CSV when the caller names none; null: the first row's
      *                            scalar fields
      */
-    public record Traits(boolean takesShaping, boolean takesTop, boolean takesSortBy, boolean allHistoryByDefault,
-                         boolean replayable, List<String> columns) {
+    public record Traits(
+            boolean takesShaping,
+            boolean takesTop,
+            boolean takesSortBy,
+            boolean allHistoryByDefault,
+            boolean replayable,
+            List<String> columns) {
 
         Traits shaping() {
             return new Traits(true, takesTop, takesSortBy, allHistoryByDefault, replayable, columns);

@@ -23,9 +23,18 @@ import java.util.Optional;
  * @param params       the API's parameters
  * @param description  text for the model
  */
-public record Endpoint(String tool, String title, String pathTemplate, Toolset toolset, DigestKind digest,
-                       Pagination pagination, String rowsKey, boolean export, Duration cacheTtl,
-                       List<Param> params, String description) {
+public record Endpoint(
+        String tool,
+        String title,
+        String pathTemplate,
+        Toolset toolset,
+        DigestKind digest,
+        Pagination pagination,
+        String rowsKey,
+        boolean export,
+        Duration cacheTtl,
+        List<Param> params,
+        String description) {
 
     public static final String API_PREFIX = "/api/external";
 
@@ -131,7 +140,17 @@ public record Endpoint(String tool, String title, String pathTemplate, Toolset t
         }
 
         public Endpoint build() {
-            return new Endpoint(tool, title, pathTemplate, toolset, digest, pagination, rowsKey, export, cacheTtl, params,
+            return new Endpoint(
+                    tool,
+                    title,
+                    pathTemplate,
+                    toolset,
+                    digest,
+                    pagination,
+                    rowsKey,
+                    export,
+                    cacheTtl,
+                    params,
                     description);
         }
     }

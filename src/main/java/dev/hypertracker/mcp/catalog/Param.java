@@ -15,8 +15,16 @@ import java.util.List;
  * @param choices      allowed values for ENUM, else empty
  * @param defaultValue the value used when the call leaves it out (null: not sent), as a JSON scalar
  */
-public record Param(String name, ParamKind kind, boolean inPath, boolean required, String description,
-                    Long min, Long max, List<String> choices, Object defaultValue) {
+public record Param(
+        String name,
+        ParamKind kind,
+        boolean inPath,
+        boolean required,
+        String description,
+        Long min,
+        Long max,
+        List<String> choices,
+        Object defaultValue) {
 
     public Param {
         choices = choices == null ? List.of() : List.copyOf(choices);

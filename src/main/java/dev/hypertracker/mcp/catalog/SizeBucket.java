@@ -34,11 +34,25 @@ public enum SizeBucket {
         this.max = max;
     }
 
-    public int id() { return id; }
-    public String range() { return range; }
-    public double min() { return min; }
-    public double max() { return max; }
-    public String label() { return range + " (#" + id + ")"; }
+    public int id() {
+        return id;
+    }
+
+    public String range() {
+        return range;
+    }
+
+    public double min() {
+        return min;
+    }
+
+    public double max() {
+        return max;
+    }
+
+    public String label() {
+        return range + " (#" + id + ")";
+    }
 
     public static Optional<SizeBucket> byId(int id) {
         return Arrays.stream(values()).filter(b -> b.id == id).findFirst();
@@ -47,7 +61,10 @@ public enum SizeBucket {
     /** The bucket a position of this USD value falls in. */
     public static SizeBucket forValue(double positionValueUsd) {
         double v = Math.abs(positionValueUsd);
-        return Arrays.stream(values()).filter(b -> v >= b.min && v < b.max).findFirst().orElse(B10);
+        return Arrays.stream(values())
+                .filter(b -> v >= b.min && v < b.max)
+                .findFirst()
+                .orElse(B10);
     }
 
     /**
@@ -57,7 +74,9 @@ public enum SizeBucket {
     public static Optional<SizeBucket> byRange(String text) {
         String wanted = normalize(text);
         if (wanted.isEmpty()) return Optional.empty();
-        return Arrays.stream(values()).filter(b -> normalize(b.range).equals(wanted)).findFirst();
+        return Arrays.stream(values())
+                .filter(b -> normalize(b.range).equals(wanted))
+                .findFirst();
     }
 
     private static String normalize(String s) {

@@ -4,7 +4,13 @@ import java.util.Locale;
 
 /** Groups of tools a user can enable with {@code --tools}, to keep the tool list (and its context cost) small. */
 public enum Toolset {
-    POSITIONS, METRICS, EXPORTS, RISK, META;
+    POSITIONS,
+    METRICS,
+    EXPORTS,
+    RISK,
+    META;
 
-    public String id() { return name().toLowerCase(Locale.ROOT); }
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

@@ -59,12 +59,19 @@ public sealed interface ChartData {
         public Map<String, Object> toJson() {
             List<Map<String, Object>> cohorts = new ArrayList<>();
             for (Cohort c : Cohort.values()) { // legend order: size cohorts, then PnL
-                cohorts.add(Map.of("id", c.id(), "name", c.displayName(), "axis", c.axis().name().toLowerCase()));
+                cohorts.add(Map.of(
+                        "id",
+                        c.id(),
+                        "name",
+                        c.displayName(),
+                        "axis",
+                        c.axis().name().toLowerCase()));
             }
             List<List<Object>> rows = new ArrayList<>(cells.size());
             // bias null when the cohort holds nothing on the coin (JSON has no NaN)
-            for (Cell c : cells) rows.add(java.util.Arrays.asList(c.coin(), c.cohort(), c.longValue(), c.shortValue(),
-                    Double.isNaN(c.bias()) ? null : c.bias()));
+            for (Cell c : cells)
+                rows.add(java.util.Arrays.asList(
+                        c.coin(), c.cohort(), c.longValue(), c.shortValue(), Double.isNaN(c.bias()) ? null : c.bias()));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("type", "cohortHeatmap");
             m.put("title", title);
@@ -77,7 +84,8 @@ public sealed interface ChartData {
     }
 
     /** One price bin; {@code mostImpacted} is the cohort name, or null when the file names none. */
-    record Bin(double priceStart, double priceEnd, double liquidationValue, double positionsCount, String mostImpacted) {}
+    record Bin(
+            double priceStart, double priceEnd, double liquidationValue, double positionsCount, String mostImpacted) {}
 
     record LiquidationMap(String title, String coin, List<Bin> bins) implements ChartData {
         @Override
@@ -112,8 +120,9 @@ public sealed interface ChartData {
     }
 
     /** Fields that identify a point rather than measure something (as in the series digest). */
-    Set<String> NOT_METRICS = Set.of("id", "coin", "segmentId", "sizeBucketId", "sizeSegmentId", "createdAt",
-            "timestamp", "time");
+    Set<String> NOT_METRICS =
+            Set.of("id", "coin", "segmentId", "sizeBucketId", "sizeSegmentId", "createdAt", "timestamp", "time");
+
     List<String> TIME_FIELDS = List.of("createdAt", "timestamp", "time");
 
     /** The chart of a series endpoint's pages: every numeric field, oldest point first. */
@@ -197,9 +206,11 @@ public sealed interface ChartData {
             for (JsonNode s : segments) {
                 double id = Json.num(s, "segmentId");
                 if (Double.isNaN(id) || Cohort.byId((int) id).isEmpty()) continue;
-                double longValue = zero(Json.num(s, "totalLongValue")), shortValue = zero(Json.num(s, "totalShortValue"));
+                double longValue = zero(Json.num(s, "totalLongValue")),
+                        shortValue = zero(Json.num(s, "totalShortValue"));
                 double bias = Json.num(s, "bias");
-                if (Double.isNaN(bias)) bias = longValue + shortValue == 0 ? Double.NaN : longValue / (longValue + shortValue);
+                if (Double.isNaN(bias))
+                    bias = longValue + shortValue == 0 ? Double.NaN : longValue / (longValue + shortValue);
                 cells.add(new Cell(coin, (int) id, longValue, shortValue, bias));
             }
         }
@@ -213,11 +224,15 @@ public sealed interface ChartData {
             double start = Json.num(row, "priceBinStart"), end = Json.num(row, "priceBinEnd");
             if (Double.isNaN(start) || Double.isNaN(end)) continue;
             double cohort = Json.num(row, "mostImpactedSegment");
-            String name = Double.isNaN(cohort) ? null : Cohort.byId((int) cohort).map(Cohort::displayName).orElse(null);
-            bins.add(new Bin(start, end, zero(Json.num(row, "liquidationValue")), zero(Json.num(row, "positionsCount")), name));
+            String name = Double.isNaN(cohort)
+                    ? null
+                    : Cohort.byId((int) cohort).map(Cohort::displayName).orElse(null);
+            bins.add(new Bin(
+                    start, end, zero(Json.num(row, "liquidationValue")), zero(Json.num(row, "positionsCount")), name));
         }
         bins.sort(Comparator.comparingDouble(Bin::priceStart));
-        String coin = pageBodies.isEmpty() || pageBodies.get(0).get("coin") == null ? null
+        String coin = pageBodies.isEmpty() || pageBodies.get(0).get("coin") == null
+                ? null
                 : pageBodies.get(0).get("coin").asString();
         return new LiquidationMap(endpoint.title(), coin, bins);
     }

@@ -90,8 +90,8 @@ public final class PngChart {
             }
         }
         dataset.addSeries(ts);
-        JFreeChart chart = ChartFactory.createTimeSeriesChart(s.title() + ": " + name, "time (UTC)", name, dataset,
-                false, false, false);
+        JFreeChart chart = ChartFactory.createTimeSeriesChart(
+                s.title() + ": " + name, "time (UTC)", name, dataset, false, false, false);
         XYPlot plot = chart.getXYPlot();
         style(plot);
         plot.getRenderer().setSeriesPaint(0, new Color(0x2563eb));
@@ -100,8 +100,8 @@ public final class PngChart {
             mark(plot, m.times()[lo], "min " + Numbers.compact(m.values()[lo]), new Color(0xdc2626));
             mark(plot, m.times()[hi], "max " + Numbers.compact(m.values()[hi]), new Color(0x16a34a));
             if (m.sourcePoints() > m.times().length) {
-                chart.addSubtitle(new TextTitle(m.sourcePoints() + " points, " + m.times().length
-                        + " drawn (each bucket's low and high)"));
+                chart.addSubtitle(new TextTitle(
+                        m.sourcePoints() + " points, " + m.times().length + " drawn (each bucket's low and high)"));
             }
         }
         return chart;
@@ -116,11 +116,14 @@ public final class PngChart {
     }
 
     private static JFreeChart heatmap(ChartData.CohortHeatmap h) {
-        List<String> coins = h.coins().subList(0, Math.min(IMAGE_HEATMAP_COINS, h.coins().size()));
+        List<String> coins =
+                h.coins().subList(0, Math.min(IMAGE_HEATMAP_COINS, h.coins().size()));
         List<Cohort> cohorts = List.of(Cohort.values()); // legend order: size cohorts, then PnL
         Map<String, Integer> column = new java.util.HashMap<>();
         for (int i = 0; i < coins.size(); i++) column.put(coins.get(i), i);
-        List<ChartData.Cell> shown = h.cells().stream().filter(c -> column.containsKey(c.coin()) && !Double.isNaN(c.bias())).toList();
+        List<ChartData.Cell> shown = h.cells().stream()
+                .filter(c -> column.containsKey(c.coin()) && !Double.isNaN(c.bias()))
+                .toList();
         double[][] xyz = new double[3][shown.size()];
         for (int i = 0; i < shown.size(); i++) {
             ChartData.Cell c = shown.get(i);
@@ -132,17 +135,20 @@ public final class PngChart {
         dataset.addSeries("bias", xyz);
         SymbolAxis x = new SymbolAxis("coin (largest open value first)", coins.toArray(String[]::new));
         x.setVerticalTickLabels(true);
-        SymbolAxis y = new SymbolAxis(null, cohorts.stream().map(Cohort::displayName).toArray(String[]::new));
+        SymbolAxis y =
+                new SymbolAxis(null, cohorts.stream().map(Cohort::displayName).toArray(String[]::new));
         y.setInverted(true); // legend order from the top: size cohorts, then PnL
         XYBlockRenderer renderer = new XYBlockRenderer();
         LookupPaintScale scale = biasScale();
         renderer.setPaintScale(scale);
         XYPlot plot = new XYPlot(dataset, x, y, renderer);
         style(plot);
-        long sizeCohorts = cohorts.stream().filter(c -> c.axis() == Cohort.Axis.SIZE).count();
+        long sizeCohorts =
+                cohorts.stream().filter(c -> c.axis() == Cohort.Axis.SIZE).count();
         plot.addRangeMarker(new ValueMarker(sizeCohorts - 0.5, Color.BLACK, new BasicStroke(2f))); // the two axes apart
         JFreeChart chart = new JFreeChart(h.title() + ": long share of value by cohort", plot);
-        chart.addSubtitle(new TextTitle("size cohorts (perp equity) above the line, PnL cohorts below: never add the two"));
+        chart.addSubtitle(
+                new TextTitle("size cohorts (perp equity) above the line, PnL cohorts below: never add the two"));
         chart.removeLegend();
         NumberAxis legendAxis = new NumberAxis("long share (0 = all short, 1 = all long)");
         legendAxis.setRange(0, 1);
@@ -167,14 +173,22 @@ public final class PngChart {
         Color shortColor = new Color(0xdc2626), neutral = new Color(0xe5e7eb), longColor = new Color(0x2563eb);
         Color a = bias < 0.5 ? shortColor : neutral, b = bias < 0.5 ? neutral : longColor;
         double t = bias < 0.5 ? bias * 2 : (bias - 0.5) * 2;
-        return new Color((int) (a.getRed() + (b.getRed() - a.getRed()) * t), (int) (a.getGreen() + (b.getGreen() - a.getGreen()) * t),
+        return new Color(
+                (int) (a.getRed() + (b.getRed() - a.getRed()) * t),
+                (int) (a.getGreen() + (b.getGreen() - a.getGreen()) * t),
                 (int) (a.getBlue() + (b.getBlue() - a.getBlue()) * t));
     }
 
     private static JFreeChart liquidation(ChartData.LiquidationMap l) {
         XYIntervalSeries series = new XYIntervalSeries("liquidation value");
         for (ChartData.Bin b : l.bins()) {
-            series.add((b.priceStart() + b.priceEnd()) / 2, b.priceStart(), b.priceEnd(), b.liquidationValue(), 0, b.liquidationValue());
+            series.add(
+                    (b.priceStart() + b.priceEnd()) / 2,
+                    b.priceStart(),
+                    b.priceEnd(),
+                    b.liquidationValue(),
+                    0,
+                    b.liquidationValue());
         }
         XYIntervalSeriesCollection dataset = new XYIntervalSeriesCollection();
         dataset.addSeries(series);

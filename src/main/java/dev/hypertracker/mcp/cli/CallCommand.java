@@ -24,16 +24,24 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code hypertracker-mcp call TOOL [--arg k=v]… [--demo]}: one tool call from the shell, through exactly the path an
  * MCP client's call takes. For scripts, cron jobs, and trying the server without an MCP client.
  */
-@Command(name = "call", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Calls one tool and prints its result (text digest, or --json for structuredContent). Exit 1 on a tool error.")
+@Command(
+        name = "call",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description =
+                "Calls one tool and prints its result (text digest, or --json for structuredContent). Exit 1 on a tool error.")
 public final class CallCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     @Parameters(index = "0", paramLabel = "TOOL", description = "Tool name, e.g. get_positions_heatmap.")
     String tool;
 
-    @Option(names = {"-a", "--arg"}, paramLabel = "NAME=VALUE", description = "A tool argument (repeatable). Values are "
-            + "JSON when they parse as JSON (5, true, [\"a\"]), else strings.")
+    @Option(
+            names = {"-a", "--arg"},
+            paramLabel = "NAME=VALUE",
+            description = "A tool argument (repeatable). Values are "
+                    + "JSON when they parse as JSON (5, true, [\"a\"]), else strings.")
     Map<String, String> args = new LinkedHashMap<>();
 
     @Option(names = "--args-json", paramLabel = "JSON", description = "All arguments as one JSON object.")
@@ -52,15 +60,24 @@ public final class CallCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, Object> arguments = arguments();
         try (Upstream upstream = Upstream.connect(demo, seed, System.getenv())) {
-            HyperTrackerServer server = new HyperTrackerServer(upstream.settings(), ToolSelection.all(), Clock.systemUTC());
-            SyncToolSpecification spec = server.tools().stream().filter(t -> t.tool().name().equals(tool)).findFirst()
-                    .orElseThrow(() -> new ConfigurationException("no tool named \"" + tool + "\"; see tools.json or tools/list"));
-            CallToolResult result = spec.callHandler().apply(null, CallToolRequest.builder(tool).arguments(arguments).build());
+            HyperTrackerServer server =
+                    new HyperTrackerServer(upstream.settings(), ToolSelection.all(), Clock.systemUTC());
+            SyncToolSpecification spec = server.tools().stream()
+                    .filter(t -> t.tool().name().equals(tool))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            new ConfigurationException("no tool named \"" + tool + "\"; see tools.json or tools/list"));
+            CallToolResult result = spec.callHandler()
+                    .apply(
+                            null,
+                            CallToolRequest.builder(tool).arguments(arguments).build());
             if (json && !Boolean.TRUE.equals(result.isError())) {
                 System.out.println(JSON.writeValueAsString(result.structuredContent()));
             } else {
-                result.content().stream().filter(c -> c instanceof TextContent)
-                        .forEach(c -> (Boolean.TRUE.equals(result.isError()) ? System.err : System.out).println(((TextContent) c).text()));
+                result.content().stream()
+                        .filter(c -> c instanceof TextContent)
+                        .forEach(c -> (Boolean.TRUE.equals(result.isError()) ? System.err : System.out)
+                                .println(((TextContent) c).text()));
             }
             return Boolean.TRUE.equals(result.isError()) ? 1 : 0;
         }
@@ -70,7 +87,8 @@ public final class CallCommand implements Callable<Integer> {
         Map<String, Object> out = new LinkedHashMap<>();
         if (argsJson != null) {
             try {
-                @SuppressWarnings("unchecked") Map<String, Object> parsed = JSON.readValue(argsJson, LinkedHashMap.class);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> parsed = JSON.readValue(argsJson, LinkedHashMap.class);
                 out.putAll(parsed);
             } catch (JacksonException | ClassCastException e) {
                 throw new ConfigurationException("--args-json is not a JSON object");
@@ -83,7 +101,12 @@ public final class CallCommand implements Callable<Integer> {
     private static Object jsonOrString(String v) {
         try {
             Object parsed = JSON.readValue(v, Object.class);
-            return parsed instanceof Map || parsed instanceof List || parsed instanceof Number || parsed instanceof Boolean ? parsed : v;
+            return parsed instanceof Map
+                            || parsed instanceof List
+                            || parsed instanceof Number
+                            || parsed instanceof Boolean
+                    ? parsed
+                    : v;
         } catch (JacksonException e) {
             return v;
         }

@@ -14,12 +14,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code hypertracker-mcp doctor}: is the set-up healthy, and does the API still look like the digests expect? */
-@Command(name = "doctor", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Checks the configuration, reachability, the token (never printed), the quota headers and the data's "
-                + "freshness (2 API requests). Exit 0 when all is well.",
-                "--probe also makes one cheap request per endpoint and lists, per endpoint, every expected field that is "
-                        + "missing, of an unexpected type (numbers as strings included) or unknown; exit non-zero when a "
-                        + "field the digests need is missing."})
+@Command(
+        name = "doctor",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Checks the configuration, reachability, the token (never printed), the quota headers and the data's "
+                    + "freshness (2 API requests). Exit 0 when all is well.",
+            "--probe also makes one cheap request per endpoint and lists, per endpoint, every expected field that is "
+                    + "missing, of an unexpected type (numbers as strings included) or unknown; exit non-zero when a "
+                    + "field the digests need is missing."
+        })
 public final class DoctorCommand implements Callable<Integer> {
 
     @Option(names = "--probe", description = "One cheap request per endpoint, and a field-by-field report.")
@@ -33,6 +38,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
     /** Where the report goes; the command line's stdout unless a test says otherwise. */
     PrintStream out = System.out;
+
     Map<String, String> env = System.getenv();
     SandboxConfig demoConfig = SandboxConfig.defaults();
 
@@ -45,7 +51,8 @@ public final class DoctorCommand implements Callable<Integer> {
         }
         URI base;
         try {
-            base = URI.create(env.getOrDefault(Settings.ENV_BASE_URL, Settings.DEFAULT_BASE_URL.toString()).trim());
+            base = URI.create(env.getOrDefault(Settings.ENV_BASE_URL, Settings.DEFAULT_BASE_URL.toString())
+                    .trim());
         } catch (IllegalArgumentException e) {
             out.println("FAIL configuration  " + Settings.ENV_BASE_URL + " is not a URL");
             return 1;
@@ -57,7 +64,9 @@ public final class DoctorCommand implements Callable<Integer> {
         int planned = Doctor.requestsPlanned(probe);
         if (!json) {
             out.println("doctor" + (probe ? " --probe" : "") + ": " + planned + " API requests to " + base
-                    + (probe ? " (one per endpoint; export files are fetched from the file store, outside the quota)" : "")
+                    + (probe
+                            ? " (one per endpoint; export files are fetched from the file store, outside the quota)"
+                            : "")
                     + (demo ? " (demo: the embedded sandbox)" : ""));
         }
         Doctor.Report report = new Doctor(base, token, Clock.systemUTC()).run(probe);

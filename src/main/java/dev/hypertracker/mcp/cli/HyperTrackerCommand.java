@@ -1,9 +1,9 @@
 package dev.hypertracker.mcp.cli;
 
-import dev.hypertracker.mcp.stats.StatsReporter;
 import dev.hypertracker.mcp.config.ConfigurationException;
 import dev.hypertracker.mcp.config.Settings;
 import dev.hypertracker.mcp.server.HyperTrackerServer;
+import dev.hypertracker.mcp.stats.StatsReporter;
 import dev.hypertracker.mcp.tools.ToolSelection;
 import dev.hypertracker.mcp.transport.HttpTransportConfig;
 import dev.hypertracker.mcp.transport.HttpTransportServer;
@@ -23,69 +23,114 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code hypertracker-mcp [serve options]}: runs the MCP server (stdio by default). */
-@Command(name = "hypertracker-mcp", mixinStandardHelpOptions = true, versionProvider = HyperTrackerCommand.Version.class,
-        sortOptions = false, usageHelpAutoWidth = true,
-        description = {"MCP server for the HyperTracker API: Hyperliquid positions, open interest, cohort positioning, "
-                + "liquidation risk.", "",
-                "Environment: HYPERTRACKER_API_TOKEN (required unless --demo), HYPERTRACKER_BASE_URL "
-                        + "(default https://ht-api.coinmarketman.com), HYPERTRACKER_MCP_AUTH_TOKEN, HYPERTRACKER_MCP_MAX_SESSIONS, "
-                        + "HYPERTRACKER_MCP_SESSION_IDLE_TIMEOUT (HTTP transports), "
-                        + "HYPERTRACKER_LOG_LEVEL.", ""},
+@Command(
+        name = "hypertracker-mcp",
+        mixinStandardHelpOptions = true,
+        versionProvider = HyperTrackerCommand.Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "MCP server for the HyperTracker API: Hyperliquid positions, open interest, cohort positioning, "
+                    + "liquidation risk.",
+            "",
+            "Environment: HYPERTRACKER_API_TOKEN (required unless --demo), HYPERTRACKER_BASE_URL "
+                    + "(default https://ht-api.coinmarketman.com), HYPERTRACKER_MCP_AUTH_TOKEN, HYPERTRACKER_MCP_MAX_SESSIONS, "
+                    + "HYPERTRACKER_MCP_SESSION_IDLE_TIMEOUT (HTTP transports), "
+                    + "HYPERTRACKER_LOG_LEVEL.",
+            ""
+        },
         subcommands = {CallCommand.class, SandboxCommand.class, ToolsJsonCommand.class, DoctorCommand.class})
 public final class HyperTrackerCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(HyperTrackerCommand.class);
     /** How often the upstream counters are logged (when they changed); they are logged at exit too. */
     static final Duration STATS_INTERVAL = Duration.ofMinutes(5);
 
-    @Option(names = "--transport", paramLabel = "KIND", defaultValue = "stdio",
-            description = "stdio (default), http (alias streamable: Streamable HTTP at /mcp), sse (/sse + /mcp/message), "
-                    + "or http,sse (alias both).")
+    @Option(
+            names = "--transport",
+            paramLabel = "KIND",
+            defaultValue = "stdio",
+            description =
+                    "stdio (default), http (alias streamable: Streamable HTTP at /mcp), sse (/sse + /mcp/message), "
+                            + "or http,sse (alias both).")
     String transport;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "HTTP bind address (default ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE}; 0 = any free port).")
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            description = "HTTP port (default ${DEFAULT-VALUE}; 0 = any free port).")
     int port;
 
-    @Option(names = "--demo", description = "Serve synthetic data from the embedded sandbox: no token, no network needed.")
+    @Option(
+            names = "--demo",
+            description = "Serve synthetic data from the embedded sandbox: no token, no network needed.")
     boolean demo;
 
-    @Option(names = "--tools", paramLabel = "LIST", defaultValue = "all",
-            description = "Tools to serve: tool names and/or toolsets positions, metrics, exports, risk, meta (default all).")
+    @Option(
+            names = "--tools",
+            paramLabel = "LIST",
+            defaultValue = "all",
+            description =
+                    "Tools to serve: tool names and/or toolsets positions, metrics, exports, risk, meta (default all).")
     String tools;
 
-    @Option(names = "--auth-token", paramLabel = "TOKEN",
+    @Option(
+            names = "--auth-token",
+            paramLabel = "TOKEN",
             description = "Bearer token clients must send to the HTTP transports (or HYPERTRACKER_MCP_AUTH_TOKEN). "
                     + "Required when --host is not a loopback address.")
     String authToken;
 
-    @Option(names = "--allowed-origin", paramLabel = "ORIGIN", split = ",",
+    @Option(
+            names = "--allowed-origin",
+            paramLabel = "ORIGIN",
+            split = ",",
             description = "Extra browser Origins allowed on the HTTP transports (localhost is always allowed).")
     java.util.List<String> allowedOrigins = new java.util.ArrayList<>();
 
-    @Option(names = "--max-sessions", paramLabel = "N",
-            description = "HTTP transports: most live sessions; new ones past it get 503 (or HYPERTRACKER_MCP_MAX_SESSIONS; "
-                    + "default 1000).")
+    @Option(
+            names = "--max-sessions",
+            paramLabel = "N",
+            description =
+                    "HTTP transports: most live sessions; new ones past it get 503 (or HYPERTRACKER_MCP_MAX_SESSIONS; "
+                            + "default 1000).")
     Integer maxSessions;
 
-    @Option(names = "--session-idle-timeout", paramLabel = "SECONDS",
-            description = "HTTP transports: a session unused this long is closed (or HYPERTRACKER_MCP_SESSION_IDLE_TIMEOUT; "
-                    + "default 600).")
+    @Option(
+            names = "--session-idle-timeout",
+            paramLabel = "SECONDS",
+            description =
+                    "HTTP transports: a session unused this long is closed (or HYPERTRACKER_MCP_SESSION_IDLE_TIMEOUT; "
+                            + "default 600).")
     Integer sessionIdleSeconds;
 
-    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "60",
+    @Option(
+            names = "--rate-limit",
+            paramLabel = "N",
+            defaultValue = "60",
             description = "Max HyperTracker requests per minute, to match your plan (default ${DEFAULT-VALUE}).")
     int rateLimit;
 
-    @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "45",
+    @Option(
+            names = "--deadline",
+            paramLabel = "SECONDS",
+            defaultValue = "45",
             description = "Time budget of one tool call incl. retries and pages (default ${DEFAULT-VALUE}).")
     int deadlineSeconds;
 
-    @Option(names = "--cache-mb", paramLabel = "MB", defaultValue = "64", description = "Response cache size (default ${DEFAULT-VALUE}; 0 disables).")
+    @Option(
+            names = "--cache-mb",
+            paramLabel = "MB",
+            defaultValue = "64",
+            description = "Response cache size (default ${DEFAULT-VALUE}; 0 disables).")
     int cacheMb;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Demo mode: the sandbox's data seed (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Demo mode: the sandbox's data seed (default ${DEFAULT-VALUE}).")
     long seed;
 
     public static CommandLine commandLine() {
@@ -112,9 +157,14 @@ public final class HyperTrackerCommand implements Callable<Integer> {
         ToolSelection selection = ToolSelection.parse(tools);
         Map<String, String> env = System.getenv();
         try (Upstream upstream = Upstream.connect(demo, seed, env)) {
-            if (demo) log.info("demo mode: synthetic data from the embedded sandbox at {}", upstream.settings().baseUrl());
+            if (demo)
+                log.info(
+                        "demo mode: synthetic data from the embedded sandbox at {}",
+                        upstream.settings().baseUrl());
             if (!upstream.settings().hasToken()) {
-                log.warn("{} is not set: tools are listed, but calls will explain how to set it (or use --demo)", Settings.ENV_TOKEN);
+                log.warn(
+                        "{} is not set: tools are listed, but calls will explain how to set it (or use --demo)",
+                        Settings.ENV_TOKEN);
             }
             serve(kinds, selection, upstream.settings(), env);
         }
@@ -122,7 +172,8 @@ public final class HyperTrackerCommand implements Callable<Integer> {
     }
 
     @SuppressWarnings("try") // the reporter is closed early on purpose, and closing twice is harmless
-    private void serve(Set<TransportKind> kinds, ToolSelection selection, Settings base, Map<String, String> env) throws Exception {
+    private void serve(Set<TransportKind> kinds, ToolSelection selection, Settings base, Map<String, String> env)
+            throws Exception {
         Settings settings = base.withRateLimit(rateLimit)
                 .withTimeouts(base.requestTimeout(), Duration.ofSeconds(deadlineSeconds))
                 .withCache(cacheMb > 0, Math.max(1, cacheMb) * 1024L * 1024L);
@@ -134,17 +185,28 @@ public final class HyperTrackerCommand implements Callable<Integer> {
                 return;
             }
             String auth = authToken != null ? authToken : env.get("HYPERTRACKER_MCP_AUTH_TOKEN");
-            HttpTransportConfig config = HttpTransportConfig.defaults().withHost(host).withPort(port).withKinds(kinds)
-                    .withAuthToken(auth).withExtraAllowedOrigins(allowedOrigins)
-                    .withMaxSessions(flagOrEnv("--max-sessions", maxSessions, env, HttpTransportConfig.MAX_SESSIONS_ENV,
+            HttpTransportConfig config = HttpTransportConfig.defaults()
+                    .withHost(host)
+                    .withPort(port)
+                    .withKinds(kinds)
+                    .withAuthToken(auth)
+                    .withExtraAllowedOrigins(allowedOrigins)
+                    .withMaxSessions(flagOrEnv(
+                            "--max-sessions",
+                            maxSessions,
+                            env,
+                            HttpTransportConfig.MAX_SESSIONS_ENV,
                             HttpTransportConfig.DEFAULT_MAX_SESSIONS))
-                    .withSessionIdleTimeout(Duration.ofSeconds(flagOrEnv("--session-idle-timeout", sessionIdleSeconds, env,
+                    .withSessionIdleTimeout(Duration.ofSeconds(flagOrEnv(
+                            "--session-idle-timeout",
+                            sessionIdleSeconds,
+                            env,
                             HttpTransportConfig.SESSION_IDLE_TIMEOUT_ENV,
                             (int) HttpTransportConfig.DEFAULT_SESSION_IDLE_TIMEOUT.toSeconds())));
             CountDownLatch closed = new CountDownLatch(1);
             try (HttpTransportServer http = HttpTransportServer.start(config, server)) {
-                System.err.println("hypertracker-mcp " + HyperTrackerServer.version() + " serving " + kinds + " at " + http.baseUrl()
-                        + (demo ? " (demo: synthetic data)" : ""));
+                System.err.println("hypertracker-mcp " + HyperTrackerServer.version() + " serving " + kinds + " at "
+                        + http.baseUrl() + (demo ? " (demo: synthetic data)" : ""));
                 awaitTermination(closed);
             } finally {
                 reporter.close(); // log the counters before the shutdown hook lets the JVM go
@@ -167,7 +229,8 @@ public final class HyperTrackerCommand implements Callable<Integer> {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new ConfigurationException(flag + " (or " + variable + ") must be a positive whole number, got '" + text + "'.");
+        throw new ConfigurationException(
+                flag + " (or " + variable + ") must be a positive whole number, got '" + text + "'.");
     }
 
     /**
@@ -194,14 +257,17 @@ public final class HyperTrackerCommand implements Callable<Integer> {
      */
     static void awaitTermination(CountDownLatch closed) throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.countDown();
-            try {
-                closed.await();
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stop.countDown();
+                            try {
+                                closed.await();
+                            } catch (InterruptedException ignored) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "shutdown"));
         stop.await();
     }
 

@@ -27,8 +27,7 @@ public final class ServeArguments {
     private static final Pattern PLAIN_INT = Pattern.compile("0|[1-9][0-9]{0,8}");
     private static final Pattern PLAIN_LONG = Pattern.compile("0|[1-9][0-9]{0,17}");
 
-    private ServeArguments() {
-    }
+    private ServeArguments() {}
 
     /**
      * Runs the command line: a plain {@code serve} directly, anything else through picocli. The exit code and the
@@ -98,10 +97,15 @@ public final class ServeArguments {
 
     private static boolean knownType(Field field) {
         Class<?> type = field.getType();
-        if (type == String.class || type == int.class || type == Integer.class || type == long.class || type == boolean.class) {
+        if (type == String.class
+                || type == int.class
+                || type == Integer.class
+                || type == long.class
+                || type == boolean.class) {
             return true;
         }
-        return type == List.class && field.getGenericType() instanceof ParameterizedType p
+        return type == List.class
+                && field.getGenericType() instanceof ParameterizedType p
                 && p.getActualTypeArguments()[0] == String.class;
     }
 

@@ -16,9 +16,13 @@ record Upstream(Settings settings, SandboxServer sandbox) implements AutoCloseab
     static Upstream connect(boolean demo, long seed, Map<String, String> env) {
         if (demo) {
             SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults().withSeed(seed));
-            return new Upstream(Settings.defaults(sandbox.baseUrl(), Secret.of(sandbox.token())).withDemo(true), sandbox);
+            return new Upstream(
+                    Settings.defaults(sandbox.baseUrl(), Secret.of(sandbox.token()))
+                            .withDemo(true),
+                    sandbox);
         }
-        URI base = URI.create(env.getOrDefault(Settings.ENV_BASE_URL, Settings.DEFAULT_BASE_URL.toString()).trim());
+        URI base = URI.create(env.getOrDefault(Settings.ENV_BASE_URL, Settings.DEFAULT_BASE_URL.toString())
+                .trim());
         return new Upstream(Settings.defaults(base, Secret.of(env.get(Settings.ENV_TOKEN))), null);
     }
 

@@ -33,24 +33,31 @@ public final class ArgumentCompletions {
 
     public List<SyncCompletionSpecification> specifications() {
         List<CompleteReference> refs = List.of(
-                new PromptReference("coin_positioning_brief"), new PromptReference("what_changed"),
+                new PromptReference("coin_positioning_brief"),
+                new PromptReference("what_changed"),
                 new PromptReference("liquidation_risk_scan"),
                 new ResourceReference(ReferenceResources.COINS + "/{coin}"),
                 new ResourceReference(ReferenceResources.COHORTS + "/{segmentId}"));
-        return refs.stream().map(ref -> new SyncCompletionSpecification(ref, (exchange, request) -> complete(request))).toList();
+        return refs.stream()
+                .map(ref -> new SyncCompletionSpecification(ref, (exchange, request) -> complete(request)))
+                .toList();
     }
 
     CompleteResult complete(CompleteRequest request) {
         String name = request.argument().name();
-        String prefix = request.argument().value() == null ? "" : request.argument().value();
+        String prefix =
+                request.argument().value() == null ? "" : request.argument().value();
         Stream<String> candidates = switch (name) {
             case "coin" -> coins.coins().stream();
-            case "segmentId" -> Cohort.inIdOrder().stream().flatMap(c -> Stream.of(Integer.toString(c.id()), c.displayName()));
-            case "sizeBucketId" -> Arrays.stream(SizeBucket.values()).flatMap(b -> Stream.of(Integer.toString(b.id()), b.range()));
+            case "segmentId" ->
+                Cohort.inIdOrder().stream().flatMap(c -> Stream.of(Integer.toString(c.id()), c.displayName()));
+            case "sizeBucketId" ->
+                Arrays.stream(SizeBucket.values()).flatMap(b -> Stream.of(Integer.toString(b.id()), b.range()));
             default -> Stream.empty();
         };
         String p = prefix.toLowerCase(Locale.ROOT);
-        List<String> all = new ArrayList<>(candidates.filter(v -> v.toLowerCase(Locale.ROOT).startsWith(p)).toList());
+        List<String> all = new ArrayList<>(
+                candidates.filter(v -> v.toLowerCase(Locale.ROOT).startsWith(p)).toList());
         List<String> shown = all.size() > MAX_VALUES ? all.subList(0, MAX_VALUES) : all;
         return new CompleteResult(new CompleteCompletion(List.copyOf(shown), all.size(), all.size() > MAX_VALUES));
     }

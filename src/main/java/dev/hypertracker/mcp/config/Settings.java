@@ -19,9 +19,18 @@ import java.util.Objects;
  * @param cacheMaxBytes    response cache size bound
  * @param cacheEnabled     false disables the response cache entirely
  */
-public record Settings(URI baseUrl, Secret apiToken, boolean demo, Duration connectTimeout, Duration requestTimeout,
-                       Duration callDeadline, int maxRetries, Duration maxRetryAfter, int requestsPerMinute,
-                       long cacheMaxBytes, boolean cacheEnabled) {
+public record Settings(
+        URI baseUrl,
+        Secret apiToken,
+        boolean demo,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        Duration callDeadline,
+        int maxRetries,
+        Duration maxRetryAfter,
+        int requestsPerMinute,
+        long cacheMaxBytes,
+        boolean cacheEnabled) {
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://ht-api.coinmarketman.com");
     public static final String ENV_TOKEN = "HYPERTRACKER_API_TOKEN";
@@ -30,41 +39,103 @@ public record Settings(URI baseUrl, Secret apiToken, boolean demo, Duration conn
     public Settings {
         Objects.requireNonNull(baseUrl, "baseUrl");
         if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
-            throw new ConfigurationException("HYPERTRACKER_BASE_URL must be an http(s) URL, got scheme '" + baseUrl.getScheme() + "'");
+            throw new ConfigurationException(
+                    "HYPERTRACKER_BASE_URL must be an http(s) URL, got scheme '" + baseUrl.getScheme() + "'");
         }
         if (requestsPerMinute < 1) throw new ConfigurationException("requests per minute must be at least 1");
         if (maxRetries < 0 || maxRetries > 5) throw new ConfigurationException("max retries must be 0-5");
-        if (callDeadline.compareTo(Duration.ofSeconds(1)) < 0) throw new ConfigurationException("call deadline must be at least 1 s");
+        if (callDeadline.compareTo(Duration.ofSeconds(1)) < 0)
+            throw new ConfigurationException("call deadline must be at least 1 s");
     }
 
     public static Settings defaults(URI baseUrl, Secret token) {
-        return new Settings(baseUrl, token, false, Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(45),
-                2, Duration.ofSeconds(20), 60, 64L * 1024 * 1024, true);
+        return new Settings(
+                baseUrl,
+                token,
+                false,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(45),
+                2,
+                Duration.ofSeconds(20),
+                60,
+                64L * 1024 * 1024,
+                true);
     }
 
     public Settings withDemo(boolean value) {
-        return new Settings(baseUrl, apiToken, value, connectTimeout, requestTimeout, callDeadline, maxRetries, maxRetryAfter,
-                requestsPerMinute, cacheMaxBytes, cacheEnabled);
+        return new Settings(
+                baseUrl,
+                apiToken,
+                value,
+                connectTimeout,
+                requestTimeout,
+                callDeadline,
+                maxRetries,
+                maxRetryAfter,
+                requestsPerMinute,
+                cacheMaxBytes,
+                cacheEnabled);
     }
 
     public Settings withTimeouts(Duration request, Duration deadline) {
-        return new Settings(baseUrl, apiToken, demo, connectTimeout, request, deadline, maxRetries, maxRetryAfter,
-                requestsPerMinute, cacheMaxBytes, cacheEnabled);
+        return new Settings(
+                baseUrl,
+                apiToken,
+                demo,
+                connectTimeout,
+                request,
+                deadline,
+                maxRetries,
+                maxRetryAfter,
+                requestsPerMinute,
+                cacheMaxBytes,
+                cacheEnabled);
     }
 
     public Settings withRetries(int retries, Duration retryAfterCap) {
-        return new Settings(baseUrl, apiToken, demo, connectTimeout, requestTimeout, callDeadline, retries, retryAfterCap,
-                requestsPerMinute, cacheMaxBytes, cacheEnabled);
+        return new Settings(
+                baseUrl,
+                apiToken,
+                demo,
+                connectTimeout,
+                requestTimeout,
+                callDeadline,
+                retries,
+                retryAfterCap,
+                requestsPerMinute,
+                cacheMaxBytes,
+                cacheEnabled);
     }
 
     public Settings withRateLimit(int perMinute) {
-        return new Settings(baseUrl, apiToken, demo, connectTimeout, requestTimeout, callDeadline, maxRetries, maxRetryAfter,
-                perMinute, cacheMaxBytes, cacheEnabled);
+        return new Settings(
+                baseUrl,
+                apiToken,
+                demo,
+                connectTimeout,
+                requestTimeout,
+                callDeadline,
+                maxRetries,
+                maxRetryAfter,
+                perMinute,
+                cacheMaxBytes,
+                cacheEnabled);
     }
 
     public Settings withCache(boolean enabled, long maxBytes) {
-        return new Settings(baseUrl, apiToken, demo, connectTimeout, requestTimeout, callDeadline, maxRetries, maxRetryAfter,
-                requestsPerMinute, maxBytes, enabled);
+        return new Settings(
+                baseUrl,
+                apiToken,
+                demo,
+                connectTimeout,
+                requestTimeout,
+                callDeadline,
+                maxRetries,
+                maxRetryAfter,
+                requestsPerMinute,
+                maxBytes,
+                enabled);
     }
 
     public boolean hasToken() {

@@ -96,7 +96,8 @@ final class Budget {
         for (Section original : report.sections()) {
             if (!(original instanceof Section.Listing full)) continue;
             int index = indexOf(sections, full.key());
-            if (index < 0 || !(sections.get(index) instanceof Section.Listing shown)
+            if (index < 0
+                    || !(sections.get(index) instanceof Section.Listing shown)
                     || shown.items().size() >= full.items().size()) continue;
             Rendered grown = shortenToFit(sections, index, full, shown.items().size());
             if (grown != null) best = grown;
@@ -110,8 +111,8 @@ final class Budget {
         Map<String, Object> structured = header();
         structured.put("omitted", omitted);
         String json = Json.toJson(structured);
-        String leftOut = "Left out to stay within " + maxTokens + " tokens: the whole digest. Raise maxTokens or narrow the query ("
-                + report.narrowHint() + ").";
+        String leftOut = "Left out to stay within " + maxTokens
+                + " tokens: the whole digest. Raise maxTokens or narrow the query (" + report.narrowHint() + ").";
         String text = report.title() + "\n" + leftOut;
         if (TokenCounter.charged(text, json) > maxTokens) text = leftOut;
         while (!text.isEmpty() && TokenCounter.charged(text, json) > maxTokens) {
@@ -135,9 +136,15 @@ final class Budget {
         }
         structured.put("omitted", omitted);
         if (!omitted.isEmpty()) {
-            text.append("\nLeft out to stay within ").append(Format.count(maxTokens)).append(" tokens: ")
-                    .append(String.join("; ", omitted)).append(". To see more: ").append(report.narrowHint())
-                    .append(", or raise maxTokens (up to ").append(Format.count(DigestOptions.MAX_MAX_TOKENS)).append(").");
+            text.append("\nLeft out to stay within ")
+                    .append(Format.count(maxTokens))
+                    .append(" tokens: ")
+                    .append(String.join("; ", omitted))
+                    .append(". To see more: ")
+                    .append(report.narrowHint())
+                    .append(", or raise maxTokens (up to ")
+                    .append(Format.count(DigestOptions.MAX_MAX_TOKENS))
+                    .append(").");
         }
         String body = text.toString();
         return new Rendered(body, structured, omitted, TokenCounter.charged(body, Json.toJson(structured)));
@@ -159,9 +166,10 @@ final class Budget {
             int index = indexOf(sections, key);
             if (index < 0) {
                 omitted.add(key + " (" + whatOf(original) + ") left out");
-            } else if (sections.get(index) instanceof Section.Listing shown && shown.items().size() < shown.available()) {
-                omitted.add(key + ": " + shown.items().size() + " of " + Format.count(shown.available()) + " " + shown.what()
-                        + " shown");
+            } else if (sections.get(index) instanceof Section.Listing shown
+                    && shown.items().size() < shown.available()) {
+                omitted.add(key + ": " + shown.items().size() + " of " + Format.count(shown.available()) + " "
+                        + shown.what() + " shown");
             }
         }
         return omitted;

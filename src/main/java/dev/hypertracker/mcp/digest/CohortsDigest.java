@@ -1,10 +1,9 @@
 package dev.hypertracker.mcp.digest;
 
+import dev.hypertracker.mcp.digest.Report.Cut;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import dev.hypertracker.mcp.digest.Report.Cut;
 import tools.jackson.databind.JsonNode;
 
 /** list_cohorts: the cohort legend, one compact line per cohort. */
@@ -28,10 +27,15 @@ final class CohortsDigest implements KindDigest {
     public void accept(JsonNode row) {
         JsonNode criteria = row.path("criteria");
         boolean pnl = "pnl".equalsIgnoreCase(Json.str(row, "category"));
-        String range = pnl ? range("PnL", criteria, "minPnl", "maxPnl") : range("equity", criteria, "minSize", "maxSize");
+        String range =
+                pnl ? range("PnL", criteria, "minPnl", "maxPnl") : range("equity", criteria, "minSize", "maxSize");
         double numericId = Json.num(row, "id");
-        cohorts.add(new CohortLine(numericId == Math.rint(numericId) ? (Object) (long) numericId : Json.str(row, "id"),
-                Json.str(row, "name"), Json.str(row, "category"), Json.str(row, "emoji"), range));
+        cohorts.add(new CohortLine(
+                numericId == Math.rint(numericId) ? (Object) (long) numericId : Json.str(row, "id"),
+                Json.str(row, "name"),
+                Json.str(row, "category"),
+                Json.str(row, "emoji"),
+                range));
     }
 
     /** "equity $10.00K to $50.00K", "PnL from $1.00M", "PnL below -$1.00M". */
@@ -47,8 +51,10 @@ final class CohortsDigest implements KindDigest {
     @Override
     public Report finish() {
         List<Section> sections = List.of(
-                new Section.Fields(Json.obj("count", cohorts.size()), Format.count(cohorts.size())
-                        + " cohorts; every wallet is in one size and one PnL cohort: never add the two axes."),
+                new Section.Fields(
+                        Json.obj("count", cohorts.size()),
+                        Format.count(cohorts.size())
+                                + " cohorts; every wallet is in one size and one PnL cohort: never add the two axes."),
                 Section.Listing.of("cohorts", "Cohorts", cohorts, "cohorts"));
         return new Report(sections, List.of(Cut.drop("cohorts")), "raise maxTokens");
     }

@@ -1,16 +1,15 @@
 package dev.hypertracker.mcp.digest;
 
 import dev.hypertracker.mcp.api.Paging;
+import dev.hypertracker.mcp.catalog.Endpoint;
+import dev.hypertracker.mcp.catalog.Pagination;
+import dev.hypertracker.mcp.digest.Report.Cut;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import dev.hypertracker.mcp.catalog.Endpoint;
-import dev.hypertracker.mcp.catalog.Pagination;
-import dev.hypertracker.mcp.digest.Report.Cut;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -86,12 +85,15 @@ final class DigestRun implements RowSource.Sink {
         List<Section> sections = new ArrayList<>(report.sections());
         if (!unreadable.isEmpty()) sections.add(Math.min(1, sections.size()), unreadable.section());
         if (endpoint.pagination() != Pagination.NONE) sections.add(pagingSection(paging));
-        String title = endpoint.title() + (options.detail() == Detail.SUMMARY ? "" : " (detail=" + options.detail().id() + ")");
+        String title = endpoint.title()
+                + (options.detail() == Detail.SUMMARY
+                        ? ""
+                        : " (detail=" + options.detail().id() + ")");
         String gap = kind == null ? null : kind.coverageGap(paging);
         if (gap != null) title = title + " - " + gap;
         report = new Report(title, sections, report.dropOrder(), report.narrowHint());
-        return Budget.fit(report, endpoint.digest().name().toLowerCase(Locale.ROOT), options.detail(),
-                options.maxTokens());
+        return Budget.fit(
+                report, endpoint.digest().name().toLowerCase(Locale.ROOT), options.detail(), options.maxTokens());
     }
 
     /** A sampled row as an item: its cells in field order (rows) or the upstream JSON (raw). */
@@ -103,7 +105,8 @@ final class DigestRun implements RowSource.Sink {
     }
 
     private Report rowsReport() {
-        List<String> fields = RowTable.fields(endpoint.digest(), options.fields(), sample.isEmpty() ? null : sample.get(0));
+        List<String> fields =
+                RowTable.fields(endpoint.digest(), options.fields(), sample.isEmpty() ? null : sample.get(0));
         List<RowItem> rows = new ArrayList<>(sample.size());
         for (JsonNode row : sample) {
             List<Object> cells = new ArrayList<>(fields.size());
@@ -113,9 +116,12 @@ final class DigestRun implements RowSource.Sink {
         String heading = "structuredContent.rows holds {shown} of " + Format.count(rowsScanned)
                 + " rows read, one array per row in the order of structuredContent.fields (" + String.join(", ", fields)
                 + ")" + (rowsScanned > sample.size() ? "; maxRows=" + options.maxRows() + " limits them" : "") + ".";
-        List<Section> sections = List.of(new Section.Fields(Json.obj("fields", fields, "rowsTotal", rowsScanned), ""),
+        List<Section> sections = List.of(
+                new Section.Fields(Json.obj("fields", fields, "rowsTotal", rowsScanned), ""),
                 new Section.Listing("rows", heading, Section.Layout.DESCRIBED, rows, null, "rows", rows.size()));
-        return new Report(sections, List.of(Cut.shorten("rows", 1), Cut.drop("rows")),
+        return new Report(
+                sections,
+                List.of(Cut.shorten("rows", 1), Cut.drop("rows")),
                 "choose fewer fields, lower maxRows, or narrow the query");
     }
 
@@ -128,10 +134,13 @@ final class DigestRun implements RowSource.Sink {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("envelope", firstEnvelope == null ? Map.of() : firstEnvelope);
         fields.put("rowsTotal", rowsScanned);
-        List<Section> sections = List.of(new Section.Fields(fields, ""),
-                new Section.Listing("raw", heading, Section.Layout.DESCRIBED, rows, null, "rows",
-                        (int) Math.min(Integer.MAX_VALUE, rowsScanned)));
-        return new Report(sections, List.of(Cut.shorten("raw", 1), Cut.drop("raw")),
+        List<Section> sections = List.of(
+                new Section.Fields(fields, ""),
+                new Section.Listing("raw", heading, Section.Layout.DESCRIBED, rows, null, "rows", (int)
+                        Math.min(Integer.MAX_VALUE, rowsScanned)));
+        return new Report(
+                sections,
+                List.of(Cut.shorten("raw", 1), Cut.drop("raw")),
                 "use detail=summary or rows, or narrow the query");
     }
 
@@ -143,8 +152,11 @@ final class DigestRun implements RowSource.Sink {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("rowsScanned", rowsScanned);
         fields.put("pagesFetched", paging.pagesFetched());
-        StringBuilder text = new StringBuilder("Read ").append(Format.count(rowsScanned)).append(" rows in ")
-                .append(Format.count(paging.pagesFetched())).append(paging.pagesFetched() == 1 ? " page" : " pages");
+        StringBuilder text = new StringBuilder("Read ")
+                .append(Format.count(rowsScanned))
+                .append(" rows in ")
+                .append(Format.count(paging.pagesFetched()))
+                .append(paging.pagesFetched() == 1 ? " page" : " pages");
         boolean complete = paging.complete();
         if (endpoint.pagination() == Pagination.OFFSET) {
             long offset = options.echo().get("offset") instanceof Number n ? n.longValue() : 0;
@@ -154,12 +166,15 @@ final class DigestRun implements RowSource.Sink {
             fields.put("offset", offset);
             fields.put("nextOffset", nextOffset);
             fields.put("totalCount", totalCount);
-            text.append(nextOffset == null ? "; complete." : "; more remain: call again with offset=" + nextOffset + ".");
+            text.append(
+                    nextOffset == null ? "; complete." : "; more remain: call again with offset=" + nextOffset + ".");
         } else {
             fields.put("complete", complete);
             fields.put("nextCursor", paging.nextCursor());
-            text.append(paging.nextCursor() == null ? (complete ? "; complete." : ".")
-                    : "; more remain: call again with nextCursor=" + paging.nextCursor() + ".");
+            text.append(
+                    paging.nextCursor() == null
+                            ? (complete ? "; complete." : ".")
+                            : "; more remain: call again with nextCursor=" + paging.nextCursor() + ".");
         }
         if (paging.incompleteNote() != null) {
             fields.put("incompleteNote", paging.incompleteNote());

@@ -2,10 +2,9 @@ package dev.hypertracker.mcp.digest;
 
 import static dev.hypertracker.mcp.digest.Format.money;
 
+import dev.hypertracker.mcp.digest.Report.Cut;
 import java.util.List;
 import java.util.Map;
-
-import dev.hypertracker.mcp.digest.Report.Cut;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,8 +28,15 @@ final class ExposureDigest implements KindDigest {
         this.ranked = new TopN<>(Math.max(top, CONCENTRATION_TOP));
     }
 
-    record CoinExposure(String coin, double totalValue, double longValue, double shortValue, long count, long countLong,
-                        long countShort) implements Section.Item {
+    record CoinExposure(
+            String coin,
+            double totalValue,
+            double longValue,
+            double shortValue,
+            long count,
+            long countLong,
+            long countShort)
+            implements Section.Item {
 
         Double longPctByCount() {
             return Format.pct(countLong, countLong + countShort);
@@ -48,15 +54,35 @@ final class ExposureDigest implements KindDigest {
 
         @Override
         public Map<String, Object> json() {
-            return Json.obj("coin", coin, "totalValue", Format.unrounded(totalValue), "longValue", Format.unrounded(longValue),
-                    "shortValue", Format.unrounded(shortValue), "count", count, "countLong", countLong, "countShort", countShort,
-                    "longPctByCount", longPctByCount(), "averageLongValue", averageLong(), "averageShortValue", averageShort());
+            return Json.obj(
+                    "coin",
+                    coin,
+                    "totalValue",
+                    Format.unrounded(totalValue),
+                    "longValue",
+                    Format.unrounded(longValue),
+                    "shortValue",
+                    Format.unrounded(shortValue),
+                    "count",
+                    count,
+                    "countLong",
+                    countLong,
+                    "countShort",
+                    countShort,
+                    "longPctByCount",
+                    longPctByCount(),
+                    "averageLongValue",
+                    averageLong(),
+                    "averageShortValue",
+                    averageShort());
         }
 
         @Override
         public String line() {
-            return coin + " " + money(totalValue) + " both sides (long " + money(longValue) + " / short " + money(shortValue)
-                    + "): " + Format.count(countLong) + " longs" + average(averageLong()) + " vs " + Format.count(countShort)
+            return coin + " " + money(totalValue) + " both sides (long " + money(longValue) + " / short "
+                    + money(shortValue)
+                    + "): " + Format.count(countLong) + " longs" + average(averageLong()) + " vs "
+                    + Format.count(countShort)
                     + " shorts" + average(averageShort());
         }
 
@@ -77,8 +103,16 @@ final class ExposureDigest implements KindDigest {
         countShort += rowShort;
         coinCount++;
         if (ranked.admits(value)) {
-            ranked.add(value, new CoinExposure(Json.str(row, "coin"), value, Json.numOrZero(row, "totalValueLong"),
-                    Json.numOrZero(row, "totalValueShort"), rowCount, rowLong, rowShort));
+            ranked.add(
+                    value,
+                    new CoinExposure(
+                            Json.str(row, "coin"),
+                            value,
+                            Json.numOrZero(row, "totalValueLong"),
+                            Json.numOrZero(row, "totalValueShort"),
+                            rowCount,
+                            rowLong,
+                            rowShort));
         }
     }
 
@@ -90,17 +124,34 @@ final class ExposureDigest implements KindDigest {
         Double top5Share = Format.pct(topValue.value(), totalValue.value());
 
         Map<String, Object> fields = Json.obj(
-                "totals", Json.obj("totalValue", totalValue.value(), "count", count, "countLong", countLong,
-                        "countShort", countShort, "coinCount", coinCount),
-                "top5Share", top5Share);
-        String text = Format.count(coinCount) + " coins, open value " + money(totalValue.value()) + " counting both sides "
-                + "(every long has a matching short: about 2x the usual one-sided open interest) in " + Format.count(count)
+                "totals",
+                Json.obj(
+                        "totalValue",
+                        totalValue.value(),
+                        "count",
+                        count,
+                        "countLong",
+                        countLong,
+                        "countShort",
+                        countShort,
+                        "coinCount",
+                        coinCount),
+                "top5Share",
+                top5Share);
+        String text = Format.count(coinCount) + " coins, open value " + money(totalValue.value())
+                + " counting both sides "
+                + "(every long has a matching short: about 2x the usual one-sided open interest) in "
+                + Format.count(count)
                 + " positions (" + Format.count(countLong) + " long, " + Format.count(countShort) + " short); the top "
                 + CONCENTRATION_TOP + " coins hold " + Format.percent(top5Share) + ".";
-        List<Section> sections = List.of(new Section.Fields(fields, text),
-                Section.Listing.of("coins", "Coins by open value (both sides), positions per side and this server's "
-                        + "average per side (value / positions)", best.subList(0, Math.min(top, best.size())), "coins"));
-        return new Report(sections, List.of(Cut.shorten("coins", 3), Cut.drop("coins")),
-                "lower top");
+        List<Section> sections = List.of(
+                new Section.Fields(fields, text),
+                Section.Listing.of(
+                        "coins",
+                        "Coins by open value (both sides), positions per side and this server's "
+                                + "average per side (value / positions)",
+                        best.subList(0, Math.min(top, best.size())),
+                        "coins"));
+        return new Report(sections, List.of(Cut.shorten("coins", 3), Cut.drop("coins")), "lower top");
     }
 }

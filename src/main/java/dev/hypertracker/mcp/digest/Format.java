@@ -96,7 +96,9 @@ public final class Format {
     /** "0x1234…abcd": enough to tell wallets apart in a top list. */
     static String shortAddress(String address) {
         if (address == null) return null;
-        return address.length() <= 12 ? address : address.substring(0, 6) + "…" + address.substring(address.length() - 4);
+        return address.length() <= 12
+                ? address
+                : address.substring(0, 6) + "…" + address.substring(address.length() - 4);
     }
 
     /** ISO 8601 UTC, as the API writes times. */
@@ -106,6 +108,9 @@ public final class Format {
 
     /** ISO 8601 UTC to the minute ("2026-03-15T11:00Z"): times in text, where seconds only cost tokens. */
     static String isoMinutes(long epochMillis) {
-        return Instant.ofEpochMilli(epochMillis).truncatedTo(ChronoUnit.MINUTES).toString().replace(":00Z", "Z");
+        return Instant.ofEpochMilli(epochMillis)
+                .truncatedTo(ChronoUnit.MINUTES)
+                .toString()
+                .replace(":00Z", "Z");
     }
 }

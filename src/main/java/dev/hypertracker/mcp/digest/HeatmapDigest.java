@@ -3,12 +3,11 @@ package dev.hypertracker.mcp.digest;
 import static dev.hypertracker.mcp.digest.Format.money;
 import static dev.hypertracker.mcp.digest.Format.round2;
 
+import dev.hypertracker.mcp.catalog.Cohort;
+import dev.hypertracker.mcp.digest.Report.Cut;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import dev.hypertracker.mcp.catalog.Cohort;
-import dev.hypertracker.mcp.digest.Report.Cut;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,6 +23,7 @@ final class HeatmapDigest implements KindDigest {
     static final double MIN_COHORT_SHARE = 0.01;
     /** Smart and rekt must be on opposite sides of 50% and this far apart (in bias, 0-1) to be a divergence. */
     static final double MIN_DIVERGENCE_GAP = 0.10;
+
     static final double MIN_SMART_PNL = 10_000;
 
     private final int top;
@@ -59,7 +59,12 @@ final class HeatmapDigest implements KindDigest {
 
     record Lean(int cohort, double bias, double value) {
         Map<String, Object> json() {
-            return Json.obj("cohort", Cohort.labelOf(cohort), "longPct", Format.unrounded(bias * 100), "value",
+            return Json.obj(
+                    "cohort",
+                    Cohort.labelOf(cohort),
+                    "longPct",
+                    Format.unrounded(bias * 100),
+                    "value",
                     Format.unrounded(value));
         }
 
@@ -72,15 +77,35 @@ final class HeatmapDigest implements KindDigest {
      * A coin: its value counts both sides (long = short at coin level, so no long share is shown), its positions per
      * side with this server's average per side, and the cohorts leaning hardest.
      */
-    record CoinLean(String coin, double totalValue, double longValue, double shortValue, long countLong, long countShort,
-                    Lean mostLong, Lean mostShort) implements Section.Item {
+    record CoinLean(
+            String coin,
+            double totalValue,
+            double longValue,
+            double shortValue,
+            long countLong,
+            long countShort,
+            Lean mostLong,
+            Lean mostShort)
+            implements Section.Item {
         @Override
         public Map<String, Object> json() {
-            return Json.obj("coin", coin, "totalValue", Format.unrounded(totalValue), "countLong", countLong,
-                    "countShort", countShort, "averageLongValue", countLong == 0 ? null : Format.unrounded(longValue / countLong),
-                    "averageShortValue", countShort == 0 ? null : Format.unrounded(shortValue / countShort),
-                    "mostLong", mostLong == null ? null : mostLong.json(),
-                    "mostShort", mostShort == null ? null : mostShort.json());
+            return Json.obj(
+                    "coin",
+                    coin,
+                    "totalValue",
+                    Format.unrounded(totalValue),
+                    "countLong",
+                    countLong,
+                    "countShort",
+                    countShort,
+                    "averageLongValue",
+                    countLong == 0 ? null : Format.unrounded(longValue / countLong),
+                    "averageShortValue",
+                    countShort == 0 ? null : Format.unrounded(shortValue / countShort),
+                    "mostLong",
+                    mostLong == null ? null : mostLong.json(),
+                    "mostShort",
+                    mostShort == null ? null : mostShort.json());
         }
 
         @Override
@@ -93,19 +118,30 @@ final class HeatmapDigest implements KindDigest {
         }
     }
 
-    record Divergence(String coin, double coinValue, double smartBias, double smartValue, double rektBias,
-                      double rektValue) implements Section.Item {
+    record Divergence(
+            String coin, double coinValue, double smartBias, double smartValue, double rektBias, double rektValue)
+            implements Section.Item {
         @Override
         public Map<String, Object> json() {
-            return Json.obj("coin", coin, "coinValue", Format.unrounded(coinValue), "smartLongPct", Format.unrounded(smartBias * 100),
-                    "smartValue", Format.unrounded(smartValue), "rektLongPct", Format.unrounded(rektBias * 100),
-                    "rektValue", Format.unrounded(rektValue));
+            return Json.obj(
+                    "coin",
+                    coin,
+                    "coinValue",
+                    Format.unrounded(coinValue),
+                    "smartLongPct",
+                    Format.unrounded(smartBias * 100),
+                    "smartValue",
+                    Format.unrounded(smartValue),
+                    "rektLongPct",
+                    Format.unrounded(rektBias * 100),
+                    "rektValue",
+                    Format.unrounded(rektValue));
         }
 
         @Override
         public String line() {
-            return coin + ": smart " + Format.percent(round2(smartBias * 100)) + " long (" + money(smartValue) + ") vs rekt "
-                    + Format.percent(round2(rektBias * 100)) + " long (" + money(rektValue) + ")";
+            return coin + ": smart " + Format.percent(round2(smartBias * 100)) + " long (" + money(smartValue)
+                    + ") vs rekt " + Format.percent(round2(rektBias * 100)) + " long (" + money(rektValue) + ")";
         }
     }
 
@@ -146,7 +182,8 @@ final class HeatmapDigest implements KindDigest {
             if (mostShort == null || bias < mostShort.bias()) mostShort = new Lean(id, bias, segmentValue);
         }
         if (coins.admits(value)) {
-            coins.add(value, new CoinLean(coin, value, coinLong, coinShort, coinLongs, coinShorts, mostLong, mostShort));
+            coins.add(
+                    value, new CoinLean(coin, value, coinLong, coinShort, coinLongs, coinShorts, mostLong, mostShort));
         }
         if (smartValue > 0 && rektValue > 0) {
             double smartBias = smartLong / smartValue;
@@ -161,26 +198,57 @@ final class HeatmapDigest implements KindDigest {
 
     @Override
     public Report finish() {
-        Map<String, Object> fields = Json.obj("openedWithin", openedWithin,
-                "totals", Json.obj("coinCount", coinCount, "count", count, "countLong", countLong, "countShort", countShort,
-                        "totalValue", totalValue.value(), "longValue", longValue.value(), "shortValue", shortValue.value()),
-                "divergenceCount", divergenceCount);
-        String text = "Opened within: " + openedWithin + ". " + Format.count(coinCount) + " coins, " + Format.count(count)
-                + " positions (" + Format.count(countLong) + " long, " + Format.count(countShort) + " short), open value "
+        Map<String, Object> fields = Json.obj(
+                "openedWithin",
+                openedWithin,
+                "totals",
+                Json.obj(
+                        "coinCount",
+                        coinCount,
+                        "count",
+                        count,
+                        "countLong",
+                        countLong,
+                        "countShort",
+                        countShort,
+                        "totalValue",
+                        totalValue.value(),
+                        "longValue",
+                        longValue.value(),
+                        "shortValue",
+                        shortValue.value()),
+                "divergenceCount",
+                divergenceCount);
+        String text = "Opened within: " + openedWithin + ". " + Format.count(coinCount) + " coins, "
+                + Format.count(count)
+                + " positions (" + Format.count(countLong) + " long, " + Format.count(countShort)
+                + " short), open value "
                 + money(totalValue.value()) + " counting both sides (long " + money(longValue.value()) + " + short "
-                + money(shortValue.value()) + "; every long has a matching short, so this is about 2x the usual one-sided "
+                + money(shortValue.value())
+                + "; every long has a matching short, so this is about 2x the usual one-sided "
                 + "open interest). The information is in the cohorts' leans (bias = a cohort's long share of its value) "
                 + "and in the counts per side.";
         List<Section> sections = new ArrayList<>();
         sections.add(new Section.Fields(fields, text));
-        sections.add(Section.Listing.of("coins", "Top coins by value: positions per side with this server's average per "
+        sections.add(Section.Listing.of(
+                "coins",
+                "Top coins by value: positions per side with this server's average per "
                         + "side (value / positions), and the cohorts leaning hardest (each holding >=1% of the coin)",
-                coins.ranked(), "coins"));
-        sections.add(Section.Listing.of("divergences", Format.count(divergenceCount)
+                coins.ranked(),
+                "coins"));
+        sections.add(Section.Listing.of(
+                "divergences",
+                Format.count(divergenceCount)
                         + " coins where smart (Money Printer, Smart Money, Grinder) and rekt cohorts lean opposite ways, by coin value",
-                divergences.ranked(), "divergences"));
-        List<Cut> dropOrder = List.of(Cut.shorten("coins", 5), Cut.shorten("divergences", 5), Cut.shorten("coins", 3),
-                Cut.shorten("divergences", 3), Cut.drop("coins"), Cut.drop("divergences"));
+                divergences.ranked(),
+                "divergences"));
+        List<Cut> dropOrder = List.of(
+                Cut.shorten("coins", 5),
+                Cut.shorten("divergences", 5),
+                Cut.shorten("coins", 3),
+                Cut.shorten("divergences", 3),
+                Cut.drop("coins"),
+                Cut.drop("divergences"));
         return new Report(sections, dropOrder, "lower top or set openedWithin");
     }
 }

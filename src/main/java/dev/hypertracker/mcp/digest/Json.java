@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -14,7 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Json {
 
     /** The fast double parser matters when a million rows carry a dozen numbers each. */
-    static final ObjectMapper MAPPER = JsonMapper.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .build();
 
     private Json() {}
 
@@ -56,7 +57,8 @@ public final class Json {
     static double inRange(String field, double v, String raw) {
         if (!Double.isFinite(v) || Math.abs(v) > MAX_MAGNITUDE) {
             String shown = raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
-            throw new UpstreamBodyException("field " + field + " holds " + shown + ", a number out of range (beyond 10^15)");
+            throw new UpstreamBodyException(
+                    "field " + field + " holds " + shown + ", a number out of range (beyond 10^15)");
         }
         return v;
     }

@@ -1,9 +1,8 @@
 package dev.hypertracker.mcp.digest;
 
 import dev.hypertracker.mcp.api.Paging;
-import java.time.Clock;
-
 import dev.hypertracker.mcp.catalog.DigestKind;
+import java.time.Clock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

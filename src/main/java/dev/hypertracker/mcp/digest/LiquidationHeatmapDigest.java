@@ -2,14 +2,13 @@ package dev.hypertracker.mcp.digest;
 
 import static dev.hypertracker.mcp.digest.Format.money;
 
+import dev.hypertracker.mcp.catalog.Cohort;
+import dev.hypertracker.mcp.digest.Report.Cut;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.hypertracker.mcp.catalog.Cohort;
-import dev.hypertracker.mcp.digest.Report.Cut;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,6 +22,7 @@ final class LiquidationHeatmapDigest implements KindDigest {
     private final TopN<Bin> bins;
     /** Insertion order breaks ties. */
     private final Map<Integer, ExactSum> valueByImpactedCohort = new LinkedHashMap<>();
+
     private final Map<Integer, long[]> binsByImpactedCohort = new LinkedHashMap<>();
     private String coin;
     private long binCount, positions;
@@ -40,22 +40,32 @@ final class LiquidationHeatmapDigest implements KindDigest {
             implements Section.Item {
         @Override
         public Map<String, Object> json() {
-            return Json.obj("priceStart", Format.unrounded(priceStart), "priceEnd", Format.unrounded(priceEnd),
-                    "liquidationValue", Format.unrounded(liquidationValue), "positionsCount", positions,
-                    "mostImpacted", cohort == null ? null : Cohort.labelOf(cohort));
+            return Json.obj(
+                    "priceStart",
+                    Format.unrounded(priceStart),
+                    "priceEnd",
+                    Format.unrounded(priceEnd),
+                    "liquidationValue",
+                    Format.unrounded(liquidationValue),
+                    "positionsCount",
+                    positions,
+                    "mostImpacted",
+                    cohort == null ? null : Cohort.labelOf(cohort));
         }
 
         @Override
         public String line() {
             return Format.price(priceStart) + "-" + Format.price(priceEnd) + ": " + money(liquidationValue) + ", "
-                    + Format.count(positions) + " positions" + (cohort == null ? "" : ", most impacted " + Cohort.labelOf(cohort));
+                    + Format.count(positions) + " positions"
+                    + (cohort == null ? "" : ", most impacted " + Cohort.labelOf(cohort));
         }
     }
 
     record CohortShare(int cohort, double value, long bins) implements Section.Item {
         @Override
         public Map<String, Object> json() {
-            return Json.obj("cohort", Cohort.labelOf(cohort), "liquidationValue", Format.unrounded(value), "bins", bins);
+            return Json.obj(
+                    "cohort", Cohort.labelOf(cohort), "liquidationValue", Format.unrounded(value), "bins", bins);
         }
 
         @Override
@@ -91,23 +101,45 @@ final class LiquidationHeatmapDigest implements KindDigest {
 
     @Override
     public Report finish() {
-        Map<String, Object> fields = Json.obj("coin", coin, "totals", Json.obj("liquidationValue", liquidationValue.value(),
-                "positionsCount", positions, "binCount", binCount, "priceFrom", Format.unrounded(priceFrom),
-                "priceTo", Format.unrounded(priceTo)));
+        Map<String, Object> fields = Json.obj(
+                "coin",
+                coin,
+                "totals",
+                Json.obj(
+                        "liquidationValue",
+                        liquidationValue.value(),
+                        "positionsCount",
+                        positions,
+                        "binCount",
+                        binCount,
+                        "priceFrom",
+                        Format.unrounded(priceFrom),
+                        "priceTo",
+                        Format.unrounded(priceTo)));
         String text = (coin == null ? "" : coin + ": ") + money(liquidationValue.value()) + " of liquidations across "
                 + Format.count(positions) + " positions in " + Format.count(binCount) + " price bins"
-                + (Double.isNaN(priceFrom) ? "." : " from " + Format.price(priceFrom) + " to " + Format.price(priceTo) + ".");
+                + (Double.isNaN(priceFrom)
+                        ? "."
+                        : " from " + Format.price(priceFrom) + " to " + Format.price(priceTo) + ".");
 
         List<CohortShare> cohorts = new ArrayList<>();
-        valueByImpactedCohort.forEach((cohort, value) ->
-                cohorts.add(new CohortShare(cohort, value.value(), binsByImpactedCohort.get(cohort)[0])));
+        valueByImpactedCohort.forEach((cohort, value) -> cohorts.add(
+                new CohortShare(cohort, value.value(), binsByImpactedCohort.get(cohort)[0])));
         cohorts.sort(Comparator.comparingDouble(CohortShare::value).reversed()); // stable: insertion order breaks ties
-        List<Section> sections = List.of(new Section.Fields(fields, text),
+        List<Section> sections = List.of(
+                new Section.Fields(fields, text),
                 Section.Listing.of("bins", "Price bins with the most liquidation value", bins.ranked(), "bins"),
-                Section.Listing.inline("mostImpactedCohorts", "Most impacted cohorts (by value of the bins they top)",
-                        cohorts.subList(0, Math.min(top, cohorts.size())), "cohorts"));
-        List<Cut> dropOrder = List.of(Cut.shorten("bins", 5), Cut.shorten("mostImpactedCohorts", 3),
-                Cut.shorten("bins", 3), Cut.drop("mostImpactedCohorts"), Cut.drop("bins"));
+                Section.Listing.inline(
+                        "mostImpactedCohorts",
+                        "Most impacted cohorts (by value of the bins they top)",
+                        cohorts.subList(0, Math.min(top, cohorts.size())),
+                        "cohorts"));
+        List<Cut> dropOrder = List.of(
+                Cut.shorten("bins", 5),
+                Cut.shorten("mostImpactedCohorts", 3),
+                Cut.shorten("bins", 3),
+                Cut.drop("mostImpactedCohorts"),
+                Cut.drop("bins"));
         return new Report(sections, dropOrder, "lower top");
     }
 }

@@ -3,11 +3,10 @@ package dev.hypertracker.mcp.digest;
 import static dev.hypertracker.mcp.digest.Format.money;
 import static dev.hypertracker.mcp.digest.Format.round2;
 
-import java.util.List;
-import java.util.Map;
-
 import dev.hypertracker.mcp.catalog.Cohort;
 import dev.hypertracker.mcp.digest.Report.Cut;
+import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,7 +21,8 @@ final class LiquidationRiskDigest implements KindDigest {
     private final Object cohort;
     private final TopN<Item> ranked;
     private final ExactSum valueAtRisk = new ExactSum(), totalValue = new ExactSum();
-    static final String API_WORDS = "\"within 75% of the liquidation threshold\" (the API's words; formula unpublished)";
+    static final String API_WORDS =
+            "\"within 75% of the liquidation threshold\" (the API's words; formula unpublished)";
     private long fetched;
     private Long totalCount;
 
@@ -36,14 +36,21 @@ final class LiquidationRiskDigest implements KindDigest {
     record Item(String coin, double totalValue, double riskValue, double percentRisk) implements Section.Item {
         @Override
         public Map<String, Object> json() {
-            return Json.obj("coin", coin, "totalValue", Format.unrounded(totalValue), "riskValue", Format.unrounded(riskValue),
-                    "percentRisk", Format.unrounded(percentRisk));
+            return Json.obj(
+                    "coin",
+                    coin,
+                    "totalValue",
+                    Format.unrounded(totalValue),
+                    "riskValue",
+                    Format.unrounded(riskValue),
+                    "percentRisk",
+                    Format.unrounded(percentRisk));
         }
 
         @Override
         public String line() {
-            return coin + " percentRisk " + Format.percent(round2(percentRisk)) + ": riskValue " + money(riskValue) + " of "
-                    + money(totalValue);
+            return coin + " percentRisk " + Format.percent(round2(percentRisk)) + ": riskValue " + money(riskValue)
+                    + " of " + money(totalValue);
         }
     }
 
@@ -66,17 +73,30 @@ final class LiquidationRiskDigest implements KindDigest {
 
     @Override
     public Report finish() {
-        Map<String, Object> fields = Json.obj("cohort", cohort, "totalCount", totalCount, "itemsFetched", fetched,
-                "valueAtRisk", valueAtRisk.value(), "totalValue", totalValue.value(),
-                "percentAtRisk", Format.pct(valueAtRisk.value(), totalValue.value()));
+        Map<String, Object> fields = Json.obj(
+                "cohort",
+                cohort,
+                "totalCount",
+                totalCount,
+                "itemsFetched",
+                fetched,
+                "valueAtRisk",
+                valueAtRisk.value(),
+                "totalValue",
+                totalValue.value(),
+                "percentAtRisk",
+                Format.pct(valueAtRisk.value(), totalValue.value()));
         String text = (cohort == null ? "" : cohort + ": ") + Format.count(fetched) + " coins fetched"
-                + (totalCount == null ? "" : " of " + Format.count(totalCount)) + "; the API counts " + money(valueAtRisk.value())
-                + " of their " + money(totalValue.value()) + " open value " + API_WORDS + "; summed over these coins by this "
-                + "server: " + Format.percent(Format.pct(valueAtRisk.value(), totalValue.value())) + " (sum of riskValue / "
+                + (totalCount == null ? "" : " of " + Format.count(totalCount)) + "; the API counts "
+                + money(valueAtRisk.value())
+                + " of their " + money(totalValue.value()) + " open value " + API_WORDS
+                + "; summed over these coins by this "
+                + "server: " + Format.percent(Format.pct(valueAtRisk.value(), totalValue.value()))
+                + " (sum of riskValue / "
                 + "sum of totalValue).";
-        List<Section> sections = List.of(new Section.Fields(fields, text),
+        List<Section> sections = List.of(
+                new Section.Fields(fields, text),
                 Section.Listing.of("items", "Coins by the API's percentRisk", ranked.ranked(), "coins"));
-        return new Report(sections, List.of(Cut.shorten("items", 3), Cut.drop("items")),
-                "lower top or limit");
+        return new Report(sections, List.of(Cut.shorten("items", 3), Cut.drop("items")), "lower top or limit");
     }
 }

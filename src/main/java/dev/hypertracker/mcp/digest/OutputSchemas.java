@@ -1,10 +1,9 @@
 package dev.hypertracker.mcp.digest;
 
+import dev.hypertracker.mcp.catalog.DigestKind;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-
-import dev.hypertracker.mcp.catalog.DigestKind;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -57,45 +56,149 @@ final class OutputSchemas {
         ObjectNode p = Json.MAPPER.createObjectNode();
         return switch (kind) {
             case POSITIONS -> {
-                p.set("totals", numbers("count", "openCount", "closedCount", "unknownStatusCount", "longCount", "shortCount",
-                        "unknownSideCount", "longValue", "shortValue", "unknownSideValue", "totalValue", "unrealizedPnl", "funding"));
+                p.set(
+                        "totals",
+                        numbers(
+                                "count",
+                                "openCount",
+                                "closedCount",
+                                "unknownStatusCount",
+                                "longCount",
+                                "shortCount",
+                                "unknownSideCount",
+                                "longValue",
+                                "shortValue",
+                                "unknownSideValue",
+                                "totalValue",
+                                "unrealizedPnl",
+                                "funding"));
                 p.set("nearLiquidation", numbers("count", "value", "shareOfOpenValuePct"));
                 ObjectNode position = object(
-                        "address", type("string"), "coin", type("string"), "side", enumOf("long", "short", "side unknown"),
-                        "value", type("number"), "entry", type("number"), "mark", type("number"),
-                        "liquidationPrice", type("number"), "leverage", type("number"), "unrealizedPnl", type("number"),
-                        "cohorts", array(type("string")));
+                        "address",
+                        type("string"),
+                        "coin",
+                        type("string"),
+                        "side",
+                        enumOf("long", "short", "side unknown"),
+                        "value",
+                        type("number"),
+                        "entry",
+                        type("number"),
+                        "mark",
+                        type("number"),
+                        "liquidationPrice",
+                        type("number"),
+                        "leverage",
+                        type("number"),
+                        "unrealizedPnl",
+                        type("number"),
+                        "cohorts",
+                        array(type("string")));
                 p.set("top", array(position));
                 p.set("topByPnl", array(position));
-                p.set("byCoin", array(object("coin", type("string"), "count", type("integer"),
-                        "longValue", type("number"), "shortValue", type("number"))));
-                ObjectNode cohort = object("cohort", type("string"), "count", type("integer"),
-                        "longValue", type("number"), "shortValue", type("number"));
+                p.set(
+                        "byCoin",
+                        array(object(
+                                "coin",
+                                type("string"),
+                                "count",
+                                type("integer"),
+                                "longValue",
+                                type("number"),
+                                "shortValue",
+                                type("number"))));
+                ObjectNode cohort = object(
+                        "cohort",
+                        type("string"),
+                        "count",
+                        type("integer"),
+                        "longValue",
+                        type("number"),
+                        "shortValue",
+                        type("number"));
                 p.set("bySizeCohort", array(cohort));
                 p.set("byPnlCohort", array(cohort));
-                p.set("leverage", array(object("bucket", type("string"), "count", type("integer"), "value", type("number"))));
+                p.set(
+                        "leverage",
+                        array(object("bucket", type("string"), "count", type("integer"), "value", type("number"))));
                 yield p;
             }
             case EXPOSURE -> {
                 p.set("totals", numbers("totalValue", "count", "countLong", "countShort", "coinCount"));
                 p.set("top5Share", type("number"));
-                p.set("coins", array(object("coin", type("string"), "totalValue", type("number"),
-                        "longValue", type("number"), "shortValue", type("number"), "count", type("integer"),
-                        "countLong", type("integer"), "countShort", type("integer"), "longPctByCount", type("number"),
-                        "averageLongValue", type("number"), "averageShortValue", type("number"))));
+                p.set(
+                        "coins",
+                        array(object(
+                                "coin",
+                                type("string"),
+                                "totalValue",
+                                type("number"),
+                                "longValue",
+                                type("number"),
+                                "shortValue",
+                                type("number"),
+                                "count",
+                                type("integer"),
+                                "countLong",
+                                type("integer"),
+                                "countShort",
+                                type("integer"),
+                                "longPctByCount",
+                                type("number"),
+                                "averageLongValue",
+                                type("number"),
+                                "averageShortValue",
+                                type("number"))));
                 yield p;
             }
             case HEATMAP -> {
                 p.set("openedWithin", type("string"));
-                p.set("totals", numbers("coinCount", "count", "countLong", "countShort", "totalValue", "longValue", "shortValue"));
+                p.set(
+                        "totals",
+                        numbers(
+                                "coinCount",
+                                "count",
+                                "countLong",
+                                "countShort",
+                                "totalValue",
+                                "longValue",
+                                "shortValue"));
                 p.set("divergenceCount", type("integer"));
                 ObjectNode lean = object("cohort", type("string"), "longPct", type("number"), "value", type("number"));
-                p.set("coins", array(object("coin", type("string"), "totalValue", type("number"),
-                        "countLong", type("integer"), "countShort", type("integer"), "averageLongValue", type("number"),
-                        "averageShortValue", type("number"), "mostLong", lean, "mostShort", lean)));
-                p.set("divergences", array(object("coin", type("string"), "coinValue", type("number"),
-                        "smartLongPct", type("number"), "smartValue", type("number"),
-                        "rektLongPct", type("number"), "rektValue", type("number"))));
+                p.set(
+                        "coins",
+                        array(object(
+                                "coin",
+                                type("string"),
+                                "totalValue",
+                                type("number"),
+                                "countLong",
+                                type("integer"),
+                                "countShort",
+                                type("integer"),
+                                "averageLongValue",
+                                type("number"),
+                                "averageShortValue",
+                                type("number"),
+                                "mostLong",
+                                lean,
+                                "mostShort",
+                                lean)));
+                p.set(
+                        "divergences",
+                        array(object(
+                                "coin",
+                                type("string"),
+                                "coinValue",
+                                type("number"),
+                                "smartLongPct",
+                                type("number"),
+                                "smartValue",
+                                type("number"),
+                                "rektLongPct",
+                                type("number"),
+                                "rektValue",
+                                type("number"))));
                 yield p;
             }
             case SERIES -> {
@@ -106,7 +209,9 @@ final class OutputSchemas {
                 ObjectNode stats = numbers("first", "last", "min", "max", "mean", "change", "changePct");
                 ((ObjectNode) stats.get("properties")).set("minAt", type("string"));
                 ((ObjectNode) stats.get("properties")).set("maxAt", type("string"));
-                p.set("stats", Json.MAPPER.createObjectNode().put("type", "object").set("additionalProperties", stats));
+                p.set(
+                        "stats",
+                        Json.MAPPER.createObjectNode().put("type", "object").set("additionalProperties", stats));
                 p.set("trend", array(object("at", type("string"), "value", type("number"))));
                 yield p;
             }
@@ -116,38 +221,112 @@ final class OutputSchemas {
                 p.set("valueAtRisk", type("number"));
                 p.set("totalValue", type("number"));
                 p.set("percentAtRisk", type("number"));
-                p.set("items", array(object("coin", type("string"), "totalValue", type("number"),
-                        "riskValue", type("number"), "percentRisk", type("number"))));
+                p.set(
+                        "items",
+                        array(object(
+                                "coin",
+                                type("string"),
+                                "totalValue",
+                                type("number"),
+                                "riskValue",
+                                type("number"),
+                                "percentRisk",
+                                type("number"))));
                 yield p;
             }
             case BREAKDOWN -> {
                 p.set("coin", type("string"));
                 p.set("createdAt", type("string"));
                 p.set("totalsAxis", type("string"));
-                p.set("totals", numbers("buckets", "positionCount", "totalValue", "longValue",
-                        "valueCloseToLiquidation", "pastPositionCount", "pastTotalValue", "positionCountChange",
-                        "valueChange", "valueChangePct"));
-                p.set("mostImpacted", object("bucket", type("string"), "valueCloseToLiquidation", type("number"),
-                        "shareOfItsValuePct", type("number")));
-                p.set("buckets", array(object("bucket", type("string"), "axis", type("string"),
-                        "positionCount", type("number"), "totalValue", type("number"), "valueSharePct", type("number"),
-                        "longPct", type("number"), "bias", type("number"), "valueCloseToLiquidation", type("number"),
-                        "positionCountChange", type("number"), "valueChangePct", type("number"))));
+                p.set(
+                        "totals",
+                        numbers(
+                                "buckets",
+                                "positionCount",
+                                "totalValue",
+                                "longValue",
+                                "valueCloseToLiquidation",
+                                "pastPositionCount",
+                                "pastTotalValue",
+                                "positionCountChange",
+                                "valueChange",
+                                "valueChangePct"));
+                p.set(
+                        "mostImpacted",
+                        object(
+                                "bucket",
+                                type("string"),
+                                "valueCloseToLiquidation",
+                                type("number"),
+                                "shareOfItsValuePct",
+                                type("number")));
+                p.set(
+                        "buckets",
+                        array(object(
+                                "bucket",
+                                type("string"),
+                                "axis",
+                                type("string"),
+                                "positionCount",
+                                type("number"),
+                                "totalValue",
+                                type("number"),
+                                "valueSharePct",
+                                type("number"),
+                                "longPct",
+                                type("number"),
+                                "bias",
+                                type("number"),
+                                "valueCloseToLiquidation",
+                                type("number"),
+                                "positionCountChange",
+                                type("number"),
+                                "valueChangePct",
+                                type("number"))));
                 yield p;
             }
             case LIQUIDATION_HEATMAP -> {
                 p.set("coin", type("string"));
                 p.set("totals", numbers("liquidationValue", "positionsCount", "binCount", "priceFrom", "priceTo"));
-                p.set("bins", array(object("priceStart", type("number"), "priceEnd", type("number"),
-                        "liquidationValue", type("number"), "positionsCount", type("integer"), "mostImpacted", type("string"))));
-                p.set("mostImpactedCohorts", array(object("cohort", type("string"), "liquidationValue", type("number"),
-                        "bins", type("integer"))));
+                p.set(
+                        "bins",
+                        array(object(
+                                "priceStart",
+                                type("number"),
+                                "priceEnd",
+                                type("number"),
+                                "liquidationValue",
+                                type("number"),
+                                "positionsCount",
+                                type("integer"),
+                                "mostImpacted",
+                                type("string"))));
+                p.set(
+                        "mostImpactedCohorts",
+                        array(object(
+                                "cohort",
+                                type("string"),
+                                "liquidationValue",
+                                type("number"),
+                                "bins",
+                                type("integer"))));
                 yield p;
             }
             case COHORTS -> {
                 p.set("count", type("integer"));
-                p.set("cohorts", array(object("id", type("integer", "string"), "name", type("string"),
-                        "category", type("string"), "emoji", type("string"), "range", type("string"))));
+                p.set(
+                        "cohorts",
+                        array(object(
+                                "id",
+                                type("integer", "string"),
+                                "name",
+                                type("string"),
+                                "category",
+                                type("string"),
+                                "emoji",
+                                type("string"),
+                                "range",
+                                type("string"))));
                 yield p;
             }
             case FRESHNESS -> {

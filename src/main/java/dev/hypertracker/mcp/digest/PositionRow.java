@@ -14,12 +14,27 @@ import tools.jackson.databind.JsonNode;
 final class PositionRow {
 
     /** Open, closed, or unknown (closeTime missing or not a time): the API marks an open position with closeTime null. */
-    enum Status { OPEN, CLOSED, UNKNOWN }
+    enum Status {
+        OPEN,
+        CLOSED,
+        UNKNOWN
+    }
 
     /** long, short, or unknown (side missing, null or another word): never guessed from the size's sign. */
-    enum Side { LONG, SHORT, UNKNOWN }
+    enum Side {
+        LONG,
+        SHORT,
+        UNKNOWN
+    }
 
-    double positionValue, size, entryPrice, markPrice, liquidationPrice, unrealizedPnl, funding, crossLeverage,
+    double positionValue,
+            size,
+            entryPrice,
+            markPrice,
+            liquidationPrice,
+            unrealizedPnl,
+            funding,
+            crossLeverage,
             isolatedLeverage;
     String coin, address, openTime;
     Side side;
@@ -27,8 +42,8 @@ final class PositionRow {
     int sizeCohort, pnlCohort;
 
     private void reset() {
-        positionValue = size = entryPrice = markPrice = liquidationPrice = unrealizedPnl = funding = crossLeverage =
-                isolatedLeverage = Double.NaN;
+        positionValue = size = entryPrice =
+                markPrice = liquidationPrice = unrealizedPnl = funding = crossLeverage = isolatedLeverage = Double.NaN;
         coin = address = openTime = null;
         side = Side.UNKNOWN;
         status = Status.UNKNOWN;
@@ -88,7 +103,8 @@ final class PositionRow {
         }
         if (t == JsonToken.VALUE_STRING) return Json.parse(field, p.getString());
         if (t == JsonToken.VALUE_NULL) return Double.NaN;
-        UnreadableValues.count(field, t.isScalarValue() ? p.getString() : "a " + (t == JsonToken.START_ARRAY ? "list" : "object"));
+        UnreadableValues.count(
+                field, t.isScalarValue() ? p.getString() : "a " + (t == JsonToken.START_ARRAY ? "list" : "object"));
         p.skipChildren();
         return Double.NaN;
     }

@@ -1,16 +1,15 @@
 package dev.hypertracker.mcp.digest;
 
-import dev.hypertracker.mcp.api.Paging;
 import static dev.hypertracker.mcp.digest.Format.money;
 
+import dev.hypertracker.mcp.api.Paging;
+import dev.hypertracker.mcp.catalog.Cohort;
+import dev.hypertracker.mcp.digest.Report.Cut;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.hypertracker.mcp.catalog.Cohort;
-import dev.hypertracker.mcp.digest.Report.Cut;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 
@@ -30,6 +29,7 @@ final class PositionsDigest implements KindDigest {
 
     /** Upper bounds (inclusive) of the leverage buckets; the last bucket is open-ended. */
     static final double[] LEVERAGE_BOUNDS = {2, 5, 10, 25};
+
     static final String[] LEVERAGE_LABELS = {"<=2x", "2-5x", "5-10x", "10-25x", ">25x", "unknown"};
 
     private final int top;
@@ -39,8 +39,12 @@ final class PositionsDigest implements KindDigest {
     private String newestOpenTime;
 
     private long count, openCount, closedCount, longCount, shortCount, unknownSideCount, unknownStatusCount;
-    private final ExactSum unknownSideValue = new ExactSum(), longValue = new ExactSum(), shortValue = new ExactSum(),
-            totalValue = new ExactSum(), unrealizedPnl = new ExactSum(), funding = new ExactSum();
+    private final ExactSum unknownSideValue = new ExactSum(),
+            longValue = new ExactSum(),
+            shortValue = new ExactSum(),
+            totalValue = new ExactSum(),
+            unrealizedPnl = new ExactSum(),
+            funding = new ExactSum();
     private long nearLiquidationCount;
     private final ExactSum nearLiquidationValue = new ExactSum(), openValue = new ExactSum();
     private final long[] leverageCounts = new long[LEVERAGE_LABELS.length];
@@ -50,6 +54,7 @@ final class PositionsDigest implements KindDigest {
     private long withoutCohort;
     /** Insertion order breaks value ties in the per-coin ranking. */
     private final Map<String, Tally> coins = new LinkedHashMap<>();
+
     private final TopN<TopPosition> topByValue;
     private final TopN<TopPosition> topByPnl;
     /** Reused for every row: the digest keeps no reference to it. */
@@ -67,7 +72,9 @@ final class PositionsDigest implements KindDigest {
     /** Count and long/short value of a group of positions. */
     static final class Tally {
         long count;
-        final ExactSum longValue = new ExactSum(), shortValue = new ExactSum(), unknownSideValue = new ExactSum(),
+        final ExactSum longValue = new ExactSum(),
+                shortValue = new ExactSum(),
+                unknownSideValue = new ExactSum(),
                 total = new ExactSum();
 
         void add(PositionRow.Side side, double value) {
@@ -128,7 +135,8 @@ final class PositionsDigest implements KindDigest {
         unrealizedPnl.add(pnl);
         funding.add(row.funding);
 
-        coins.computeIfAbsent(row.coin == null ? "?" : row.coin, c -> new Tally()).add(row.side, value);
+        coins.computeIfAbsent(row.coin == null ? "?" : row.coin, c -> new Tally())
+                .add(row.side, value);
 
         if (row.sizeCohort == 0 && row.pnlCohort == 0) withoutCohort++;
         if (row.sizeCohort != 0) tally(sizeCohorts, row.sizeCohort).add(row.side, value);
@@ -148,8 +156,18 @@ final class PositionsDigest implements KindDigest {
         }
 
         if (topByValue.admits(value) || topByPnl.admits(pnl)) {
-            TopPosition p = new TopPosition(row.address, row.coin, row.side, value, row.entryPrice, row.markPrice,
-                    row.liquidationPrice, leverage, pnl, row.sizeCohort, row.pnlCohort);
+            TopPosition p = new TopPosition(
+                    row.address,
+                    row.coin,
+                    row.side,
+                    value,
+                    row.entryPrice,
+                    row.markPrice,
+                    row.liquidationPrice,
+                    leverage,
+                    pnl,
+                    row.sizeCohort,
+                    row.pnlCohort);
             topByValue.add(value, p);
             topByPnl.add(pnl, p);
         }
@@ -178,16 +196,43 @@ final class PositionsDigest implements KindDigest {
         return (mark - entry) / (liquidation - entry) >= NEAR_LIQUIDATION_PROGRESS;
     }
 
-    record TopPosition(String address, String coin, PositionRow.Side side, double value, double entry, double mark,
-                       double liquidation, double leverage, double pnl, int sizeCohort, int pnlCohort)
+    record TopPosition(
+            String address,
+            String coin,
+            PositionRow.Side side,
+            double value,
+            double entry,
+            double mark,
+            double liquidation,
+            double leverage,
+            double pnl,
+            int sizeCohort,
+            int pnlCohort)
             implements Section.Item {
 
         @Override
         public Map<String, Object> json() {
-            return Json.obj("address", Format.shortAddress(address), "coin", coin, "side", sideWord(), "value", Format.unrounded(value),
-                    "entry", Format.sig6(entry), "mark", Format.sig6(mark),
-                    "liquidationPrice", liquidation > 0 ? Format.sig6(liquidation) : null,
-                    "leverage", Format.sig6(leverage), "unrealizedPnl", Format.unrounded(pnl), "cohorts", cohorts());
+            return Json.obj(
+                    "address",
+                    Format.shortAddress(address),
+                    "coin",
+                    coin,
+                    "side",
+                    sideWord(),
+                    "value",
+                    Format.unrounded(value),
+                    "entry",
+                    Format.sig6(entry),
+                    "mark",
+                    Format.sig6(mark),
+                    "liquidationPrice",
+                    liquidation > 0 ? Format.sig6(liquidation) : null,
+                    "leverage",
+                    Format.sig6(leverage),
+                    "unrealizedPnl",
+                    Format.unrounded(pnl),
+                    "cohorts",
+                    cohorts());
         }
 
         @Override
@@ -196,7 +241,8 @@ final class PositionsDigest implements KindDigest {
                     + (Double.isNaN(leverage) ? "" : " " + Format.price(leverage) + "x")
                     + " entry " + Format.price(entry) + " mark " + Format.price(mark)
                     + (liquidation > 0 ? " liq " + Format.price(liquidation) : "")
-                    + " uPnL " + Format.signedMoney(pnl) + (cohorts().isEmpty() ? "" : " " + String.join(", ", cohorts()));
+                    + " uPnL " + Format.signedMoney(pnl)
+                    + (cohorts().isEmpty() ? "" : " " + String.join(", ", cohorts()));
         }
 
         private String sideWord() {
@@ -220,8 +266,17 @@ final class PositionsDigest implements KindDigest {
         @Override
         public Map<String, Object> json() {
             double unknown = tally.unknownSideValue.value();
-            return Json.obj(nameKey, name, "count", tally.count, "longValue", tally.longValue.value(),
-                    "shortValue", tally.shortValue.value(), "unknownSideValue", unknown == 0 ? null : unknown);
+            return Json.obj(
+                    nameKey,
+                    name,
+                    "count",
+                    tally.count,
+                    "longValue",
+                    tally.longValue.value(),
+                    "shortValue",
+                    tally.shortValue.value(),
+                    "unknownSideValue",
+                    unknown == 0 ? null : unknown);
         }
 
         @Override
@@ -247,55 +302,106 @@ final class PositionsDigest implements KindDigest {
 
     @Override
     public Report finish() {
-        Map<String, Object> totals = Json.obj("count", count, "openCount", openCount, "closedCount", closedCount,
-                "unknownStatusCount", unknownStatusCount, "longCount", longCount, "shortCount", shortCount,
-                "unknownSideCount", unknownSideCount, "longValue", longValue.value(), "shortValue", shortValue.value(),
-                "unknownSideValue", unknownSideValue.value(), "totalValue", totalValue.value(),
-                "unrealizedPnl", unrealizedPnl.value(), "funding", funding.value());
+        Map<String, Object> totals = Json.obj(
+                "count",
+                count,
+                "openCount",
+                openCount,
+                "closedCount",
+                closedCount,
+                "unknownStatusCount",
+                unknownStatusCount,
+                "longCount",
+                longCount,
+                "shortCount",
+                shortCount,
+                "unknownSideCount",
+                unknownSideCount,
+                "longValue",
+                longValue.value(),
+                "shortValue",
+                shortValue.value(),
+                "unknownSideValue",
+                unknownSideValue.value(),
+                "totalValue",
+                totalValue.value(),
+                "unrealizedPnl",
+                unrealizedPnl.value(),
+                "funding",
+                funding.value());
         String totalsText = Format.count(count) + " positions (" + Format.count(openCount) + " open, "
                 + Format.count(closedCount) + " closed"
-                + (unknownStatusCount > 0 ? ", " + Format.count(unknownStatusCount) + " open/closed unknown (no closeTime)" : "")
+                + (unknownStatusCount > 0
+                        ? ", " + Format.count(unknownStatusCount) + " open/closed unknown (no closeTime)"
+                        : "")
                 + "): " + Format.count(longCount) + " long " + money(longValue.value())
                 + " / " + Format.count(shortCount) + " short " + money(shortValue.value())
-                + (unknownSideCount > 0 ? " / " + Format.count(unknownSideCount) + " side unknown " + money(unknownSideValue.value()) : "")
+                + (unknownSideCount > 0
+                        ? " / " + Format.count(unknownSideCount) + " side unknown " + money(unknownSideValue.value())
+                        : "")
                 + ", total " + money(totalValue.value())
-                + "; uPnL " + Format.signedMoney(unrealizedPnl.value()) + ", funding " + Format.signedMoney(funding.value()) + "."
+                + "; uPnL " + Format.signedMoney(unrealizedPnl.value()) + ", funding "
+                + Format.signedMoney(funding.value()) + "."
                 + (withoutCohort > 0 ? " " + Format.count(withoutCohort) + " rows carry no cohort." : "");
 
         List<Section> sections = new ArrayList<>();
         sections.add(new Section.Fields(Map.of("totals", totals), totalsText));
-        sections.add(new Section.Block("nearLiquidation",
-                Json.obj("count", nearLiquidationCount, "value", Format.unrounded(nearLiquidationValue.value()),
-                        "shareOfOpenValuePct", Format.pct(nearLiquidationValue.value(), openValue.value())),
+        sections.add(new Section.Block(
+                "nearLiquidation",
+                Json.obj(
+                        "count",
+                        nearLiquidationCount,
+                        "value",
+                        Format.unrounded(nearLiquidationValue.value()),
+                        "shareOfOpenValuePct",
+                        Format.pct(nearLiquidationValue.value(), openValue.value())),
                 "Near liquidation, this server's figure (mark >= 75% of the way from entry price to liquidation price; "
                         + "not the vendor's measure): " + Format.count(nearLiquidationCount)
                         + " open positions, " + money(nearLiquidationValue.value()) + " ("
-                        + Format.percent(Format.pct(nearLiquidationValue.value(), openValue.value())) + " of open value).",
+                        + Format.percent(Format.pct(nearLiquidationValue.value(), openValue.value()))
+                        + " of open value).",
                 "open value near liquidation"));
         sections.add(Section.Listing.of("top", "Largest positions by value", topByValue.ranked(), "positions"));
         if (rankByPnlToo) {
             sections.add(Section.Listing.of("topByPnl", "Highest unrealized PnL", topByPnl.ranked(), "positions"));
         }
-        sections.add(Section.Listing.inline("byCoin", "By coin, positions (long / short value), " + coins.size()
-                + " coins", coinLines(), "coins"));
-        sections.add(Section.Listing.inline("bySizeCohort", "By size cohort (equity)", cohortLines(sizeCohorts, Cohort.Axis.SIZE),
-                "size cohorts"));
-        sections.add(Section.Listing.inline("byPnlCohort", "By PnL cohort (all-time PnL)", cohortLines(pnlCohorts, Cohort.Axis.PNL),
+        sections.add(Section.Listing.inline(
+                "byCoin", "By coin, positions (long / short value), " + coins.size() + " coins", coinLines(), "coins"));
+        sections.add(Section.Listing.inline(
+                "bySizeCohort", "By size cohort (equity)", cohortLines(sizeCohorts, Cohort.Axis.SIZE), "size cohorts"));
+        sections.add(Section.Listing.inline(
+                "byPnlCohort",
+                "By PnL cohort (all-time PnL)",
+                cohortLines(pnlCohorts, Cohort.Axis.PNL),
                 "PnL cohorts"));
         sections.add(leverageBlock());
 
         // the cohort splits answer the usual questions ("are whales long?"), so they outlast the per-coin list
-        List<Cut> dropOrder = List.of(Cut.shorten("top", 5), Cut.shorten("topByPnl", 5), Cut.shorten("byCoin", 5),
-                Cut.drop("leverage"), Cut.shorten("top", 3), Cut.shorten("topByPnl", 3), Cut.shorten("byCoin", 3),
-                Cut.drop("byCoin"), Cut.drop("topByPnl"), Cut.drop("byPnlCohort"), Cut.drop("bySizeCohort"),
-                Cut.drop("top"), Cut.drop("nearLiquidation"));
-        return new Report(sections, dropOrder,
+        List<Cut> dropOrder = List.of(
+                Cut.shorten("top", 5),
+                Cut.shorten("topByPnl", 5),
+                Cut.shorten("byCoin", 5),
+                Cut.drop("leverage"),
+                Cut.shorten("top", 3),
+                Cut.shorten("topByPnl", 3),
+                Cut.shorten("byCoin", 3),
+                Cut.drop("byCoin"),
+                Cut.drop("topByPnl"),
+                Cut.drop("byPnlCohort"),
+                Cut.drop("bySizeCohort"),
+                Cut.drop("top"),
+                Cut.drop("nearLiquidation"));
+        return new Report(
+                sections,
+                dropOrder,
                 "filter by coin, address, segmentId or open=true, shorten the start/end window, or lower top");
     }
 
     private List<GroupLine> coinLines() {
         List<Map.Entry<String, Tally>> ranked = new ArrayList<>(coins.entrySet());
-        ranked.sort(Comparator.comparingDouble((Map.Entry<String, Tally> e) -> e.getValue().total()).reversed());
+        ranked.sort(Comparator.comparingDouble(
+                        (Map.Entry<String, Tally> e) -> e.getValue().total())
+                .reversed());
         List<GroupLine> lines = new ArrayList<>();
         for (Map.Entry<String, Tally> e : ranked.subList(0, Math.min(top, ranked.size()))) {
             lines.add(new GroupLine("coin", e.getKey(), e.getValue()));
@@ -317,9 +423,20 @@ final class PositionsDigest implements KindDigest {
         StringBuilder text = new StringBuilder("Leverage:");
         for (int i = 0; i < LEVERAGE_LABELS.length; i++) {
             if (leverageCounts[i] == 0 && i == LEVERAGE_LABELS.length - 1) continue;
-            buckets.add(Json.obj("bucket", LEVERAGE_LABELS[i], "count", leverageCounts[i], "value", Format.unrounded(leverageValues[i].value())));
-            text.append(i == 0 ? " " : ", ").append(LEVERAGE_LABELS[i]).append(' ').append(Format.count(leverageCounts[i]))
-                    .append(" (").append(money(leverageValues[i].value())).append(')');
+            buckets.add(Json.obj(
+                    "bucket",
+                    LEVERAGE_LABELS[i],
+                    "count",
+                    leverageCounts[i],
+                    "value",
+                    Format.unrounded(leverageValues[i].value())));
+            text.append(i == 0 ? " " : ", ")
+                    .append(LEVERAGE_LABELS[i])
+                    .append(' ')
+                    .append(Format.count(leverageCounts[i]))
+                    .append(" (")
+                    .append(money(leverageValues[i].value()))
+                    .append(')');
         }
         return new Section.Block("leverage", buckets, text.toString(), "leverage distribution");
     }

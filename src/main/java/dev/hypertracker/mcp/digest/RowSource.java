@@ -1,11 +1,10 @@
 package dev.hypertracker.mcp.digest;
 
+import dev.hypertracker.mcp.catalog.DigestKind;
+import dev.hypertracker.mcp.catalog.Endpoint;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.hypertracker.mcp.catalog.DigestKind;
-import dev.hypertracker.mcp.catalog.Endpoint;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -95,14 +94,15 @@ final class RowSource {
 
     private static JsonNode checkedRow(Endpoint endpoint, JsonNode row) {
         if (!row.isObject()) {
-            throw UpstreamBodyException.onRoute(endpoint, "expected " + expectedShape(endpoint) + ", but a row is "
-                    + describe(row));
+            throw UpstreamBodyException.onRoute(
+                    endpoint, "expected " + expectedShape(endpoint) + ", but a row is " + describe(row));
         }
         return row;
     }
 
     private static UpstreamBodyException notTheShape(Endpoint endpoint, JsonNode body) {
-        return UpstreamBodyException.onRoute(endpoint, "expected " + expectedShape(endpoint) + ", got " + describe(body));
+        return UpstreamBodyException.onRoute(
+                endpoint, "expected " + expectedShape(endpoint) + ", got " + describe(body));
     }
 
     /** A body in a few words: a string ("hello"), a number (42), an empty object, an object with fields a, b. */
@@ -110,7 +110,8 @@ final class RowSource {
         if (n == null || n.isNull()) return "null";
         if (n.isString()) {
             String t = n.stringValue();
-            return "a string (\"" + (t.length() > 30 ? t.substring(0, 30) + "…" : t).replaceAll("\\p{Cntrl}", " ") + "\")";
+            return "a string (\"" + (t.length() > 30 ? t.substring(0, 30) + "…" : t).replaceAll("\\p{Cntrl}", " ")
+                    + "\")";
         }
         if (n.isNumber()) return "a number (" + n.toString() + ")";
         if (n.isBoolean()) return "a boolean (" + n.asString() + ")";
@@ -152,7 +153,8 @@ final class RowSource {
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
-                boolean isRowsArray = value == JsonToken.START_ARRAY && !streamed
+                boolean isRowsArray = value == JsonToken.START_ARRAY
+                        && !streamed
                         && (endpoint.rowsKey() == null || endpoint.rowsKey().equals(name));
                 if (isRowsArray) {
                     streamArray(endpoint, parser, sink);
@@ -167,7 +169,8 @@ final class RowSource {
                 read(endpoint, rest, sink);
             }
         } catch (JacksonException e) {
-            throw UpstreamBodyException.onRoute(endpoint, "the body is not valid JSON (" + e.getOriginalMessage() + ")");
+            throw UpstreamBodyException.onRoute(
+                    endpoint, "the body is not valid JSON (" + e.getOriginalMessage() + ")");
         }
     }
 

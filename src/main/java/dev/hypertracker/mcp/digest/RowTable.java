@@ -1,9 +1,8 @@
 package dev.hypertracker.mcp.digest;
 
+import dev.hypertracker.mcp.catalog.DigestKind;
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.hypertracker.mcp.catalog.DigestKind;
 import tools.jackson.databind.JsonNode;
 
 /** Rows as a table: the columns to show, cell values by (dotted) field name, and RFC 4180 CSV. */
@@ -17,9 +16,10 @@ final class RowTable {
         List<String> defaults = kind.traits().columns();
         if (defaults != null) return defaults;
         List<String> scalars = new ArrayList<>();
-        if (firstRow != null) firstRow.forEachEntry((name, value) -> {
-            if (value.isValueNode()) scalars.add(name);
-        });
+        if (firstRow != null)
+            firstRow.forEachEntry((name, value) -> {
+                if (value.isValueNode()) scalars.add(name);
+            });
         return scalars;
     }
 
@@ -38,7 +38,8 @@ final class RowTable {
     static Object cell(JsonNode row, String field) {
         JsonNode n = at(row, field);
         if (n == null || n.isNull()) return null;
-        if (n.isNumber()) return n.isIntegralNumber() && n.canConvertToLong() ? (Object) n.longValue() : n.doubleValue();
+        if (n.isNumber())
+            return n.isIntegralNumber() && n.canConvertToLong() ? (Object) n.longValue() : n.doubleValue();
         if (n.isBoolean()) return n.booleanValue();
         if (n.isString()) return n.stringValue();
         return n;

@@ -63,8 +63,15 @@ sealed interface Section permits Section.Fields, Section.Block, Section.Listing 
      * @param available how many items there were before the budget cut (at least items.size()): a listing built
      *                  from a pre-cut sample says how much more there was
      */
-    record Listing(String key, String heading, Layout layout, List<? extends Item> items, List<String> keys, String what,
-                   int available) implements Section {
+    record Listing(
+            String key,
+            String heading,
+            Layout layout,
+            List<? extends Item> items,
+            List<String> keys,
+            String what,
+            int available)
+            implements Section {
 
         static Listing of(String key, String heading, List<? extends Item> items, String what) {
             return new Listing(key, heading, Layout.BULLETS, items, null, what, items.size());
@@ -75,7 +82,13 @@ sealed interface Section permits Section.Fields, Section.Block, Section.Listing 
         }
 
         Listing firstItems(int n) {
-            return new Listing(key, heading, layout, items.subList(0, n), keys == null ? null : keys.subList(0, n), what,
+            return new Listing(
+                    key,
+                    heading,
+                    layout,
+                    items.subList(0, n),
+                    keys == null ? null : keys.subList(0, n),
+                    what,
                     available);
         }
 
@@ -85,7 +98,8 @@ sealed interface Section permits Section.Fields, Section.Block, Section.Listing 
             if (items.isEmpty()) return "";
             StringBuilder sb = new StringBuilder(heading).append(':');
             for (int i = 0; i < items.size(); i++) {
-                sb.append(layout == Layout.INLINE ? (i == 0 ? " " : "; ") : "\n- ").append(items.get(i).line());
+                sb.append(layout == Layout.INLINE ? (i == 0 ? " " : "; ") : "\n- ")
+                        .append(items.get(i).line());
             }
             return sb.toString();
         }
@@ -94,7 +108,8 @@ sealed interface Section permits Section.Fields, Section.Block, Section.Listing 
         public void putInto(Map<String, Object> structured) {
             if (keys != null) {
                 Map<String, Object> byKey = new LinkedHashMap<>();
-                for (int i = 0; i < items.size(); i++) byKey.put(keys.get(i), items.get(i).json());
+                for (int i = 0; i < items.size(); i++)
+                    byKey.put(keys.get(i), items.get(i).json());
                 structured.put(key, byKey);
             } else {
                 List<Object> list = new ArrayList<>(items.size());

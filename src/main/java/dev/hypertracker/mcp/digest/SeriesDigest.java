@@ -1,14 +1,13 @@
 package dev.hypertracker.mcp.digest;
 
 import dev.hypertracker.mcp.api.Paging;
+import dev.hypertracker.mcp.digest.Report.Cut;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import dev.hypertracker.mcp.digest.Report.Cut;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,10 +21,11 @@ import tools.jackson.databind.JsonNode;
 final class SeriesDigest implements KindDigest {
 
     /** Fields that identify a point rather than measure something. */
-    static final Set<String> NOT_METRICS = Set.of("id", "coin", "segmentId", "sizeBucketId", "sizeSegmentId",
-            "createdAt", "timestamp", "time");
+    static final Set<String> NOT_METRICS =
+            Set.of("id", "coin", "segmentId", "sizeBucketId", "sizeSegmentId", "createdAt", "timestamp", "time");
     /** The metric the trend follows: the first of these present, else the first numeric field. */
     static final List<String> MAIN_METRICS = List.of("openInterest", "totalPositionValue", "volume");
+
     static final int TREND_POINTS = 8;
     /** Where a point's time is: createdAt in API rows, timestamp in the export table. */
     static final String[] TIME_FIELDS = {"createdAt", "timestamp", "time"};
@@ -76,7 +76,9 @@ final class SeriesDigest implements KindDigest {
         /** last - first, exactly (two doubles subtracted would show binary noise). */
         double change() {
             if (!Double.isFinite(first) || !Double.isFinite(last)) return Double.NaN;
-            return java.math.BigDecimal.valueOf(last).subtract(java.math.BigDecimal.valueOf(first)).doubleValue();
+            return java.math.BigDecimal.valueOf(last)
+                    .subtract(java.math.BigDecimal.valueOf(first))
+                    .doubleValue();
         }
 
         Double changePct() {
@@ -89,9 +91,25 @@ final class SeriesDigest implements KindDigest {
 
         @Override
         public Map<String, Object> json() {
-            return Json.obj("first", Format.unrounded(first), "last", Format.unrounded(last), "min", Format.unrounded(min),
-                    "minAt", time(minAt), "max", Format.unrounded(max), "maxAt", time(maxAt), "mean", Format.unrounded(mean()),
-                    "change", Format.unrounded(change()), "changePct", changePct());
+            return Json.obj(
+                    "first",
+                    Format.unrounded(first),
+                    "last",
+                    Format.unrounded(last),
+                    "min",
+                    Format.unrounded(min),
+                    "minAt",
+                    time(minAt),
+                    "max",
+                    Format.unrounded(max),
+                    "maxAt",
+                    time(maxAt),
+                    "mean",
+                    Format.unrounded(mean()),
+                    "change",
+                    Format.unrounded(change()),
+                    "changePct",
+                    changePct());
         }
 
         @Override
@@ -148,10 +166,13 @@ final class SeriesDigest implements KindDigest {
     @Override
     public String coverageGap(Paging paging) {
         boolean pagesLeft = !paging.complete();
-        boolean lateStart = askedFrom != Long.MIN_VALUE && from != Long.MAX_VALUE && from - askedFrom > START_SLACK_MILLIS;
+        boolean lateStart =
+                askedFrom != Long.MIN_VALUE && from != Long.MAX_VALUE && from - askedFrom > START_SLACK_MILLIS;
         if (!pagesLeft && !lateStart && points > 0) return null;
-        String asked = askedFrom == Long.MIN_VALUE ? "the requested window"
-                : "the requested " + textTime(askedFrom) + " to " + (askedTo == Long.MIN_VALUE ? "now" : textTime(askedTo));
+        String asked = askedFrom == Long.MIN_VALUE
+                ? "the requested window"
+                : "the requested " + textTime(askedFrom) + " to "
+                        + (askedTo == Long.MIN_VALUE ? "now" : textTime(askedTo));
         if (points == 0) return pagesLeft ? "NOT COVERED: no points read of " + asked + "." : null;
         String covered = "PARTIAL: the stats cover " + textTime(from) + " to " + textTime(to) + " only, of " + asked;
         if (pagesLeft) {
@@ -236,9 +257,10 @@ final class SeriesDigest implements KindDigest {
 
     @Override
     public Report finish() {
-        Map<String, Object> fields = Json.obj("points", points, "from", time(from), "to", time(to),
-                "trendMetric", mainMetric);
-        String text = Format.count(points) + " points" + (points == 0 ? "." : " from " + textTime(from) + " to " + textTime(to) + ".");
+        Map<String, Object> fields =
+                Json.obj("points", points, "from", time(from), "to", time(to), "trendMetric", mainMetric);
+        String text = Format.count(points) + " points"
+                + (points == 0 ? "." : " from " + textTime(from) + " to " + textTime(to) + ".");
 
         // the main metric first, so that shortening the stats keeps it
         List<String> metrics = new ArrayList<>(stats.keySet());
@@ -253,11 +275,22 @@ final class SeriesDigest implements KindDigest {
         List<Section> sections = new ArrayList<>();
         sections.add(new Section.Fields(fields, text));
         String range = points == 0 ? "" : " over " + textTime(from) + " to " + textTime(to);
-        sections.add(new Section.Listing("stats", "Stats per metric" + range + " (first = oldest)", Section.Layout.BULLETS, items,
-                metrics, "metrics", items.size()));
+        sections.add(new Section.Listing(
+                "stats",
+                "Stats per metric" + range + " (first = oldest)",
+                Section.Layout.BULLETS,
+                items,
+                metrics,
+                "metrics",
+                items.size()));
         sections.add(Section.Listing.inline("trend", mainMetric + " trend", trend, "trend points"));
-        List<Cut> dropOrder = List.of(Cut.shorten("stats", 4), Cut.shorten("trend", 4), Cut.shorten("stats", 2),
-                Cut.drop("trend"), Cut.shorten("stats", 1), Cut.drop("stats"));
+        List<Cut> dropOrder = List.of(
+                Cut.shorten("stats", 4),
+                Cut.shorten("trend", 4),
+                Cut.shorten("stats", 2),
+                Cut.drop("trend"),
+                Cut.shorten("stats", 1),
+                Cut.drop("stats"));
         return new Report(sections, dropOrder, "shorten the start/end window");
     }
 }

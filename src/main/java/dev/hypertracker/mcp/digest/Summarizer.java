@@ -1,14 +1,13 @@
 package dev.hypertracker.mcp.digest;
 
 import dev.hypertracker.mcp.api.Paging;
+import dev.hypertracker.mcp.catalog.Catalog;
+import dev.hypertracker.mcp.catalog.DigestKind;
+import dev.hypertracker.mcp.catalog.Endpoint;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.hypertracker.mcp.catalog.Catalog;
-import dev.hypertracker.mcp.catalog.DigestKind;
-import dev.hypertracker.mcp.catalog.Endpoint;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,6 +19,7 @@ public final class Summarizer {
 
     /** Top-N lists are capped here whatever the caller asks: a longer list belongs in detail=rows. */
     static final int MAX_TOP = 100;
+
     static final int MAX_ROWS = 1_000;
 
     private final Clock clock;
@@ -70,7 +70,9 @@ public final class Summarizer {
 
     /** A problem found deep in a row (an out-of-range number) names the route; shape errors already do. */
     private static UpstreamBodyException named(Endpoint endpoint, UpstreamBodyException e) {
-        return e.getMessage().startsWith("HyperTracker's answer") ? e : UpstreamBodyException.onRoute(endpoint, e.getMessage());
+        return e.getMessage().startsWith("HyperTracker's answer")
+                ? e
+                : UpstreamBodyException.onRoute(endpoint, e.getMessage());
     }
 
     /** A large list_positions body, streamed: the benchmark's path for a million positions. */
@@ -115,7 +117,9 @@ public final class Summarizer {
     private static DigestOptions normalized(DigestOptions o) {
         Detail detail = o.detail() == null ? Detail.SUMMARY : o.detail();
         int maxRows = clamp(o.maxRows() <= 0 ? DigestOptions.DEFAULT_MAX_ROWS : o.maxRows(), 1, MAX_ROWS);
-        int maxTokens = clamp(o.maxTokens() <= 0 ? DigestOptions.DEFAULT_MAX_TOKENS : o.maxTokens(), DigestOptions.MIN_MAX_TOKENS,
+        int maxTokens = clamp(
+                o.maxTokens() <= 0 ? DigestOptions.DEFAULT_MAX_TOKENS : o.maxTokens(),
+                DigestOptions.MIN_MAX_TOKENS,
                 DigestOptions.MAX_MAX_TOKENS);
         int top = clamp(o.top() <= 0 ? DigestOptions.DEFAULT_TOP : o.top(), 1, MAX_TOP);
         return new DigestOptions(detail, o.fields(), maxRows, maxTokens, top, o.sortBy(), o.echo());

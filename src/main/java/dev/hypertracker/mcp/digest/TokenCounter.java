@@ -45,16 +45,24 @@ public final class TokenCounter {
             char c = text.charAt(i);
             int start = i;
             // a word takes one leading character that is not a letter, digit or line break (" long", "\"coin")
-            if (Character.isLetter(c) || c != '\n' && c != '\r' && !Character.isDigit(c) && i + 1 < n
-                    && Character.isLetter(text.charAt(i + 1))) {
+            if (Character.isLetter(c)
+                    || c != '\n'
+                            && c != '\r'
+                            && !Character.isDigit(c)
+                            && i + 1 < n
+                            && Character.isLetter(text.charAt(i + 1))) {
                 if (!Character.isLetter(c)) i++;
                 int wordStart = i;
                 // a word ends at a lower-to-upper case change too (camelCase splits there)
-                while (i < n && Character.isLetter(text.charAt(i))
-                        && !(i > wordStart && Character.isUpperCase(text.charAt(i)) && Character.isLowerCase(text.charAt(i - 1)))) {
+                while (i < n
+                        && Character.isLetter(text.charAt(i))
+                        && !(i > wordStart
+                                && Character.isUpperCase(text.charAt(i))
+                                && Character.isLowerCase(text.charAt(i - 1)))) {
                     i++;
                 }
-                // next to a digit, a word is part of an identifier (hex address, cursor, base64): its letters weigh more
+                // next to a digit, a word is part of an identifier (hex address, cursor, base64): its letters weigh
+                // more
                 boolean identifier = start > 0 && Character.isDigit(text.charAt(start - 1))
                         || i < n && Character.isDigit(text.charAt(i));
                 tokens += wordTokens(text, start, i, identifier ? IDENTIFIER_LETTER_WEIGHT : 1);
@@ -62,7 +70,8 @@ public final class TokenCounter {
                 while (i < n && Character.isDigit(text.charAt(i))) i++;
                 tokens += (i - start + 2) / 3;
             } else if (Character.isWhitespace(c)) {
-                // a run of spaces or tabs is one token, and so is a run of line breaks; mixed runs split where they change
+                // a run of spaces or tabs is one token, and so is a run of line breaks; mixed runs split where they
+                // change
                 boolean lineBreak = c == '\n' || c == '\r';
                 tokens++;
                 while (i < n && Character.isWhitespace(text.charAt(i))) {

@@ -58,9 +58,14 @@ final class UnreadableValues {
             byField.put(e.getKey(), Json.obj("count", e.getValue(), "example", examples.get(e.getKey())));
             if (!first) text.append(", ");
             first = false;
-            text.append(e.getKey()).append(" x").append(Format.count(e.getValue()))
-                    .append(" (e.g. ").append(examples.get(e.getKey())).append(')');
+            text.append(e.getKey())
+                    .append(" x")
+                    .append(Format.count(e.getValue()))
+                    .append(" (e.g. ")
+                    .append(examples.get(e.getKey()))
+                    .append(')');
         }
-        return new Section.Fields(Map.of("unreadableValues", byField), text.append('.').toString());
+        return new Section.Fields(
+                Map.of("unreadableValues", byField), text.append('.').toString());
     }
 }

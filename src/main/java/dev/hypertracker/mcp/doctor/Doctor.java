@@ -39,6 +39,7 @@ public final class Doctor {
 
     /** Past the API's own nextUpdateThreshold by more than this, the data is stale. */
     static final Duration STALE_GRACE = Duration.ofHours(1);
+
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
     static final String API = Endpoint.API_PREFIX;
     /** The sample path parameters a probe uses. */
@@ -46,7 +47,11 @@ public final class Doctor {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    public enum Status { OK, WARN, FAIL }
+    public enum Status {
+        OK,
+        WARN,
+        FAIL
+    }
 
     public record Check(String name, Status status, String detail) {}
 
@@ -54,9 +59,16 @@ public final class Doctor {
      * One endpoint probed: its status and the fields found wrong. {@code neededMissing} are the missing fields a digest
      * reads: any of them fails the probe.
      */
-    public record EndpointProbe(String tool, String path, int status, String note, List<String> missing,
-                                List<String> neededMissing, List<String> numbersAsStrings, List<String> wrongType,
-                                List<String> unknown) {
+    public record EndpointProbe(
+            String tool,
+            String path,
+            int status,
+            String note,
+            List<String> missing,
+            List<String> neededMissing,
+            List<String> numbersAsStrings,
+            List<String> wrongType,
+            List<String> unknown) {
         boolean failed() {
             return !neededMissing.isEmpty() || (status != 200 && !UNVERIFIED_TOOLS.contains(tool));
         }
@@ -91,7 +103,10 @@ public final class Doctor {
         this.baseUrl = baseUrl;
         this.token = token;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(REQUEST_TIMEOUT).build();
+        this.http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(REQUEST_TIMEOUT)
+                .build();
     }
 
     /** API requests a run will spend: two (cohorts, status), or one per endpoint with the probe. */
@@ -107,7 +122,10 @@ public final class Doctor {
 
         Optional<HttpResponse<byte[]>> segments = get(API + "/segments", checks);
         if (segments.isEmpty()) return report;
-        checks.add(new Check("reachability", Status.OK, baseUrl + " answered HTTP " + segments.get().statusCode()));
+        checks.add(new Check(
+                "reachability",
+                Status.OK,
+                baseUrl + " answered HTTP " + segments.get().statusCode()));
         if (!token(segments.get(), checks)) return report;
         quota(segments.get(), checks);
 
@@ -117,7 +135,8 @@ public final class Doctor {
         if (probe) {
             for (Endpoint e : Catalog.endpoints()) {
                 if (e.tool().equals("list_cohorts")) endpoints.add(probe(e, segments.get()));
-                else if (e.tool().equals("get_data_freshness") && status.isPresent()) endpoints.add(probe(e, status.get()));
+                else if (e.tool().equals("get_data_freshness") && status.isPresent())
+                    endpoints.add(probe(e, status.get()));
                 else endpoints.add(probe(e));
             }
         }
@@ -128,31 +147,44 @@ public final class Doctor {
         String scheme = baseUrl.getScheme();
         boolean loopback = "127.0.0.1".equals(baseUrl.getHost()) || "localhost".equals(baseUrl.getHost());
         if (!"https".equals(scheme) && !("http".equals(scheme) && loopback)) {
-            checks.add(new Check("configuration", Status.FAIL, "HYPERTRACKER_BASE_URL must be https (http only on "
-                    + "loopback): " + baseUrl));
+            checks.add(new Check(
+                    "configuration",
+                    Status.FAIL,
+                    "HYPERTRACKER_BASE_URL must be https (http only on " + "loopback): " + baseUrl));
             return false;
         }
         if (token == null || token.isBlank()) {
-            checks.add(new Check("configuration", Status.FAIL, "HYPERTRACKER_API_TOKEN is not set: create a token in "
-                    + "the HyperTracker API dashboard and export it (or run `doctor --demo`)."));
+            checks.add(new Check(
+                    "configuration",
+                    Status.FAIL,
+                    "HYPERTRACKER_API_TOKEN is not set: create a token in "
+                            + "the HyperTracker API dashboard and export it (or run `doctor --demo`)."));
             return false;
         }
-        checks.add(new Check("configuration", Status.OK, "base URL " + baseUrl + "; HYPERTRACKER_API_TOKEN is set "
-                + "(not shown)"));
+        checks.add(new Check(
+                "configuration",
+                Status.OK,
+                "base URL " + baseUrl + "; HYPERTRACKER_API_TOKEN is set " + "(not shown)"));
         return true;
     }
 
     private boolean token(HttpResponse<byte[]> r, List<Check> checks) {
         int s = r.statusCode();
         if (s == 401) {
-            checks.add(new Check("token", Status.FAIL, "the API rejected the token (401): it is mistyped, expired or "
-                    + "revoked. Create a new one in the HyperTracker API dashboard, set HYPERTRACKER_API_TOKEN to it "
-                    + "(no quotes, no \"Bearer \"), and restart the server."));
+            checks.add(new Check(
+                    "token",
+                    Status.FAIL,
+                    "the API rejected the token (401): it is mistyped, expired or "
+                            + "revoked. Create a new one in the HyperTracker API dashboard, set HYPERTRACKER_API_TOKEN to it "
+                            + "(no quotes, no \"Bearer \"), and restart the server."));
             return false;
         }
         if (s == 403) {
-            checks.add(new Check("token", Status.FAIL, "the API refused the token (403): the plan may not include the "
-                    + "API. " + UpstreamErrorText.of(r.body())));
+            checks.add(new Check(
+                    "token",
+                    Status.FAIL,
+                    "the API refused the token (403): the plan may not include the " + "API. "
+                            + UpstreamErrorText.of(r.body())));
             return false;
         }
         if (s == 429) {
@@ -160,7 +192,10 @@ public final class Doctor {
             return true;
         }
         if (s != 200) {
-            checks.add(new Check("token", Status.FAIL, "unexpected HTTP " + s + " for /segments: " + UpstreamErrorText.of(r.body())));
+            checks.add(new Check(
+                    "token",
+                    Status.FAIL,
+                    "unexpected HTTP " + s + " for /segments: " + UpstreamErrorText.of(r.body())));
             return false;
         }
         checks.add(new Check("token", Status.OK, "accepted"));
@@ -172,24 +207,31 @@ public final class Doctor {
         Optional<String> remaining = r.headers().firstValue("X-RateLimit-Remaining");
         Optional<String> reset = r.headers().firstValue("X-RateLimit-Reset");
         if (limit.isEmpty() && remaining.isEmpty()) {
-            checks.add(new Check("quota", Status.WARN, "the response carries no X-RateLimit-Limit/Remaining headers: "
-                    + "the quota cannot be read"));
+            checks.add(new Check(
+                    "quota",
+                    Status.WARN,
+                    "the response carries no X-RateLimit-Limit/Remaining headers: " + "the quota cannot be read"));
             return;
         }
         String resetText = reset.map(Doctor::resetTime).orElse("an unknown time");
         if (r.statusCode() == 429 || remaining.filter(v -> v.trim().equals("0")).isPresent()) {
-            checks.add(new Check("quota", Status.FAIL, "quota spent: resets at " + resetText
-                    + " (X-RateLimit-Limit " + limit.orElse("?") + ")"));
+            checks.add(new Check(
+                    "quota",
+                    Status.FAIL,
+                    "quota spent: resets at " + resetText + " (X-RateLimit-Limit " + limit.orElse("?") + ")"));
             return;
         }
-        checks.add(new Check("quota", Status.OK, remaining.orElse("?") + " of " + limit.orElse("?")
-                + " requests left; resets at " + resetText));
+        checks.add(new Check(
+                "quota",
+                Status.OK,
+                remaining.orElse("?") + " of " + limit.orElse("?") + " requests left; resets at " + resetText));
     }
 
     /** X-RateLimit-Reset as a time: epoch seconds (the sandbox, inferred for the API) or the header's own text. */
     static String resetTime(String header) {
         String v = header.trim();
-        if (v.matches("\\d{9,11}")) return Instant.ofEpochSecond(Long.parseLong(v)).toString();
+        if (v.matches("\\d{9,11}"))
+            return Instant.ofEpochSecond(Long.parseLong(v)).toString();
         return v.length() > 40 ? v.substring(0, 40) : v;
     }
 
@@ -208,9 +250,12 @@ public final class Doctor {
         }
         long age = Duration.between(last, now).toMinutes();
         boolean stale = threshold != null && now.isAfter(threshold.plus(STALE_GRACE));
-        checks.add(new Check("freshness", stale ? Status.FAIL : Status.OK, "last update " + last + " (" + age
-                + " min ago)" + (threshold == null ? "" : "; the API expects the next by " + threshold)
-                + (stale ? ": the data is stale" : "")));
+        checks.add(new Check(
+                "freshness",
+                stale ? Status.FAIL : Status.OK,
+                "last update " + last + " (" + age
+                        + " min ago)" + (threshold == null ? "" : "; the API expects the next by " + threshold)
+                        + (stale ? ": the data is stale" : "")));
     }
 
     private EndpointProbe probe(Endpoint e) {
@@ -244,15 +289,45 @@ public final class Doctor {
         JsonNode body = parse(r.body());
         ExpectedShape shape = ExpectedShape.BY_TOOL.get(e.tool());
         if (body == null) return failedProbe(e, path, 200, "the body is not JSON");
-        if (shape == null) return new EndpointProbe(e.tool(), path, 200, "no expected shape recorded", List.of(), List.of(), List.of(), List.of(), List.of());
+        if (shape == null)
+            return new EndpointProbe(
+                    e.tool(),
+                    path,
+                    200,
+                    "no expected shape recorded",
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of());
         List<JsonNode> rows = rows(body, shape.rowsKey());
         if (rows == null) {
-            List<String> needed = shape.fields().stream().filter(ExpectedShape.Field::needed).map(ExpectedShape.Field::name).toList();
-            return new EndpointProbe(e.tool(), path, 200, "no rows where expected (" + where(shape) + ")",
-                    needed, needed, List.of(), List.of(), List.of());
+            List<String> needed = shape.fields().stream()
+                    .filter(ExpectedShape.Field::needed)
+                    .map(ExpectedShape.Field::name)
+                    .toList();
+            return new EndpointProbe(
+                    e.tool(),
+                    path,
+                    200,
+                    "no rows where expected (" + where(shape) + ")",
+                    needed,
+                    needed,
+                    List.of(),
+                    List.of(),
+                    List.of());
         }
         if (rows.isEmpty()) {
-            return new EndpointProbe(e.tool(), path, 200, "no rows to check in this window", List.of(), List.of(), List.of(), List.of(), List.of());
+            return new EndpointProbe(
+                    e.tool(),
+                    path,
+                    200,
+                    "no rows to check in this window",
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of());
         }
         return fieldCheck(e, path, shape, rows);
     }
@@ -263,7 +338,9 @@ public final class Doctor {
     }
 
     private static EndpointProbe fieldCheck(Endpoint e, String path, ExpectedShape shape, List<JsonNode> rows) {
-        List<String> missing = new ArrayList<>(), neededMissing = new ArrayList<>(), asStrings = new ArrayList<>(),
+        List<String> missing = new ArrayList<>(),
+                neededMissing = new ArrayList<>(),
+                asStrings = new ArrayList<>(),
                 wrongType = new ArrayList<>();
         Set<String> expected = new LinkedHashSet<>();
         for (ExpectedShape.Field f : shape.fields()) {
@@ -285,15 +362,19 @@ public final class Doctor {
                 continue;
             }
             switch (typeOf(f.type(), value)) {
-                case "ok" -> { }
+                case "ok" -> {}
                 case "string number" -> asStrings.add(f.name());
-                default -> wrongType.add(f.name() + " (" + value.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)
-                        + ", expected " + f.type().name().toLowerCase(java.util.Locale.ROOT) + ")");
+                default ->
+                    wrongType.add(
+                            f.name() + " (" + value.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)
+                                    + ", expected " + f.type().name().toLowerCase(java.util.Locale.ROOT) + ")");
             }
         }
         Set<String> unknown = new LinkedHashSet<>();
-        for (JsonNode row : rows) for (String name : row.propertyNames()) if (!expected.contains(name)) unknown.add(name);
-        return new EndpointProbe(e.tool(), path, 200, null, missing, neededMissing, asStrings, wrongType, List.copyOf(unknown));
+        for (JsonNode row : rows)
+            for (String name : row.propertyNames()) if (!expected.contains(name)) unknown.add(name);
+        return new EndpointProbe(
+                e.tool(), path, 200, null, missing, neededMissing, asStrings, wrongType, List.copyOf(unknown));
     }
 
     private static String typeOf(ExpectedShape.Type type, JsonNode v) {
@@ -337,7 +418,8 @@ public final class Doctor {
     /** The endpoint's path with sample parameters, a recent start and the smallest page. */
     String samplePath(Endpoint e) {
         String path = e.fullPathTemplate();
-        for (Map.Entry<String, String> p : SAMPLE_PATH.entrySet()) path = path.replace("{" + p.getKey() + "}", p.getValue());
+        for (Map.Entry<String, String> p : SAMPLE_PATH.entrySet())
+            path = path.replace("{" + p.getKey() + "}", p.getValue());
         List<String> query = new ArrayList<>();
         if (e.param("start").isPresent()) {
             Instant start = clock.instant().minus(Duration.ofHours(24)).truncatedTo(ChronoUnit.SECONDS);
@@ -352,8 +434,12 @@ public final class Doctor {
         try {
             return Optional.of(send(baseUrl.resolve(path), true));
         } catch (IOException e) {
-            checks.add(new Check("reachability", Status.FAIL, "cannot reach " + baseUrl + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()) + ". Check the network, a proxy, or HYPERTRACKER_BASE_URL."));
+            checks.add(new Check(
+                    "reachability",
+                    Status.FAIL,
+                    "cannot reach " + baseUrl + ": " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage())
+                            + ". Check the network, a proxy, or HYPERTRACKER_BASE_URL."));
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -363,7 +449,8 @@ public final class Doctor {
     }
 
     private HttpResponse<byte[]> send(URI uri, boolean withToken) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
         if (withToken) request.header("Authorization", "Bearer " + token.reveal());
         return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
@@ -392,9 +479,19 @@ public final class Doctor {
             sb.append(String.format("%-4s %-13s %s%n", c.status(), c.name(), c.detail()));
         }
         for (EndpointProbe p : report.endpoints()) {
-            Status s = p.failed() ? Status.FAIL : p.status() != 200 || !p.missing().isEmpty() || !p.wrongType().isEmpty()
-                    || !p.numbersAsStrings().isEmpty() ? Status.WARN : Status.OK;
-            sb.append(String.format("%-4s %-36s HTTP %s%s%n", s, p.tool(), p.status() == 0 ? "-" : String.valueOf(p.status()),
+            Status s = p.failed()
+                    ? Status.FAIL
+                    : p.status() != 200
+                                    || !p.missing().isEmpty()
+                                    || !p.wrongType().isEmpty()
+                                    || !p.numbersAsStrings().isEmpty()
+                            ? Status.WARN
+                            : Status.OK;
+            sb.append(String.format(
+                    "%-4s %-36s HTTP %s%s%n",
+                    s,
+                    p.tool(),
+                    p.status() == 0 ? "-" : String.valueOf(p.status()),
                     p.note() == null ? "" : "  " + p.note()));
             line(sb, "missing (needed by the digests)", p.neededMissing());
             List<String> optionalMissing = new ArrayList<>(p.missing());
@@ -404,12 +501,20 @@ public final class Doctor {
             line(sb, "unexpected type", p.wrongType());
             line(sb, "unknown fields", p.unknown());
         }
-        sb.append(report.healthy() ? "All well." : "Problems found: see FAIL above (docs/api-fidelity.md says what each field is for).");
+        sb.append(
+                report.healthy()
+                        ? "All well."
+                        : "Problems found: see FAIL above (docs/api-fidelity.md says what each field is for).");
         return sb.toString();
     }
 
     private static void line(StringBuilder sb, String label, List<String> names) {
-        if (!names.isEmpty()) sb.append("       ").append(label).append(": ").append(String.join(", ", names)).append('\n');
+        if (!names.isEmpty())
+            sb.append("       ")
+                    .append(label)
+                    .append(": ")
+                    .append(String.join(", ", names))
+                    .append('\n');
     }
 
     public static String json(Report report) {

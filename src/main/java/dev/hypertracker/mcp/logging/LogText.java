@@ -6,8 +6,7 @@ package dev.hypertracker.mcp.logging;
  * other control character become visible escapes ({@code \n}, {@code \r}, {@code \t} stays, {@code \u001b} …).
  */
 public final class LogText {
-    private LogText() {
-    }
+    private LogText() {}
 
     public static String escape(String text) {
         if (text == null) return null;

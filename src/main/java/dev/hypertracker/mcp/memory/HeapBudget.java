@@ -11,8 +11,7 @@ public final class HeapBudget {
     /** Share of the heap the stored results (hypertracker://results/{id}) may hold. */
     public static final double RESULT_STORE_SHARE = 0.20;
 
-    private HeapBudget() {
-    }
+    private HeapBudget() {}
 
     /** {@code fraction} of the maximum heap, in bytes. */
     public static long share(double fraction) {

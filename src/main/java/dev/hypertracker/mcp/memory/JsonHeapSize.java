@@ -17,18 +17,17 @@ import tools.jackson.databind.JsonNode;
  * does not.
  */
 public final class JsonHeapSize {
-    static final long NODE = 16;               // header + one field (IntNode, StringNode, …)
-    static final long WIDE_NODE = 24;          // header + long/double field
-    static final long BIG_NUMBER = 80;         // DecimalNode/BigIntegerNode + BigDecimal/BigInteger + int[]
-    static final long LINKED_MAP = 56;         // LinkedHashMap object
-    static final long MAP_ENTRY = 40;          // LinkedHashMap.Entry
-    static final long ARRAY_LIST = 24;         // ArrayList object
-    static final long ARRAY_HEADER = 16;       // header + length of an array
+    static final long NODE = 16; // header + one field (IntNode, StringNode, …)
+    static final long WIDE_NODE = 24; // header + long/double field
+    static final long BIG_NUMBER = 80; // DecimalNode/BigIntegerNode + BigDecimal/BigInteger + int[]
+    static final long LINKED_MAP = 56; // LinkedHashMap object
+    static final long MAP_ENTRY = 40; // LinkedHashMap.Entry
+    static final long ARRAY_LIST = 24; // ArrayList object
+    static final long ARRAY_HEADER = 16; // header + length of an array
     static final long REFERENCE = 4;
-    static final long STRING = 24;             // String object without its byte[]
+    static final long STRING = 24; // String object without its byte[]
 
-    private JsonHeapSize() {
-    }
+    private JsonHeapSize() {}
 
     /** Estimated heap bytes of the whole tree under {@code root}. */
     public static long of(JsonNode root) {

@@ -48,7 +48,8 @@ public final class RateLimiter {
                 refill();
                 Instant now = time.instant();
                 readyAt = tokenReadyAt(now);
-                if (!readyAt.isBefore(giveUpAt) && readyAt.isAfter(now)) return false; // free only when the caller has given up
+                if (!readyAt.isBefore(giveUpAt) && readyAt.isAfter(now))
+                    return false; // free only when the caller has given up
                 if (!readyAt.isAfter(now) && inFlight < MAX_IN_FLIGHT) {
                     tokens -= 1;
                     inFlight++;

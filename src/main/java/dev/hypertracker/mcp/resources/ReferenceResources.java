@@ -43,7 +43,8 @@ public final class ReferenceResources {
     private final Supplier<Map<String, Object>> status;
     private final Clock clock;
 
-    public ReferenceResources(HyperTrackerClient client, CoinDirectory coins, Supplier<Map<String, Object>> status, Clock clock) {
+    public ReferenceResources(
+            HyperTrackerClient client, CoinDirectory coins, Supplier<Map<String, Object>> status, Clock clock) {
         this.client = client;
         this.coins = coins;
         this.status = status;
@@ -52,50 +53,94 @@ public final class ReferenceResources {
 
     public List<SyncResourceSpecification> resources() {
         return List.of(
-                resource(COHORTS, "cohorts", "Cohort legend", "The 16 cohorts: id, name, axis (size or PnL), thresholds. "
-                        + "A wallet is in one cohort of each axis.", this::cohorts),
-                resource(SIZE_BUCKETS, "size-buckets", "Position size buckets", "The 10 position size buckets (by USD value) "
-                        + "used by get_coin_size_bucket_metrics.", ReferenceResources::sizeBuckets),
-                resource(COINS, "coins", "Coins traded now", "Every coin with open positions, by open value, with long/short split.",
+                resource(
+                        COHORTS,
+                        "cohorts",
+                        "Cohort legend",
+                        "The 16 cohorts: id, name, axis (size or PnL), thresholds. "
+                                + "A wallet is in one cohort of each axis.",
+                        this::cohorts),
+                resource(
+                        SIZE_BUCKETS,
+                        "size-buckets",
+                        "Position size buckets",
+                        "The 10 position size buckets (by USD value) " + "used by get_coin_size_bucket_metrics.",
+                        ReferenceResources::sizeBuckets),
+                resource(
+                        COINS,
+                        "coins",
+                        "Coins traded now",
+                        "Every coin with open positions, by open value, with long/short split.",
                         () -> coins.exposure()),
-                resource(STATUS, "status", "Server status", "Upstream requests made, cache hits, 429s, circuit breaker.", status::get));
+                resource(
+                        STATUS,
+                        "status",
+                        "Server status",
+                        "Upstream requests made, cache hits, 429s, circuit breaker.",
+                        status::get));
     }
 
     public List<SyncResourceTemplateSpecification> templates() {
         return List.of(
-                new SyncResourceTemplateSpecification(ResourceTemplate.builder(COINS + "/{coin}", "coin")
-                        .title("One coin's open exposure").description("Open value, long/short split and counts of one coin.")
-                        .mimeType("application/json").build(),
-                        (exchange, request) -> read(request.uri(), () -> coin(request.uri().substring(COINS.length() + 1)))),
-                new SyncResourceTemplateSpecification(ResourceTemplate.builder(COHORTS + "/{segmentId}", "cohort")
-                        .title("One cohort's definition").description("Name, axis and thresholds of a cohort id 1-16.")
-                        .mimeType("application/json").build(),
-                        (exchange, request) -> read(request.uri(), () -> cohort(request.uri().substring(COHORTS.length() + 1)))));
+                new SyncResourceTemplateSpecification(
+                        ResourceTemplate.builder(COINS + "/{coin}", "coin")
+                                .title("One coin's open exposure")
+                                .description("Open value, long/short split and counts of one coin.")
+                                .mimeType("application/json")
+                                .build(),
+                        (exchange, request) ->
+                                read(request.uri(), () -> coin(request.uri().substring(COINS.length() + 1)))),
+                new SyncResourceTemplateSpecification(
+                        ResourceTemplate.builder(COHORTS + "/{segmentId}", "cohort")
+                                .title("One cohort's definition")
+                                .description("Name, axis and thresholds of a cohort id 1-16.")
+                                .mimeType("application/json")
+                                .build(),
+                        (exchange, request) ->
+                                read(request.uri(), () -> cohort(request.uri().substring(COHORTS.length() + 1)))));
     }
 
-    private SyncResourceSpecification resource(String uri, String name, String title, String description, Supplier<Object> content) {
-        return new SyncResourceSpecification(Resource.builder(uri, name).title(title).description(description)
-                .mimeType("application/json").build(), (exchange, request) -> read(uri, content));
+    private SyncResourceSpecification resource(
+            String uri, String name, String title, String description, Supplier<Object> content) {
+        return new SyncResourceSpecification(
+                Resource.builder(uri, name)
+                        .title(title)
+                        .description(description)
+                        .mimeType("application/json")
+                        .build(),
+                (exchange, request) -> read(uri, content));
     }
 
     private static ReadResourceResult read(String uri, Supplier<Object> content) {
         try {
-            return ReadResourceResult.builder(List.of(TextResourceContents.builder(uri, JSON.writeValueAsString(content.get()))
-                    .mimeType("application/json").build())).build();
+            return ReadResourceResult.builder(
+                            List.of(TextResourceContents.builder(uri, JSON.writeValueAsString(content.get()))
+                                    .mimeType("application/json")
+                                    .build()))
+                    .build();
         } catch (ApiException e) {
-            throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message(e.getMessage()).build();
+            throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR)
+                    .message(e.getMessage())
+                    .build();
         }
     }
 
     /** The live legend from /segments; the built-in one when the API cannot be reached, marked as such. */
     private Object cohorts() {
         try {
-            return client.fetch(ApiRequest.of(Catalog.LIST_COHORTS, Map.of(), List.of()),
-                    Deadline.after(Duration.ofSeconds(10), clock), false).body();
+            return client.fetch(
+                            ApiRequest.of(Catalog.LIST_COHORTS, Map.of(), List.of()),
+                            Deadline.after(Duration.ofSeconds(10), clock),
+                            false)
+                    .body();
         } catch (ApiException e) {
             Map<String, Object> fallback = new LinkedHashMap<>();
             fallback.put("source", "built-in legend (the API was not reachable: " + e.getMessage() + ")");
-            fallback.put("cohorts", Cohort.inIdOrder().stream().map(ReferenceResources::describe).toList());
+            fallback.put(
+                    "cohorts",
+                    Cohort.inIdOrder().stream()
+                            .map(ReferenceResources::describe)
+                            .toList());
             return fallback;
         }
     }
@@ -126,15 +171,18 @@ public final class ReferenceResources {
         for (JsonNode row : coins.exposure()) {
             if (row.path("coin").asString("").equals(coin)) return row;
         }
-        throw McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND).message("No open positions in \"" + coin
-                + "\". Coin symbols are case-sensitive; " + COINS + " lists them.").build();
+        throw McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND)
+                .message("No open positions in \"" + coin + "\". Coin symbols are case-sensitive; " + COINS
+                        + " lists them.")
+                .build();
     }
 
     private static Object cohort(String idOrName) {
         Cohort c = Cohort.parse(idOrName).orElse(null);
         if (c == null) {
-            throw McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND).message("No cohort \"" + idOrName
-                    + "\"; ids are 1-16 (" + COHORTS + ").").build();
+            throw McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND)
+                    .message("No cohort \"" + idOrName + "\"; ids are 1-16 (" + COHORTS + ").")
+                    .build();
         }
         return describe(c);
     }

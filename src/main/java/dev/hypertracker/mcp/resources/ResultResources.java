@@ -9,7 +9,6 @@ import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
 import io.modelcontextprotocol.spec.McpSchema.ResourceTemplate;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 import java.util.List;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,16 +27,21 @@ public final class ResultResources {
 
     public List<SyncResourceTemplateSpecification> templates() {
         return List.of(
-                new SyncResourceTemplateSpecification(ResourceTemplate.builder(ResultStore.URI_PREFIX + "{id}", "result")
-                        .title("Full data of a tool result (JSON)")
-                        .description("Every row behind a digest, as fetched from HyperTracker. Kept "
-                                + store.ttl().toMinutes() + " min; the id comes from a tool result's resource_link.")
-                        .mimeType("application/json").build(),
+                new SyncResourceTemplateSpecification(
+                        ResourceTemplate.builder(ResultStore.URI_PREFIX + "{id}", "result")
+                                .title("Full data of a tool result (JSON)")
+                                .description("Every row behind a digest, as fetched from HyperTracker. Kept "
+                                        + store.ttl().toMinutes()
+                                        + " min; the id comes from a tool result's resource_link.")
+                                .mimeType("application/json")
+                                .build(),
                         (exchange, request) -> read(ResultStore.ownerOf(exchange), request.uri(), false)),
-                new SyncResourceTemplateSpecification(ResourceTemplate.builder(ResultStore.URI_PREFIX + "{id}/csv", "result-csv")
-                        .title("Full data of a tool result (CSV)")
-                        .description("The rows behind a digest as CSV, one row per line.")
-                        .mimeType("text/csv").build(),
+                new SyncResourceTemplateSpecification(
+                        ResourceTemplate.builder(ResultStore.URI_PREFIX + "{id}/csv", "result-csv")
+                                .title("Full data of a tool result (CSV)")
+                                .description("The rows behind a digest as CSV, one row per line.")
+                                .mimeType("text/csv")
+                                .build(),
                         (exchange, request) -> read(ResultStore.ownerOf(exchange), request.uri(), true)));
     }
 
@@ -64,14 +68,19 @@ public final class ResultResources {
 
     private McpError notFound(String owner, String id) {
         String message = store.lookup(owner, id) == ResultStore.Lookup.EXPIRED
-                ? "Result " + id + " expired: call the tool again. Results are kept up to " + store.ttl().toMinutes()
+                ? "Result " + id + " expired: call the tool again. Results are kept up to "
+                        + store.ttl().toMinutes()
                         + " min, and the oldest go first when they fill their share of the server's memory."
                 : "Result " + id + " is unknown to this session: call the tool again to get a result id.";
-        return McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND).message(message).build();
+        return McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND)
+                .message(message)
+                .build();
     }
 
     private static ReadResourceResult contents(String uri, String mimeType, String text) {
-        return ReadResourceResult.builder(List.of(TextResourceContents.builder(uri, text).mimeType(mimeType).build())).build();
+        return ReadResourceResult.builder(List.of(TextResourceContents.builder(uri, text)
+                        .mimeType(mimeType)
+                        .build()))
+                .build();
     }
-
 }

@@ -47,13 +47,26 @@ public final class ResultStore {
      * @param heapBytes what the parsed bodies cost in the heap (the eviction weight)
      * @param createdAt when stored
      */
-    public record StoredResult(String id, String owner, Endpoint endpoint, String request, List<JsonNode> bodies, long bytes,
-                               long heapBytes, Instant createdAt, Map<Object, Digest> digests) {
+    public record StoredResult(
+            String id,
+            String owner,
+            Endpoint endpoint,
+            String request,
+            List<JsonNode> bodies,
+            long bytes,
+            long heapBytes,
+            Instant createdAt,
+            Map<Object, Digest> digests) {
         /** Different option sets asked of one result; beyond this the memo starts over. */
         static final int MAX_DIGESTS = 16;
 
-        public String jsonUri() { return URI_PREFIX + id; }
-        public String csvUri() { return URI_PREFIX + id + "/csv"; }
+        public String jsonUri() {
+            return URI_PREFIX + id;
+        }
+
+        public String csvUri() {
+            return URI_PREFIX + id + "/csv";
+        }
 
         /**
          * The digest of these bodies for a key (the options and paging asked), made once: a repeated question
@@ -66,7 +79,11 @@ public final class ResultStore {
     }
 
     /** What a read of an id finds. */
-    public enum Lookup { FOUND, EXPIRED, UNKNOWN }
+    public enum Lookup {
+        FOUND,
+        EXPIRED,
+        UNKNOWN
+    }
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -81,6 +98,7 @@ public final class ResultStore {
             return size() > REMEMBERED_EXPIRED_IDS;
         }
     };
+
     private long bytes;
 
     /** A store bounded by {@link HeapBudget#RESULT_STORE_SHARE} of this JVM's maximum heap. */
@@ -105,19 +123,29 @@ public final class ResultStore {
      * Stores the pages of a result for {@code owner}, or returns that owner's stored one when these very bodies
      * (e.g. served again from the response cache) are already there. Empty when the pages alone exceed the bound.
      */
-    public synchronized Optional<StoredResult> put(String owner, Endpoint endpoint, String request, List<JsonNode> bodies,
-                                                   long wireBytes) {
+    public synchronized Optional<StoredResult> put(
+            String owner, Endpoint endpoint, String request, List<JsonNode> bodies, long wireBytes) {
         expire();
         for (StoredResult r : results.values()) {
-            if (r.owner().equals(owner) && r.endpoint().equals(endpoint) && r.request().equals(request)
+            if (r.owner().equals(owner)
+                    && r.endpoint().equals(endpoint)
+                    && r.request().equals(request)
                     && sameBodies(r.bodies(), bodies)) {
                 return Optional.of(r);
             }
         }
         long heapBytes = bodies.stream().mapToLong(JsonHeapSize::of).sum();
         if (heapBytes > maxBytes) return Optional.empty();
-        StoredResult stored = new StoredResult(newId(), owner, endpoint, request, List.copyOf(bodies), wireBytes, heapBytes,
-                clock.instant(), new ConcurrentHashMap<>());
+        StoredResult stored = new StoredResult(
+                newId(),
+                owner,
+                endpoint,
+                request,
+                List.copyOf(bodies),
+                wireBytes,
+                heapBytes,
+                clock.instant(),
+                new ConcurrentHashMap<>());
         results.put(stored.id(), stored);
         bytes += heapBytes;
         Iterator<StoredResult> oldest = results.values().iterator();

@@ -2,7 +2,6 @@ package dev.hypertracker.mcp.sandbox;
 
 import dev.hypertracker.mcp.catalog.Cohort;
 import dev.hypertracker.mcp.catalog.SizeBucket;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +16,7 @@ final class Aggregates {
 
     /** Snapshot slots: 0 = all positions of the coin, 1..16 = cohort id, 17..26 = size bucket 1..10. */
     static final int ALL = 0;
+
     static final int BUCKET_OFFSET = Cohort.MAX_ID;
     static final int SLOTS = BUCKET_OFFSET + SizeBucket.MAX_ID + 1;
 
@@ -26,7 +26,8 @@ final class Aggregates {
     private final MarketData data;
     private final Map<Long, Exposure[][]> snapshots = new ConcurrentHashMap<>();
     private final Map<SeriesKey, Series> series = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override protected boolean removeEldestEntry(Map.Entry<SeriesKey, Series> eldest) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<SeriesKey, Series> eldest) {
             return size() > SERIES_CACHE_SIZE;
         }
     };
@@ -48,8 +49,8 @@ final class Aggregates {
      * @param openedWithinSeconds only positions opened at most this long before the hour; 0 for all
      */
     Exposure[][] snapshot(int hour, int openedWithinSeconds) {
-        return snapshots.computeIfAbsent(((long) hour << 32) | openedWithinSeconds,
-                k -> computeSnapshot(hour, openedWithinSeconds));
+        return snapshots.computeIfAbsent(
+                ((long) hour << 32) | openedWithinSeconds, k -> computeSnapshot(hour, openedWithinSeconds));
     }
 
     private Exposure[][] computeSnapshot(int hour, int openedWithinSeconds) {
@@ -75,7 +76,11 @@ final class Aggregates {
     }
 
     /** Which positions a series counts. */
-    enum Filter { ALL, COHORT, SIZE_BUCKET }
+    enum Filter {
+        ALL,
+        COHORT,
+        SIZE_BUCKET
+    }
 
     /** Seconds between the points of the per-coin series. */
     static final int HOURLY = 3600;
@@ -200,13 +205,16 @@ final class Aggregates {
         for (int m = 0; m < n; m++) {
             int i = members == null ? m : members[m];
             if (key.filter() == Filter.COHORT
-                    && data.sizeCohortId(i) != key.filterId() && data.pnlCohortId(i) != key.filterId()) continue;
+                    && data.sizeCohortId(i) != key.filterId()
+                    && data.pnlCohortId(i) != key.filterId()) continue;
             int c = t.coin[i];
             CoinSpec spec = data.specs().get(c);
             int szd = spec.szDecimals();
             int open = t.openSecond[i];
             int first = (open + tick - 1) / tick;
-            int last = t.closeSecond[i] == PositionTable.OPEN ? lastPoint : Math.min(lastPoint, (t.closeSecond[i] - 1) / tick);
+            int last = t.closeSecond[i] == PositionTable.OPEN
+                    ? lastPoint
+                    : Math.min(lastPoint, (t.closeSecond[i] - 1) / tick);
             if (key.recencySeconds() > 0) last = Math.min(last, (open + key.recencySeconds()) / tick);
             for (int h = first / ticksPerHour; h * ticksPerHour <= last; h++) {
                 int lo = Math.max(first, h * ticksPerHour);
@@ -216,7 +224,8 @@ final class Aggregates {
                 if (key.filter() == Filter.SIZE_BUCKET && bucketId(value) != key.filterId()) continue;
                 s.addRange(lo, hi, t.isLong[i], value, t.lots[i], t.unrealizedPnlCents(i, szd, price));
                 if (withFunding) {
-                    for (int k = lo; k <= hi; k++) s.fundingCents[k] += t.fundingCents(i, szd, spec.hourlyFunding(), k * tick);
+                    for (int k = lo; k <= hi; k++)
+                        s.fundingCents[k] += t.fundingCents(i, szd, spec.hourlyFunding(), k * tick);
                 }
             }
         }

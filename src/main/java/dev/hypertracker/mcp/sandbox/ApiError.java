@@ -4,10 +4,10 @@ package dev.hypertracker.mcp.sandbox;
 final class ApiError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-
     private final transient Reply reply;
     /** Set for a validation error (400): the older error shape is built from it on demand. */
     private final String property;
+
     private final String[] messages;
 
     private ApiError(Reply reply, String property, String[] messages) {
@@ -31,16 +31,19 @@ final class ApiError extends RuntimeException {
      * "error":"Bad Request"}.
      */
     static ApiError badRequest(String property, String... messages) {
-        return new ApiError(Reply.json(400, JsonOut.write(g -> {
-            g.writeStartObject();
-            g.writeNumberProperty("statusCode", 400);
-            g.writeName("message");
-            g.writeStartArray();
-            for (String m : messages) g.writeString(m);
-            g.writeEndArray();
-            g.writeStringProperty("error", "Bad Request");
-            g.writeEndObject();
-        })), property, messages.clone());
+        return new ApiError(
+                Reply.json(400, JsonOut.write(g -> {
+                    g.writeStartObject();
+                    g.writeNumberProperty("statusCode", 400);
+                    g.writeName("message");
+                    g.writeStartArray();
+                    for (String m : messages) g.writeString(m);
+                    g.writeEndArray();
+                    g.writeStringProperty("error", "Bad Request");
+                    g.writeEndObject();
+                })),
+                property,
+                messages.clone());
     }
 
     /** The older, unconfirmed validation shape: {"errors":[{"property":"start","errors":["…"]}]}. */
@@ -76,8 +79,11 @@ final class ApiError extends RuntimeException {
             case 429 -> rateLimited(60);
             case 500 -> nestError(500, "Internal server error", null);
             // the gateway, not the app, answers 502: an HTML page, as real proxies do
-            case 502 -> Reply.text(502, "text/html; charset=utf-8",
-                    "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>\n");
+            case 502 ->
+                Reply.text(
+                        502,
+                        "text/html; charset=utf-8",
+                        "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>\n");
             case 503 -> nestError(503, "Service Unavailable", null);
             default -> nestError(status, "HTTP " + status, null);
         };

@@ -2,7 +2,6 @@ package dev.hypertracker.mcp.sandbox;
 
 import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.catalog.Endpoint;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,8 @@ final class ApiRoutes {
                 Map.entry("/hypertracker/state/status", (p, q) -> meta.status()));
         for (Endpoint e : Catalog.endpoints()) {
             Handler handler = e.export() ? exportHandler(exports, e) : byPath.get(e.pathTemplate());
-            if (handler == null) throw new IllegalStateException("the sandbox has no route for " + e.fullPathTemplate());
+            if (handler == null)
+                throw new IllegalStateException("the sandbox has no route for " + e.fullPathTemplate());
             routes.add(new Route(new PathPattern(e.fullPathTemplate()), handler));
         }
     }

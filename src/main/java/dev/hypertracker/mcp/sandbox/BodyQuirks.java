@@ -1,13 +1,12 @@
 package dev.hypertracker.mcp.sandbox;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Rewrites of a 200 JSON body for the sandbox's knobs: every number as a string (as a third-party probe saw
@@ -17,6 +16,7 @@ final class BodyQuirks {
 
     /** The renamed field of the drifted shape: positions rows say "direction" where the API says "side". */
     static final String DRIFTED_FIELD = "side";
+
     static final String DRIFTED_NAME = "direction";
 
     private final boolean numbersAsStrings;

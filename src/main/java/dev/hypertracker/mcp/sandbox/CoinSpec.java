@@ -13,8 +13,14 @@ import java.util.List;
  * @param weight           relative share of positions opened on this coin
  * @param hourlyFunding    funding rate per hour; positive means longs pay shorts
  */
-record CoinSpec(String symbol, double startPrice, int szDecimals, int maxLeverage, double annualVolatility,
-                int weight, double hourlyFunding) {
+record CoinSpec(
+        String symbol,
+        double startPrice,
+        int szDecimals,
+        int maxLeverage,
+        double annualVolatility,
+        int weight,
+        double hourlyFunding) {
 
     /** "main" for the core perp dex, else the HIP-3 dex named before the colon (xyz:GOLD → xyz). */
     String dex() {

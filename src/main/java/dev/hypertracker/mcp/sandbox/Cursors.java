@@ -1,11 +1,10 @@
 package dev.hypertracker.mcp.sandbox;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Opaque pagination cursors: base64url of a small JSON object naming where the next page starts, so they
@@ -38,7 +37,8 @@ final class Cursors {
 
     static JsonNode decode(String cursor) {
         try {
-            JsonNode node = JsonOut.MAPPER.readTree(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+            JsonNode node =
+                    JsonOut.MAPPER.readTree(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
             if (node == null || !node.isObject()) throw invalid();
             return node;
         } catch (IllegalArgumentException | JacksonException e) {

@@ -2,11 +2,6 @@ package dev.hypertracker.mcp.sandbox;
 
 import dev.hypertracker.mcp.catalog.Cohort;
 import dev.hypertracker.mcp.catalog.SizeBucket;
-import tools.jackson.core.JsonGenerator;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The download endpoints. Like the API they answer 302 to a short-lived pre-signed file URL (here on the
@@ -38,8 +35,8 @@ final class ExportEndpoints {
     static final String BREAKDOWN_BY_SIZE = "position-breakdown-by-size";
     static final String POSITION_METRICS = "position-metrics";
     static final String LIQUIDATION_HEATMAP = "liquidation-heatmap";
-    static final Set<String> FILES = Set.of(POSITIONS, BREAKDOWN_BY_COHORT, BREAKDOWN_BY_SIZE, POSITION_METRICS,
-            LIQUIDATION_HEATMAP);
+    static final Set<String> FILES =
+            Set.of(POSITIONS, BREAKDOWN_BY_COHORT, BREAKDOWN_BY_SIZE, POSITION_METRICS, LIQUIDATION_HEATMAP);
 
     /** position-metrics files hold this many hourly rows, newest first. */
     static final int POSITION_METRICS_HOURS = 14 * 24;
@@ -47,6 +44,7 @@ final class ExportEndpoints {
     static final int PAST_HOURS = 24;
     /** The liquidation heatmap spans mark ± 50% in bins of 1% of the mark. */
     static final int HEATMAP_BINS = 100;
+
     static final double HEATMAP_HALF_RANGE = 0.5;
 
     private static final Pattern FILE_PATH = Pattern.compile(Pattern.quote(FILE_ROUTE) + "([^/]+)/([^/]+)\\.json");
@@ -90,18 +88,25 @@ final class ExportEndpoints {
     Reply file(String path, QueryParams q) {
         Matcher m = FILE_PATH.matcher(path);
         OptionalInt c = m.matches() ? data.coinIndex(m.group(1)) : OptionalInt.empty();
-        if (c.isEmpty() || !FILES.contains(m.group(2))) return s3Error(404, "NoSuchKey", "The specified key does not exist.");
+        if (c.isEmpty() || !FILES.contains(m.group(2)))
+            return s3Error(404, "NoSuchKey", "The specified key does not exist.");
         String file = m.group(2);
         long expires;
         try {
             expires = Long.parseLong(q.first("expires").orElse(""));
         } catch (NumberFormatException e) {
-            return s3Error(403, "AccessDenied", "Query-string authentication requires the expires and signature parameters");
+            return s3Error(
+                    403, "AccessDenied", "Query-string authentication requires the expires and signature parameters");
         }
         String expected = signature(m.group(1), file, expires);
-        boolean signed = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+        boolean signed = MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII),
                 q.first("signature").orElse("").getBytes(StandardCharsets.US_ASCII));
-        if (!signed) return s3Error(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");
+        if (!signed)
+            return s3Error(
+                    403,
+                    "SignatureDoesNotMatch",
+                    "The request signature we calculated does not match the signature you provided.");
         if (System.currentTimeMillis() > expires) return s3Error(403, "AccessDenied", "Request has expired");
         return Reply.json(fileBody(file, c.getAsInt()));
     }
@@ -129,7 +134,12 @@ final class ExportEndpoints {
             g.writeStartObject();
             g.writeName("columns");
             g.writeStartArray();
-            for (String column : List.of("coin", "timestamp", "positionCount", "positionCountLong", "totalPositionValue",
+            for (String column : List.of(
+                    "coin",
+                    "timestamp",
+                    "positionCount",
+                    "positionCountLong",
+                    "totalPositionValue",
                     "totalPositionValueLong")) {
                 g.writeString(column);
             }
@@ -155,12 +165,15 @@ final class ExportEndpoints {
     private record Slot(int id, int snapshotSlot, String range) {}
 
     private static List<Slot> cohortSlots() {
-        return Cohort.inIdOrder().stream().map(c -> new Slot(c.id(), c.id(), null)).toList();
+        return Cohort.inIdOrder().stream()
+                .map(c -> new Slot(c.id(), c.id(), null))
+                .toList();
     }
 
     private static List<Slot> bucketSlots() {
         return Arrays.stream(SizeBucket.values())
-                .map(b -> new Slot(b.id(), Aggregates.BUCKET_OFFSET + b.id(), b.range())).toList();
+                .map(b -> new Slot(b.id(), Aggregates.BUCKET_OFFSET + b.id(), b.range()))
+                .toList();
     }
 
     /**
@@ -173,7 +186,8 @@ final class ExportEndpoints {
         Exposure[] past = aggregates.snapshot(data.hours() - PAST_HOURS, 0)[coin];
         return JsonOut.write(g -> {
             g.writeStartObject();
-            if (withCoinAndRange) g.writeStringProperty("coin", data.specs().get(coin).symbol());
+            if (withCoinAndRange)
+                g.writeStringProperty("coin", data.specs().get(coin).symbol());
             g.writeName(listKey);
             g.writeStartArray();
             for (Slot slot : slots) {
@@ -230,7 +244,8 @@ final class ExportEndpoints {
                 g.writeStartObject();
                 g.writeNumberProperty("priceBinIndex", bin + 1);
                 JsonOut.decimal(g, "priceBinStart", MarketGenerator.roundPrice(low + bin * width, spec.szDecimals()));
-                JsonOut.decimal(g, "priceBinEnd", MarketGenerator.roundPrice(low + (bin + 1) * width, spec.szDecimals()));
+                JsonOut.decimal(
+                        g, "priceBinEnd", MarketGenerator.roundPrice(low + (bin + 1) * width, spec.szDecimals()));
                 JsonOut.value(g, "liquidationValue", value[bin]);
                 g.writeNumberProperty("positionsCount", count[bin]);
                 g.writeNumberProperty("mostImpactedSegment", mostImpacted(byCohort[bin]));
@@ -251,7 +266,8 @@ final class ExportEndpoints {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(signingKey, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((coin + "/" + file + "?" + expires).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(mac.doFinal((coin + "/" + file + "?" + expires).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -267,7 +283,9 @@ final class ExportEndpoints {
 
     /** Errors of the file host are S3's XML, not the API's JSON. */
     private static Reply s3Error(int status, String code, String message) {
-        return Reply.text(status, "application/xml",
+        return Reply.text(
+                status,
+                "application/xml",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + message
                         + "</Message></Error>");
     }

@@ -19,9 +19,13 @@ final class Exposure {
         if (atRisk) riskMicros += value;
     }
 
-    int countShort() { return count - countLong; }
+    int countShort() {
+        return count - countLong;
+    }
 
-    long valueShortMicros() { return valueMicros - valueLongMicros; }
+    long valueShortMicros() {
+        return valueMicros - valueLongMicros;
+    }
 
     /** Long share of the value, 0..1, four decimals; 0 for an empty group. */
     double bias() {

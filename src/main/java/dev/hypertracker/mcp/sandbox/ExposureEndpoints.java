@@ -1,12 +1,11 @@
 package dev.hypertracker.mcp.sandbox;
 
 import dev.hypertracker.mcp.catalog.Cohort;
-import tools.jackson.core.JsonGenerator;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import tools.jackson.core.JsonGenerator;
 
 /** Open exposure at the anchor: by coin, the cohort heatmap, and liquidation risk by coin for a cohort. */
 final class ExposureEndpoints {
@@ -91,7 +90,9 @@ final class ExposureEndpoints {
         int offset = q.integer("offset", 0, 0, Integer.MAX_VALUE);
         int limit = q.integer("limit", DEFAULT_RISK_LIMIT, 1, MAX_RISK_LIMIT);
         Exposure[][] now = aggregates.snapshot(data.hours(), 0);
-        List<Integer> coins = IntStream.range(0, now.length).filter(c -> now[c][segmentId].count > 0).boxed()
+        List<Integer> coins = IntStream.range(0, now.length)
+                .filter(c -> now[c][segmentId].count > 0)
+                .boxed()
                 .sorted(Comparator.<Integer>comparingDouble(c -> -now[c][segmentId].percentRisk())
                         .thenComparing(c -> -now[c][segmentId].valueMicros)
                         .thenComparing(c -> data.specs().get(c).symbol()))
@@ -119,7 +120,9 @@ final class ExposureEndpoints {
 
     /** Coins holding positions in the slot, by its total value descending, ties by symbol. */
     private List<Integer> coinsByValue(Exposure[][] snapshot, int slot) {
-        return IntStream.range(0, snapshot.length).filter(c -> snapshot[c][slot].count > 0).boxed()
+        return IntStream.range(0, snapshot.length)
+                .filter(c -> snapshot[c][slot].count > 0)
+                .boxed()
                 .sorted(Comparator.<Integer>comparingLong(c -> -snapshot[c][slot].valueMicros)
                         .thenComparing(c -> data.specs().get(c).symbol()))
                 .toList();

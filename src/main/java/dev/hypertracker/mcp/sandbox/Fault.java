@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param retryAfterHeader  whether a 429 carries a Retry-After header
  * @param body              the JSON text BODY answers with (null otherwise)
  */
-public record Fault(Kind kind, int status, Duration delay, int retryAfterSeconds, boolean retryAfterHeader, String body) {
+public record Fault(
+        Kind kind, int status, Duration delay, int retryAfterSeconds, boolean retryAfterHeader, String body) {
 
     public enum Kind {
         /** Answer this status with the API's body for it (502 is a gateway's HTML page). */

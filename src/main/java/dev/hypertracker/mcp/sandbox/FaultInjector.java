@@ -56,7 +56,10 @@ public final class FaultInjector {
 
     /** Faults still to be served to requests of this path. */
     public synchronized int pending(String path) {
-        return rules.stream().filter(r -> r.route.matches(path)).mapToInt(r -> r.remaining).sum();
+        return rules.stream()
+                .filter(r -> r.route.matches(path))
+                .mapToInt(r -> r.remaining)
+                .sum();
     }
 
     /** Takes the fault for a request to this path, if one is due. */

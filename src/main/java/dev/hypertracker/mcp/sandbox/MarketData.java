@@ -2,7 +2,6 @@ package dev.hypertracker.mcp.sandbox;
 
 import dev.hypertracker.mcp.catalog.Cohort;
 import dev.hypertracker.mcp.catalog.SizeBucket;
-
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -28,6 +27,7 @@ public final class MarketData {
     public static final int DAYS = 90;
     /** Mid price sits this fraction above the mark. */
     private static final double MID_SPREAD = 0.00005;
+
     private static final Cohort[] COHORTS = Cohort.values();
     private static final Cohort[] COHORTS_BY_ID = new Cohort[Cohort.MAX_ID + 1];
 
@@ -42,6 +42,7 @@ public final class MarketData {
     private final List<CoinSpec> specs;
     /** prices[coin][hour]: the price at dataStart + hour hours; the last hour is the anchor's mark price. */
     private final double[][] prices;
+
     private final String[] walletAddress;
     private final long[] walletEquityCents;
     private final long[] walletPnlCents;
@@ -52,8 +53,15 @@ public final class MarketData {
     /** Indices of each coin's positions, ascending (so by open time). */
     final int[][] positionsByCoin;
 
-    MarketData(long seed, Instant anchor, List<CoinSpec> specs, double[][] prices, String[] walletAddress,
-               long[] walletEquityCents, long[] walletPnlCents, PositionTable table) {
+    MarketData(
+            long seed,
+            Instant anchor,
+            List<CoinSpec> specs,
+            double[][] prices,
+            String[] walletAddress,
+            long[] walletEquityCents,
+            long[] walletPnlCents,
+            PositionTable table) {
         this.seed = seed;
         this.anchor = anchor;
         this.hours = DAYS * 24;
@@ -95,7 +103,8 @@ public final class MarketData {
     // ---- public ground truth ----
 
     /** A listed coin and its mark price at the anchor. */
-    public record Coin(String symbol, String dex, int szDecimals, int maxLeverage, double markPrice, double hourlyFunding) {}
+    public record Coin(
+            String symbol, String dex, int szDecimals, int maxLeverage, double markPrice, double hourlyFunding) {}
 
     /** A wallet: lowercase address, the figures that place it in its cohorts, and the cohorts. */
     public record Wallet(String address, double perpEquity, double allTimePnl, Cohort sizeCohort, Cohort pnlCohort) {
@@ -106,20 +115,51 @@ public final class MarketData {
     }
 
     /** One position as the API shows it; value exact (size x mark), PnL and funding in cents, closeTime null while open. */
-    public record Position(int sequence, String id, Wallet wallet, String coin, String dex, boolean isLong,
-                           BigDecimal size, double entryPrice, double markPrice, double midPrice, double positionValue,
-                           double liquidationPrice, double unrealizedPnl, double funding, int leverage,
-                           boolean cross, Instant openTime, Instant closeTime, SizeBucket sizeBucket,
-                           boolean atLiquidationRisk) {
-        public boolean isOpen() { return closeTime == null; }
-        public String side() { return isLong ? "long" : "short"; }
+    public record Position(
+            int sequence,
+            String id,
+            Wallet wallet,
+            String coin,
+            String dex,
+            boolean isLong,
+            BigDecimal size,
+            double entryPrice,
+            double markPrice,
+            double midPrice,
+            double positionValue,
+            double liquidationPrice,
+            double unrealizedPnl,
+            double funding,
+            int leverage,
+            boolean cross,
+            Instant openTime,
+            Instant closeTime,
+            SizeBucket sizeBucket,
+            boolean atLiquidationRisk) {
+        public boolean isOpen() {
+            return closeTime == null;
+        }
+
+        public String side() {
+            return isLong ? "long" : "short";
+        }
     }
 
-    public long seed() { return seed; }
-    public Instant anchor() { return anchor; }
+    public long seed() {
+        return seed;
+    }
+
+    public Instant anchor() {
+        return anchor;
+    }
     /** The first hourly tick; no position opened before it. */
-    public Instant dataStart() { return dataStart; }
-    public int hours() { return hours; }
+    public Instant dataStart() {
+        return dataStart;
+    }
+
+    public int hours() {
+        return hours;
+    }
 
     public List<Coin> coins() {
         return IntStream.range(0, specs.size()).mapToObj(this::coin).toList();
@@ -139,36 +179,62 @@ public final class MarketData {
 
     public List<Wallet> wallets() {
         return new AbstractList<>() {
-            @Override public Wallet get(int index) { return wallet(index); }
-            @Override public int size() { return walletAddress.length; }
+            @Override
+            public Wallet get(int index) {
+                return wallet(index);
+            }
+
+            @Override
+            public int size() {
+                return walletAddress.length;
+            }
         };
     }
 
     /** All positions in API order: by open time, then sequence. Rows are built on access. */
     public List<Position> positions() {
         return new AbstractList<>() {
-            @Override public Position get(int index) { return position(index); }
-            @Override public int size() { return table.size; }
+            @Override
+            public Position get(int index) {
+                return position(index);
+            }
+
+            @Override
+            public int size() {
+                return table.size;
+            }
         };
     }
 
     public List<Position> openPositions() {
-        return IntStream.range(0, table.size).filter(i -> table.closeSecond[i] == PositionTable.OPEN)
-                .mapToObj(this::position).toList();
+        return IntStream.range(0, table.size)
+                .filter(i -> table.closeSecond[i] == PositionTable.OPEN)
+                .mapToObj(this::position)
+                .toList();
     }
 
     // ---- package-private access for the routes and aggregations ----
 
-    List<CoinSpec> specs() { return specs; }
+    List<CoinSpec> specs() {
+        return specs;
+    }
 
-    int anchorSecond() { return hours * 3600; }
+    int anchorSecond() {
+        return hours * 3600;
+    }
 
-    Instant instantAt(long second) { return dataStart.plusSeconds(second); }
+    Instant instantAt(long second) {
+        return dataStart.plusSeconds(second);
+    }
 
     /** Seconds since the data start of {@code at}; may fall outside the window. */
-    long secondOf(Instant at) { return at.getEpochSecond() - dataStart.getEpochSecond(); }
+    long secondOf(Instant at) {
+        return at.getEpochSecond() - dataStart.getEpochSecond();
+    }
 
-    double priceAtHour(int coin, int hour) { return prices[coin][hour]; }
+    double priceAtHour(int coin, int hour) {
+        return prices[coin][hour];
+    }
 
     /** Index of the coin with exactly this (case-sensitive) symbol. */
     OptionalInt coinIndex(String symbol) {
@@ -178,7 +244,8 @@ public final class MarketData {
 
     /** Index of the coin with this symbol in any case: export paths are case-insensitive. */
     OptionalInt coinIndexIgnoringCase(String symbol) {
-        for (int c = 0; c < specs.size(); c++) if (specs.get(c).symbol().equalsIgnoreCase(symbol)) return OptionalInt.of(c);
+        for (int c = 0; c < specs.size(); c++)
+            if (specs.get(c).symbol().equalsIgnoreCase(symbol)) return OptionalInt.of(c);
         return OptionalInt.empty();
     }
 
@@ -207,12 +274,17 @@ public final class MarketData {
     Wallet wallet(int w) {
         double equity = walletEquityCents[w] / 100.0;
         double pnl = walletPnlCents[w] / 100.0;
-        return new Wallet(walletAddress[w], equity, pnl, COHORTS_BY_ID[walletSizeCohort[w]], COHORTS_BY_ID[walletPnlCohort[w]]);
+        return new Wallet(
+                walletAddress[w], equity, pnl, COHORTS_BY_ID[walletSizeCohort[w]], COHORTS_BY_ID[walletPnlCohort[w]]);
     }
 
-    int sizeCohortId(int position) { return walletSizeCohort[table.wallet[position]]; }
+    int sizeCohortId(int position) {
+        return walletSizeCohort[table.wallet[position]];
+    }
 
-    int pnlCohortId(int position) { return walletPnlCohort[table.wallet[position]]; }
+    int pnlCohortId(int position) {
+        return walletPnlCohort[table.wallet[position]];
+    }
 
     /** The second a position is valued at: the anchor while open, its close time once closed. */
     int valuationSecond(int i) {
@@ -228,7 +300,9 @@ public final class MarketData {
     String positionId(int i) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(ByteBuffer.allocate(16).putLong(seed).putLong(i).array()));
+            return HexFormat.of()
+                    .formatHex(sha.digest(
+                            ByteBuffer.allocate(16).putLong(seed).putLong(i).array()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -241,12 +315,26 @@ public final class MarketData {
         double mark = markPrice(i);
         long value = t.valueMicros(i, szd, mark);
         boolean open = t.closeSecond[i] == PositionTable.OPEN;
-        return new Position(i, positionId(i), wallet(t.wallet[i]), spec.symbol(), spec.dex(), t.isLong[i],
-                BigDecimal.valueOf(t.lots[i], szd), t.entryPrice[i], mark,
-                MarketGenerator.roundPrice(mark * (1 + MID_SPREAD), szd), value / 1e6, t.liquidationPrice[i],
+        return new Position(
+                i,
+                positionId(i),
+                wallet(t.wallet[i]),
+                spec.symbol(),
+                spec.dex(),
+                t.isLong[i],
+                BigDecimal.valueOf(t.lots[i], szd),
+                t.entryPrice[i],
+                mark,
+                MarketGenerator.roundPrice(mark * (1 + MID_SPREAD), szd),
+                value / 1e6,
+                t.liquidationPrice[i],
                 t.unrealizedPnlCents(i, szd, mark) / 100.0,
                 t.fundingCents(i, szd, spec.hourlyFunding(), valuationSecond(i)) / 100.0,
-                t.leverage[i], t.cross[i], instantAt(t.openSecond[i]), open ? null : instantAt(t.closeSecond[i]),
-                SizeBucket.forValue(value / 1e6), t.atRisk(i, mark));
+                t.leverage[i],
+                t.cross[i],
+                instantAt(t.openSecond[i]),
+                open ? null : instantAt(t.closeSecond[i]),
+                SizeBucket.forValue(value / 1e6),
+                t.atRisk(i, mark));
     }
 }

@@ -16,6 +16,7 @@ final class MarketGenerator {
     private static final double HOURS_PER_YEAR = 24 * 365;
     /** Position notional cap: keeps the largest wallets' positions in the tens of millions. */
     private static final double MAX_NOTIONAL = 60_000_000;
+
     private static final double LONG_SHARE = 0.55;
     private static final double CROSS_MARGIN_SHARE = 0.7;
     /** Share of positions that are short trades (median 36 h); the rest are held up to 60 days. */
@@ -76,7 +77,8 @@ final class MarketGenerator {
                 if (t.coin[i] != c || t.closeSecond[i] != PositionTable.OPEN) continue;
                 openCount++;
                 newest = i;
-                if (t.isLong[i]) longLots += t.lots[i]; else shortLots += t.lots[i];
+                if (t.isLong[i]) longLots += t.lots[i];
+                else shortLots += t.lots[i];
             }
             if (openCount < 2) continue;
             if (longLots == 0 || shortLots == 0) {
@@ -106,11 +108,19 @@ final class MarketGenerator {
         t.leverage[i] = 1;
         double maintenance = 0.5 / spec.maxLeverage();
         double entry = t.entryPrice[i];
-        t.liquidationPrice[i] = roundPrice(t.isLong[i] ? entry * maintenance : entry * (2 - maintenance), spec.szDecimals());
+        t.liquidationPrice[i] =
+                roundPrice(t.isLong[i] ? entry * maintenance : entry * (2 - maintenance), spec.szDecimals());
     }
 
-    private static void generatePosition(PositionTable t, int i, List<CoinSpec> specs, double[][] prices,
-                                         long[] equityCents, int[] cumulativeWeight, int hours, SplittableRandom r) {
+    private static void generatePosition(
+            PositionTable t,
+            int i,
+            List<CoinSpec> specs,
+            double[][] prices,
+            long[] equityCents,
+            int[] cumulativeWeight,
+            int hours,
+            SplittableRandom r) {
         int anchorSecond = hours * 3600;
         int w = r.nextInt(equityCents.length);
         int c = pickCoin(cumulativeWeight, r);
@@ -130,8 +140,8 @@ final class MarketGenerator {
         double entry = roundPrice(prices[c][openHour] * (1 + 0.002 * gaussian(r)), szd);
         long lots = Math.max(1, Math.round(notional / entry * powerOfTen(szd)));
         double maintenance = 0.5 / spec.maxLeverage();
-        double liquidation = roundPrice(isLong ? entry * (1 - 1.0 / leverage + maintenance)
-                : entry * (1 + 1.0 / leverage - maintenance), szd);
+        double liquidation = roundPrice(
+                isLong ? entry * (1 - 1.0 / leverage + maintenance) : entry * (1 + 1.0 / leverage - maintenance), szd);
 
         // a position whose hourly price crosses its liquidation price is closed (liquidated) at that hour
         for (int h = openHour + 1; h <= hours && (long) h * 3600 < close; h++) {
@@ -167,8 +177,9 @@ final class MarketGenerator {
     }
 
     /** 10^-8 .. 10^8: exact scales for rounding, without a transcendental call per price. */
-    private static final double[] POWERS_OF_TEN = {1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 1e1, 1e2, 1e3,
-            1e4, 1e5, 1e6, 1e7, 1e8};
+    private static final double[] POWERS_OF_TEN = {
+        1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8
+    };
 
     private static double powerOfTen(int exponent) {
         return POWERS_OF_TEN[exponent + 8];
@@ -197,7 +208,8 @@ final class MarketGenerator {
     private static int[] cumulativeWeights(List<CoinSpec> specs) {
         int[] cumulative = new int[specs.size()];
         int sum = 0;
-        for (int c = 0; c < specs.size(); c++) cumulative[c] = sum += specs.get(c).weight();
+        for (int c = 0; c < specs.size(); c++)
+            cumulative[c] = sum += specs.get(c).weight();
         return cumulative;
     }
 

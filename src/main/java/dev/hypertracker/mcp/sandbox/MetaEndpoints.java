@@ -1,25 +1,35 @@
 package dev.hypertracker.mcp.sandbox;
 
 import dev.hypertracker.mcp.catalog.Cohort;
-import tools.jackson.core.JsonGenerator;
-
 import java.time.Duration;
 import java.util.Map;
+import tools.jackson.core.JsonGenerator;
 
 /** The cohort legend and the data freshness status. */
 final class MetaEndpoints {
 
     /** The sandbox's data "refreshes" every 15 minutes after the anchor; stale after 30. */
     private static final Duration UPDATE_INTERVAL = Duration.ofMinutes(15);
+
     private static final Duration STALE_AFTER = Duration.ofMinutes(30);
 
     /** The docs legend's emojis where it gives them (1, 7-12); the rest vary by source. */
     private static final Map<Cohort, String> EMOJI = Map.ofEntries(
-            Map.entry(Cohort.SHRIMP, "🦐"), Map.entry(Cohort.FISH, "🐟"), Map.entry(Cohort.DOLPHIN, "🐬"),
-            Map.entry(Cohort.APEX_PREDATOR, "🦈"), Map.entry(Cohort.SMALL_WHALE, "🐋"), Map.entry(Cohort.WHALE, "🐳"),
-            Map.entry(Cohort.TIDAL_WHALE, "🌊"), Map.entry(Cohort.LEVIATHAN, "🐉"), Map.entry(Cohort.MONEY_PRINTER, "💰"),
-            Map.entry(Cohort.SMART_MONEY, "📈"), Map.entry(Cohort.GRINDER, "📊"), Map.entry(Cohort.HUMBLE_EARNER, "🙏"),
-            Map.entry(Cohort.EXIT_LIQUIDITY, "🤡"), Map.entry(Cohort.SEMI_REKT, "🤕"), Map.entry(Cohort.FULL_REKT, "💀"),
+            Map.entry(Cohort.SHRIMP, "🦐"),
+            Map.entry(Cohort.FISH, "🐟"),
+            Map.entry(Cohort.DOLPHIN, "🐬"),
+            Map.entry(Cohort.APEX_PREDATOR, "🦈"),
+            Map.entry(Cohort.SMALL_WHALE, "🐋"),
+            Map.entry(Cohort.WHALE, "🐳"),
+            Map.entry(Cohort.TIDAL_WHALE, "🌊"),
+            Map.entry(Cohort.LEVIATHAN, "🐉"),
+            Map.entry(Cohort.MONEY_PRINTER, "💰"),
+            Map.entry(Cohort.SMART_MONEY, "📈"),
+            Map.entry(Cohort.GRINDER, "📊"),
+            Map.entry(Cohort.HUMBLE_EARNER, "🙏"),
+            Map.entry(Cohort.EXIT_LIQUIDITY, "🤡"),
+            Map.entry(Cohort.SEMI_REKT, "🤕"),
+            Map.entry(Cohort.FULL_REKT, "💀"),
             Map.entry(Cohort.GIGA_REKT, "☠️"));
     /** Where the live /segments words a name differently from the docs legend (the catalog's names). */
     static final Map<Cohort, String> LIVE_NAMES = Map.of(Cohort.GRINDER, "Consistent Grinder");
@@ -65,7 +75,8 @@ final class MetaEndpoints {
             g.writeStartObject();
             g.writeStringProperty("lastUpdate", JsonOut.time(data.anchor()));
             g.writeStringProperty("nextUpdate", JsonOut.time(data.anchor().plus(UPDATE_INTERVAL)));
-            g.writeStringProperty("nextUpdateThreshold", JsonOut.time(data.anchor().plus(STALE_AFTER)));
+            g.writeStringProperty(
+                    "nextUpdateThreshold", JsonOut.time(data.anchor().plus(STALE_AFTER)));
             g.writeEndObject();
         }));
     }

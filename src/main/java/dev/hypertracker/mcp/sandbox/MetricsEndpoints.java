@@ -2,13 +2,12 @@ package dev.hypertracker.mcp.sandbox;
 
 import dev.hypertracker.mcp.catalog.Cohort;
 import dev.hypertracker.mcp.catalog.SizeBucket;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.JsonNode;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalInt;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The time series: market-wide overview (every 10 minutes), per coin, per coin and cohort, per coin and size
@@ -51,7 +50,8 @@ final class MetricsEndpoints {
         Instant start = q.requiredTime("start");
         OptionalInt c = data.coinIndex(path.get("coin"));
         if (c.isEmpty()) return emptySeries();
-        return coinSeries(q, start, c.getAsInt(), Aggregates.SeriesKey.perCoin(c.getAsInt(), Aggregates.Filter.ALL, 0, 0), null);
+        return coinSeries(
+                q, start, c.getAsInt(), Aggregates.SeriesKey.perCoin(c.getAsInt(), Aggregates.Filter.ALL, 0, 0), null);
     }
 
     Reply coinSegment(Map<String, String> path, QueryParams q) {
@@ -60,17 +60,26 @@ final class MetricsEndpoints {
         int recency = q.timeframeSeconds("positionRecencyTimeframe");
         OptionalInt c = data.coinIndex(path.get("coin"));
         if (c.isEmpty()) return emptySeries();
-        return coinSeries(q, start, c.getAsInt(),
-                Aggregates.SeriesKey.perCoin(c.getAsInt(), Aggregates.Filter.COHORT, segmentId, recency), "segmentId");
+        return coinSeries(
+                q,
+                start,
+                c.getAsInt(),
+                Aggregates.SeriesKey.perCoin(c.getAsInt(), Aggregates.Filter.COHORT, segmentId, recency),
+                "segmentId");
     }
 
     Reply coinSizeBucket(Map<String, String> path, QueryParams q) {
         Instant start = q.requiredTime("start");
-        int bucketId = QueryParams.integerValue("sizeBucketId", path.get("sizeBucketId"), SizeBucket.MIN_ID, SizeBucket.MAX_ID);
+        int bucketId = QueryParams.integerValue(
+                "sizeBucketId", path.get("sizeBucketId"), SizeBucket.MIN_ID, SizeBucket.MAX_ID);
         OptionalInt c = data.coinIndex(path.get("coin"));
         if (c.isEmpty()) return emptySeries();
-        return coinSeries(q, start, c.getAsInt(),
-                Aggregates.SeriesKey.perCoin(c.getAsInt(), Aggregates.Filter.SIZE_BUCKET, bucketId, 0), "sizeBucketId");
+        return coinSeries(
+                q,
+                start,
+                c.getAsInt(),
+                Aggregates.SeriesKey.perCoin(c.getAsInt(), Aggregates.Filter.SIZE_BUCKET, bucketId, 0),
+                "sizeBucketId");
     }
 
     /** An unknown or wrong-case coin on a metrics route: an empty list, not a 404 (coins are case-sensitive). */
@@ -133,8 +142,14 @@ final class MetricsEndpoints {
      * One page of rows, one per tick of tickSeconds within [start, end] and the data window from firstTick
      * on, in the given order; the cursor names the next row's time.
      */
-    private Reply page(QueryParams q, Instant start, Instant end, int tickSeconds, int firstTick, boolean newestFirst,
-                       RowWriter row) {
+    private Reply page(
+            QueryParams q,
+            Instant start,
+            Instant end,
+            int tickSeconds,
+            int firstTick,
+            boolean newestFirst,
+            RowWriter row) {
         int limit = q.integer("limit", MAX_LIMIT, 1, MAX_LIMIT);
         int lastTick = data.anchorSecond() / tickSeconds;
         int from = (int) Math.max(firstTick, ceilDiv(data.secondOf(start), tickSeconds));

@@ -23,6 +23,7 @@ final class PositionTable {
     final byte[] leverage;
     /** Size in lots of 10^-szDecimals of the coin. */
     final long[] lots;
+
     final double[] entryPrice;
     final double[] liquidationPrice;
     final int[] openSecond;

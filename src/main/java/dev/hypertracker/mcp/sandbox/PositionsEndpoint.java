@@ -1,9 +1,6 @@
 package dev.hypertracker.mcp.sandbox;
 
 import dev.hypertracker.mcp.catalog.Cohort;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.JsonNode;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
 
 /**
  * GET /positions: every position, filtered, by open time ascending, cursor-paged. Parameters the API
@@ -87,7 +86,8 @@ final class PositionsEndpoint {
         JsonNode openTime = node.get("openTime");
         if (seq == null || !seq.isInt() || openTime == null || !openTime.isString()) throw Cursors.invalid();
         int i = seq.intValue();
-        if (i < 0 || i >= data.table.size
+        if (i < 0
+                || i >= data.table.size
                 || !openTime.stringValue().equals(JsonOut.time(data.instantAt(data.table.openSecond[i])))) {
             throw Cursors.invalid();
         }

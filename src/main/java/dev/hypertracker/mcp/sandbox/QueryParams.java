@@ -27,7 +27,8 @@ final class QueryParams {
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,9}");
     /** The timeframes openedWithin and positionRecencyTimeframe accept, in seconds (0 = all). */
-    private static final Map<String, Integer> TIMEFRAMES = Map.of("24h", 86_400, "7d", 7 * 86_400, "30d", 30 * 86_400, "all", 0);
+    private static final Map<String, Integer> TIMEFRAMES =
+            Map.of("24h", 86_400, "7d", 7 * 86_400, "30d", 30 * 86_400, "all", 0);
 
     private final Map<String, List<String>> values;
 
@@ -74,8 +75,8 @@ final class QueryParams {
 
     /** A required ISO 8601 time: 400 when missing or not ISO 8601 (epoch millis included). */
     Instant requiredTime(String name) {
-        String raw = first(name).orElseThrow(() -> ApiError.badRequest(name,
-                name + " should not be empty", isoMessage(name)));
+        String raw = first(name)
+                .orElseThrow(() -> ApiError.badRequest(name, name + " should not be empty", isoMessage(name)));
         return parseTime(name, raw);
     }
 
@@ -94,8 +95,11 @@ final class QueryParams {
     /** ISO 8601 date or date-time; a time without offset is UTC. Digits alone (epoch millis) are not ISO 8601. */
     static Optional<Instant> parseIso8601(String raw) {
         try {
-            if (DATE_ONLY.matcher(raw).matches()) return Optional.of(LocalDate.parse(raw).atStartOfDay(ZoneOffset.UTC).toInstant());
-            if (raw.endsWith("Z") || raw.matches(".*[+-]\\d{2}:?\\d{2}$")) return Optional.of(OffsetDateTime.parse(raw).toInstant());
+            if (DATE_ONLY.matcher(raw).matches())
+                return Optional.of(
+                        LocalDate.parse(raw).atStartOfDay(ZoneOffset.UTC).toInstant());
+            if (raw.endsWith("Z") || raw.matches(".*[+-]\\d{2}:?\\d{2}$"))
+                return Optional.of(OffsetDateTime.parse(raw).toInstant());
             return Optional.of(LocalDateTime.parse(raw).toInstant(ZoneOffset.UTC));
         } catch (DateTimeParseException e) {
             return Optional.empty();

@@ -17,8 +17,14 @@ public final class RequestLog {
     /**
      * @param query parsed query, keys in request order, repeated keys kept
      */
-    public record Entry(Instant time, String method, String path, String rawQuery, Map<String, List<String>> query,
-                        boolean bearerSent, int status) {}
+    public record Entry(
+            Instant time,
+            String method,
+            String path,
+            String rawQuery,
+            Map<String, List<String>> query,
+            boolean bearerSent,
+            int status) {}
 
     private final Deque<Entry> entries = new ArrayDeque<>();
 

@@ -25,9 +25,19 @@ import java.util.Objects;
  * @param drifted          true: a field the digests need is renamed (positions rows say "direction" for "side"),
  *                         the kind of drift {@code doctor --probe} must find
  */
-public record SandboxConfig(int port, String token, long seed, int positions, int wallets, Duration exportTtl,
-                            Instant anchor, boolean inlineExports, boolean numbersAsStrings, boolean legacyErrors,
-                            int dailyQuota, boolean drifted) {
+public record SandboxConfig(
+        int port,
+        String token,
+        long seed,
+        int positions,
+        int wallets,
+        Duration exportTtl,
+        Instant anchor,
+        boolean inlineExports,
+        boolean numbersAsStrings,
+        boolean legacyErrors,
+        int dailyQuota,
+        boolean drifted) {
 
     /** A paid plan's allowance: never reached by an ordinary test. */
     public static final int DEFAULT_DAILY_QUOTA = 100_000;
@@ -40,7 +50,8 @@ public record SandboxConfig(int port, String token, long seed, int positions, in
         if (token.isBlank()) throw new IllegalArgumentException("token must not be blank");
         if (positions < 1) throw new IllegalArgumentException("positions must be at least 1: " + positions);
         if (wallets < 1) throw new IllegalArgumentException("wallets must be at least 1: " + wallets);
-        if (exportTtl.isNegative() || exportTtl.isZero()) throw new IllegalArgumentException("exportTtl must be positive");
+        if (exportTtl.isNegative() || exportTtl.isZero())
+            throw new IllegalArgumentException("exportTtl must be positive");
         if (dailyQuota < 0) throw new IllegalArgumentException("dailyQuota must not be negative: " + dailyQuota);
         anchor = anchor.truncatedTo(ChronoUnit.HOURS);
     }
@@ -50,67 +61,210 @@ public record SandboxConfig(int port, String token, long seed, int positions, in
      * hour, the API's current shapes, 100,000 requests a day.
      */
     public static SandboxConfig defaults() {
-        return new SandboxConfig(0, "sandbox-token", 42, 120_000, 24_000, Duration.ofSeconds(30),
-                Instant.now(), false, false, false, DEFAULT_DAILY_QUOTA, false);
+        return new SandboxConfig(
+                0,
+                "sandbox-token",
+                42,
+                120_000,
+                24_000,
+                Duration.ofSeconds(30),
+                Instant.now(),
+                false,
+                false,
+                false,
+                DEFAULT_DAILY_QUOTA,
+                false);
     }
 
     public SandboxConfig withPort(int port) {
-        return new SandboxConfig(port, token, seed, positions, wallets, exportTtl, anchor, inlineExports,
-                numbersAsStrings, legacyErrors, dailyQuota, drifted);
+        return new SandboxConfig(
+                port,
+                token,
+                seed,
+                positions,
+                wallets,
+                exportTtl,
+                anchor,
+                inlineExports,
+                numbersAsStrings,
+                legacyErrors,
+                dailyQuota,
+                drifted);
     }
 
     public SandboxConfig withToken(String token) {
-        return new SandboxConfig(port, token, seed, positions, wallets, exportTtl, anchor, inlineExports,
-                numbersAsStrings, legacyErrors, dailyQuota, drifted);
+        return new SandboxConfig(
+                port,
+                token,
+                seed,
+                positions,
+                wallets,
+                exportTtl,
+                anchor,
+                inlineExports,
+                numbersAsStrings,
+                legacyErrors,
+                dailyQuota,
+                drifted);
     }
 
     public SandboxConfig withSeed(long seed) {
-        return new SandboxConfig(port, token, seed, positions, wallets, exportTtl, anchor, inlineExports,
-                numbersAsStrings, legacyErrors, dailyQuota, drifted);
+        return new SandboxConfig(
+                port,
+                token,
+                seed,
+                positions,
+                wallets,
+                exportTtl,
+                anchor,
+                inlineExports,
+                numbersAsStrings,
+                legacyErrors,
+                dailyQuota,
+                drifted);
     }
 
     public SandboxConfig withPositions(int positions) {
-        return new SandboxConfig(port, token, seed, positions, wallets, exportTtl, anchor, inlineExports,
-                numbersAsStrings, legacyErrors, dailyQuota, drifted);
+        return new SandboxConfig(
+                port,
+                token,
+                seed,
+                positions,
+                wallets,
+                exportTtl,
+                anchor,
+                inlineExports,
+                numbersAsStrings,
+                legacyErrors,
+                dailyQuota,
+                drifted);
     }
 
     public SandboxConfig withWallets(int wallets) {
-        return new SandboxConfig(port, token, seed, positions, wallets, exportTtl, anchor, inlineExports,
-                numbersAsStrings, legacyErrors, dailyQuota, drifted);
+        return new SandboxConfig(
+                port,
+                token,
+                seed,
+                positions,
+                wallets,
+                exportTtl,
+                anchor,
+                inlineExports,
+                numbersAsStrings,
+                legacyErrors,
+                dailyQuota,
+                drifted);
     }
 
     public SandboxConfig withExportTtl(Duration exportTtl) {
-        return new SandboxConfig(port, token, seed, positions, wallets, exportTtl, anchor, inlineExports,
-                numbersAsStrings, legacyErrors, dailyQuota, drifted);
+        return new SandboxConfig(
+                port,
+                token,
+                seed,
+                positions,
+                wallets,
+                exportTtl,
+                anchor,
+                inlineExports,
+                numbersAsStrings,
+                legacyErrors,
+                dailyQuota,
+                drifted);
     }
 
     public SandboxConfig withAnchor(Instant anchor) {
-        return new SandboxConfig(port, token, seed, positions, wallets, exportTtl, anchor, inlineExports,
-                numbersAsStrings, legacyErrors, dailyQuota, drifted);
+        return new SandboxConfig(
+                port,
+                token,
+                seed,
+                positions,
+                wallets,
+                exportTtl,
+                anchor,
+                inlineExports,
+                numbersAsStrings,
+                legacyErrors,
+                dailyQuota,
+                drifted);
     }
 
     public SandboxConfig withInlineExports(boolean inlineExports) {
-        return new SandboxConfig(port, token, seed, positions, wallets, exportTtl, anchor, inlineExports,
-                numbersAsStrings, legacyErrors, dailyQuota, drifted);
+        return new SandboxConfig(
+                port,
+                token,
+                seed,
+                positions,
+                wallets,
+                exportTtl,
+                anchor,
+                inlineExports,
+                numbersAsStrings,
+                legacyErrors,
+                dailyQuota,
+                drifted);
     }
 
     public SandboxConfig withNumbersAsStrings(boolean numbersAsStrings) {
-        return new SandboxConfig(port, token, seed, positions, wallets, exportTtl, anchor, inlineExports,
-                numbersAsStrings, legacyErrors, dailyQuota, drifted);
+        return new SandboxConfig(
+                port,
+                token,
+                seed,
+                positions,
+                wallets,
+                exportTtl,
+                anchor,
+                inlineExports,
+                numbersAsStrings,
+                legacyErrors,
+                dailyQuota,
+                drifted);
     }
 
     public SandboxConfig withLegacyErrors(boolean legacyErrors) {
-        return new SandboxConfig(port, token, seed, positions, wallets, exportTtl, anchor, inlineExports,
-                numbersAsStrings, legacyErrors, dailyQuota, drifted);
+        return new SandboxConfig(
+                port,
+                token,
+                seed,
+                positions,
+                wallets,
+                exportTtl,
+                anchor,
+                inlineExports,
+                numbersAsStrings,
+                legacyErrors,
+                dailyQuota,
+                drifted);
     }
 
     public SandboxConfig withDailyQuota(int dailyQuota) {
-        return new SandboxConfig(port, token, seed, positions, wallets, exportTtl, anchor, inlineExports,
-                numbersAsStrings, legacyErrors, dailyQuota, drifted);
+        return new SandboxConfig(
+                port,
+                token,
+                seed,
+                positions,
+                wallets,
+                exportTtl,
+                anchor,
+                inlineExports,
+                numbersAsStrings,
+                legacyErrors,
+                dailyQuota,
+                drifted);
     }
 
     public SandboxConfig withDrifted(boolean drifted) {
-        return new SandboxConfig(port, token, seed, positions, wallets, exportTtl, anchor, inlineExports,
-                numbersAsStrings, legacyErrors, dailyQuota, drifted);
+        return new SandboxConfig(
+                port,
+                token,
+                seed,
+                positions,
+                wallets,
+                exportTtl,
+                anchor,
+                inlineExports,
+                numbersAsStrings,
+                legacyErrors,
+                dailyQuota,
+                drifted);
     }
 }

@@ -1,6 +1,16 @@
 package dev.hypertracker.mcp.sandbox;
 
 import dev.hypertracker.mcp.catalog.Endpoint;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
@@ -15,17 +25,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.function.Supplier;
-
 /**
  * A faithful, deterministic imitation of the HyperTracker API on 127.0.0.1: every catalog endpoint, Bearer
  * auth, the API's errors and pagination, pre-signed export files, fault injection and a request log. It
@@ -35,8 +34,8 @@ public final class SandboxServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
     private static final int MAX_THREADS = 16;
-    private static final byte[] MALFORMED_BODY = "{\"error\":<html>upstream returned garbage</html>"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] MALFORMED_BODY =
+            "{\"error\":<html>upstream returned garbage</html>".getBytes(StandardCharsets.UTF_8);
 
     private final SandboxConfig config;
     private final MarketData data;
@@ -82,7 +81,8 @@ public final class SandboxServer implements AutoCloseable {
             sandbox.server.start();
         } catch (Exception e) {
             sandbox.close();
-            throw new IllegalStateException("sandbox could not start on 127.0.0.1:" + config.port() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "sandbox could not start on 127.0.0.1:" + config.port() + ": " + e.getMessage(), e);
         }
         ServerConnector connector = (ServerConnector) sandbox.server.getConnectors()[0];
         sandbox.baseUrl = URI.create("http://127.0.0.1:" + connector.getLocalPort());
@@ -90,21 +90,35 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /** http://127.0.0.1:port; API paths are under {@link Endpoint#API_PREFIX}. */
-    public URI baseUrl() { return baseUrl; }
+    public URI baseUrl() {
+        return baseUrl;
+    }
 
-    public String token() { return config.token(); }
+    public String token() {
+        return config.token();
+    }
 
-    public SandboxConfig config() { return config; }
+    public SandboxConfig config() {
+        return config;
+    }
 
-    public RequestLog requestLog() { return requestLog; }
+    public RequestLog requestLog() {
+        return requestLog;
+    }
 
-    public FaultInjector faults() { return faults; }
+    public FaultInjector faults() {
+        return faults;
+    }
 
     /** The ground truth behind every response. */
-    public MarketData data() { return data; }
+    public MarketData data() {
+        return data;
+    }
 
     /** How long generating the market took. */
-    public Duration generationTime() { return generationTime; }
+    public Duration generationTime() {
+        return generationTime;
+    }
 
     /**
      * Answer one export file (positions, position-breakdown-by-cohort, position-breakdown-by-size,
@@ -116,10 +130,18 @@ public final class SandboxServer implements AutoCloseable {
 
     /** One line for a start-up banner. */
     public String describe() {
-        return String.format("HyperTracker sandbox at %s%s (token %s): %d coins, %,d wallets, %,d positions, %d days of "
+        return String.format(
+                "HyperTracker sandbox at %s%s (token %s): %d coins, %,d wallets, %,d positions, %d days of "
                         + "hourly data up to %s, seed %d, generated in %d ms",
-                baseUrl, Endpoint.API_PREFIX, config.token(), data.coins().size(), data.wallets().size(),
-                data.positions().size(), MarketData.DAYS, JsonOut.time(data.anchor()), config.seed(),
+                baseUrl,
+                Endpoint.API_PREFIX,
+                config.token(),
+                data.coins().size(),
+                data.wallets().size(),
+                data.positions().size(),
+                MarketData.DAYS,
+                JsonOut.time(data.anchor()),
+                config.seed(),
                 generationTime.toMillis());
     }
 
@@ -148,7 +170,8 @@ public final class SandboxServer implements AutoCloseable {
         return decision.decorate(apiAnswer(method, path, query, authorized, decision));
     }
 
-    private Reply apiAnswer(String method, String path, QueryParams query, boolean authorized, DailyQuota.Decision decision) {
+    private Reply apiAnswer(
+            String method, String path, QueryParams query, boolean authorized, DailyQuota.Decision decision) {
         if (!method.equals("GET")) return ApiError.noRoute(method, path);
         Optional<ApiRoutes.Match> match = routes.match(path);
         if (match.isEmpty()) return ApiError.noRoute(method, path);
@@ -177,8 +200,8 @@ public final class SandboxServer implements AutoCloseable {
             Fault fault = faults.take(path).orElse(null);
             Supplier<Reply> normal = () -> answer(method, path, query, authorization);
             Reply reply = fault == null ? normal.get() : withFault(fault, normal);
-            requestLog.add(new RequestLog.Entry(Instant.now(), method, path, rawQuery, query.asMap(), bearerSent,
-                    reply.status()));
+            requestLog.add(new RequestLog.Entry(
+                    Instant.now(), method, path, rawQuery, query.asMap(), bearerSent, reply.status()));
 
             response.setStatus(reply.status());
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
@@ -187,8 +210,12 @@ public final class SandboxServer implements AutoCloseable {
             if (fault != null && fault.kind() == Fault.Kind.TRUNCATED_BODY) {
                 // half the promised bytes, then fail the exchange: Jetty aborts the connection mid-body
                 ByteBuffer half = ByteBuffer.wrap(reply.body(), 0, reply.body().length / 2);
-                response.write(false, half, Callback.from(
-                        () -> callback.failed(new EofException("body truncated by fault injection")), callback::failed));
+                response.write(
+                        false,
+                        half,
+                        Callback.from(
+                                () -> callback.failed(new EofException("body truncated by fault injection")),
+                                callback::failed));
             } else {
                 response.write(true, ByteBuffer.wrap(reply.body()), callback);
             }
@@ -203,7 +230,8 @@ public final class SandboxServer implements AutoCloseable {
             case RATE_LIMITED -> {
                 Reply limited = ApiError.rateLimited(fault.retryAfterSeconds());
                 yield fault.retryAfterHeader()
-                        ? limited.withHeader("Retry-After", String.valueOf(fault.retryAfterSeconds())) : limited;
+                        ? limited.withHeader("Retry-After", String.valueOf(fault.retryAfterSeconds()))
+                        : limited;
             }
             case DELAY -> {
                 faults.sleep(fault.delay());
@@ -214,7 +242,10 @@ public final class SandboxServer implements AutoCloseable {
             case TRUNCATED_BODY -> normal.get();
             case TRUNCATED_JSON -> {
                 Reply whole = normal.get();
-                yield new Reply(whole.status(), whole.contentType(), whole.headers(),
+                yield new Reply(
+                        whole.status(),
+                        whole.contentType(),
+                        whole.headers(),
                         Arrays.copyOf(whole.body(), whole.body().length / 2));
             }
         };

@@ -22,8 +22,7 @@ final class FirstCallWarmUp {
      */
     static final long DELAY_MILLIS = 250;
 
-    private FirstCallWarmUp() {
-    }
+    private FirstCallWarmUp() {}
 
     static void start(Runnable prepareHttpClient) {
         Thread thread = new Thread(() -> run(prepareHttpClient), "first-call-warm-up");
@@ -37,7 +36,8 @@ final class FirstCallWarmUp {
             Thread.sleep(DELAY_MILLIS);
             prepareHttpClient.run();
             McpJsonDefaults.getSchemaValidator().validate(Map.of("type", "object"), Map.of());
-            new Summarizer().summarize(Catalog.endpoints().get(0), List.of(), DigestOptions.defaults(), Paging.single());
+            new Summarizer()
+                    .summarize(Catalog.endpoints().get(0), List.of(), DigestOptions.defaults(), Paging.single());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | LinkageError ignored) {

@@ -3,15 +3,15 @@ package dev.hypertracker.mcp.server;
 import dev.hypertracker.mcp.api.CoinDirectory;
 import dev.hypertracker.mcp.api.HyperTrackerClient;
 import dev.hypertracker.mcp.api.Pager;
-import dev.hypertracker.mcp.stats.UpstreamStats;
 import dev.hypertracker.mcp.catalog.Catalog;
+import dev.hypertracker.mcp.completions.ArgumentCompletions;
 import dev.hypertracker.mcp.config.Settings;
 import dev.hypertracker.mcp.digest.Summarizer;
-import dev.hypertracker.mcp.completions.ArgumentCompletions;
 import dev.hypertracker.mcp.prompts.WorkflowPrompts;
 import dev.hypertracker.mcp.resources.ReferenceResources;
 import dev.hypertracker.mcp.resources.ResultResources;
 import dev.hypertracker.mcp.resources.ResultStore;
+import dev.hypertracker.mcp.stats.UpstreamStats;
 import dev.hypertracker.mcp.tools.EndpointTool;
 import dev.hypertracker.mcp.tools.ServerStatusTool;
 import dev.hypertracker.mcp.tools.ToolSelection;
@@ -50,8 +50,15 @@ public final class HyperTrackerServer implements ServerAssembly {
         this.selection = selection;
         this.client = new HyperTrackerClient(settings, stats, clock);
         this.results = new ResultStore(Duration.ofMinutes(30), clock);
-        this.toolContext = new EndpointTool.Context(new ArgumentValidator(clock), new Pager(client), new Summarizer(clock),
-                results, stats, settings.callDeadline(), settings.demo(), clock);
+        this.toolContext = new EndpointTool.Context(
+                new ArgumentValidator(clock),
+                new Pager(client),
+                new Summarizer(clock),
+                results,
+                stats,
+                settings.callDeadline(),
+                settings.demo(),
+                clock);
         this.statusTool = new ServerStatusTool(settings, client, stats, version());
         this.coins = new CoinDirectory(client, clock);
         this.clock = clock;
@@ -73,7 +80,8 @@ public final class HyperTrackerServer implements ServerAssembly {
 
     public List<SyncToolSpecification> tools() {
         List<SyncToolSpecification> tools = new ArrayList<>();
-        Catalog.endpoints().stream().filter(e -> selection.includes(e.tool()))
+        Catalog.endpoints().stream()
+                .filter(e -> selection.includes(e.tool()))
                 .forEach(e -> tools.add(new EndpointTool(e, toolContext).specification()));
         if (selection.includes(ServerStatusTool.NAME)) {
             tools.add(statusTool.specification());
@@ -87,8 +95,14 @@ public final class HyperTrackerServer implements ServerAssembly {
         return specification
                 .serverInfo(ServerIdentity.implementation(version()))
                 .instructions(Instructions.forServer(settings.demo()))
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).prompts(false)
-                        .completions().logging().extensions(Views.capability()).build())
+                .capabilities(McpSchema.ServerCapabilities.builder()
+                        .tools(false)
+                        .resources(false, false)
+                        .prompts(false)
+                        .completions()
+                        .logging()
+                        .extensions(Views.capability())
+                        .build())
                 // our validator answers with clearer messages (argument, what is wrong, what is allowed) and
                 // accepts cohort names where the schema says integer-or-string
                 .validateToolInputs(false)

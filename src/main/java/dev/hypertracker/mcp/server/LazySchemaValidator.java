@@ -31,8 +31,7 @@ final class LazySchemaValidator implements JsonSchemaValidator {
 
     /** Start-time meta-schema check of the tool schemas: done by the test suite, see the class comment. */
     @Override
-    public void assertConforms(String what, Map<String, Object> schema) {
-    }
+    public void assertConforms(String what, Map<String, Object> schema) {}
 
     @Override
     public ValidationResponse validate(Map<String, Object> schema, Object structuredContent) {

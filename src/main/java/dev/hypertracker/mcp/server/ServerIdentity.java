@@ -14,20 +14,27 @@ import java.util.List;
  */
 public final class ServerIdentity {
     public static final String TITLE = "HyperTracker";
-    public static final String DESCRIPTION = "Hyperliquid positioning from the HyperTracker API: positions, open interest, "
-            + "cohorts, liquidation risk, as token-frugal digests.";
+    public static final String DESCRIPTION =
+            "Hyperliquid positioning from the HyperTracker API: positions, open interest, "
+                    + "cohorts, liquidation risk, as token-frugal digests.";
     /** The HyperTracker API this server serves (the project has no web site of its own yet). */
     public static final String WEBSITE = "https://ht-api.coinmarketman.com";
     /** A 128×128 PNG, also the bundle's icon.png. */
     public static final String ICON_RESOURCE = "/META-INF/hypertracker/icon.png";
 
-    private ServerIdentity() {
-    }
+    private ServerIdentity() {}
 
     public static McpSchema.Implementation implementation(String version) {
-        McpSchema.Icon icon = McpSchema.Icon.builder(iconDataUri()).mimeType("image/png").sizes(List.of("128x128")).build();
-        return McpSchema.Implementation.builder(HyperTrackerServer.NAME, version).title(TITLE).description(DESCRIPTION)
-                .websiteUrl(WEBSITE).icons(List.of(icon)).build();
+        McpSchema.Icon icon = McpSchema.Icon.builder(iconDataUri())
+                .mimeType("image/png")
+                .sizes(List.of("128x128"))
+                .build();
+        return McpSchema.Implementation.builder(HyperTrackerServer.NAME, version)
+                .title(TITLE)
+                .description(DESCRIPTION)
+                .websiteUrl(WEBSITE)
+                .icons(List.of(icon))
+                .build();
     }
 
     /** The icon inline (a data: URI, ~450 characters): a client shows it without fetching anything. */

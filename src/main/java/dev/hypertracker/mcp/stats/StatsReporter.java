@@ -38,7 +38,8 @@ public final class StatsReporter implements AutoCloseable {
 
     static StatsReporter start(UpstreamStats stats, Duration interval, ScheduledExecutorService timer) {
         StatsReporter reporter = new StatsReporter(stats, timer);
-        timer.scheduleAtFixedRate(reporter::reportIfChanged, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(
+                reporter::reportIfChanged, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return reporter;
     }
 
@@ -66,6 +67,8 @@ public final class StatsReporter implements AutoCloseable {
     }
 
     static String line(Map<String, Object> counters) {
-        return counters.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+        return counters.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" "));
     }
 }

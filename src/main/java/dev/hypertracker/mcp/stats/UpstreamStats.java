@@ -17,21 +17,50 @@ public final class UpstreamStats {
     private final AtomicLong toolCalls = new AtomicLong();
     private final AtomicLong toolErrors = new AtomicLong();
 
-    public void upstreamRequest() { upstreamRequests.incrementAndGet(); }
-    public void exportDownload() { exportDownloads.incrementAndGet(); }
-    public void cacheHit() { cacheHits.incrementAndGet(); }
-    public void coalesced() { coalesced.incrementAndGet(); }
-    public void retry() { retries.incrementAndGet(); }
-    public void rateLimited() { rateLimited.incrementAndGet(); }
-    public void throttledLocally() { throttledLocally.incrementAndGet(); }
-    public void failure() { failures.incrementAndGet(); }
+    public void upstreamRequest() {
+        upstreamRequests.incrementAndGet();
+    }
+
+    public void exportDownload() {
+        exportDownloads.incrementAndGet();
+    }
+
+    public void cacheHit() {
+        cacheHits.incrementAndGet();
+    }
+
+    public void coalesced() {
+        coalesced.incrementAndGet();
+    }
+
+    public void retry() {
+        retries.incrementAndGet();
+    }
+
+    public void rateLimited() {
+        rateLimited.incrementAndGet();
+    }
+
+    public void throttledLocally() {
+        throttledLocally.incrementAndGet();
+    }
+
+    public void failure() {
+        failures.incrementAndGet();
+    }
+
     public void toolCall(boolean error) {
         toolCalls.incrementAndGet();
         if (error) toolErrors.incrementAndGet();
     }
 
-    public long upstreamRequests() { return upstreamRequests.get(); }
-    public long coalescedCount() { return coalesced.get(); }
+    public long upstreamRequests() {
+        return upstreamRequests.get();
+    }
+
+    public long coalescedCount() {
+        return coalesced.get();
+    }
 
     /** The counters as JSON-ready map, for the status tool, resource and logs. */
     public Map<String, Object> snapshot() {

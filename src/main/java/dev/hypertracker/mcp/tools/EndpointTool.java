@@ -3,12 +3,12 @@ package dev.hypertracker.mcp.tools;
 import dev.hypertracker.mcp.api.ApiException;
 import dev.hypertracker.mcp.api.Deadline;
 import dev.hypertracker.mcp.api.Pager;
-import dev.hypertracker.mcp.stats.UpstreamStats;
 import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.digest.Digest;
-import dev.hypertracker.mcp.digest.UpstreamBodyException;
 import dev.hypertracker.mcp.digest.Summarizer;
+import dev.hypertracker.mcp.digest.UpstreamBodyException;
 import dev.hypertracker.mcp.resources.ResultStore;
+import dev.hypertracker.mcp.stats.UpstreamStats;
 import dev.hypertracker.mcp.validation.ArgumentValidator;
 import dev.hypertracker.mcp.validation.InvalidArgumentException;
 import dev.hypertracker.mcp.validation.ValidatedCall;
@@ -23,8 +23,8 @@ import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -37,11 +37,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class EndpointTool {
     private static final Logger log = LoggerFactory.getLogger(EndpointTool.class);
-    static final String SYNTHETIC_NOTE = "SYNTHETIC DEMO DATA from the embedded sandbox (--demo), not real market data.";
+    static final String SYNTHETIC_NOTE =
+            "SYNTHETIC DEMO DATA from the embedded sandbox (--demo), not real market data.";
 
     /** What every endpoint tool shares. */
-    public record Context(ArgumentValidator validator, Pager pager, Summarizer summarizer, ResultStore results,
-                          UpstreamStats stats, Duration callDeadline, boolean demo, Clock clock) {}
+    public record Context(
+            ArgumentValidator validator,
+            Pager pager,
+            Summarizer summarizer,
+            ResultStore results,
+            UpstreamStats stats,
+            Duration callDeadline,
+            boolean demo,
+            Clock clock) {}
 
     private final Endpoint endpoint;
     private final Context context;
@@ -53,21 +61,26 @@ public final class EndpointTool {
 
     /** The tool definition: derived from the catalog entry. */
     public static Tool definition(Endpoint endpoint) {
-        return ToolCharts.decorate(endpoint, Tool.builder(endpoint.tool(), ToolSchemas.inputSchema(endpoint))
-                .title(endpoint.title())
-                .description(endpoint.description())
-                .outputSchema(ToolSchemas.outputSchema(endpoint))
-                .annotations(ToolAnnotations.builder()
-                        .readOnlyHint(true)
-                        .destructiveHint(false)
-                        .idempotentHint(true)
-                        .openWorldHint(true) // it reads the live HyperTracker API
-                        .build())
-                .build());
+        return ToolCharts.decorate(
+                endpoint,
+                Tool.builder(endpoint.tool(), ToolSchemas.inputSchema(endpoint))
+                        .title(endpoint.title())
+                        .description(endpoint.description())
+                        .outputSchema(ToolSchemas.outputSchema(endpoint))
+                        .annotations(ToolAnnotations.builder()
+                                .readOnlyHint(true)
+                                .destructiveHint(false)
+                                .idempotentHint(true)
+                                .openWorldHint(true) // it reads the live HyperTracker API
+                                .build())
+                        .build());
     }
 
     public SyncToolSpecification specification() {
-        return SyncToolSpecification.builder().tool(definition(endpoint)).callHandler(this::call).build();
+        return SyncToolSpecification.builder()
+                .tool(definition(endpoint))
+                .callHandler(this::call)
+                .build();
     }
 
     CallToolResult call(McpSyncServerExchange exchange, CallToolRequest request) {
@@ -75,14 +88,26 @@ public final class EndpointTool {
             ToolCharts.ChartRequest chart = ToolCharts.chartRequest(endpoint, request.arguments());
             ValidatedCall call = context.validator().validate(endpoint, chart.arguments());
             Deadline deadline = Deadline.after(context.callDeadline(), context.clock());
-            Object progressToken = request.meta() == null ? null : request.meta().get("progressToken");
-            Pager.Pages pages = context.pager().fetch(call.request(), call.maxPages(), call.fresh(), deadline,
-                    (done, planned, rows) -> progress(exchange, progressToken, done, planned, rows));
-            Optional<ResultStore.StoredResult> stored = context.results().put(ResultStore.ownerOf(exchange), endpoint,
-                    call.request().pathAndQuery(), pages.bodies(), pages.bytes());
+            Object progressToken =
+                    request.meta() == null ? null : request.meta().get("progressToken");
+            Pager.Pages pages = context.pager()
+                    .fetch(
+                            call.request(),
+                            call.maxPages(),
+                            call.fresh(),
+                            deadline,
+                            (done, planned, rows) -> progress(exchange, progressToken, done, planned, rows));
+            Optional<ResultStore.StoredResult> stored = context.results()
+                    .put(
+                            ResultStore.ownerOf(exchange),
+                            endpoint,
+                            call.request().pathAndQuery(),
+                            pages.bodies(),
+                            pages.bytes());
             Digest digest = digest(call, pages, stored);
             context.stats().toolCall(false);
-            return ToolCharts.decorate(result(digest, stored, pages.allFromCache()), endpoint, chart, pages.bodies(), exchange);
+            return ToolCharts.decorate(
+                    result(digest, stored, pages.allFromCache()), endpoint, chart, pages.bodies(), exchange);
         } catch (InvalidArgumentException e) {
             context.stats().toolCall(true);
             return error("Invalid argument " + e.getMessage() + " No request was sent to HyperTracker.");
@@ -98,14 +123,15 @@ public final class EndpointTool {
         } catch (RuntimeException e) {
             context.stats().toolCall(true);
             log.error("{} failed unexpectedly", endpoint.tool(), e);
-            return error("Internal error in " + endpoint.tool() + " (" + e.getClass().getSimpleName()
-                    + "). The server keeps running; try again or narrow the query.");
+            return error("Internal error in " + endpoint.tool() + " ("
+                    + e.getClass().getSimpleName() + "). The server keeps running; try again or narrow the query.");
         }
     }
 
     /** Summarizes, reusing the digest of the very same bodies and options when the result store has it. */
     private Digest digest(ValidatedCall call, Pager.Pages pages, Optional<ResultStore.StoredResult> stored) {
-        Supplier<Digest> summarize = () -> context.summarizer().summarize(endpoint, pages.bodies(), call.options(), pages.paging());
+        Supplier<Digest> summarize =
+                () -> context.summarizer().summarize(endpoint, pages.bodies(), call.options(), pages.paging());
         if (stored.isEmpty() || !endpoint.digest().traits().replayable()) return summarize.get();
         return stored.get().digest(List.of(call.options(), pages.paging()), summarize);
     }
@@ -122,14 +148,22 @@ public final class EndpointTool {
         CallToolResult.Builder builder = CallToolResult.builder();
         stored.ifPresent(s -> {
             structured.put("resourceUri", s.jsonUri());
-            text.append("\nFull data: ").append(s.jsonUri()).append(" (JSON) or ").append(s.csvUri())
-                    .append(" (CSV), kept ").append(context.results().ttl().toMinutes()).append(" min.");
+            text.append("\nFull data: ")
+                    .append(s.jsonUri())
+                    .append(" (JSON) or ")
+                    .append(s.csvUri())
+                    .append(" (CSV), kept ")
+                    .append(context.results().ttl().toMinutes())
+                    .append(" min.");
         });
         builder.addTextContent(text.toString()).structuredContent(structured);
         stored.ifPresent(s -> builder.addContent(ResourceLink.builder()
-                .uri(s.jsonUri()).name(endpoint.tool() + "-" + s.id())
+                .uri(s.jsonUri())
+                .name(endpoint.tool() + "-" + s.id())
                 .title("Full data of this " + endpoint.tool() + " result")
-                .mimeType("application/json").size(s.bytes()).build()));
+                .mimeType("application/json")
+                .size(s.bytes())
+                .build()));
         return builder.build();
     }
 
@@ -140,8 +174,10 @@ public final class EndpointTool {
     private void progress(McpSyncServerExchange exchange, Object token, int done, int planned, int rows) {
         if (token == null || exchange == null) return;
         try {
-            exchange.progressNotification(ProgressNotification.builder(token, done).total((double) planned)
-                    .message("Fetched page " + done + " of up to " + planned + " (" + rows + " rows)").build());
+            exchange.progressNotification(ProgressNotification.builder(token, done)
+                    .total((double) planned)
+                    .message("Fetched page " + done + " of up to " + planned + " (" + rows + " rows)")
+                    .build());
         } catch (RuntimeException e) {
             log.debug("progress notification not delivered: {}", e.toString());
         }

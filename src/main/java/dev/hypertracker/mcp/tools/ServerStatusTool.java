@@ -1,8 +1,8 @@
 package dev.hypertracker.mcp.tools;
 
 import dev.hypertracker.mcp.api.HyperTrackerClient;
-import dev.hypertracker.mcp.stats.UpstreamStats;
 import dev.hypertracker.mcp.config.Settings;
+import dev.hypertracker.mcp.stats.UpstreamStats;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
@@ -34,12 +34,25 @@ public final class ServerStatusTool {
         Map<String, Object> object = Map.of("type", "object");
         return Tool.builder(NAME, Map.of("type", "object", "properties", Map.of(), "additionalProperties", false))
                 .title("Server status and quota use")
-                .description("This server's counters, no API call: upstream requests (quota spent), cache hits, coalesced "
-                        + "calls, 429s, retries, circuit breaker, rate limit.")
-                .outputSchema(Map.of("type", "object", "required", List.of("counters"), "properties", Map.of(
-                        "counters", object, "cache", object, "circuitBreakerOpen", Map.of("type", "boolean"),
-                        // {limit, remaining, resetAt}: X-RateLimit-* of the last API response, null = unknown
-                        "upstreamQuota", object)))
+                .description(
+                        "This server's counters, no API call: upstream requests (quota spent), cache hits, coalesced "
+                                + "calls, 429s, retries, circuit breaker, rate limit.")
+                .outputSchema(Map.of(
+                        "type",
+                        "object",
+                        "required",
+                        List.of("counters"),
+                        "properties",
+                        Map.of(
+                                "counters",
+                                object,
+                                "cache",
+                                object,
+                                "circuitBreakerOpen",
+                                Map.of("type", "boolean"),
+                                // {limit, remaining, resetAt}: X-RateLimit-* of the last API response, null = unknown
+                                "upstreamQuota",
+                                object)))
                 .annotations(ToolAnnotations.builder()
                         .readOnlyHint(true)
                         .destructiveHint(false)
@@ -50,22 +63,35 @@ public final class ServerStatusTool {
     }
 
     public SyncToolSpecification specification() {
-        return SyncToolSpecification.builder().tool(definition()).callHandler((exchange, request) -> {
-            if (request.arguments() != null && !request.arguments().isEmpty()) {
-                return CallToolResult.builder().isError(true)
-                        .addTextContent("Invalid argument: " + NAME + " takes no arguments; got " + request.arguments().keySet() + ".")
-                        .build();
-            }
-            Map<String, Object> status = status();
-            return CallToolResult.builder().addTextContent(text(status)).structuredContent(status).build();
-        }).build();
+        return SyncToolSpecification.builder()
+                .tool(definition())
+                .callHandler((exchange, request) -> {
+                    if (request.arguments() != null && !request.arguments().isEmpty()) {
+                        return CallToolResult.builder()
+                                .isError(true)
+                                .addTextContent("Invalid argument: " + NAME + " takes no arguments; got "
+                                        + request.arguments().keySet() + ".")
+                                .build();
+                    }
+                    Map<String, Object> status = status();
+                    return CallToolResult.builder()
+                            .addTextContent(text(status))
+                            .structuredContent(status)
+                            .build();
+                })
+                .build();
     }
 
     public Map<String, Object> status() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("version", version);
         m.put("demo", settings.demo());
-        m.put("apiHost", settings.baseUrl().getHost() + (settings.baseUrl().getPort() > 0 ? ":" + settings.baseUrl().getPort() : ""));
+        m.put(
+                "apiHost",
+                settings.baseUrl().getHost()
+                        + (settings.baseUrl().getPort() > 0
+                                ? ":" + settings.baseUrl().getPort()
+                                : ""));
         m.put("tokenConfigured", settings.hasToken());
         m.put("counters", stats.snapshot());
         Map<String, Object> cache = new LinkedHashMap<>();
@@ -81,18 +107,24 @@ public final class ServerStatusTool {
     }
 
     private static String text(Map<String, Object> s) {
-        @SuppressWarnings("unchecked") Map<String, Object> c = (Map<String, Object>) s.get("counters");
-        return "hypertracker-mcp " + s.get("version") + (Boolean.TRUE.equals(s.get("demo")) ? " (demo: synthetic data)" : "")
-                + " → " + s.get("apiHost") + ", token " + (Boolean.TRUE.equals(s.get("tokenConfigured")) ? "set" : "NOT set")
-                + ". Upstream requests: " + c.get("upstreamRequests") + " (+" + c.get("exportDownloads") + " export downloads), cache hits: "
-                + c.get("cacheHits") + ", coalesced: " + c.get("coalescedRequests") + ", 429s: " + c.get("rateLimited429")
+        @SuppressWarnings("unchecked")
+        Map<String, Object> c = (Map<String, Object>) s.get("counters");
+        return "hypertracker-mcp " + s.get("version")
+                + (Boolean.TRUE.equals(s.get("demo")) ? " (demo: synthetic data)" : "")
+                + " → " + s.get("apiHost") + ", token "
+                + (Boolean.TRUE.equals(s.get("tokenConfigured")) ? "set" : "NOT set")
+                + ". Upstream requests: " + c.get("upstreamRequests") + " (+" + c.get("exportDownloads")
+                + " export downloads), cache hits: "
+                + c.get("cacheHits") + ", coalesced: " + c.get("coalescedRequests") + ", 429s: "
+                + c.get("rateLimited429")
                 + ", retries: " + c.get("retries") + ", tool calls: " + c.get("toolCalls") + " (" + c.get("toolErrors")
                 + " errors). Rate limit " + s.get("rateLimitPerMinute") + "/min; circuit breaker "
                 + (Boolean.TRUE.equals(s.get("circuitBreakerOpen")) ? "OPEN" : "closed") + "." + quotaText(s);
     }
 
     private static String quotaText(Map<String, Object> s) {
-        @SuppressWarnings("unchecked") Map<String, Object> q = (Map<String, Object>) s.get("upstreamQuota");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> q = (Map<String, Object>) s.get("upstreamQuota");
         if (q.get("limit") == null && q.get("remaining") == null && q.get("resetAt") == null) return "";
         return " API quota (last response): " + (q.get("remaining") == null ? "?" : q.get("remaining")) + " of "
                 + (q.get("limit") == null ? "?" : q.get("limit")) + " left"

@@ -46,8 +46,13 @@ public final class ToolCharts {
         Map<String, Object> properties = new LinkedHashMap<>((Map<String, Object>) withChart.get("properties"));
         properties.put(CHART, Map.of("enum", List.of(PNG)));
         withChart.put("properties", properties);
-        return Tool.builder(tool.name(), withChart).title(tool.title()).description(tool.description())
-                .outputSchema(tool.outputSchema()).annotations(tool.annotations()).meta(Views.toolMeta(view.get())).build();
+        return Tool.builder(tool.name(), withChart)
+                .title(tool.title())
+                .description(tool.description())
+                .outputSchema(tool.outputSchema())
+                .annotations(tool.annotations())
+                .meta(Views.toolMeta(view.get()))
+                .build();
     }
 
     /** Takes {@code chart} out of the arguments (the validator knows only the API's and the digest's). */
@@ -66,9 +71,15 @@ public final class ToolCharts {
     }
 
     /** The result with the PNG and/or the view's data added; unchanged when neither applies. */
-    static CallToolResult decorate(CallToolResult result, Endpoint endpoint, ChartRequest request, List<JsonNode> bodies,
-                                   McpSyncServerExchange exchange) {
-        boolean view = View.of(endpoint).isPresent() && exchange != null && Views.supportedBy(exchange.getClientCapabilities());
+    static CallToolResult decorate(
+            CallToolResult result,
+            Endpoint endpoint,
+            ChartRequest request,
+            List<JsonNode> bodies,
+            McpSyncServerExchange exchange) {
+        boolean view = View.of(endpoint).isPresent()
+                && exchange != null
+                && Views.supportedBy(exchange.getClientCapabilities());
         if (!request.png() && !view) return result;
         List<Content> content = new ArrayList<>(result.content());
         Map<String, Object> meta = result.meta() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(result.meta());
@@ -76,17 +87,25 @@ public final class ToolCharts {
             ChartData data = ChartData.of(endpoint, bodies).orElseThrow();
             if (view) meta.put(Views.CHART_META_KEY, data.toJson());
             if (request.png()) {
-                content.add(ImageContent.builder(Base64.getEncoder().encodeToString(PngChart.render(data)), "image/png").build());
+                content.add(ImageContent.builder(Base64.getEncoder().encodeToString(PngChart.render(data)), "image/png")
+                        .build());
             }
         } catch (RuntimeException | Error e) {
             // a chart is an extra: the digest still answers. A JRE without fonts fails in Java2D with an Error
             // ("No fonts found", InternalError, UnsatisfiedLinkError); other VM errors are not ours to swallow.
             if (e instanceof VirtualMachineError && !(e instanceof InternalError)) throw e;
             log.warn("{}: chart not drawn: {}", endpoint.tool(), e.toString());
-            if (request.png()) content.add(io.modelcontextprotocol.spec.McpSchema.TextContent.builder(
-                    "No chart image: it could not be drawn (" + e.getClass().getSimpleName() + ").").build());
+            if (request.png())
+                content.add(io.modelcontextprotocol.spec.McpSchema.TextContent.builder(
+                                "No chart image: it could not be drawn ("
+                                        + e.getClass().getSimpleName() + ").")
+                        .build());
         }
-        return CallToolResult.builder().content(content).structuredContent(result.structuredContent())
-                .isError(result.isError()).meta(meta.isEmpty() ? null : meta).build();
+        return CallToolResult.builder()
+                .content(content)
+                .structuredContent(result.structuredContent())
+                .isError(result.isError())
+                .meta(meta.isEmpty() ? null : meta)
+                .build();
     }
 }

@@ -18,8 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ToolManifest {
     /** Keys sorted: schemas built with Map.of have no stable order, and the file must not change between runs. */
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
 
     private ToolManifest() {}
 
@@ -45,26 +47,42 @@ public final class ToolManifest {
      */
     public static Map<String, String> snapshots() {
         Map<String, String> byTool = new LinkedHashMap<>();
-        for (Map<String, Object> entry : entries()) byTool.put((String) entry.get("name"), JSON.writeValueAsString(entry) + "\n");
+        for (Map<String, Object> entry : entries())
+            byTool.put((String) entry.get("name"), JSON.writeValueAsString(entry) + "\n");
         return byTool;
     }
 
     private static List<Map<String, Object>> entries() {
         List<Map<String, Object>> tools = new ArrayList<>();
-        for (Endpoint e : Catalog.endpoints()) tools.add(entry(EndpointTool.definition(e), "GET " + e.fullPathTemplate(), e.toolset().id()));
+        for (Endpoint e : Catalog.endpoints())
+            tools.add(entry(
+                    EndpointTool.definition(e),
+                    "GET " + e.fullPathTemplate(),
+                    e.toolset().id()));
         tools.add(entry(ServerStatusTool.definition(), null, "meta"));
         return tools;
     }
 
     /** The README's tool table (between the tools-table markers), from the same definitions. */
     public static String markdownTable() {
-        StringBuilder sb = new StringBuilder("| tool | toolset | upstream GET (under /api/external) | what it answers |\n|---|---|---|---|\n");
+        StringBuilder sb = new StringBuilder(
+                "| tool | toolset | upstream GET (under /api/external) | what it answers |\n|---|---|---|---|\n");
         for (Endpoint e : Catalog.endpoints()) {
-            sb.append("| `").append(e.tool()).append("` | ").append(e.toolset().id()).append(" | `").append(e.pathTemplate())
-                    .append("` | ").append(e.title()).append(" |\n");
+            sb.append("| `")
+                    .append(e.tool())
+                    .append("` | ")
+                    .append(e.toolset().id())
+                    .append(" | `")
+                    .append(e.pathTemplate())
+                    .append("` | ")
+                    .append(e.title())
+                    .append(" |\n");
         }
-        sb.append("| `").append(ServerStatusTool.NAME).append("` | meta | (none: this server's counters) | ")
-                .append(ServerStatusTool.definition().title()).append(" |\n");
+        sb.append("| `")
+                .append(ServerStatusTool.NAME)
+                .append("` | meta | (none: this server's counters) | ")
+                .append(ServerStatusTool.definition().title())
+                .append(" |\n");
         return sb.toString();
     }
 

@@ -43,15 +43,18 @@ public final class ToolSchemas {
      * Fields not worth their tokens in tools/list: what only detail=rows/raw or another pagination style
      * produces, and the envelope every result has. They may still appear in structuredContent.
      */
-    private static final Set<String> UNLISTED_FIELDS = Set.of("fields", "rows", "rowsTotal", "envelope", "raw",
-            "kind", "detail", "omitted");
-    private static final Set<String> CURSOR_FIELDS = Set.of("rowsScanned", "pagesFetched", "complete", "nextCursor", "incompleteNote");
+    private static final Set<String> UNLISTED_FIELDS =
+            Set.of("fields", "rows", "rowsTotal", "envelope", "raw", "kind", "detail", "omitted");
+
+    private static final Set<String> CURSOR_FIELDS =
+            Set.of("rowsScanned", "pagesFetched", "complete", "nextCursor", "incompleteNote");
     private static final Set<String> OFFSET_FIELDS = Set.of("offset", "nextOffset", "totalCount");
 
     private static boolean listed(Endpoint endpoint, String field) {
         if (UNLISTED_FIELDS.contains(field)) return false;
         if (OFFSET_FIELDS.contains(field)) return endpoint.pagination() == Pagination.OFFSET;
-        if (CURSOR_FIELDS.contains(field)) return endpoint.pagination() == Pagination.CURSOR || field.equals("rowsScanned");
+        if (CURSOR_FIELDS.contains(field))
+            return endpoint.pagination() == Pagination.CURSOR || field.equals("rowsScanned");
         return true;
     }
 

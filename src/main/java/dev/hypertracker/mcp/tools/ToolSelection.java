@@ -37,15 +37,24 @@ public final class ToolSelection {
                 allNames().forEach(chosen::add);
                 continue;
             }
-            Toolset set = Arrays.stream(Toolset.values()).filter(t -> t.id().equals(lower)).findFirst().orElse(null);
+            Toolset set = Arrays.stream(Toolset.values())
+                    .filter(t -> t.id().equals(lower))
+                    .findFirst()
+                    .orElse(null);
             if (set != null) {
-                Catalog.endpoints().stream().filter(e -> e.toolset() == set).map(Endpoint::tool).forEach(chosen::add);
+                Catalog.endpoints().stream()
+                        .filter(e -> e.toolset() == set)
+                        .map(Endpoint::tool)
+                        .forEach(chosen::add);
                 if (set == Toolset.META) chosen.add(ServerStatusTool.NAME);
             } else if (allNames().contains(word)) {
                 chosen.add(word);
             } else {
-                throw new ConfigurationException("--tools: \"" + word + "\" is neither a tool nor a toolset. Toolsets: all, "
-                        + String.join(", ", Arrays.stream(Toolset.values()).map(Toolset::id).toList()) + ". Tools: "
+                throw new ConfigurationException("--tools: \"" + word
+                        + "\" is neither a tool nor a toolset. Toolsets: all, "
+                        + String.join(
+                                ", ",
+                                Arrays.stream(Toolset.values()).map(Toolset::id).toList()) + ". Tools: "
                         + String.join(", ", allNames()) + ".");
             }
         }
@@ -54,7 +63,8 @@ public final class ToolSelection {
     }
 
     static List<String> allNames() {
-        List<String> names = new ArrayList<>(Catalog.endpoints().stream().map(Endpoint::tool).toList());
+        List<String> names =
+                new ArrayList<>(Catalog.endpoints().stream().map(Endpoint::tool).toList());
         names.add(ServerStatusTool.NAME);
         return names;
     }

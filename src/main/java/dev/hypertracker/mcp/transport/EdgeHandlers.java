@@ -12,8 +12,7 @@ import org.eclipse.jetty.util.Callback;
 
 /** Jetty handlers that act on the connection before any servlet sees a request. */
 final class EdgeHandlers {
-    private EdgeHandlers() {
-    }
+    private EdgeHandlers() {}
 
     /** TRACE answers 405 on every path (it would echo the request's headers, Authorization included). */
     static Handler refuseTrace(Handler next) {
@@ -39,9 +38,12 @@ final class EdgeHandlers {
         return new Handler.Wrapper(next) {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+                EndPoint endPoint =
+                        request.getConnectionMetaData().getConnection().getEndPoint();
                 endPoint.setIdleTimeout(callIdleTimeout.toMillis());
-                return super.handle(request, response,
+                return super.handle(
+                        request,
+                        response,
                         Callback.from(callback, () -> endPoint.setIdleTimeout(readTimeout.toMillis())));
             }
         };

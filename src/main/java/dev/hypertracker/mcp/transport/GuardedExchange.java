@@ -46,8 +46,14 @@ final class GuardedExchange {
      * @param requestId    the JSON-RPC id when the body is a request, else null
      * @param onNewSession told the id of a session the SDK created, before the client can learn it
      */
-    GuardedExchange(HttpServletRequest request, HttpServletResponse response, byte[] body, Object requestId,
-            String method, McpJsonMapper json, Consumer<String> onNewSession) {
+    GuardedExchange(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            byte[] body,
+            Object requestId,
+            String method,
+            McpJsonMapper json,
+            Consumer<String> onNewSession) {
         this.onNewSession = onNewSession;
         this.json = json;
         this.requestId = requestId;
@@ -95,14 +101,21 @@ final class GuardedExchange {
     /** Writes the error the SDK did not send, as one more event of the request's stream. */
     private void answerIfSilent() {
         PublicErrorWriter writer = response.writer;
-        if (answered || requestId == null || writer == null || response.mode != PublicErrorWriter.Mode.EVENTS
+        if (answered
+                || requestId == null
+                || writer == null
+                || response.mode != PublicErrorWriter.Mode.EVENTS
                 || servletThread != Thread.currentThread()) {
             return;
         }
         answered = true;
-        String error = PublicErrors.body(json, requestId, ErrorCodes.INVALID_PARAMS, "Invalid params for " + method
-                + ": the params do not have the types the MCP schema gives (params and arguments are objects, "
-                + "uri is a string, a completion needs its argument)");
+        String error = PublicErrors.body(
+                json,
+                requestId,
+                ErrorCodes.INVALID_PARAMS,
+                "Invalid params for " + method
+                        + ": the params do not have the types the MCP schema gives (params and arguments are objects, "
+                        + "uri is a string, a completion needs its argument)");
         writer.write("event: message\ndata: " + error + "\n\n");
         writer.flush();
     }
@@ -122,7 +135,8 @@ final class GuardedExchange {
 
         @Override
         public BufferedReader getReader() throws IOException {
-            return body == null ? super.getReader()
+            return body == null
+                    ? super.getReader()
                     : new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
         }
 
@@ -167,8 +181,14 @@ final class GuardedExchange {
             } else {
                 return super.getWriter();
             }
-            writer = new PublicErrorWriter(super.getWriter(), mode, json, requestId, method,
-                    GuardedExchange.this::noteResponse, GuardedExchange.this::noteEndpoint);
+            writer = new PublicErrorWriter(
+                    super.getWriter(),
+                    mode,
+                    json,
+                    requestId,
+                    method,
+                    GuardedExchange.this::noteResponse,
+                    GuardedExchange.this::noteEndpoint);
             return writer;
         }
     }

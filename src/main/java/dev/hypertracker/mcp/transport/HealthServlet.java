@@ -29,8 +29,13 @@ final class HealthServlet extends HttpServlet {
     private final Instant startedAt;
     private final transient McpJsonMapper jsonMapper;
 
-    HealthServlet(String transportNames, SessionLimit sessions, BooleanSupplier draining, BooleanSupplier lowOnThreads,
-            Instant startedAt, McpJsonMapper jsonMapper) {
+    HealthServlet(
+            String transportNames,
+            SessionLimit sessions,
+            BooleanSupplier draining,
+            BooleanSupplier lowOnThreads,
+            Instant startedAt,
+            McpJsonMapper jsonMapper) {
         this.transportNames = transportNames;
         this.sessions = sessions;
         this.draining = draining;

@@ -85,58 +85,167 @@ public record HttpTransportConfig(
      * evicted after 10 idle minutes, at most 1,000 of them.
      */
     public static HttpTransportConfig defaults() {
-        return new HttpTransportConfig(DEFAULT_HOST, DEFAULT_PORT, EnumSet.of(TransportKind.HTTP), null, List.of(),
-                List.of(), DEFAULT_MAX_REQUEST_BYTES, DEFAULT_KEEP_ALIVE, DEFAULT_SHUTDOWN_GRACE,
-                DEFAULT_SESSION_IDLE_TIMEOUT, DEFAULT_MAX_SESSIONS);
+        return new HttpTransportConfig(
+                DEFAULT_HOST,
+                DEFAULT_PORT,
+                EnumSet.of(TransportKind.HTTP),
+                null,
+                List.of(),
+                List.of(),
+                DEFAULT_MAX_REQUEST_BYTES,
+                DEFAULT_KEEP_ALIVE,
+                DEFAULT_SHUTDOWN_GRACE,
+                DEFAULT_SESSION_IDLE_TIMEOUT,
+                DEFAULT_MAX_SESSIONS);
     }
 
     public HttpTransportConfig withHost(String newHost) {
-        return new HttpTransportConfig(newHost, port, kinds, authToken, extraAllowedOrigins, extraAllowedHosts,
-                maxRequestBytes, keepAlive, shutdownGrace, sessionIdleTimeout, maxSessions);
+        return new HttpTransportConfig(
+                newHost,
+                port,
+                kinds,
+                authToken,
+                extraAllowedOrigins,
+                extraAllowedHosts,
+                maxRequestBytes,
+                keepAlive,
+                shutdownGrace,
+                sessionIdleTimeout,
+                maxSessions);
     }
 
     public HttpTransportConfig withPort(int newPort) {
-        return new HttpTransportConfig(host, newPort, kinds, authToken, extraAllowedOrigins, extraAllowedHosts,
-                maxRequestBytes, keepAlive, shutdownGrace, sessionIdleTimeout, maxSessions);
+        return new HttpTransportConfig(
+                host,
+                newPort,
+                kinds,
+                authToken,
+                extraAllowedOrigins,
+                extraAllowedHosts,
+                maxRequestBytes,
+                keepAlive,
+                shutdownGrace,
+                sessionIdleTimeout,
+                maxSessions);
     }
 
     public HttpTransportConfig withKinds(Set<TransportKind> newKinds) {
-        return new HttpTransportConfig(host, port, newKinds, authToken, extraAllowedOrigins, extraAllowedHosts,
-                maxRequestBytes, keepAlive, shutdownGrace, sessionIdleTimeout, maxSessions);
+        return new HttpTransportConfig(
+                host,
+                port,
+                newKinds,
+                authToken,
+                extraAllowedOrigins,
+                extraAllowedHosts,
+                maxRequestBytes,
+                keepAlive,
+                shutdownGrace,
+                sessionIdleTimeout,
+                maxSessions);
     }
 
     public HttpTransportConfig withAuthToken(String newAuthToken) {
-        return new HttpTransportConfig(host, port, kinds, newAuthToken, extraAllowedOrigins, extraAllowedHosts,
-                maxRequestBytes, keepAlive, shutdownGrace, sessionIdleTimeout, maxSessions);
+        return new HttpTransportConfig(
+                host,
+                port,
+                kinds,
+                newAuthToken,
+                extraAllowedOrigins,
+                extraAllowedHosts,
+                maxRequestBytes,
+                keepAlive,
+                shutdownGrace,
+                sessionIdleTimeout,
+                maxSessions);
     }
 
     public HttpTransportConfig withExtraAllowedOrigins(List<String> origins) {
-        return new HttpTransportConfig(host, port, kinds, authToken, origins, extraAllowedHosts,
-                maxRequestBytes, keepAlive, shutdownGrace, sessionIdleTimeout, maxSessions);
+        return new HttpTransportConfig(
+                host,
+                port,
+                kinds,
+                authToken,
+                origins,
+                extraAllowedHosts,
+                maxRequestBytes,
+                keepAlive,
+                shutdownGrace,
+                sessionIdleTimeout,
+                maxSessions);
     }
 
     public HttpTransportConfig withMaxRequestBytes(long bytes) {
-        return new HttpTransportConfig(host, port, kinds, authToken, extraAllowedOrigins, extraAllowedHosts, bytes,
-                keepAlive, shutdownGrace, sessionIdleTimeout, maxSessions);
+        return new HttpTransportConfig(
+                host,
+                port,
+                kinds,
+                authToken,
+                extraAllowedOrigins,
+                extraAllowedHosts,
+                bytes,
+                keepAlive,
+                shutdownGrace,
+                sessionIdleTimeout,
+                maxSessions);
     }
 
     public HttpTransportConfig withKeepAlive(Duration interval) {
-        return new HttpTransportConfig(host, port, kinds, authToken, extraAllowedOrigins, extraAllowedHosts,
-                maxRequestBytes, interval, shutdownGrace, sessionIdleTimeout, maxSessions);
+        return new HttpTransportConfig(
+                host,
+                port,
+                kinds,
+                authToken,
+                extraAllowedOrigins,
+                extraAllowedHosts,
+                maxRequestBytes,
+                interval,
+                shutdownGrace,
+                sessionIdleTimeout,
+                maxSessions);
     }
 
     public HttpTransportConfig withShutdownGrace(Duration grace) {
-        return new HttpTransportConfig(host, port, kinds, authToken, extraAllowedOrigins, extraAllowedHosts,
-                maxRequestBytes, keepAlive, grace, sessionIdleTimeout, maxSessions);
+        return new HttpTransportConfig(
+                host,
+                port,
+                kinds,
+                authToken,
+                extraAllowedOrigins,
+                extraAllowedHosts,
+                maxRequestBytes,
+                keepAlive,
+                grace,
+                sessionIdleTimeout,
+                maxSessions);
     }
 
     public HttpTransportConfig withSessionIdleTimeout(Duration timeout) {
-        return new HttpTransportConfig(host, port, kinds, authToken, extraAllowedOrigins, extraAllowedHosts,
-                maxRequestBytes, keepAlive, shutdownGrace, timeout, maxSessions);
+        return new HttpTransportConfig(
+                host,
+                port,
+                kinds,
+                authToken,
+                extraAllowedOrigins,
+                extraAllowedHosts,
+                maxRequestBytes,
+                keepAlive,
+                shutdownGrace,
+                timeout,
+                maxSessions);
     }
 
     public HttpTransportConfig withMaxSessions(int max) {
-        return new HttpTransportConfig(host, port, kinds, authToken, extraAllowedOrigins, extraAllowedHosts,
-                maxRequestBytes, keepAlive, shutdownGrace, sessionIdleTimeout, max);
+        return new HttpTransportConfig(
+                host,
+                port,
+                kinds,
+                authToken,
+                extraAllowedOrigins,
+                extraAllowedHosts,
+                maxRequestBytes,
+                keepAlive,
+                shutdownGrace,
+                sessionIdleTimeout,
+                max);
     }
 }

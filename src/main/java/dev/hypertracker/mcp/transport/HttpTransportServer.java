@@ -86,8 +86,15 @@ public final class HttpTransportServer implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread shutdownHook = new Thread(this::close, "mcp-http-shutdown");
 
-    private HttpTransportServer(Server jetty, URI baseUrl, int port, List<ServedTransport> transports,
-            SessionLimit sessions, InFlightRequests inFlight, AtomicBoolean draining, Duration shutdownGrace) {
+    private HttpTransportServer(
+            Server jetty,
+            URI baseUrl,
+            int port,
+            List<ServedTransport> transports,
+            SessionLimit sessions,
+            InFlightRequests inFlight,
+            AtomicBoolean draining,
+            Duration shutdownGrace) {
         this.jetty = jetty;
         this.baseUrl = baseUrl;
         this.port = port;
@@ -115,14 +122,17 @@ public final class HttpTransportServer implements AutoCloseable {
      * @throws TransportConfigurationException when the host is unknown, a non-loopback address is to be bound
      *         without a token, or the port cannot be bound
      */
-    public static HttpTransportServer start(HttpTransportConfig config, ServerAssembly assembly,
-            StatelessServerAssembly statelessAssembly) {
+    public static HttpTransportServer start(
+            HttpTransportConfig config, ServerAssembly assembly, StatelessServerAssembly statelessAssembly) {
         return start(config, assembly, statelessAssembly, Clock.systemUTC());
     }
 
     /** As above, with the clock that session idleness is measured by (tests move it by hand). */
-    static HttpTransportServer start(HttpTransportConfig config, ServerAssembly assembly,
-            StatelessServerAssembly statelessAssembly, Clock clock) {
+    static HttpTransportServer start(
+            HttpTransportConfig config,
+            ServerAssembly assembly,
+            StatelessServerAssembly statelessAssembly,
+            Clock clock) {
         InetAddress bindAddress = resolve(config.host());
         if (!bindAddress.isLoopbackAddress() && config.authToken() == null) {
             throw new TransportConfigurationException("Binding to " + config.host()
@@ -147,8 +157,8 @@ public final class HttpTransportServer implements AutoCloseable {
         try {
             connector.open(); // binds now, so an ephemeral port is known before the Origin/Host lists are built
         } catch (IOException e) {
-            throw new TransportConfigurationException("Cannot listen on " + config.host() + ":" + config.port()
-                    + " (" + e.getMessage() + ")");
+            throw new TransportConfigurationException(
+                    "Cannot listen on " + config.host() + ":" + config.port() + " (" + e.getMessage() + ")");
         }
         try {
             return serve(jetty, connector, bindAddress, config, assembly, statelessAssembly, clock);
@@ -159,31 +169,47 @@ public final class HttpTransportServer implements AutoCloseable {
     }
 
     /** Mounts the transports, the guard and the health check on the bound connector and starts serving. */
-    private static HttpTransportServer serve(Server jetty, ServerConnector connector, InetAddress bindAddress,
-            HttpTransportConfig config, ServerAssembly assembly, StatelessServerAssembly statelessAssembly,
+    private static HttpTransportServer serve(
+            Server jetty,
+            ServerConnector connector,
+            InetAddress bindAddress,
+            HttpTransportConfig config,
+            ServerAssembly assembly,
+            StatelessServerAssembly statelessAssembly,
             Clock clock) {
         int port = connector.getLocalPort();
 
         McpJsonMapper jsonMapper = McpJsonDefaults.getMapper();
         List<ServedTransport> transports = new ArrayList<>();
         for (TransportKind kind : EnumSet.copyOf(config.kinds())) {
-            transports.add(switch (kind) {
-                case HTTP -> streamable(config, assembly, jsonMapper, clock);
-                case SSE -> sse(config, assembly, jsonMapper, clock);
-                case STATELESS -> stateless(config, statelessAssembly, jsonMapper);
-                case STDIO -> throw new IllegalStateException("rejected by HttpTransportConfig");
-            });
+            transports.add(
+                    switch (kind) {
+                        case HTTP -> streamable(config, assembly, jsonMapper, clock);
+                        case SSE -> sse(config, assembly, jsonMapper, clock);
+                        case STATELESS -> stateless(config, statelessAssembly, jsonMapper);
+                        case STDIO -> throw new IllegalStateException("rejected by HttpTransportConfig");
+                    });
         }
 
         InFlightRequests inFlight = new InFlightRequests();
         AtomicBoolean draining = new AtomicBoolean();
-        SessionLimit sessions = new SessionLimit(transports.stream().map(ServedTransport::sessions)
-                .filter(Objects::nonNull).toList(), config.maxSessions());
+        SessionLimit sessions = new SessionLimit(
+                transports.stream()
+                        .map(ServedTransport::sessions)
+                        .filter(Objects::nonNull)
+                        .toList(),
+                config.maxSessions());
         McpEndpointGuard guard = new McpEndpointGuard(
-                RebindingProtection.validator(bindAddress, config.host(), port, config.extraAllowedOrigins(),
-                        config.extraAllowedHosts()),
-                config.authToken(), config.maxRequestBytes(), inFlight, draining::get, jsonMapper, sessions,
-                sessionsOf(transports, TransportKind.HTTP), sessionsOf(transports, TransportKind.SSE));
+                RebindingProtection.validator(
+                        bindAddress, config.host(), port, config.extraAllowedOrigins(), config.extraAllowedHosts()),
+                config.authToken(),
+                config.maxRequestBytes(),
+                inFlight,
+                draining::get,
+                jsonMapper,
+                sessions,
+                sessionsOf(transports, TransportKind.HTTP),
+                sessionsOf(transports, TransportKind.SSE));
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
@@ -199,21 +225,38 @@ public final class HttpTransportServer implements AutoCloseable {
         }
         String transportNames = transports.stream().map(t -> t.kind().label()).collect(Collectors.joining(","));
         QueuedThreadPool threads = (QueuedThreadPool) jetty.getThreadPool();
-        context.addServlet(new ServletHolder("health", new HealthServlet(transportNames, sessions, draining::get,
-                threads::isLowOnThreads, Instant.now(), jsonMapper)), HEALTH_PATH);
+        context.addServlet(
+                new ServletHolder(
+                        "health",
+                        new HealthServlet(
+                                transportNames,
+                                sessions,
+                                draining::get,
+                                threads::isLowOnThreads,
+                                Instant.now(),
+                                jsonMapper)),
+                HEALTH_PATH);
         JsonErrorHandler errors = new JsonErrorHandler(jsonMapper);
         context.setErrorHandler(errors);
         jetty.setErrorHandler(errors);
         EagerContentHandler wholeBodies = new EagerContentHandler(
                 EdgeHandlers.callIdleTimeout(CALL_IDLE_TIMEOUT, BODY_READ_TIMEOUT, context),
-                new EagerContentHandler.RetainedContentLoaderFactory(config.maxRequestBytes() + BODY_FRAMING_SLACK,
-                        -1, true));
+                new EagerContentHandler.RetainedContentLoaderFactory(
+                        config.maxRequestBytes() + BODY_FRAMING_SLACK, -1, true));
         jetty.setHandler(EdgeHandlers.refuseTrace(wholeBodies));
 
-        String authority = bindAddress.isAnyLocalAddress() ? "localhost"
+        String authority = bindAddress.isAnyLocalAddress()
+                ? "localhost"
                 : RebindingProtection.hostLiteral(config.host(), bindAddress);
-        HttpTransportServer server = new HttpTransportServer(jetty, URI.create("http://" + authority + ":" + port),
-                port, transports, sessions, inFlight, draining, config.shutdownGrace());
+        HttpTransportServer server = new HttpTransportServer(
+                jetty,
+                URI.create("http://" + authority + ":" + port),
+                port,
+                transports,
+                sessions,
+                inFlight,
+                draining,
+                config.shutdownGrace());
         try {
             jetty.start();
         } catch (Exception e) {
@@ -222,10 +265,13 @@ public final class HttpTransportServer implements AutoCloseable {
         }
         Runtime.getRuntime().addShutdownHook(server.shutdownHook);
         long sweepMillis = Math.max(1_000, Math.min(config.sessionIdleTimeout().toMillis() / 4, 60_000));
-        server.sweeper.scheduleWithFixedDelay(server::evictIdleSessions, sweepMillis, sweepMillis,
-                TimeUnit.MILLISECONDS);
+        server.sweeper.scheduleWithFixedDelay(
+                server::evictIdleSessions, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
         for (ServedTransport transport : transports) {
-            log.info("MCP {} transport at {}{}", transport.kind().label(), server.baseUrl,
+            log.info(
+                    "MCP {} transport at {}{}",
+                    transport.kind().label(),
+                    server.baseUrl,
                     transport.paths().get(0));
         }
         return server;
@@ -310,17 +356,25 @@ public final class HttpTransportServer implements AutoCloseable {
         try {
             closing.get(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            log.warn("The {} transport did not close within {}; stopping anyway", transport.kind().label(),
+            log.warn(
+                    "The {} transport did not close within {}; stopping anyway",
+                    transport.kind().label(),
                     shutdownGrace);
         } catch (ExecutionException e) {
-            log.warn("Error closing the {} transport: {}", transport.kind().label(), e.getCause().toString());
+            log.warn(
+                    "Error closing the {} transport: {}",
+                    transport.kind().label(),
+                    e.getCause().toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     private static SessionRegistry sessionsOf(List<ServedTransport> transports, TransportKind kind) {
-        return transports.stream().filter(t -> t.kind() == kind).map(ServedTransport::sessions).findFirst()
+        return transports.stream()
+                .filter(t -> t.kind() == kind)
+                .map(ServedTransport::sessions)
+                .findFirst()
                 .orElse(null);
     }
 
@@ -357,8 +411,8 @@ public final class HttpTransportServer implements AutoCloseable {
     // immediateExecution: the servlet thread already blocks until the call is answered, so the handler runs on it
     // rather than on Reactor's bounded-elastic pool, whose 10-threads-per-core cap would bound concurrent calls.
 
-    private static ServedTransport streamable(HttpTransportConfig config, ServerAssembly assembly,
-            McpJsonMapper jsonMapper, Clock clock) {
+    private static ServedTransport streamable(
+            HttpTransportConfig config, ServerAssembly assembly, McpJsonMapper jsonMapper, Clock clock) {
         HttpServletStreamableServerTransportProvider provider = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(jsonMapper)
                 .mcpEndpoint(MCP_PATH)
@@ -367,13 +421,17 @@ public final class HttpTransportServer implements AutoCloseable {
                 .sessionSweepInterval(null) // SessionRegistry evicts, by the same rule, on a clock tests can move
                 .build();
         McpSyncServer server = assembly.build(McpServer.sync(provider).immediateExecution(true));
-        return new ServedTransport(TransportKind.HTTP, provider, List.of(MCP_PATH),
-                new SessionRegistry(provider, config.sessionIdleTimeout(), clock), server::closeGracefully);
+        return new ServedTransport(
+                TransportKind.HTTP,
+                provider,
+                List.of(MCP_PATH),
+                new SessionRegistry(provider, config.sessionIdleTimeout(), clock),
+                server::closeGracefully);
     }
 
     @SuppressWarnings("deprecation") // the legacy HTTP+SSE transport is deprecated by the spec; clients still use it
-    private static ServedTransport sse(HttpTransportConfig config, ServerAssembly assembly, McpJsonMapper jsonMapper,
-            Clock clock) {
+    private static ServedTransport sse(
+            HttpTransportConfig config, ServerAssembly assembly, McpJsonMapper jsonMapper, Clock clock) {
         HttpServletSseServerTransportProvider provider = HttpServletSseServerTransportProvider.builder()
                 .jsonMapper(jsonMapper)
                 .sseEndpoint(SSE_PATH)
@@ -382,24 +440,31 @@ public final class HttpTransportServer implements AutoCloseable {
                 .maxRequestSize((int) config.maxRequestBytes())
                 .build();
         McpSyncServer server = assembly.build(McpServer.sync(provider).immediateExecution(true));
-        return new ServedTransport(TransportKind.SSE, provider, List.of(SSE_PATH, SSE_MESSAGE_PATH),
-                new SessionRegistry(provider, config.sessionIdleTimeout(), clock), server::closeGracefully);
+        return new ServedTransport(
+                TransportKind.SSE,
+                provider,
+                List.of(SSE_PATH, SSE_MESSAGE_PATH),
+                new SessionRegistry(provider, config.sessionIdleTimeout(), clock),
+                server::closeGracefully);
     }
 
-    private static ServedTransport stateless(HttpTransportConfig config, StatelessServerAssembly assembly,
-            McpJsonMapper jsonMapper) {
+    private static ServedTransport stateless(
+            HttpTransportConfig config, StatelessServerAssembly assembly, McpJsonMapper jsonMapper) {
         HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
                 .jsonMapper(jsonMapper)
                 .messageEndpoint(MCP_PATH)
                 .maxRequestSize((int) config.maxRequestBytes())
                 .build();
         McpStatelessSyncServer server = assembly.build(McpServer.sync(transport).immediateExecution(true));
-        return new ServedTransport(TransportKind.STATELESS, transport, List.of(MCP_PATH), null,
-                server::closeGracefully);
+        return new ServedTransport(
+                TransportKind.STATELESS, transport, List.of(MCP_PATH), null, server::closeGracefully);
     }
 
     /** One transport as mounted: its servlet and paths, its sessions (null: stateless), how to close its server. */
-    private record ServedTransport(TransportKind kind, HttpServlet servlet, List<String> paths,
-            SessionRegistry sessions, Runnable closeServer) {
-    }
+    private record ServedTransport(
+            TransportKind kind,
+            HttpServlet servlet,
+            List<String> paths,
+            SessionRegistry sessions,
+            Runnable closeServer) {}
 }

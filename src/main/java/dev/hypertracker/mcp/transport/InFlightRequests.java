@@ -25,7 +25,8 @@ final class InFlightRequests {
     synchronized boolean awaitNone(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (count > 0) {
-            long remainingMillis = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+            long remainingMillis =
+                    Duration.ofNanos(deadline - System.nanoTime()).toMillis();
             if (remainingMillis <= 0) {
                 return false;
             }

@@ -29,6 +29,7 @@ final class JsonRpcLineFilter extends InputStream {
     private static final Logger log = LoggerFactory.getLogger(JsonRpcLineFilter.class);
     /** Longest line passed on; client→server messages are small, and the SDK's own limit is 16 MiB. */
     static final int MAX_LINE_BYTES = 8 * 1024 * 1024;
+
     private static final String INITIALIZED_LINE =
             "{\"jsonrpc\":\"2.0\",\"method\":\"" + McpSchema.METHOD_NOTIFICATION_INITIALIZED + "\"}\n";
 
@@ -141,12 +142,17 @@ final class JsonRpcLineFilter extends InputStream {
         }
         if (line.length() > MAX_LINE_BYTES) {
             log.warn("dropped a {}-byte stdin line: longer than the {} MiB limit", line.length(), MAX_LINE_BYTES >> 20);
-            reply(null, -32600, "Invalid Request: message of " + line.length() + " bytes exceeds the "
-                    + (MAX_LINE_BYTES >> 20) + " MiB limit");
+            reply(
+                    null,
+                    -32600,
+                    "Invalid Request: message of " + line.length() + " bytes exceeds the " + (MAX_LINE_BYTES >> 20)
+                            + " MiB limit");
             return null;
         }
         // a raw CR can only be whitespace in valid JSON, but the SDK's line reader would split the message there
-        String text = new String(line.bytes(), StandardCharsets.UTF_8).replace('\r', ' ').strip();
+        String text = new String(line.bytes(), StandardCharsets.UTF_8)
+                .replace('\r', ' ')
+                .strip();
         if (text.isEmpty()) return null;
         McpSchema.JSONRPCMessage message;
         try {

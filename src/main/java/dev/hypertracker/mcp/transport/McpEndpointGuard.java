@@ -37,8 +37,8 @@ final class McpEndpointGuard extends HttpFilter {
     private static final String BEARER_PREFIX = "Bearer ";
     static final String SESSION_HEADER = "Mcp-Session-Id";
     static final String ALLOWED_METHODS = "GET, POST, DELETE, OPTIONS";
-    static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept, Mcp-Session-Id, MCP-Protocol-Version, "
-            + "Last-Event-ID";
+    static final String ALLOWED_HEADERS =
+            "Authorization, Content-Type, Accept, Mcp-Session-Id, MCP-Protocol-Version, " + "Last-Event-ID";
     static final String EXPOSED_HEADERS = "Mcp-Session-Id, MCP-Protocol-Version, WWW-Authenticate";
 
     private final transient ServerHttpHeaderValidator rebindingValidator;
@@ -51,9 +51,16 @@ final class McpEndpointGuard extends HttpFilter {
     private final transient SessionRegistry streamableSessions;
     private final transient SessionRegistry sseSessions;
 
-    McpEndpointGuard(ServerHttpHeaderValidator rebindingValidator, String authToken, long maxRequestBytes,
-            InFlightRequests inFlight, BooleanSupplier draining, McpJsonMapper jsonMapper, SessionLimit sessionLimit,
-            SessionRegistry streamableSessions, SessionRegistry sseSessions) {
+    McpEndpointGuard(
+            ServerHttpHeaderValidator rebindingValidator,
+            String authToken,
+            long maxRequestBytes,
+            InFlightRequests inFlight,
+            BooleanSupplier draining,
+            McpJsonMapper jsonMapper,
+            SessionLimit sessionLimit,
+            SessionRegistry streamableSessions,
+            SessionRegistry sseSessions) {
         this.rebindingValidator = rebindingValidator;
         this.expectedTokenDigest = authToken == null ? null : sha256(authToken);
         this.maxRequestBytes = maxRequestBytes;
@@ -101,14 +108,19 @@ final class McpEndpointGuard extends HttpFilter {
             return;
         }
         if (request.getContentLengthLong() > maxRequestBytes) {
-            reject(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+            reject(
+                    response,
+                    HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
                     "Request body larger than " + maxRequestBytes + " bytes");
             return;
         }
         if (opensSession(request) && !sessionLimit.admitsOneMore()) {
             response.setHeader("Retry-After", "60");
-            reject(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Too many sessions: this server holds at most "
-                    + sessionLimit.max() + " (--max-sessions). Close an unused session (DELETE /mcp) or retry later");
+            reject(
+                    response,
+                    HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "Too many sessions: this server holds at most " + sessionLimit.max()
+                            + " (--max-sessions). Close an unused session (DELETE /mcp) or retry later");
             return;
         }
         if ("POST".equals(method)) {
@@ -137,27 +149,33 @@ final class McpEndpointGuard extends HttpFilter {
             throws IOException, ServletException {
         byte[] body = readBody(request);
         if (body == null) {
-            reject(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+            reject(
+                    response,
+                    HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
                     "Request body larger than " + maxRequestBytes + " bytes");
             return;
         }
         Map<?, ?> message = parseMessage(body);
         if (message == null) {
-            reject(response, HttpServletResponse.SC_BAD_REQUEST, ErrorCodes.PARSE_ERROR,
+            reject(
+                    response,
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    ErrorCodes.PARSE_ERROR,
                     "Parse error: the body must be one JSON-RPC message, a JSON object");
             return;
         }
         Object id = message.get("id");
         String rpcMethod = message.get("method") instanceof String name ? name : null;
         boolean isRequest = rpcMethod != null && id != null;
-        String sessionId = request.getHeader(SESSION_HEADER) != null ? request.getHeader(SESSION_HEADER)
+        String sessionId = request.getHeader(SESSION_HEADER) != null
+                ? request.getHeader(SESSION_HEADER)
                 : request.getParameter("sessionId");
         markUsed(sessionId);
         inFlight.begin();
         boolean endsAsynchronously = false;
         try {
-            GuardedExchange exchange = new GuardedExchange(request, response, body, isRequest ? id : null, rpcMethod,
-                    jsonMapper, this::markUsed);
+            GuardedExchange exchange = new GuardedExchange(
+                    request, response, body, isRequest ? id : null, rpcMethod, jsonMapper, this::markUsed);
             exchange.forward(chain);
             if (request.isAsyncStarted()) {
                 request.getAsyncContext().addListener(new OnStreamEnd(() -> {
@@ -176,8 +194,7 @@ final class McpEndpointGuard extends HttpFilter {
     /** A new SSE stream's session is closed as soon as the stream ends (client gone, write failed). */
     private void forwardGet(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        GuardedExchange exchange = new GuardedExchange(request, response, null, null, null, jsonMapper,
-                this::markUsed);
+        GuardedExchange exchange = new GuardedExchange(request, response, null, null, null, jsonMapper, this::markUsed);
         exchange.forward(chain);
         String sseSession = exchange.sseSessionId();
         if (sseSession != null && sseSessions != null && request.isAsyncStarted()) {
@@ -198,8 +215,10 @@ final class McpEndpointGuard extends HttpFilter {
     }
 
     private static boolean opensSession(HttpServletRequest request) {
-        return "GET".equals(request.getMethod()) ? request.getRequestURI().endsWith(HttpTransportServer.SSE_PATH)
-                : "POST".equals(request.getMethod()) && request.getRequestURI().endsWith(HttpTransportServer.MCP_PATH)
+        return "GET".equals(request.getMethod())
+                ? request.getRequestURI().endsWith(HttpTransportServer.SSE_PATH)
+                : "POST".equals(request.getMethod())
+                        && request.getRequestURI().endsWith(HttpTransportServer.MCP_PATH)
                         && request.getHeader(SESSION_HEADER) == null;
     }
 
@@ -234,7 +253,9 @@ final class McpEndpointGuard extends HttpFilter {
         if (header == null || !header.regionMatches(true, 0, BEARER_PREFIX, 0, BEARER_PREFIX.length())) {
             return false;
         }
-        return MessageDigest.isEqual(expectedTokenDigest, sha256(header.substring(BEARER_PREFIX.length()).trim()));
+        return MessageDigest.isEqual(
+                expectedTokenDigest,
+                sha256(header.substring(BEARER_PREFIX.length()).trim()));
     }
 
     private void reject(HttpServletResponse response, int status, String message) throws IOException {

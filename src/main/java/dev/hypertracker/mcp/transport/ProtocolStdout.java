@@ -26,8 +26,7 @@ final class ProtocolStdout {
     /** Set by a program that runs the server on a System.out of its own (the CDS training run). */
     static final String KEEP_SYSTEM_OUT = "hypertracker.stdio.keepSystemOut";
 
-    private ProtocolStdout() {
-    }
+    private ProtocolStdout() {}
 
     /** The stream for JSON-RPC lines; afterwards {@code System.out} is stderr and descriptor 1 is /dev/null. */
     static OutputStream claim() {

@@ -21,10 +21,14 @@ import java.util.function.Consumer;
  * The SDK writes whole events and then flushes, so events are never split across a flush.
  */
 final class PublicErrorWriter extends PrintWriter {
-    enum Mode { EVENTS, ERROR_BODY }
+    enum Mode {
+        EVENTS,
+        ERROR_BODY
+    }
 
     /** How the SDK serializes a JSON-RPC response; a server-to-client request starts with "method" instead. */
     private static final String RESPONSE_PREFIX = "{\"jsonrpc\":\"2.0\",\"id\":";
+
     private static final String DATA = "data: ";
 
     private final PrintWriter target;
@@ -37,8 +41,14 @@ final class PublicErrorWriter extends PrintWriter {
     private final StringBuilder pending = new StringBuilder();
     private boolean errorBodyWritten;
 
-    PublicErrorWriter(PrintWriter target, Mode mode, McpJsonMapper json, Object requestId, String method,
-            Runnable onResponse, Consumer<String> onEndpoint) {
+    PublicErrorWriter(
+            PrintWriter target,
+            Mode mode,
+            McpJsonMapper json,
+            Object requestId,
+            String method,
+            Runnable onResponse,
+            Consumer<String> onEndpoint) {
         super(new StringWriter()); // never used: every write is overridden
         this.target = target;
         this.mode = mode;
@@ -123,8 +133,8 @@ final class PublicErrorWriter extends PrintWriter {
         }
         int code = error.get("code") instanceof Number n ? n.intValue() : ErrorCodes.INTERNAL_ERROR;
         String raw = error.get("message") instanceof String s ? s : null;
-        String replaced = PublicErrors.body(json, message.get("id"), PublicErrors.code(code, raw),
-                PublicErrors.message(code, raw, method));
+        String replaced = PublicErrors.body(
+                json, message.get("id"), PublicErrors.code(code, raw), PublicErrors.message(code, raw, method));
         return event.substring(0, dataAt + DATA.length()) + replaced + event.substring(dataEnd);
     }
 
@@ -135,17 +145,19 @@ final class PublicErrorWriter extends PrintWriter {
         errorBodyWritten = true;
         Map<String, Object> body = parse(pending.toString());
         pending.setLength(0);
-        Object error = body == null ? null
-                : body.containsKey("jsonRpcError") ? body.get("jsonRpcError") // an McpError, serialized whole
-                : body.get("error");
+        Object error = body == null
+                ? null
+                : body.containsKey("jsonRpcError")
+                        ? body.get("jsonRpcError") // an McpError, serialized whole
+                        : body.get("error");
         int code = ErrorCodes.INTERNAL_ERROR;
         String raw = null;
         if (error instanceof Map<?, ?> fields) {
             code = fields.get("code") instanceof Number n ? n.intValue() : code;
             raw = fields.get("message") instanceof String s ? s : null;
         }
-        target.write(PublicErrors.body(json, requestId, PublicErrors.code(code, raw),
-                PublicErrors.message(code, raw, method)));
+        target.write(PublicErrors.body(
+                json, requestId, PublicErrors.code(code, raw), PublicErrors.message(code, raw, method)));
     }
 
     @SuppressWarnings("unchecked")

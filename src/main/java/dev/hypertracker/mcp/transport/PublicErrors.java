@@ -22,10 +22,10 @@ final class PublicErrors {
             + "|Exception\\b|\\$[A-Z]|\\bat \\[|Cannot deserialize|Cannot construct|Unrecognized field");
     /** Jackson's reference chain: the last {@code ["name"]} is the offending member. */
     private static final Pattern LAST_MEMBER = Pattern.compile("\\[\\\\?\"([A-Za-z_][\\w]*)\\\\?\"\\](?!.*\\[\\\\?\")");
+
     private static final Pattern PROBLEM = Pattern.compile("problem: ([^\\n]*)");
 
-    private PublicErrors() {
-    }
+    private PublicErrors() {}
 
     /**
      * A message safe to show for an error raised while handling {@code method} (null when unknown).
@@ -55,8 +55,10 @@ final class PublicErrors {
 
     /** The JSON-RPC code a shape failure should carry: the SDK reports them as internal errors. */
     static int code(int code, String raw) {
-        boolean shape = raw != null && (raw.contains("Cannot deserialize") || raw.contains("Cannot construct")
-                || raw.contains("Mismatched"));
+        boolean shape = raw != null
+                && (raw.contains("Cannot deserialize")
+                        || raw.contains("Cannot construct")
+                        || raw.contains("Mismatched"));
         return shape && code == ErrorCodes.INTERNAL_ERROR ? ErrorCodes.INVALID_PARAMS : code;
     }
 

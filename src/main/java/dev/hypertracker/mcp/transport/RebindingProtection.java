@@ -22,11 +22,14 @@ import java.util.Set;
 final class RebindingProtection {
     private static final List<String> LOOPBACK_NAMES = List.of("localhost", "127.0.0.1", "[::1]");
 
-    private RebindingProtection() {
-    }
+    private RebindingProtection() {}
 
-    static DefaultServerTransportSecurityValidator validator(InetAddress boundAddress, String configuredHost, int port,
-            List<String> extraOrigins, List<String> extraHosts) {
+    static DefaultServerTransportSecurityValidator validator(
+            InetAddress boundAddress,
+            String configuredHost,
+            int port,
+            List<String> extraOrigins,
+            List<String> extraHosts) {
         Set<String> names = new LinkedHashSet<>();
         if (boundAddress.isLoopbackAddress() || boundAddress.isAnyLocalAddress()) {
             names.addAll(LOOPBACK_NAMES);

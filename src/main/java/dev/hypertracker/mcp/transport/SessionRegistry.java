@@ -65,9 +65,10 @@ final class SessionRegistry {
         int evicted = 0;
         for (Map.Entry<String, ? extends McpSession> entry : sessions.entrySet()) {
             Instant used = lastUsed.computeIfAbsent(entry.getKey(), id -> now);
-            boolean streaming = entry.getValue() instanceof McpStreamableServerSession streamable
-                    && streamable.hasOpenStream();
-            if (!streaming && Duration.between(used, now).compareTo(idleTimeout) >= 0
+            boolean streaming =
+                    entry.getValue() instanceof McpStreamableServerSession streamable && streamable.hasOpenStream();
+            if (!streaming
+                    && Duration.between(used, now).compareTo(idleTimeout) >= 0
                     && sessions.remove(entry.getKey(), entry.getValue())) {
                 lastUsed.remove(entry.getKey());
                 closeQuietly(entry.getKey(), entry.getValue());
@@ -85,7 +86,7 @@ final class SessionRegistry {
     }
 
     private static void closeQuietly(String id, McpSession session) {
-        session.closeGracefully().subscribe(done -> { }, e -> log.debug("Closing session {}: {}", id, e.toString()));
+        session.closeGracefully().subscribe(done -> {}, e -> log.debug("Closing session {}: {}", id, e.toString()));
     }
 
     @SuppressWarnings("unchecked")
@@ -95,8 +96,10 @@ final class SessionRegistry {
             field.setAccessible(true);
             return (Map<String, ? extends McpSession>) field.get(transportProvider);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            log.warn("Cannot read the sessions of {}; /healthz reports -1 and idle sessions are not evicted: {}",
-                    transportProvider.getClass().getSimpleName(), e.toString());
+            log.warn(
+                    "Cannot read the sessions of {}; /healthz reports -1 and idle sessions are not evicted: {}",
+                    transportProvider.getClass().getSimpleName(),
+                    e.toString());
             return null;
         }
     }

@@ -18,8 +18,7 @@ import org.slf4j.LoggerFactory;
 public final class StdioTransport {
     private static final Logger log = LoggerFactory.getLogger(StdioTransport.class);
 
-    private StdioTransport() {
-    }
+    private StdioTransport() {}
 
     /** How long requests already read get to finish after stdin closes (within the 2 s exit bound); then cancelled. */
     static final Duration CLOSE_GRACE = Duration.ofMillis(1500);
@@ -39,9 +38,10 @@ public final class StdioTransport {
         PendingRequests pending = new PendingRequests();
         OutputStream out = pending.counting(protocolOut);
         // the filter keeps lines the SDK cannot parse away from it: on such a line the SDK stops reading stdin
-        StdioServerTransportProvider provider = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
-                new EndOfInputSignal(new JsonRpcLineFilter(in, out, McpJsonDefaults.getMapper(), pending), endOfInput,
-                        pending),
+        StdioServerTransportProvider provider = new StdioServerTransportProvider(
+                McpJsonDefaults.getMapper(),
+                new EndOfInputSignal(
+                        new JsonRpcLineFilter(in, out, McpJsonDefaults.getMapper(), pending), endOfInput, pending),
                 out);
         McpSyncServer server = assembly.build(McpServer.sync(provider));
         log.info("MCP stdio transport ready");

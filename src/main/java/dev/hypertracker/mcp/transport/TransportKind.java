@@ -32,8 +32,9 @@ public enum TransportKind {
                 case "both" -> kinds.addAll(EnumSet.of(HTTP, SSE));
                 case "streamable", "streamable-http" -> kinds.add(HTTP);
                 case "stdio", "sse", "http", "stateless" -> kinds.add(valueOf(name.toUpperCase(Locale.ROOT)));
-                default -> throw new IllegalArgumentException("Unknown transport '" + part.trim()
-                        + "': expected stdio, http, sse, stateless, both, or a comma-separated list");
+                default ->
+                    throw new IllegalArgumentException("Unknown transport '" + part.trim()
+                            + "': expected stdio, http, sse, stateless, both, or a comma-separated list");
             }
         }
         if (kinds.contains(STDIO) && kinds.size() > 1) {

@@ -38,15 +38,19 @@ public final class ArgumentValidator {
 
     /** The API's coin syntax: BTC, kPEPE, 1000BONK, or a HIP-3 coin with its lowercase dex prefix: xyz:GOLD. */
     public static final Pattern COIN = Pattern.compile("(?:[a-z0-9]{1,16}:)?[A-Za-z0-9]{1,24}");
+
     public static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
     /** Cursors are opaque but printable and short; anything else cannot be one the API issued. */
     static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_\\-=+/.:]{1,2048}");
+
     static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_.]{0,63}");
     static final int MAX_ADDRESSES = 50;
     static final int MAX_STRING = 4096;
     /** The earliest time worth asking for (the data starts 2025-04-04). */
     static final Instant EARLIEST = Instant.parse("2025-01-01T00:00:00Z");
-    static final DateTimeFormatter API_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    static final DateTimeFormatter API_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Clock clock;
 
@@ -70,7 +74,8 @@ public final class ArgumentValidator {
             }
             if (value == null && param.defaultValue() != null) value = param.defaultValue();
             if (value == null) {
-                if (param.required()) throw new InvalidArgumentException(param.name(), "is required. " + allowed(param));
+                if (param.required())
+                    throw new InvalidArgumentException(param.name(), "is required. " + allowed(param));
                 continue;
             }
             List<String> wire = toWire(param, value);
@@ -87,10 +92,14 @@ public final class ArgumentValidator {
             if (args.containsKey(param.name()) || window) echo.put(param.name(), wire.size() == 1 ? wire.get(0) : wire);
         }
         if (start != null && end != null && start.isAfter(end)) {
-            throw new InvalidArgumentException("start", "is after end (" + API_TIME.format(start) + " > " + API_TIME.format(end)
-                    + "). Give a start before the end.");
+            throw new InvalidArgumentException(
+                    "start",
+                    "is after end (" + API_TIME.format(start) + " > " + API_TIME.format(end)
+                            + "). Give a start before the end.");
         }
-        return new ValidatedCall(ApiRequest.of(endpoint, pathValues, query), digestOptions(endpoint, args, echo),
+        return new ValidatedCall(
+                ApiRequest.of(endpoint, pathValues, query),
+                digestOptions(endpoint, args, echo),
                 intArg(endpoint, args, ToolArguments.MAX_PAGES, ToolArguments.defaultMaxPages(endpoint)),
                 boolArg(endpoint, args, ToolArguments.FRESH));
     }
@@ -102,7 +111,9 @@ public final class ArgumentValidator {
 
     private static Map<String, Object> withoutNulls(Map<String, Object> args) {
         Map<String, Object> out = new LinkedHashMap<>();
-        args.forEach((k, v) -> { if (v != null) out.put(k, v); });
+        args.forEach((k, v) -> {
+            if (v != null) out.put(k, v);
+        });
         return out;
     }
 
@@ -112,25 +123,35 @@ public final class ArgumentValidator {
         ToolArguments.forEndpoint(endpoint).forEach(p -> known.add(p.name()));
         for (String name : names) {
             if (!known.contains(name)) {
-                throw new InvalidArgumentException(clip(name), "is not an argument of " + endpoint.tool() + ". Allowed: "
-                        + String.join(", ", known) + ".");
+                throw new InvalidArgumentException(
+                        clip(name),
+                        "is not an argument of " + endpoint.tool() + ". Allowed: " + String.join(", ", known) + ".");
             }
         }
     }
 
     private DigestOptions digestOptions(Endpoint endpoint, Map<String, Object> args, Map<String, Object> echo) {
-        Detail detail = Detail.valueOf(enumArg(endpoint, args, ToolArguments.DETAIL, "summary").toUpperCase(Locale.ROOT));
+        Detail detail = Detail.valueOf(
+                enumArg(endpoint, args, ToolArguments.DETAIL, "summary").toUpperCase(Locale.ROOT));
         List<String> fields = fieldsArg(args.get(ToolArguments.FIELDS));
-        String sortBy = endpoint.digest().traits().takesSortBy() ? enumArg(endpoint, args, ToolArguments.SORT_BY, "value") : null;
-        return new DigestOptions(detail, fields,
+        String sortBy = endpoint.digest().traits().takesSortBy()
+                ? enumArg(endpoint, args, ToolArguments.SORT_BY, "value")
+                : null;
+        return new DigestOptions(
+                detail,
+                fields,
                 intArg(endpoint, args, ToolArguments.MAX_ROWS, DigestOptions.DEFAULT_MAX_ROWS),
                 intArg(endpoint, args, ToolArguments.MAX_TOKENS, DigestOptions.DEFAULT_MAX_TOKENS),
                 intArg(endpoint, args, ToolArguments.TOP, DigestOptions.DEFAULT_TOP),
-                sortBy, echo);
+                sortBy,
+                echo);
     }
 
     private static Param toolParam(Endpoint endpoint, String name) {
-        return ToolArguments.forEndpoint(endpoint).stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+        return ToolArguments.forEndpoint(endpoint).stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     private int intArg(Endpoint endpoint, Map<String, Object> args, String name, int fallback) {
@@ -157,14 +178,17 @@ public final class ArgumentValidator {
         if (value == null) return List.of();
         List<?> items = value instanceof Collection<?> c ? List.copyOf(c) : List.of(value);
         if (items.size() > ToolArguments.MAX_FIELDS) {
-            throw new InvalidArgumentException(ToolArguments.FIELDS, "has " + items.size() + " entries. Allowed: at most "
-                    + ToolArguments.MAX_FIELDS + " field names.");
+            throw new InvalidArgumentException(
+                    ToolArguments.FIELDS,
+                    "has " + items.size() + " entries. Allowed: at most " + ToolArguments.MAX_FIELDS + " field names.");
         }
         List<String> out = new ArrayList<>();
         for (Object item : items) {
             if (!(item instanceof String s) || !FIELD.matcher(s).matches()) {
-                throw new InvalidArgumentException(ToolArguments.FIELDS, describe(item) + " is not a field name. Allowed: a list "
-                        + "of row field names such as [\"coin\",\"side\",\"positionValue\"] (letters, digits, _ and .).");
+                throw new InvalidArgumentException(
+                        ToolArguments.FIELDS,
+                        describe(item) + " is not a field name. Allowed: a list "
+                                + "of row field names such as [\"coin\",\"side\",\"positionValue\"] (letters, digits, _ and .).");
             }
             out.add(s);
         }
@@ -177,14 +201,29 @@ public final class ArgumentValidator {
     public static Map<String, Object> schema(Param p) {
         Map<String, Object> s = switch (p.kind()) {
             case COIN -> ordered("type", "string"); // the description shows the syntax; the validator enforces it
-            case ADDRESS_LIST -> ordered("type", List.of("string", "array"), "pattern", "^" + ADDRESS.pattern() + "$",
-                    "items", Map.of("type", "string"), "maxItems", MAX_ADDRESSES);
+            case ADDRESS_LIST ->
+                ordered(
+                        "type",
+                        List.of("string", "array"),
+                        "pattern",
+                        "^" + ADDRESS.pattern() + "$",
+                        "items",
+                        Map.of("type", "string"),
+                        "maxItems",
+                        MAX_ADDRESSES);
             case DATETIME -> ordered("type", "string", "format", "date-time");
             case BOOLEAN -> ordered("type", "boolean");
             case INTEGER -> ordered("type", "integer", "minimum", p.min(), "maximum", p.max());
-            case COHORT -> ordered("type", List.of("integer", "string"), "minimum", Cohort.MIN_ID, "maximum", Cohort.MAX_ID);
-            case SIZE_BUCKET -> ordered("type", List.of("integer", "string"), "minimum", SizeBucket.MIN_ID,
-                    "maximum", SizeBucket.MAX_ID);
+            case COHORT ->
+                ordered("type", List.of("integer", "string"), "minimum", Cohort.MIN_ID, "maximum", Cohort.MAX_ID);
+            case SIZE_BUCKET ->
+                ordered(
+                        "type",
+                        List.of("integer", "string"),
+                        "minimum",
+                        SizeBucket.MIN_ID,
+                        "maximum",
+                        SizeBucket.MAX_ID);
             case ENUM -> ordered("type", "string", "enum", p.choices());
             case CURSOR -> ordered("type", "string");
             case FIELD_LIST -> ordered("type", "array", "items", Map.of("type", "string"));
@@ -203,7 +242,8 @@ public final class ArgumentValidator {
     /** The wire form(s) of one argument value, or an InvalidArgumentException. */
     List<String> toWire(Param p, Object value) {
         if (value instanceof String s && s.length() > MAX_STRING) {
-            throw new InvalidArgumentException(p.name(), "is " + s.length() + " characters long; that is never valid. " + allowed(p));
+            throw new InvalidArgumentException(
+                    p.name(), "is " + s.length() + " characters long; that is never valid. " + allowed(p));
         }
         return switch (p.kind()) {
             case COIN -> List.of(coin(p, value));
@@ -232,12 +272,14 @@ public final class ArgumentValidator {
         List<?> items = value instanceof Collection<?> c ? List.copyOf(c) : List.of(value);
         if (items.isEmpty()) throw new InvalidArgumentException(p.name(), "is an empty list. " + allowed(p));
         if (items.size() > MAX_ADDRESSES) {
-            throw new InvalidArgumentException(p.name(), "has " + items.size() + " addresses. Allowed: at most " + MAX_ADDRESSES + " per call.");
+            throw new InvalidArgumentException(
+                    p.name(), "has " + items.size() + " addresses. Allowed: at most " + MAX_ADDRESSES + " per call.");
         }
         Set<String> out = new LinkedHashSet<>();
         for (Object item : items) {
             if (!(item instanceof String s) || !ADDRESS.matcher(s.trim()).matches()) {
-                throw new InvalidArgumentException(p.name(), describe(item) + " is not a wallet address. " + allowed(p));
+                throw new InvalidArgumentException(
+                        p.name(), describe(item) + " is not a wallet address. " + allowed(p));
             }
             out.add(s.trim().toLowerCase(Locale.ROOT));
         }
@@ -253,11 +295,14 @@ public final class ArgumentValidator {
             throw new InvalidArgumentException(p.name(), "epoch milliseconds are not accepted. " + allowed(p));
         }
         Instant t = parseIso(text);
-        if (t == null) throw new InvalidArgumentException(p.name(), "\"" + clip(s) + "\" is not an ISO 8601 date. " + allowed(p));
+        if (t == null)
+            throw new InvalidArgumentException(p.name(), "\"" + clip(s) + "\" is not an ISO 8601 date. " + allowed(p));
         Instant latest = clock.instant().plus(Duration.ofDays(1));
         if (t.isBefore(EARLIEST) || t.isAfter(latest)) {
-            throw new InvalidArgumentException(p.name(), API_TIME.format(t) + " is outside the data's range: allowed from "
-                    + "2025-01-01 (data starts 2025-04-04) to " + API_TIME.format(latest) + ".");
+            throw new InvalidArgumentException(
+                    p.name(),
+                    API_TIME.format(t) + " is outside the data's range: allowed from "
+                            + "2025-01-01 (data starts 2025-04-04) to " + API_TIME.format(latest) + ".");
         }
         return t;
     }
@@ -265,10 +310,14 @@ public final class ArgumentValidator {
     private static Instant parseIso(String text) {
         try {
             return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException ignored) { /* try the next form */ }
+        } catch (DateTimeParseException ignored) {
+            /* try the next form */
+        }
         try {
             return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException ignored) { /* try the next form */ }
+        } catch (DateTimeParseException ignored) {
+            /* try the next form */
+        }
         try {
             return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException ignored) {
@@ -278,7 +327,8 @@ public final class ArgumentValidator {
 
     private static boolean bool(Param p, Object value) {
         if (value instanceof Boolean b) return b;
-        if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) return Boolean.parseBoolean(s);
+        if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")))
+            return Boolean.parseBoolean(s);
         throw new InvalidArgumentException(p.name(), describe(value) + " is not a boolean. Allowed: true or false.");
     }
 
@@ -286,7 +336,8 @@ public final class ArgumentValidator {
         long n;
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             n = ((Number) value).longValue();
-        } else if (value instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())
+        } else if (value instanceof Number num
+                && num.doubleValue() == Math.rint(num.doubleValue())
                 && Math.abs(num.doubleValue()) < 1e15) {
             n = num.longValue();
         } else if (value instanceof String s && s.trim().matches("-?\\d{1,15}")) {
@@ -302,18 +353,26 @@ public final class ArgumentValidator {
 
     private static int cohort(Param p, Object value) {
         if (value instanceof String s && !s.trim().matches("-?\\d+")) {
-            return Cohort.parse(s).map(Cohort::id).orElseThrow(() -> new InvalidArgumentException(p.name(),
-                    "\"" + clip(s) + "\" matches no cohort. Allowed: an id 1-16 or a name: "
-                            + Cohort.inIdOrder().stream().map(Cohort::label).collect(Collectors.joining(", ")) + "."));
+            return Cohort.parse(s)
+                    .map(Cohort::id)
+                    .orElseThrow(() -> new InvalidArgumentException(
+                            p.name(),
+                            "\"" + clip(s) + "\" matches no cohort. Allowed: an id 1-16 or a name: "
+                                    + Cohort.inIdOrder().stream()
+                                            .map(Cohort::label)
+                                            .collect(Collectors.joining(", ")) + "."));
         }
         return (int) integer(p, value, (long) Cohort.MIN_ID, (long) Cohort.MAX_ID);
     }
 
     private static int sizeBucket(Param p, Object value) {
         if (value instanceof String s && !s.trim().matches("-?\\d+")) {
-            return SizeBucket.byRange(s).map(SizeBucket::id).orElseThrow(() -> new InvalidArgumentException(p.name(),
-                    "\"" + clip(s) + "\" matches no size bucket. Allowed: an id 1-10 or a range: "
-                            + SizeBucket.compactTable() + "."));
+            return SizeBucket.byRange(s)
+                    .map(SizeBucket::id)
+                    .orElseThrow(() -> new InvalidArgumentException(
+                            p.name(),
+                            "\"" + clip(s) + "\" matches no size bucket. Allowed: an id 1-10 or a range: "
+                                    + SizeBucket.compactTable() + "."));
         }
         return (int) integer(p, value, (long) SizeBucket.MIN_ID, (long) SizeBucket.MAX_ID);
     }
@@ -327,7 +386,8 @@ public final class ArgumentValidator {
 
     private static String cursor(Param p, Object value) {
         if (value instanceof String s && CURSOR.matcher(s).matches()) return s;
-        throw new InvalidArgumentException(p.name(), describe(value) + " is not a cursor this API issued. " + allowed(p));
+        throw new InvalidArgumentException(
+                p.name(), describe(value) + " is not a cursor this API issued. " + allowed(p));
     }
 
     private static InvalidArgumentException wrongType(Param p, Object value) {
@@ -337,8 +397,10 @@ public final class ArgumentValidator {
     /** What a parameter accepts, in words. */
     static String allowed(Param p) {
         return switch (p.kind()) {
-            case COIN -> "Allowed: a coin symbol such as BTC, ETH, kPEPE, or a HIP-3 coin with its dex: xyz:GOLD (case-sensitive).";
-            case ADDRESS_LIST -> "Allowed: a wallet address 0x followed by 40 hex digits, or a list of up to " + MAX_ADDRESSES + ".";
+            case COIN ->
+                "Allowed: a coin symbol such as BTC, ETH, kPEPE, or a HIP-3 coin with its dex: xyz:GOLD (case-sensitive).";
+            case ADDRESS_LIST ->
+                "Allowed: a wallet address 0x followed by 40 hex digits, or a list of up to " + MAX_ADDRESSES + ".";
             case DATETIME -> "Allowed: ISO 8601 UTC such as 2026-02-25T00:00:00Z or 2026-02-25.";
             case BOOLEAN -> "Allowed: true or false.";
             case INTEGER -> "Allowed: a whole number from " + p.min() + " to " + p.max() + ".";

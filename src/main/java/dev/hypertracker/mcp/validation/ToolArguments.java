@@ -27,6 +27,7 @@ public final class ToolArguments {
 
     /** Pages a single call may fetch: each page is one upstream request charged to the user's quota. */
     public static final int MAX_PAGES_LIMIT = 20;
+
     public static final int MAX_FIELDS = 30;
 
     /** Cursor-paged series fetch the pages needed to cover their window, up to this many, unless told otherwise. */
@@ -35,7 +36,9 @@ public final class ToolArguments {
     private ToolArguments() {}
 
     public static int defaultMaxPages(Endpoint endpoint) {
-        return endpoint.digest() == DigestKind.SERIES && endpoint.pagination() == Pagination.CURSOR ? SERIES_DEFAULT_MAX_PAGES : 1;
+        return endpoint.digest() == DigestKind.SERIES && endpoint.pagination() == Pagination.CURSOR
+                ? SERIES_DEFAULT_MAX_PAGES
+                : 1;
     }
 
     /** Declared once per tool: the validator asks for them several times on every call. */
@@ -64,7 +67,8 @@ public final class ToolArguments {
         }
         if (endpoint.pagination() == Pagination.CURSOR) {
             params.add(Param.query(MAX_PAGES, ParamKind.INTEGER, "Pages to fetch; each costs 1 API request.")
-                    .range(1, MAX_PAGES_LIMIT).withDefault(defaultMaxPages(endpoint)));
+                    .range(1, MAX_PAGES_LIMIT)
+                    .withDefault(defaultMaxPages(endpoint)));
         }
         params.add(Param.query(FRESH, ParamKind.BOOLEAN, null));
         return List.copyOf(params);

@@ -13,11 +13,20 @@ import java.util.Optional;
  * server puts in the tool result's {@code _meta} (see {@link Views#CHART_META_KEY}).
  */
 public enum View {
-    SERIES("ui://hypertracker/series", "series-chart.html", "Time series chart",
+    SERIES(
+            "ui://hypertracker/series",
+            "series-chart.html",
+            "Time series chart",
             "Line chart of a metric series over the covered window, min and max marked, with a metric picker."),
-    COHORT_HEATMAP("ui://hypertracker/heatmap", "cohort-heatmap.html", "Cohort heatmap",
+    COHORT_HEATMAP(
+            "ui://hypertracker/heatmap",
+            "cohort-heatmap.html",
+            "Cohort heatmap",
             "Coins x cohorts coloured by lean (long share of value), size and PnL cohorts apart, values on hover."),
-    LIQUIDATION_MAP("ui://hypertracker/liquidations", "liquidation-map.html", "Liquidation heatmap",
+    LIQUIDATION_MAP(
+            "ui://hypertracker/liquidations",
+            "liquidation-map.html",
+            "Liquidation heatmap",
             "Liquidation value by price bin with the most impacted cohort per bin.");
 
     private final String uri;
@@ -33,10 +42,21 @@ public enum View {
         this.description = description;
     }
 
-    public String uri() { return uri; }
-    public String file() { return file; }
-    public String title() { return title; }
-    public String description() { return description; }
+    public String uri() {
+        return uri;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String description() {
+        return description;
+    }
 
     /** The view of an endpoint's results, if its kind has one. */
     public static Optional<View> of(Endpoint endpoint) {

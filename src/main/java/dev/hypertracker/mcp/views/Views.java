@@ -44,10 +44,19 @@ public final class Views {
      * so the host's restrictive default policy applies.
      */
     public static List<SyncResourceSpecification> resources() {
-        return Arrays.stream(View.values()).map(view -> new SyncResourceSpecification(
-                Resource.builder(view.uri(), view.name().toLowerCase().replace('_', '-'))
-                        .title(view.title()).description(view.description()).mimeType(MIME_TYPE).build(),
-                (exchange, request) -> ReadResourceResult.builder(List.of(TextResourceContents.builder(view.uri(), view.html())
-                        .mimeType(MIME_TYPE).meta(Map.of("ui", Map.of("prefersBorder", true))).build())).build())).toList();
+        return Arrays.stream(View.values())
+                .map(view -> new SyncResourceSpecification(
+                        Resource.builder(view.uri(), view.name().toLowerCase().replace('_', '-'))
+                                .title(view.title())
+                                .description(view.description())
+                                .mimeType(MIME_TYPE)
+                                .build(),
+                        (exchange, request) -> ReadResourceResult.builder(
+                                        List.of(TextResourceContents.builder(view.uri(), view.html())
+                                                .mimeType(MIME_TYPE)
+                                                .meta(Map.of("ui", Map.of("prefersBorder", true)))
+                                                .build()))
+                                .build()))
+                .toList();
     }
 }

@@ -38,8 +38,12 @@ class FaultMatrixTest {
 
     @BeforeAll
     static void start() {
-        harness = SandboxHarness.start(SandboxHarness.SMALL, s -> s.withCache(false, 1L << 20)
-                .withTimeouts(Duration.ofSeconds(2), DEADLINE).withRetries(2, Duration.ofSeconds(5)), clock);
+        harness = SandboxHarness.start(
+                SandboxHarness.SMALL,
+                s -> s.withCache(false, 1L << 20)
+                        .withTimeouts(Duration.ofSeconds(2), DEADLINE)
+                        .withRetries(2, Duration.ofSeconds(5)),
+                clock);
     }
 
     @AfterAll
@@ -66,8 +70,16 @@ class FaultMatrixTest {
      * @param upstream  requests the call must make to the faulted route
      * @param counters  counter increments the call must cause (others may move too)
      */
-    record Row(String mode, String tool, String route, Fault fault, int times, boolean success, List<String> phrases,
-               int upstream, Map<String, Long> counters) {
+    record Row(
+            String mode,
+            String tool,
+            String route,
+            Fault fault,
+            int times,
+            boolean success,
+            List<String> phrases,
+            int upstream,
+            Map<String, Long> counters) {
         @Override
         public String toString() {
             return mode;
@@ -84,32 +96,106 @@ class FaultMatrixTest {
 
     static List<Row> matrix() {
         return List.of(
-                error("400 bad request", Fault.status(400), 1, 1, "HyperTracker rejected the arguments of get_open_exposure_by_coin"),
-                error("401 unauthorized", Fault.status(401), 1, 1, "rejected the API token (401)", "HYPERTRACKER_API_TOKEN", "restart"),
-                error("402 quota", Fault.status(402), 1, 1, "quota is spent (402)", "upgrade the plan", "cached answers still work"),
-                error("403 forbidden", Fault.status(403), 1, 1, "refused access to get_open_exposure_by_coin (403)", "plan may not include it"),
+                error(
+                        "400 bad request",
+                        Fault.status(400),
+                        1,
+                        1,
+                        "HyperTracker rejected the arguments of get_open_exposure_by_coin"),
+                error(
+                        "401 unauthorized",
+                        Fault.status(401),
+                        1,
+                        1,
+                        "rejected the API token (401)",
+                        "HYPERTRACKER_API_TOKEN",
+                        "restart"),
+                error(
+                        "402 quota",
+                        Fault.status(402),
+                        1,
+                        1,
+                        "quota is spent (402)",
+                        "upgrade the plan",
+                        "cached answers still work"),
+                error(
+                        "403 forbidden",
+                        Fault.status(403),
+                        1,
+                        1,
+                        "refused access to get_open_exposure_by_coin (403)",
+                        "plan may not include it"),
                 error("404 not found", Fault.status(404), 1, 1, "Not found (404)", "case-sensitive"),
                 recovers("429 with Retry-After 1 s", Fault.rateLimited(1, true), 2, Map.of("rateLimited429", 1L)),
-                recovers("429 without Retry-After (body retry_after 1 s)", Fault.rateLimited(1, false), 2, Map.of("rateLimited429", 1L)),
-                error("429 Retry-After 60 s beyond the 5 s cap", Fault.rateLimited(60, true), 1, 1,
-                        "rate limit for this token is exhausted", "retry in 60 s", "cached"),
+                recovers(
+                        "429 without Retry-After (body retry_after 1 s)",
+                        Fault.rateLimited(1, false),
+                        2,
+                        Map.of("rateLimited429", 1L)),
+                error(
+                        "429 Retry-After 60 s beyond the 5 s cap",
+                        Fault.rateLimited(60, true),
+                        1,
+                        1,
+                        "rate limit for this token is exhausted",
+                        "retry in 60 s",
+                        "cached"),
                 error("429 three times in a row", Fault.rateLimited(1, true), 3, 3, "rate limit", "retry in 1 s"),
                 recovers("500 once", Fault.status(500), 2, Map.of("retries", 1L, "upstreamFailures", 1L)),
-                recovers("502 once (HTML gateway page)", Fault.status(502), 2, Map.of("retries", 1L, "upstreamFailures", 1L)),
+                recovers(
+                        "502 once (HTML gateway page)",
+                        Fault.status(502),
+                        2,
+                        Map.of("retries", 1L, "upstreamFailures", 1L)),
                 recovers("503 once", Fault.status(503), 2, Map.of("retries", 1L, "upstreamFailures", 1L)),
-                error("500 persistent", Fault.status(500), 3, 3, "HyperTracker is failing (HTTP 500) after 3 attempts", "Try again in a few minutes"),
+                error(
+                        "500 persistent",
+                        Fault.status(500),
+                        3,
+                        3,
+                        "HyperTracker is failing (HTTP 500) after 3 attempts",
+                        "Try again in a few minutes"),
                 error("502 persistent", Fault.status(502), 3, 3, "HyperTracker is failing (HTTP 502) after 3 attempts"),
                 error("503 persistent", Fault.status(503), 3, 3, "HyperTracker is failing (HTTP 503) after 3 attempts"),
-                error("slow responses past the deadline", Fault.delay(Duration.ofMillis(2_500)), 3, 2,
-                        "ran out of its time budget", "narrow the query"),
-                recovers("malformed JSON once", Fault.malformedBody(), 2, Map.of("retries", 1L, "upstreamFailures", 1L)),
+                error(
+                        "slow responses past the deadline",
+                        Fault.delay(Duration.ofMillis(2_500)),
+                        3,
+                        2,
+                        "ran out of its time budget",
+                        "narrow the query"),
+                recovers(
+                        "malformed JSON once", Fault.malformedBody(), 2, Map.of("retries", 1L, "upstreamFailures", 1L)),
                 error("malformed JSON persistent", Fault.malformedBody(), 3, 3, "malformed JSON body", "try again"),
                 recovers("truncated JSON once", Fault.truncatedBody(), 2, Map.of("retries", 1L)),
-                error("truncated JSON persistent", Fault.truncatedBody(), 3, 3, "connection to HyperTracker broke", "(3 attempts", "try again"),
-                new Row("expired export URL once", EXPORT_TOOL, EXPORT_FILE, Fault.status(403), 1, true, List.of(), 2,
+                error(
+                        "truncated JSON persistent",
+                        Fault.truncatedBody(),
+                        3,
+                        3,
+                        "connection to HyperTracker broke",
+                        "(3 attempts",
+                        "try again"),
+                new Row(
+                        "expired export URL once",
+                        EXPORT_TOOL,
+                        EXPORT_FILE,
+                        Fault.status(403),
+                        1,
+                        true,
+                        List.of(),
+                        2,
                         Map.of("exportDownloads", 2L, "upstreamRequests", 2L)),
-                new Row("expired export URL twice", EXPORT_TOOL, EXPORT_FILE, Fault.status(403), 2, false,
-                        List.of("export download link expired twice", "Try again"), 2, Map.of("exportDownloads", 2L)));
+                new Row(
+                        "expired export URL twice",
+                        EXPORT_TOOL,
+                        EXPORT_FILE,
+                        Fault.status(403),
+                        2,
+                        false,
+                        List.of("export download link expired twice", "Try again"),
+                        2,
+                        Map.of("exportDownloads", 2L)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -138,7 +224,9 @@ class FaultMatrixTest {
             assertThat(reached).as("upstream requests").isEqualTo(row.upstream());
         }
         Map<String, Long> after = counters();
-        row.counters().forEach((name, delta) -> assertThat(after.get(name) - before.get(name)).as(name).isEqualTo(delta));
+        row.counters()
+                .forEach((name, delta) ->
+                        assertThat(after.get(name) - before.get(name)).as(name).isEqualTo(delta));
         assertThat(after.get("toolErrors") - before.get("toolErrors")).isEqualTo(row.success() ? 0 : 1);
 
         // the server answers the next call normally (once any wait the API asked for is over)
@@ -152,7 +240,8 @@ class FaultMatrixTest {
     @SuppressWarnings("unchecked")
     static Map<String, Long> counters() {
         CallToolResult status = harness.call("get_server_status", Map.of());
-        Map<String, Object> raw = (Map<String, Object>) ((Map<String, Object>) status.structuredContent()).get("counters");
+        Map<String, Object> raw =
+                (Map<String, Object>) ((Map<String, Object>) status.structuredContent()).get("counters");
         Map<String, Long> m = new LinkedHashMap<>();
         raw.forEach((k, v) -> m.put(k, ((Number) v).longValue()));
         return m;

@@ -81,7 +81,10 @@ class JdkTransportTest {
     }
 
     HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + path)).GET().build();
+        return HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + path))
+                .GET()
+                .build();
     }
 
     @Test

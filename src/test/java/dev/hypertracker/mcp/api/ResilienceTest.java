@@ -3,10 +3,11 @@ package dev.hypertracker.mcp.api;
 import static dev.hypertracker.mcp.support.SandboxHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hypertracker.mcp.config.Settings;
 import dev.hypertracker.mcp.sandbox.Fault;
 import dev.hypertracker.mcp.sandbox.RequestLog;
-import dev.hypertracker.mcp.support.SandboxHarness;
 import dev.hypertracker.mcp.support.ManualClock;
+import dev.hypertracker.mcp.support.SandboxHarness;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
-import dev.hypertracker.mcp.config.Settings;
 
 /**
  * The resilience features of the upstream client, proven through the tool call path against the sandbox: cache
@@ -73,7 +73,9 @@ class ResilienceTest {
             assertThat(structured(first)).doesNotContainKey("cached");
 
             CallToolResult repeat = ok(h, EXPOSURE_TOOL, Map.of());
-            assertThat(upstream(h, EXPOSURE)).as("a repeated call is served from the cache").isEqualTo(1);
+            assertThat(upstream(h, EXPOSURE))
+                    .as("a repeated call is served from the cache")
+                    .isEqualTo(1);
             assertThat(structured(repeat)).containsEntry("cached", true);
             assertThat(withoutResourceUri(repeat)).isEqualTo(withCached(withoutResourceUri(first)));
 
@@ -98,10 +100,12 @@ class ResilienceTest {
     void rateLimiterQueuesBrieflyInsteadOfSendingRequestsThatWouldGet429() {
         ManualClock clock = new ManualClock();
         try (SandboxHarness h = start(s -> s.withRateLimit(60), clock)) {
-            for (int i = 0; i < 60; i++) ok(h, "get_data_freshness", Map.of("fresh", true)); // the burst: a minute's worth
+            for (int i = 0; i < 60; i++)
+                ok(h, "get_data_freshness", Map.of("fresh", true)); // the burst: a minute's worth
             Instant t0 = clock.instant();
             ok(h, "get_data_freshness", Map.of("fresh", true));
-            assertThat(Duration.between(t0, clock.instant())).as("the 61st request waited for a token (1/s), in virtual time")
+            assertThat(Duration.between(t0, clock.instant()))
+                    .as("the 61st request waited for a token (1/s), in virtual time")
                     .isEqualTo(Duration.ofSeconds(1));
             assertThat(h.sandbox().requestLog().entries()).noneMatch(e -> e.status() == 429);
             assertThat(counter(h, "upstreamRequests")).isEqualTo(61);
@@ -119,7 +123,9 @@ class ResilienceTest {
             CallToolResult r = h.call("get_data_freshness", Map.of("fresh", true));
             assertThat(clock.instant()).as("answered without waiting").isEqualTo(t0);
             assertThat(r.isError()).isTrue();
-            assertThat(text(r)).contains("limit of 1 HyperTracker requests per minute").contains("retry in");
+            assertThat(text(r))
+                    .contains("limit of 1 HyperTracker requests per minute")
+                    .contains("retry in");
             assertThat(upstream(h, "/api/external/hypertracker/state/status")).isEqualTo(1);
             assertThat(counter(h, "throttledLocally")).isEqualTo(1);
             assertThat(counter(h, "toolErrors")).isEqualTo(1);
@@ -128,12 +134,15 @@ class ResilienceTest {
 
     @Test
     void theCallDeadlineBoundsASlowUpstreamAndSaysSo() {
-        try (SandboxHarness h = start(s -> s.withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(1)), new ManualClock())) {
+        try (SandboxHarness h =
+                start(s -> s.withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(1)), new ManualClock())) {
             h.sandbox().faults().on(EXPOSURE, Fault.delay(Duration.ofMillis(2_000)), 3);
             CallToolResult r = h.call(EXPOSURE_TOOL, Map.of());
             assertThat(r.isError()).isTrue();
             assertThat(text(r)).contains("ran out of its time budget").contains("narrow the query");
-            assertThat(h.sandbox().faults().pending(EXPOSURE)).as("no retry once the deadline passed").isEqualTo(2);
+            assertThat(h.sandbox().faults().pending(EXPOSURE))
+                    .as("no retry once the deadline passed")
+                    .isEqualTo(2);
             h.sandbox().faults().clear();
             ok(h, EXPOSURE_TOOL, Map.of());
         }
@@ -141,25 +150,32 @@ class ResilienceTest {
 
     @Test
     void theCallDeadlineCoversPaginationAndKeepsThePagesRead() {
-        try (SandboxHarness h = start(s -> s.withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(1)), new ManualClock())) {
+        try (SandboxHarness h =
+                start(s -> s.withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(1)), new ManualClock())) {
             h.sandbox().faults().on(POSITIONS, Fault.delay(Duration.ofMillis(600)), 5);
             CallToolResult r = ok(h, "list_positions", args("coin", "BTC", "limit", 100, "maxPages", 5));
-            assertThat(h.sandbox().faults().pending(POSITIONS)).as("page 3 was never asked for").isEqualTo(3);
+            assertThat(h.sandbox().faults().pending(POSITIONS))
+                    .as("page 3 was never asked for")
+                    .isEqualTo(3);
             Map<String, Object> s = structured(r);
             assertThat(s).containsEntry("complete", false).containsEntry("pagesFetched", 1);
             assertThat(s.get("nextCursor")).isNotNull();
-            assertThat((String) s.get("incompleteNote")).contains("Page 2 failed").contains("time budget");
+            assertThat((String) s.get("incompleteNote"))
+                    .contains("Page 2 failed")
+                    .contains("time budget");
         }
     }
 
     @Test
     void theCallDeadlineCoversExportDownloads() {
-        try (SandboxHarness h = start(s -> s.withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(1)), new ManualClock())) {
+        try (SandboxHarness h =
+                start(s -> s.withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(1)), new ManualClock())) {
             h.sandbox().faults().on("/files/exports/BTC/positions.json", Fault.delay(Duration.ofMillis(2_000)), 2);
             CallToolResult r = h.call("export_coin_positions", Map.of("coin", "BTC"));
             assertThat(r.isError()).isTrue();
             assertThat(text(r)).contains("time budget");
-            assertThat(h.sandbox().faults().pending("/files/exports/BTC/positions.json")).as("one download, cut at the deadline")
+            assertThat(h.sandbox().faults().pending("/files/exports/BTC/positions.json"))
+                    .as("one download, cut at the deadline")
                     .isEqualTo(1);
         }
     }
@@ -181,9 +197,14 @@ class ResilienceTest {
             CallToolResult fast = h.call(EXPOSURE_TOOL, Map.of());
             assertThat(clock.instant()).as("answered at once").isEqualTo(t0);
             assertThat(fast.isError()).isTrue();
-            assertThat(text(fast)).contains("failed 5 times in a row").contains("pauses calls").contains("30 s")
+            assertThat(text(fast))
+                    .contains("failed 5 times in a row")
+                    .contains("pauses calls")
+                    .contains("30 s")
                     .contains("Try again");
-            assertThat(upstream(h, EXPOSURE)).as("no request while the breaker is open").isEqualTo(5);
+            assertThat(upstream(h, EXPOSURE))
+                    .as("no request while the breaker is open")
+                    .isEqualTo(5);
 
             clock.advance(Duration.ofSeconds(31));
             ok(h, EXPOSURE_TOOL, Map.of());
@@ -198,12 +219,25 @@ class ResilienceTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        try (SandboxHarness h = start(s -> new Settings(java.net.URI.create("http://127.0.0.1:" + closedPort), s.apiToken(),
-                false, s.connectTimeout(), s.requestTimeout(), s.callDeadline(), 0, s.maxRetryAfter(), s.requestsPerMinute(),
-                s.cacheMaxBytes(), s.cacheEnabled()), new ManualClock())) {
+        try (SandboxHarness h = start(
+                s -> new Settings(
+                        java.net.URI.create("http://127.0.0.1:" + closedPort),
+                        s.apiToken(),
+                        false,
+                        s.connectTimeout(),
+                        s.requestTimeout(),
+                        s.callDeadline(),
+                        0,
+                        s.maxRetryAfter(),
+                        s.requestsPerMinute(),
+                        s.cacheMaxBytes(),
+                        s.cacheEnabled()),
+                new ManualClock())) {
             CallToolResult r = h.call(EXPOSURE_TOOL, Map.of());
             assertThat(r.isError()).isTrue();
-            assertThat(text(r)).contains("Could not reach HyperTracker at 127.0.0.1").contains("HYPERTRACKER_BASE_URL");
+            assertThat(text(r))
+                    .contains("Could not reach HyperTracker at 127.0.0.1")
+                    .contains("HYPERTRACKER_BASE_URL");
         }
     }
 
@@ -218,15 +252,19 @@ class ResilienceTest {
             h.sandbox().faults().on(POSITIONS, Fault.status(500), 3); // page 2 and both its retries
             CallToolResult r = ok(h, "list_positions", args("coin", "BTC", "limit", 100, "maxPages", 3));
             Map<String, Object> s = structured(r);
-            assertThat(s).containsEntry("complete", false).containsEntry("pagesFetched", 1)
+            assertThat(s)
+                    .containsEntry("complete", false)
+                    .containsEntry("pagesFetched", 1)
                     .containsEntry("nextCursor", page2Cursor);
-            assertThat((String) s.get("incompleteNote")).contains("Page 2 failed").contains("HTTP 500")
+            assertThat((String) s.get("incompleteNote"))
+                    .contains("Page 2 failed")
+                    .contains("HTTP 500")
                     .contains("Resume with nextCursor");
             assertThat(text(r)).contains("Incomplete:");
             assertThat(h.sandbox().faults().pending(POSITIONS)).isZero();
 
-            CallToolResult resumed = ok(h, "list_positions", args("coin", "BTC", "limit", 100, "maxPages", 2,
-                    "nextCursor", page2Cursor));
+            CallToolResult resumed = ok(
+                    h, "list_positions", args("coin", "BTC", "limit", 100, "maxPages", 2, "nextCursor", page2Cursor));
             List<RequestLog.Entry> log = h.sandbox().requestLog().entries(POSITIONS);
             RequestLog.Entry resumeRequest = log.get(log.size() - 2);
             assertThat(resumeRequest.status()).isEqualTo(200);

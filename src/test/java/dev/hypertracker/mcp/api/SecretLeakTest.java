@@ -58,7 +58,8 @@ class SecretLeakTest {
         List<String> lines = new ArrayList<>();
         for (ILoggingEvent e : appender.list) {
             lines.add(e.getFormattedMessage());
-            for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) lines.add(t.getClassName() + ": " + t.getMessage());
+            for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause())
+                lines.add(t.getClassName() + ": " + t.getMessage());
         }
         return lines;
     }
@@ -66,12 +67,16 @@ class SecretLeakTest {
     @Test
     void theTokenAndExportSignaturesNeverAppearInLogsResultsOrErrors() {
         List<String> signedQueries = new ArrayList<>();
-        try (SandboxHarness h = SandboxHarness.start(SandboxHarness.SMALL.withToken(TOKEN),
-                s -> s.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)).withRetries(1, Duration.ofSeconds(2)))) {
+        try (SandboxHarness h = SandboxHarness.start(
+                SandboxHarness.SMALL.withToken(TOKEN),
+                s -> s.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3))
+                        .withRetries(1, Duration.ofSeconds(2)))) {
             record(h.call("get_open_exposure_by_coin", Map.of()));
             record(h.call("list_positions", Map.of("coin", "BTC", "limit", 50, "maxPages", 2)));
             record(h.call("export_coin_positions", Map.of("coin", "BTC")));
-            h.sandbox().faults().on("/files/exports/ETH/positions.json", Fault.status(403)); // expired link, re-requested
+            h.sandbox()
+                    .faults()
+                    .on("/files/exports/ETH/positions.json", Fault.status(403)); // expired link, re-requested
             record(h.call("export_coin_positions", Map.of("coin", "ETH")));
             h.sandbox().faults().on("/files/exports/SOL/positions.json", Fault.status(403), 2); // expired twice: error
             record(h.call("export_coin_positions", Map.of("coin", "SOL")));
@@ -91,10 +96,20 @@ class SecretLeakTest {
             }
         }
         // a real 401: the server holds a token the API does not accept
-        try (SandboxHarness h = SandboxHarness.start(SandboxHarness.SMALL,
-                s -> new dev.hypertracker.mcp.config.Settings(s.baseUrl(), Secret.of(WRONG_TOKEN), s.demo(), s.connectTimeout(),
-                        s.requestTimeout(), s.callDeadline(), s.maxRetries(), s.maxRetryAfter(), s.requestsPerMinute(),
-                        s.cacheMaxBytes(), s.cacheEnabled()))) {
+        try (SandboxHarness h = SandboxHarness.start(
+                SandboxHarness.SMALL,
+                s -> new dev.hypertracker.mcp.config.Settings(
+                        s.baseUrl(),
+                        Secret.of(WRONG_TOKEN),
+                        s.demo(),
+                        s.connectTimeout(),
+                        s.requestTimeout(),
+                        s.callDeadline(),
+                        s.maxRetries(),
+                        s.maxRetryAfter(),
+                        s.requestsPerMinute(),
+                        s.cacheMaxBytes(),
+                        s.cacheEnabled()))) {
             CallToolResult unauthorized = h.call("get_open_exposure_by_coin", Map.of());
             assertThat(unauthorized.isError()).isTrue();
             assertThat(SandboxHarness.text(unauthorized)).contains("HYPERTRACKER_API_TOKEN");
@@ -105,7 +120,8 @@ class SecretLeakTest {
 
         List<String> logs = logLines();
         assertThat(outputs).hasSize(18);
-        assertThat(String.join("\n", outputs)).contains("(401)", "(403)", "Not found (404)", "HTTP 500", "HTTP 502", "retry in 60 s");
+        assertThat(String.join("\n", outputs))
+                .contains("(401)", "(403)", "Not found (404)", "HTTP 500", "HTTP 502", "retry in 60 s");
         assertThat(logs).as("DEBUG logging happened").anyMatch(l -> l.startsWith("GET /api/external/"));
         assertThat(String.join("\n", outputs)).doesNotContain(TOKEN).doesNotContain(WRONG_TOKEN);
         assertThat(logs).noneMatch(l -> l.contains(TOKEN) || l.contains(WRONG_TOKEN));
@@ -116,8 +132,10 @@ class SecretLeakTest {
             assertThat(logs).noneMatch(l -> l.contains(signature));
             assertThat(String.join("\n", outputs)).doesNotContain(signature);
         }
-        assertThat(logs).as("export files are logged, without their query")
-                .anyMatch(l -> l.matches("GET export file http://127\\.0\\.0\\.1:\\d+/files/exports/BTC/positions\\.json\\?…"))
+        assertThat(logs)
+                .as("export files are logged, without their query")
+                .anyMatch(l ->
+                        l.matches("GET export file http://127\\.0\\.0\\.1:\\d+/files/exports/BTC/positions\\.json\\?…"))
                 .anyMatch(l -> l.contains("/files/exports/ETH/positions.json?… answered 403"))
                 .noneMatch(l -> l.contains("expires="));
     }

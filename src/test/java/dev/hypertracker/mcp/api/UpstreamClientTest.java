@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.doAnswer;
 
 import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.catalog.Endpoint;
@@ -70,10 +70,12 @@ class UpstreamClientTest {
     /** Every request is recorded, then answered by {@code answer}. */
     void answer(java.util.function.Function<HttpRequest, CompletableFuture<UpstreamResponse>> answer) {
         doAnswer(inv -> {
-            HttpRequest r = inv.getArgument(0);
-            sent.add(r);
-            return answer.apply(r);
-        }).when(transport).send(any());
+                    HttpRequest r = inv.getArgument(0);
+                    sent.add(r);
+                    return answer.apply(r);
+                })
+                .when(transport)
+                .send(any());
     }
 
     static ApiRequest exposure() {
@@ -99,13 +101,15 @@ class UpstreamClientTest {
         answer(r -> pending);
         HyperTrackerClient client = client(settings());
         List<Future<HyperTrackerClient.Response>> calls = new ArrayList<>();
-        for (int i = 0; i < n; i++) calls.add(pool.submit(() -> client.fetch(exposure(), deadline(Duration.ofSeconds(45)), false)));
+        for (int i = 0; i < n; i++)
+            calls.add(pool.submit(() -> client.fetch(exposure(), deadline(Duration.ofSeconds(45)), false)));
         clock.awaitWaiters(n); // the leader waits on the transport, the others on the leader
         pending.complete(UpstreamResponse.of(200, Map.of(), ROWS));
         List<HyperTrackerClient.Response> results = new ArrayList<>();
         for (Future<HyperTrackerClient.Response> f : calls) results.add(f.get());
         assertThat(sent).as("one upstream request for %d identical calls", n).hasSize(1);
-        assertThat(results).allSatisfy(r -> assertThat(r.body()).isEqualTo(results.get(0).body()));
+        assertThat(results)
+                .allSatisfy(r -> assertThat(r.body()).isEqualTo(results.get(0).body()));
         assertThat(stats.coalescedCount()).isEqualTo(n - 1);
         assertThat(stats.upstreamRequests()).isEqualTo(1);
     }
@@ -116,7 +120,8 @@ class UpstreamClientTest {
         List<CompletableFuture<UpstreamResponse>> exchanges = new CopyOnWriteArrayList<>();
         Semaphore requested = new Semaphore(0);
         answer(r -> {
-            CompletableFuture<UpstreamResponse> dripping = new CompletableFuture<>(); // headers came, the body never ends
+            CompletableFuture<UpstreamResponse> dripping =
+                    new CompletableFuture<>(); // headers came, the body never ends
             exchanges.add(dripping);
             requested.release();
             return dripping;
@@ -124,21 +129,28 @@ class UpstreamClientTest {
         HyperTrackerClient client = client(settings());
         Instant start = clock.instant();
 
-        Future<Instant> leader = pool.submit(() -> endOf(() -> client.fetch(exposure(), deadline(Duration.ofSeconds(5)), false)));
+        Future<Instant> leader =
+                pool.submit(() -> endOf(() -> client.fetch(exposure(), deadline(Duration.ofSeconds(5)), false)));
         clock.awaitWaiters(1);
         clock.advance(Duration.ofSeconds(1));
-        Future<Instant> shortFollower = pool.submit(() -> endOf(() -> client.fetch(exposure(), deadline(Duration.ofSeconds(2)), false)));
-        Future<Instant> longFollower = pool.submit(() -> endOf(() -> client.fetch(exposure(), deadline(Duration.ofSeconds(8)), false)));
+        Future<Instant> shortFollower =
+                pool.submit(() -> endOf(() -> client.fetch(exposure(), deadline(Duration.ofSeconds(2)), false)));
+        Future<Instant> longFollower =
+                pool.submit(() -> endOf(() -> client.fetch(exposure(), deadline(Duration.ofSeconds(8)), false)));
         clock.awaitWaiters(3);
 
         clock.advance(Duration.ofSeconds(2)); // t = 3 s: the short follower's deadline
-        assertThat(shortFollower.get()).as("the follower answered at its own deadline").isEqualTo(start.plusSeconds(3));
+        assertThat(shortFollower.get())
+                .as("the follower answered at its own deadline")
+                .isEqualTo(start.plusSeconds(3));
         assertThat(exchanges).hasSize(1);
         assertThat(exchanges.get(0)).as("the leader still waits: not cancelled").isNotCancelled();
 
         clock.advance(Duration.ofSeconds(2)); // t = 5 s: the leader gives up and closes its exchange
         assertThat(leader.get()).isEqualTo(start.plusSeconds(5));
-        assertThat(exchanges.get(0)).as("the shared exchange is cancelled (connection closed)").isCancelled();
+        assertThat(exchanges.get(0))
+                .as("the shared exchange is cancelled (connection closed)")
+                .isCancelled();
 
         requested.acquire(2); // the long follower, with time left, leads a request of its own
         clock.awaitWaiters(1);
@@ -149,7 +161,10 @@ class UpstreamClientTest {
 
         // a later caller is not captured by anything stuck: it makes its own request
         answer(r -> ok());
-        assertThat(client.fetch(exposure(), deadline(Duration.ofSeconds(5)), false).body().size()).isEqualTo(1);
+        assertThat(client.fetch(exposure(), deadline(Duration.ofSeconds(5)), false)
+                        .body()
+                        .size())
+                .isEqualTo(1);
         assertThat(sent).hasSize(3);
     }
 
@@ -166,9 +181,10 @@ class UpstreamClientTest {
     void sixtyFourConcurrentCallsAgainstAnAlways429UpstreamAreHeldByTheLimiter() throws Exception {
         int calls = 64;
         int deadlineSeconds = 10;
-        answer(r -> CompletableFuture.completedFuture(UpstreamResponse.of(429, Map.of("Retry-After", "1"),
-                "{\"error\":\"rate_limit_exceeded\",\"retry_after\":1}")));
-        HyperTrackerClient client = client(settings().withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(deadlineSeconds)));
+        answer(r -> CompletableFuture.completedFuture(UpstreamResponse.of(
+                429, Map.of("Retry-After", "1"), "{\"error\":\"rate_limit_exceeded\",\"retry_after\":1}")));
+        HyperTrackerClient client =
+                client(settings().withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(deadlineSeconds)));
         List<Future<ApiException>> results = new ArrayList<>();
         clock.schedule(calls); // one timeline for the 64 threads: time moves when all of them wait
         for (int i = 0; i < calls; i++) {
@@ -188,7 +204,8 @@ class UpstreamClientTest {
             assertThat(e.getMessage()).containsAnyOf("rate limit", "time budget", "requests per minute");
         }
         // before: every call sent 3 requests (192); now a first wave of at most MAX_IN_FLIGHT, then one per pause
-        assertThat(sent.size()).as("requests for %d calls", calls)
+        assertThat(sent.size())
+                .as("requests for %d calls", calls)
                 .isLessThanOrEqualTo(RateLimiter.MAX_IN_FLIGHT + deadlineSeconds + 1)
                 .isEqualTo((int) stats.upstreamRequests());
     }
@@ -205,7 +222,9 @@ class UpstreamClientTest {
             HyperTrackerClient.Response r = client.fetch(distinct(round), deadline(Duration.ofSeconds(45)), false);
             assertThat(r.body().size()).isEqualTo(1);
             assertThat(sent.size()).as("attempts across the blip").isGreaterThan(1);
-            assertThat(client.breaker().isOpen()).as("round %d: a blip the retries absorbed is no failure", round).isFalse();
+            assertThat(client.breaker().isOpen())
+                    .as("round %d: a blip the retries absorbed is no failure", round)
+                    .isFalse();
         }
     }
 
@@ -226,32 +245,42 @@ class UpstreamClientTest {
     @Test
     void aSpentQuotaAnswersAtOnceAndNoRequestGoesOutUntilItResets() {
         Instant reset = clock.instant().plus(Duration.ofHours(2));
-        answer(r -> CompletableFuture.completedFuture(UpstreamResponse.of(429, Map.of(
-                        "X-RateLimit-Limit", "100", "X-RateLimit-Remaining", "0",
-                        "X-RateLimit-Reset", String.valueOf(reset.getEpochSecond())),
-                "{\"error\":\"rate_limit_exceeded\",\"message\":\"You have exceeded your rate limit\",\"retry_after\":7200}")));
+        answer(
+                r -> CompletableFuture.completedFuture(
+                        UpstreamResponse.of(
+                                429,
+                                Map.of(
+                                        "X-RateLimit-Limit",
+                                        "100",
+                                        "X-RateLimit-Remaining",
+                                        "0",
+                                        "X-RateLimit-Reset",
+                                        String.valueOf(reset.getEpochSecond())),
+                                "{\"error\":\"rate_limit_exceeded\",\"message\":\"You have exceeded your rate limit\",\"retry_after\":7200}")));
         HyperTrackerClient client = client(settings());
         Settings settings = settings();
         Instant t0 = clock.instant();
 
-        ApiException first = catchThrowableOfType(ApiException.class,
-                () -> client.fetch(distinct(1), deadline(Duration.ofSeconds(45)), false));
+        ApiException first = catchThrowableOfType(
+                ApiException.class, () -> client.fetch(distinct(1), deadline(Duration.ofSeconds(45)), false));
         assertThat(first.getMessage()).contains("quota spent; resets at 2026-03-01 02:00:00 UTC");
         assertThat(clock.instant()).as("answered at once").isEqualTo(t0);
-        ApiException later = catchThrowableOfType(ApiException.class,
-                () -> client.fetch(distinct(2), deadline(Duration.ofSeconds(45)), false));
+        ApiException later = catchThrowableOfType(
+                ApiException.class, () -> client.fetch(distinct(2), deadline(Duration.ofSeconds(45)), false));
         assertThat(later.getMessage()).contains("quota spent; resets at 2026-03-01 02:00:00 UTC");
         assertThat(sent).as("no request while the quota is spent").hasSize(1);
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> quota = (Map<String, Object>) new ServerStatusTool(settings, client, stats, "test").status()
-                .get("upstreamQuota");
-        assertThat(quota).containsEntry("limit", 100L).containsEntry("remaining", 0L)
+        Map<String, Object> quota = (Map<String, Object>)
+                new ServerStatusTool(settings, client, stats, "test").status().get("upstreamQuota");
+        assertThat(quota)
+                .containsEntry("limit", 100L)
+                .containsEntry("remaining", 0L)
                 .containsEntry("resetAt", "2026-03-01T02:00:00Z");
 
         clock.advance(Duration.ofHours(2));
-        answer(r -> CompletableFuture.completedFuture(UpstreamResponse.of(200, Map.of("X-RateLimit-Limit", "100",
-                "X-RateLimit-Remaining", "99"), ROWS)));
+        answer(r -> CompletableFuture.completedFuture(
+                UpstreamResponse.of(200, Map.of("X-RateLimit-Limit", "100", "X-RateLimit-Remaining", "99"), ROWS)));
         client.fetch(distinct(3), deadline(Duration.ofSeconds(45)), false);
         assertThat(sent).as("after the reset, requests go out again").hasSize(2);
         assertThat(client.quota().last().remaining()).isEqualTo(99L);
@@ -261,8 +290,10 @@ class UpstreamClientTest {
     @Test
     void aShort429WaitIsWaitedOutInVirtualTime() {
         List<Integer> statuses = new ArrayList<>(List.of(429, 200));
-        answer(r -> CompletableFuture.completedFuture(statuses.remove(0) == 429
-                ? UpstreamResponse.of(429, Map.of("Retry-After", "3"), "{}") : UpstreamResponse.of(200, Map.of(), ROWS)));
+        answer(r -> CompletableFuture.completedFuture(
+                statuses.remove(0) == 429
+                        ? UpstreamResponse.of(429, Map.of("Retry-After", "3"), "{}")
+                        : UpstreamResponse.of(200, Map.of(), ROWS)));
         HyperTrackerClient client = client(settings());
         Instant t0 = clock.instant();
         client.fetch(exposure(), deadline(Duration.ofSeconds(45)), false);

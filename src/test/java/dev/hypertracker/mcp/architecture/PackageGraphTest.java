@@ -19,12 +19,17 @@ import org.junit.jupiter.api.Test;
 class PackageGraphTest {
     static final String ROOT = "dev.hypertracker.mcp";
     /** The compiled product classes only (target/classes): quicker than scanning the class path, and no tests. */
-    static final JavaClasses PRODUCT = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+    static final JavaClasses PRODUCT = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPath(productClasses());
 
     private static Path productClasses() {
         try {
-            return Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(Main.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -37,8 +42,12 @@ class PackageGraphTest {
 
     @Test
     void onlyTheCommandLineUsesTheSandbox() {
-        noClasses().that().resideOutsideOfPackages(ROOT + ".cli..", ROOT + ".sandbox..")
-                .should().dependOnClassesThat().resideInAPackage(ROOT + ".sandbox..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(ROOT + ".cli..", ROOT + ".sandbox..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(ROOT + ".sandbox..")
                 .because("the sandbox imitates the upstream API; only the `sandbox` command and --demo start it")
                 .check(PRODUCT);
     }
@@ -46,7 +55,9 @@ class PackageGraphTest {
     @Test
     void theRulesSeeTheWholeProduct() {
         // an import that found nothing would pass every rule
-        org.assertj.core.api.Assertions.assertThat(PRODUCT.stream().map(c -> c.getPackageName()).distinct())
-                .contains(ROOT + ".cli", ROOT + ".sandbox", ROOT + ".catalog").hasSizeGreaterThan(10);
+        org.assertj.core.api.Assertions.assertThat(
+                        PRODUCT.stream().map(c -> c.getPackageName()).distinct())
+                .contains(ROOT + ".cli", ROOT + ".sandbox", ROOT + ".catalog")
+                .hasSizeGreaterThan(10);
     }
 }

@@ -1,8 +1,16 @@
 package dev.hypertracker.mcp.bench;
 
+import dev.hypertracker.mcp.api.Paging;
+import dev.hypertracker.mcp.catalog.Catalog;
+import dev.hypertracker.mcp.catalog.Endpoint;
+import dev.hypertracker.mcp.digest.Digest;
+import dev.hypertracker.mcp.digest.DigestOptions;
+import dev.hypertracker.mcp.digest.Fixtures;
+import dev.hypertracker.mcp.digest.ReplayedPositions;
+import dev.hypertracker.mcp.digest.SampleData;
+import dev.hypertracker.mcp.digest.Summarizer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -13,16 +21,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import dev.hypertracker.mcp.catalog.Catalog;
-import dev.hypertracker.mcp.catalog.Endpoint;
-import dev.hypertracker.mcp.digest.Digest;
-import dev.hypertracker.mcp.digest.DigestOptions;
-import dev.hypertracker.mcp.digest.Fixtures;
-import dev.hypertracker.mcp.api.Paging;
-import dev.hypertracker.mcp.digest.ReplayedPositions;
-import dev.hypertracker.mcp.digest.SampleData;
-import dev.hypertracker.mcp.digest.Summarizer;
 import tools.jackson.core.JsonParser;
 
 /** How long a digest takes: a positions page, a streamed 100,000-position body, the 1 MB heatmap, a 1,440-point series. */
@@ -50,7 +48,10 @@ public class DigestBenchmark {
     }
 
     private static Fixtures.Case find(List<Fixtures.Case> cases, Endpoint endpoint) {
-        return cases.stream().filter(c -> c.endpoint().equals(endpoint)).findFirst().orElseThrow();
+        return cases.stream()
+                .filter(c -> c.endpoint().equals(endpoint))
+                .findFirst()
+                .orElseThrow();
     }
 
     private Digest digest(Fixtures.Case c) {
@@ -66,7 +67,8 @@ public class DigestBenchmark {
     /** 100,000 positions parsed from bytes one row at a time and digested: rows/s = 100,000 / time. */
     @Benchmark
     public Digest streamedPositions() {
-        return summarizer.summarizePositions(new ReplayedPositions(1, 1_000, STREAMED_ROWS / 1_000), DigestOptions.defaults());
+        return summarizer.summarizePositions(
+                new ReplayedPositions(1, 1_000, STREAMED_ROWS / 1_000), DigestOptions.defaults());
     }
 
     @Benchmark
@@ -82,7 +84,8 @@ public class DigestBenchmark {
     /** Tokenizing the same body without building rows: how much of streamedPositions is JSON parsing. */
     @Benchmark
     public long parseOnly() {
-        try (JsonParser parser = SampleData.MAPPER.createParser(new ReplayedPositions(1, 1_000, STREAMED_ROWS / 1_000))) {
+        try (JsonParser parser =
+                SampleData.MAPPER.createParser(new ReplayedPositions(1, 1_000, STREAMED_ROWS / 1_000))) {
             long tokens = 0;
             while (parser.nextToken() != null) tokens++;
             return tokens;

@@ -14,26 +14,34 @@ import java.util.List;
  */
 public final class SoakSandbox {
     static final String FAULTY_ROUTE = "/api/external/position-metrics/general";
-    static final List<Fault> FAULTS = List.of(Fault.status(503), Fault.status(500), Fault.rateLimited(1, true),
-            Fault.malformedBody(), Fault.truncatedBody(), Fault.truncatedJson(), Fault.delay(Duration.ofSeconds(3)));
+    static final List<Fault> FAULTS = List.of(
+            Fault.status(503),
+            Fault.status(500),
+            Fault.rateLimited(1, true),
+            Fault.malformedBody(),
+            Fault.truncatedBody(),
+            Fault.truncatedJson(),
+            Fault.delay(Duration.ofSeconds(3)));
 
-    private SoakSandbox() {
-    }
+    private SoakSandbox() {}
 
     public static void main(String[] args) throws Exception {
-        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults().withPort(0))) {
+        try (SandboxServer sandbox =
+                SandboxServer.start(SandboxConfig.defaults().withPort(0))) {
             System.out.println(sandbox.baseUrl() + " " + sandbox.token());
             System.out.flush();
-            Thread faults = new Thread(() -> {
-                for (int i = 0; !Thread.currentThread().isInterrupted(); i++) {
-                    sandbox.faults().on(FAULTY_ROUTE, FAULTS.get(i % FAULTS.size()));
-                    try {
-                        Thread.sleep(1000);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "fault-schedule");
+            Thread faults = new Thread(
+                    () -> {
+                        for (int i = 0; !Thread.currentThread().isInterrupted(); i++) {
+                            sandbox.faults().on(FAULTY_ROUTE, FAULTS.get(i % FAULTS.size()));
+                            try {
+                                Thread.sleep(1000);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "fault-schedule");
             faults.setDaemon(true);
             faults.start();
             while (System.in.read() >= 0) {

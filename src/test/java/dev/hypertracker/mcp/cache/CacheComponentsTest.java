@@ -28,7 +28,9 @@ class CacheComponentsTest {
         assertThat(cache.sizeBytes()).isEqualTo(5 * weight);
         assertThat(cache.get("b")).isEmpty(); // least recently used went first
         assertThat(cache.get("a")).isPresent();
-        assertThat(cache.get("f").orElseThrow().bytes()).as("wire size kept for reporting").isEqualTo(1);
+        assertThat(cache.get("f").orElseThrow().bytes())
+                .as("wire size kept for reporting")
+                .isEqualTo(1);
         clock.advance(Duration.ofMinutes(11));
         assertThat(cache.get("a")).isEmpty();
         var huge = JsonNodeFactory.instance.objectNode().put("x", "y".repeat(1000));

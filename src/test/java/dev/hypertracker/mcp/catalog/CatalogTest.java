@@ -15,9 +15,12 @@ class CatalogTest {
     void everyNamedDeclarationIsInTheToolListOnceAndInDeclarationOrder() throws IllegalAccessException {
         List<Endpoint> declared = new ArrayList<>();
         for (Field f : Catalog.class.getDeclaredFields()) {
-            if (f.getType() == Endpoint.class && Modifier.isStatic(f.getModifiers()) && Modifier.isPublic(f.getModifiers())) {
+            if (f.getType() == Endpoint.class
+                    && Modifier.isStatic(f.getModifiers())
+                    && Modifier.isPublic(f.getModifiers())) {
                 declared.add((Endpoint) f.get(null));
-                assertThat(f.getName()).as("a declaration is named after its tool")
+                assertThat(f.getName())
+                        .as("a declaration is named after its tool")
                         .isEqualTo(((Endpoint) f.get(null)).tool().toUpperCase(java.util.Locale.ROOT));
             }
         }
@@ -27,15 +30,27 @@ class CatalogTest {
 
     @Test
     void aDeclarationMissingARequiredPartFailsNamingIt() {
-        assertThatThrownBy(() -> Endpoint.tool("some_tool").title("T").path("/x").toolset(Toolset.META)
-                .cacheTtl(java.time.Duration.ofMinutes(1)).description("d").build())
-                .isInstanceOf(NullPointerException.class).hasMessage("some_tool: digest");
+        assertThatThrownBy(() -> Endpoint.tool("some_tool")
+                        .title("T")
+                        .path("/x")
+                        .toolset(Toolset.META)
+                        .cacheTtl(java.time.Duration.ofMinutes(1))
+                        .description("d")
+                        .build())
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("some_tool: digest");
     }
 
     @Test
     void theBuilderDefaultsAreTheUnpagedNonExportCase() {
-        Endpoint e = Endpoint.tool("some_tool").title("T").path("/x").toolset(Toolset.META).digest(DigestKind.COHORTS)
-                .cacheTtl(java.time.Duration.ofMinutes(1)).description("d").build();
+        Endpoint e = Endpoint.tool("some_tool")
+                .title("T")
+                .path("/x")
+                .toolset(Toolset.META)
+                .digest(DigestKind.COHORTS)
+                .cacheTtl(java.time.Duration.ofMinutes(1))
+                .description("d")
+                .build();
         assertThat(e.pagination()).isEqualTo(Pagination.NONE);
         assertThat(e.rowsKey()).isNull();
         assertThat(e.export()).isFalse();

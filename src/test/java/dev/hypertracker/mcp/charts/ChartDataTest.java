@@ -26,9 +26,12 @@ class ChartDataTest {
         for (int i = points - 1; i >= 0; i--) {
             ObjectNode row = rows.addObject();
             row.put("id", i);
-            row.put("createdAt", java.time.Instant.ofEpochMilli(start + i * 600_000L).toString());
+            row.put(
+                    "createdAt",
+                    java.time.Instant.ofEpochMilli(start + i * 600_000L).toString());
             double v = 1e8 + random.nextGaussian() * 1e6;
-            if (i % 7 == 0) row.put("volume", String.valueOf(v)); else row.put("volume", v);
+            if (i % 7 == 0) row.put("volume", String.valueOf(v));
+            else row.put("volume", v);
         }
         body.putNull("nextCursor");
         return body;
@@ -49,13 +52,19 @@ class ChartDataTest {
             JsonNode body = page(20_000, seed);
             double min = Double.MAX_VALUE, max = -Double.MAX_VALUE;
             for (JsonNode row : body.get("metrics")) {
-                double v = row.get("volume").isString() ? Double.parseDouble(row.get("volume").stringValue()) : row.get("volume").doubleValue();
+                double v = row.get("volume").isString()
+                        ? Double.parseDouble(row.get("volume").stringValue())
+                        : row.get("volume").doubleValue();
                 min = Math.min(min, v);
                 max = Math.max(max, v);
             }
-            ChartData.Metric m = ChartData.series(Catalog.GET_PERP_VOLUME_METRICS, List.of(body)).metrics().get(0);
+            ChartData.Metric m = ChartData.series(Catalog.GET_PERP_VOLUME_METRICS, List.of(body))
+                    .metrics()
+                    .get(0);
             assertThat(m.sourcePoints()).isEqualTo(20_000);
-            assertThat(m.times().length).isLessThanOrEqualTo(ChartData.MAX_SERIES_POINTS).isGreaterThan(1_000);
+            assertThat(m.times().length)
+                    .isLessThanOrEqualTo(ChartData.MAX_SERIES_POINTS)
+                    .isGreaterThan(1_000);
             assertThat(m.times()).isSorted();
             assertThat(java.util.Arrays.stream(m.values()).min().orElseThrow()).isEqualTo(min);
             assertThat(java.util.Arrays.stream(m.values()).max().orElseThrow()).isEqualTo(max);

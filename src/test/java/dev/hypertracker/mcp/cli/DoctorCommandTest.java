@@ -41,7 +41,8 @@ class DoctorCommandTest {
         assertThat(report.get("requestsPlanned").intValue()).isEqualTo(16);
         boolean sideMissing = false;
         for (JsonNode e : report.get("endpoints")) {
-            if (e.get("tool").stringValue().equals("list_positions")) sideMissing = e.get("neededMissing").toString().contains("side");
+            if (e.get("tool").stringValue().equals("list_positions"))
+                sideMissing = e.get("neededMissing").toString().contains("side");
         }
         assertThat(sideMissing).isTrue();
     }

@@ -37,11 +37,17 @@ class ServeArgumentsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "--demo", "--transport http --port 0 --host 0.0.0.0", "--port=9000 --tools=positions,risk",
-            "--allowed-origin https://a.example,https://b.example --allowed-origin https://c.example",
-            "--rate-limit 30 --deadline 10 --cache-mb 0 --seed 7 --auth-token s3cret --demo",
-            "--transport=sse --seed 9223372036854775 --tools list_positions",
-            "--transport http --max-sessions 5 --session-idle-timeout 60"})
+    @ValueSource(
+            strings = {
+                "",
+                "--demo",
+                "--transport http --port 0 --host 0.0.0.0",
+                "--port=9000 --tools=positions,risk",
+                "--allowed-origin https://a.example,https://b.example --allowed-origin https://c.example",
+                "--rate-limit 30 --deadline 10 --cache-mb 0 --seed 7 --auth-token s3cret --demo",
+                "--transport=sse --seed 9223372036854775 --tools list_positions",
+                "--transport http --max-sessions 5 --session-idle-timeout 60"
+            })
     void readsPlainCommandLinesAsPicocliDoes(String line) throws Exception {
         HyperTrackerCommand fast = ServeArguments.parse(words(line));
         assertThat(fast).as("read without picocli").isNotNull();
@@ -51,9 +57,29 @@ class ServeArgumentsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--help", "-h", "--version", "-V", "call get_data_freshness --demo", "sandbox", "tools-json",
-            "--port abc", "--port", "--bogus", "--port 1 --port 2", "--demo=true", "--port -1", "--port 010",
-            "--demo --demo", "--host", "--tools=", "--port 99999999999", "-- --demo", "--demo extra"})
+    @ValueSource(
+            strings = {
+                "--help",
+                "-h",
+                "--version",
+                "-V",
+                "call get_data_freshness --demo",
+                "sandbox",
+                "tools-json",
+                "--port abc",
+                "--port",
+                "--bogus",
+                "--port 1 --port 2",
+                "--demo=true",
+                "--port -1",
+                "--port 010",
+                "--demo --demo",
+                "--host",
+                "--tools=",
+                "--port 99999999999",
+                "-- --demo",
+                "--demo extra"
+            })
     void leavesEverythingElseToPicocli(String line) {
         assertThat(ServeArguments.parse(words(line))).isNull();
     }
@@ -65,19 +91,28 @@ class ServeArgumentsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--transport bogus", "--transport stateless", "--tools nonsense", "--tools positions,nope",
-            "--port abc", "--bogus", "--port 1 --port 2"})
+    @ValueSource(
+            strings = {
+                "--transport bogus",
+                "--transport stateless",
+                "--tools nonsense",
+                "--tools positions,nope",
+                "--port abc",
+                "--bogus",
+                "--port 1 --port 2"
+            })
     void errorsAndExitCodesAreExactlyPicoclis(String line) throws Exception {
         Result fast = capture(() -> ServeArguments.execute(words(line)));
         Result picocli = capture(() -> HyperTrackerCommand.commandLine().execute(words(line)));
         assertThat(fast).isEqualTo(picocli);
         assertThat(fast.exit()).isEqualTo(2);
         assertThat(fast.stderr()).isNotBlank();
-        assertThat(fast.stdout()).as("errors never reach stdout (the MCP channel)").isEmpty();
+        assertThat(fast.stdout())
+                .as("errors never reach stdout (the MCP channel)")
+                .isEmpty();
     }
 
-    private record Result(int exit, String stdout, String stderr) {
-    }
+    private record Result(int exit, String stdout, String stderr) {}
 
     private static synchronized Result capture(IntSupplier run) {
         PrintStream out = System.out;

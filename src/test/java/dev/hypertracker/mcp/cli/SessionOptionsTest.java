@@ -15,15 +15,19 @@ class SessionOptionsTest {
 
     @Test
     void theFlagWinsOverTheEnvironmentWhichWinsOverTheDefault() {
-        assertThat(HyperTrackerCommand.flagOrEnv("--max-sessions", 7, Map.of(ENV, "9"), ENV, 1000)).isEqualTo(7);
-        assertThat(HyperTrackerCommand.flagOrEnv("--max-sessions", null, Map.of(ENV, " 9 "), ENV, 1000)).isEqualTo(9);
-        assertThat(HyperTrackerCommand.flagOrEnv("--max-sessions", null, Map.of(), ENV, 1000)).isEqualTo(1000);
+        assertThat(HyperTrackerCommand.flagOrEnv("--max-sessions", 7, Map.of(ENV, "9"), ENV, 1000))
+                .isEqualTo(7);
+        assertThat(HyperTrackerCommand.flagOrEnv("--max-sessions", null, Map.of(ENV, " 9 "), ENV, 1000))
+                .isEqualTo(9);
+        assertThat(HyperTrackerCommand.flagOrEnv("--max-sessions", null, Map.of(), ENV, 1000))
+                .isEqualTo(1000);
     }
 
     @Test
     void aValueThatIsNotAPositiveWholeNumberIsAConfigurationError() {
         assertThatThrownBy(() -> HyperTrackerCommand.flagOrEnv("--max-sessions", null, Map.of(ENV, "lots"), ENV, 1))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("--max-sessions (or " + ENV + ")")
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("--max-sessions (or " + ENV + ")")
                 .hasMessageContaining("'lots'");
         assertThatThrownBy(() -> HyperTrackerCommand.flagOrEnv("--max-sessions", 0, Map.of(), ENV, 1))
                 .isInstanceOf(ConfigurationException.class);

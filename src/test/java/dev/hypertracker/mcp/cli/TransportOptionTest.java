@@ -18,23 +18,31 @@ class TransportOptionTest {
         assertThat(HyperTrackerCommand.transports("stdio")).containsExactly(TransportKind.STDIO);
         assertThat(HyperTrackerCommand.transports("http")).containsExactly(TransportKind.HTTP);
         assertThat(HyperTrackerCommand.transports("Streamable")).containsExactly(TransportKind.HTTP);
-        assertThat(HyperTrackerCommand.transports("http, sse")).containsExactlyInAnyOrder(TransportKind.HTTP, TransportKind.SSE);
-        assertThat(HyperTrackerCommand.transports("both")).containsExactlyInAnyOrder(TransportKind.HTTP, TransportKind.SSE);
+        assertThat(HyperTrackerCommand.transports("http, sse"))
+                .containsExactlyInAnyOrder(TransportKind.HTTP, TransportKind.SSE);
+        assertThat(HyperTrackerCommand.transports("both"))
+                .containsExactlyInAnyOrder(TransportKind.HTTP, TransportKind.SSE);
     }
 
     @Test
     void unknownAndImpossibleCombinationsAreConfigurationErrorsNamingTheOption() {
-        assertThatThrownBy(() -> HyperTrackerCommand.transports("websocket")).isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("--transport: ").hasMessageContaining("'websocket'").hasMessageContaining("expected stdio, http");
-        assertThatThrownBy(() -> HyperTrackerCommand.transports("stdio,http")).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> HyperTrackerCommand.transports("websocket"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("--transport: ")
+                .hasMessageContaining("'websocket'")
+                .hasMessageContaining("expected stdio, http");
+        assertThatThrownBy(() -> HyperTrackerCommand.transports("stdio,http"))
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("stdio cannot be combined");
     }
 
     @Test
     void statelessIsRefusedClearly() {
-        assertThatThrownBy(() -> HyperTrackerCommand.transports("stateless")).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> HyperTrackerCommand.transports("stateless"))
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("stateless is not available from the command line");
-        assertThatThrownBy(() -> HyperTrackerCommand.transports("http,stateless")).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> HyperTrackerCommand.transports("http,stateless"))
+                .isInstanceOf(ConfigurationException.class);
     }
 
     @Test

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypertracker.mcp.api.CoinDirectory;
 import dev.hypertracker.mcp.api.HyperTrackerClient;
-import dev.hypertracker.mcp.stats.UpstreamStats;
 import dev.hypertracker.mcp.config.Secret;
 import dev.hypertracker.mcp.config.Settings;
 import dev.hypertracker.mcp.sandbox.SandboxServer;
+import dev.hypertracker.mcp.stats.UpstreamStats;
 import dev.hypertracker.mcp.support.SandboxHarness;
 import io.modelcontextprotocol.spec.McpSchema.CompleteRequest;
 import io.modelcontextprotocol.spec.McpSchema.CompleteResult;
@@ -26,7 +26,8 @@ class ArgumentCompletionsTest {
     static void start() {
         sandbox = SandboxServer.start(SandboxHarness.SMALL);
         Settings settings = Settings.defaults(sandbox.baseUrl(), Secret.of(sandbox.token()));
-        completions = new ArgumentCompletions(new CoinDirectory(new HyperTrackerClient(settings, stats, Clock.systemUTC()), Clock.systemUTC()));
+        completions = new ArgumentCompletions(
+                new CoinDirectory(new HyperTrackerClient(settings, stats, Clock.systemUTC()), Clock.systemUTC()));
     }
 
     @AfterAll
@@ -35,16 +36,23 @@ class ArgumentCompletionsTest {
     }
 
     static CompleteResult complete(String argument, String prefix) {
-        return completions.complete(CompleteRequest.builder(new PromptReference("coin_positioning_brief"),
-                new CompleteRequest.CompleteArgument(argument, prefix)).build());
+        return completions.complete(CompleteRequest.builder(
+                        new PromptReference("coin_positioning_brief"),
+                        new CompleteRequest.CompleteArgument(argument, prefix))
+                .build());
     }
 
     @Test
     void coinsComeFromTheLiveCoinListAndAreCached() {
-        assertThat(complete("coin", "B").completion().values()).contains("BTC").allMatch(v -> v.toLowerCase().startsWith("b"));
+        assertThat(complete("coin", "B").completion().values())
+                .contains("BTC")
+                .allMatch(v -> v.toLowerCase().startsWith("b"));
         assertThat(complete("coin", "xyz:").completion().values()).contains("xyz:GOLD");
-        assertThat(complete("coin", "").completion().total()).isEqualTo(sandbox.data().coins().size());
-        assertThat(stats.upstreamRequests()).as("the coin list is fetched once, then cached").isEqualTo(1);
+        assertThat(complete("coin", "").completion().total())
+                .isEqualTo(sandbox.data().coins().size());
+        assertThat(stats.upstreamRequests())
+                .as("the coin list is fetched once, then cached")
+                .isEqualTo(1);
     }
 
     @Test

@@ -1,21 +1,19 @@
 package dev.hypertracker.mcp.digest;
 
-import dev.hypertracker.mcp.api.Paging;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hypertracker.mcp.api.Paging;
+import dev.hypertracker.mcp.catalog.Catalog;
+import dev.hypertracker.mcp.catalog.DigestKind;
+import dev.hypertracker.mcp.catalog.Endpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import dev.hypertracker.mcp.catalog.Catalog;
-import dev.hypertracker.mcp.catalog.DigestKind;
-import dev.hypertracker.mcp.catalog.Endpoint;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,7 +22,9 @@ import tools.jackson.databind.JsonNode;
  */
 class BudgetAndSchemaTest {
 
-    static final int[] BUDGETS = {DigestOptions.MIN_MAX_TOKENS, 500, DigestOptions.DEFAULT_MAX_TOKENS, DigestOptions.MAX_MAX_TOKENS};
+    static final int[] BUDGETS = {
+        DigestOptions.MIN_MAX_TOKENS, 500, DigestOptions.DEFAULT_MAX_TOKENS, DigestOptions.MAX_MAX_TOKENS
+    };
 
     static Stream<Arguments> casesAndDetails() {
         List<Arguments> out = new ArrayList<>();
@@ -53,11 +53,17 @@ class BudgetAndSchemaTest {
             if (key.equals("omitted")) continue;
             Object mine = d.structured().get(key);
             boolean cut = mine == null && e.getValue() != null
-                    || e.getValue() instanceof List<?> full && mine instanceof List<?> shown && shown.size() < full.size()
-                    || e.getValue() instanceof Map<?, ?> full && mine instanceof Map<?, ?> shown && shown.size() < full.size();
+                    || e.getValue() instanceof List<?> full
+                            && mine instanceof List<?> shown
+                            && shown.size() < full.size()
+                    || e.getValue() instanceof Map<?, ?> full
+                            && mine instanceof Map<?, ?> shown
+                            && shown.size() < full.size();
             if (cut) {
-                assertThat(d.omitted()).as("cut of %s is named", key).anyMatch(o -> o.startsWith(key + " ")
-                        || o.startsWith(key + ":") || o.startsWith("the whole digest"));
+                assertThat(d.omitted())
+                        .as("cut of %s is named", key)
+                        .anyMatch(o ->
+                                o.startsWith(key + " ") || o.startsWith(key + ":") || o.startsWith("the whole digest"));
             }
         }
     }
@@ -65,22 +71,29 @@ class BudgetAndSchemaTest {
     /** Each odd body either digests within budget and schema, or is refused naming the route: never a crash. */
     @Test
     void emptyAndOddBodiesDigestOrAreRefusedByName() {
-        List<JsonNode> odd = List.of(SampleData.MAPPER.readTree("{}"), SampleData.MAPPER.readTree("[]"),
+        List<JsonNode> odd = List.of(
+                SampleData.MAPPER.readTree("{}"),
+                SampleData.MAPPER.readTree("[]"),
                 SampleData.MAPPER.readTree("{\"positions\":[],\"metrics\":[],\"heatmap\":[],\"items\":[]}"),
-                SampleData.MAPPER.readTree("[{\"coin\":null,\"totalValue\":\"12.5\",\"segments\":\"x\",\"profile\":7}]"));
+                SampleData.MAPPER.readTree(
+                        "[{\"coin\":null,\"totalValue\":\"12.5\",\"segments\":\"x\",\"profile\":7}]"));
         int refused = 0;
         for (Endpoint endpoint : Catalog.endpoints()) {
             for (Detail detail : Detail.values()) {
-                Digest none = Fixtures.SUMMARIZER.summarize(endpoint, List.of(), Fixtures.options(detail, 500, 10), Paging.single());
+                Digest none = Fixtures.SUMMARIZER.summarize(
+                        endpoint, List.of(), Fixtures.options(detail, 500, 10), Paging.single());
                 Fixtures.assertValid(endpoint.digest(), none);
                 for (JsonNode body : odd) {
                     try {
-                        Digest d = Fixtures.SUMMARIZER.summarize(endpoint, List.of(body), Fixtures.options(detail, 500, 10), Paging.single());
+                        Digest d = Fixtures.SUMMARIZER.summarize(
+                                endpoint, List.of(body), Fixtures.options(detail, 500, 10), Paging.single());
                         Fixtures.assertWithinBudget(d, 500);
                         Fixtures.assertValid(endpoint.digest(), d);
                     } catch (UpstreamBodyException e) {
                         refused++;
-                        assertThat(e.getMessage()).contains(endpoint.fullPathTemplate()).contains("expected");
+                        assertThat(e.getMessage())
+                                .contains(endpoint.fullPathTemplate())
+                                .contains("expected");
                     }
                 }
             }
@@ -92,10 +105,22 @@ class BudgetAndSchemaTest {
     void theLargestInputsAreTheSizesTheBriefNames() {
         Map<String, Fixtures.Case> cases = new java.util.HashMap<>();
         Fixtures.largestInputs().forEach(c -> cases.put(c.tool(), c));
-        assertThat(cases.get("list_positions").pages().get(0).get("positions").size()).isEqualTo(1_000);
-        assertThat(cases.get("get_positions_heatmap").pages().get(0).get("heatmap").size()).isEqualTo(300); // ≈ 1 MB, as the live heatmap
-        assertThat(cases.get("get_positions_heatmap").pages().get(0).toString().length()).isGreaterThan(900_000);
-        assertThat(cases.get("get_market_overview_metrics").pages().get(0).get("metrics").size()).isEqualTo(1_440);
+        assertThat(cases.get("list_positions").pages().get(0).get("positions").size())
+                .isEqualTo(1_000);
+        assertThat(cases.get("get_positions_heatmap")
+                        .pages()
+                        .get(0)
+                        .get("heatmap")
+                        .size())
+                .isEqualTo(300); // ≈ 1 MB, as the live heatmap
+        assertThat(cases.get("get_positions_heatmap").pages().get(0).toString().length())
+                .isGreaterThan(900_000);
+        assertThat(cases.get("get_market_overview_metrics")
+                        .pages()
+                        .get(0)
+                        .get("metrics")
+                        .size())
+                .isEqualTo(1_440);
     }
 
     @Test
@@ -109,28 +134,48 @@ class BudgetAndSchemaTest {
         Digest small = Fixtures.digest(positions, Fixtures.summary(2_000, 10));
         assertThat(Fixtures.tokens(small)).isLessThan(1_500);
         // the cohort split outlasts the per-coin list
-        assertThat(small.structured()).containsKeys("totals", "nearLiquidation", "top", "bySizeCohort",
-                "rowsScanned", "complete");
+        assertThat(small.structured())
+                .containsKeys("totals", "nearLiquidation", "top", "bySizeCohort", "rowsScanned", "complete");
     }
 
     @Test
     void rowsDetailKeepsTheChosenFieldsAndSaysWhatItHolds() {
         Fixtures.Case positions = Fixtures.largestInputs().get(0);
-        DigestOptions options = new DigestOptions(Detail.ROWS, List.of("coin", "positionValue", "profile.segments"), 20,
-                DigestOptions.DEFAULT_MAX_TOKENS, 10, null, Map.of());
+        DigestOptions options = new DigestOptions(
+                Detail.ROWS,
+                List.of("coin", "positionValue", "profile.segments"),
+                20,
+                DigestOptions.DEFAULT_MAX_TOKENS,
+                10,
+                null,
+                Map.of());
         Digest d = Fixtures.digest(positions, options);
-        assertThat(d.structured()).containsEntry("fields", List.of("coin", "positionValue", "profile.segments"))
+        assertThat(d.structured())
+                .containsEntry("fields", List.of("coin", "positionValue", "profile.segments"))
                 .containsEntry("rowsTotal", 1_000L);
         List<?> rows = (List<?>) d.structured().get("rows");
         assertThat(rows).hasSize(20);
-        assertThat((List<?>) rows.get(0)).hasSize(3).first()
-                .isEqualTo(positions.pages().get(0).get("positions").get(0).get("coin").stringValue());
-        assertThat(d.text()).contains("structuredContent.rows holds 20 of 1,000 rows").doesNotContain("positionValue\":");
+        assertThat((List<?>) rows.get(0))
+                .hasSize(3)
+                .first()
+                .isEqualTo(positions
+                        .pages()
+                        .get(0)
+                        .get("positions")
+                        .get(0)
+                        .get("coin")
+                        .stringValue());
+        assertThat(d.text())
+                .contains("structuredContent.rows holds 20 of 1,000 rows")
+                .doesNotContain("positionValue\":");
     }
 
     @Test
     void rawDetailCutsTheUpstreamJsonAndSaysSo() {
-        Fixtures.Case heatmap = Fixtures.largestInputs().stream().filter(c -> c.kind() == DigestKind.HEATMAP).findFirst().orElseThrow();
+        Fixtures.Case heatmap = Fixtures.largestInputs().stream()
+                .filter(c -> c.kind() == DigestKind.HEATMAP)
+                .findFirst()
+                .orElseThrow();
         Digest d = Fixtures.digest(heatmap, Fixtures.options(Detail.RAW, DigestOptions.DEFAULT_MAX_TOKENS, 10));
         List<?> raw = (List<?>) d.structured().get("raw");
         assertThat(raw).isNotEmpty().hasSizeLessThan(300);
@@ -140,7 +185,8 @@ class BudgetAndSchemaTest {
     @Test
     void everyKindHasASchemaAndEveryEndpointAKind() {
         for (DigestKind kind : DigestKind.values()) {
-            assertThat(Summarizer.outputSchema(kind)).contains("\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"");
+            assertThat(Summarizer.outputSchema(kind))
+                    .contains("\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"");
             assertThat(Fixtures.schemaIsValid(kind)).as(kind.name()).isTrue();
         }
         assertThat(Catalog.endpoints()).extracting(e -> e.digest()).isNotEmpty();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.SplittableRandom;
-
 import org.junit.jupiter.api.Test;
 
 class ExactSumTest {
@@ -16,7 +15,8 @@ class ExactSumTest {
             ExactSum sum = new ExactSum();
             BigDecimal exact = BigDecimal.ZERO;
             for (int i = 0; i < 100_000; i++) {
-                double v = BigDecimal.valueOf(random.nextLong(-1_000_000_000_000L, 1_000_000_000_000L), scale).doubleValue();
+                double v = BigDecimal.valueOf(random.nextLong(-1_000_000_000_000L, 1_000_000_000_000L), scale)
+                        .doubleValue();
                 sum.add(v);
                 exact = exact.add(BigDecimal.valueOf(v));
             }

@@ -1,18 +1,17 @@
 package dev.hypertracker.mcp.digest;
 
-import dev.hypertracker.mcp.api.Paging;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
-
+import dev.hypertracker.mcp.api.Paging;
 import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.catalog.DigestKind;
 import dev.hypertracker.mcp.catalog.Endpoint;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 
@@ -62,20 +61,37 @@ public final class Fixtures {
     private static List<Case> build() {
         SampleData d = new SampleData(42);
         return List.of(
-                new Case(Catalog.LIST_POSITIONS, List.of(SampleData.page("positions", d.positions(1_000), "eyJuZXh0IjoxMDAwfQ"))),
-                new Case(Catalog.EXPORT_COIN_POSITIONS, List.of(d.breakdown("breakdownBySize", "sizeBucketId", new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}))),
+                new Case(
+                        Catalog.LIST_POSITIONS,
+                        List.of(SampleData.page("positions", d.positions(1_000), "eyJuZXh0IjoxMDAwfQ"))),
+                new Case(
+                        Catalog.EXPORT_COIN_POSITIONS,
+                        List.of(d.breakdown(
+                                "breakdownBySize", "sizeBucketId", new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}))),
                 new Case(Catalog.GET_OPEN_EXPOSURE_BY_COIN, List.of(d.exposure(250))),
-                new Case(Catalog.EXPORT_POSITION_BREAKDOWN_BY_COHORT, List.of(d.breakdown("breakdownByCohort", "segmentId",
-                        new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}))),
-                new Case(Catalog.EXPORT_POSITION_BREAKDOWN_BY_SIZE, List.of(d.breakdown("breakdownBySize", "sizeSegmentId",
-                        new int[] {16, 1, 2, 3, 4, 5, 6, 7}))),
-                new Case(Catalog.GET_MARKET_OVERVIEW_METRICS, List.of(SampleData.page("metrics", d.generalMetrics(1_440), null))),
+                new Case(
+                        Catalog.EXPORT_POSITION_BREAKDOWN_BY_COHORT,
+                        List.of(d.breakdown("breakdownByCohort", "segmentId", new int[] {
+                            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16
+                        }))),
+                new Case(
+                        Catalog.EXPORT_POSITION_BREAKDOWN_BY_SIZE,
+                        List.of(d.breakdown("breakdownBySize", "sizeSegmentId", new int[] {16, 1, 2, 3, 4, 5, 6, 7}))),
+                new Case(
+                        Catalog.GET_MARKET_OVERVIEW_METRICS,
+                        List.of(SampleData.page("metrics", d.generalMetrics(1_440), null))),
                 new Case(Catalog.EXPORT_POSITION_METRICS, List.of(d.metricsExport(336))),
                 new Case(Catalog.GET_PERP_VOLUME_METRICS, List.of(SampleData.page("metrics", d.volume(1_440), null))),
                 new Case(Catalog.GET_POSITIONS_HEATMAP, List.of(d.heatmap(300))),
-                new Case(Catalog.GET_COIN_POSITION_METRICS, List.of(SampleData.page("metrics", d.coinMetrics(1_440, false), null))),
-                new Case(Catalog.GET_COIN_SEGMENT_METRICS, List.of(SampleData.page("metrics", d.coinMetrics(1_440, true), null))),
-                new Case(Catalog.GET_COIN_SIZE_BUCKET_METRICS, List.of(SampleData.page("metrics", d.coinMetrics(1_440, false), null))),
+                new Case(
+                        Catalog.GET_COIN_POSITION_METRICS,
+                        List.of(SampleData.page("metrics", d.coinMetrics(1_440, false), null))),
+                new Case(
+                        Catalog.GET_COIN_SEGMENT_METRICS,
+                        List.of(SampleData.page("metrics", d.coinMetrics(1_440, true), null))),
+                new Case(
+                        Catalog.GET_COIN_SIZE_BUCKET_METRICS,
+                        List.of(SampleData.page("metrics", d.coinMetrics(1_440, false), null))),
                 new Case(Catalog.GET_LIQUIDATION_RISK_BY_ASSET, List.of(d.liquidationRisk(500, 1_297))),
                 new Case(Catalog.EXPORT_LIQUIDATION_HEATMAP, List.of(d.liquidationHeatmap(400))),
                 new Case(Catalog.LIST_COHORTS, List.of(SampleData.cohorts())),

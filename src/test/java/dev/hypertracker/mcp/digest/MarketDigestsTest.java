@@ -1,28 +1,27 @@
 package dev.hypertracker.mcp.digest;
 
-import dev.hypertracker.mcp.api.Paging;
 import static dev.hypertracker.mcp.digest.Format.round2;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hypertracker.mcp.api.Paging;
+import dev.hypertracker.mcp.catalog.Catalog;
+import dev.hypertracker.mcp.catalog.Cohort;
+import dev.hypertracker.mcp.catalog.Endpoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import dev.hypertracker.mcp.catalog.Catalog;
-import dev.hypertracker.mcp.catalog.Endpoint;
-import dev.hypertracker.mcp.catalog.Cohort;
 import tools.jackson.databind.JsonNode;
 
 /** Exposure, heatmap, liquidation risk, liquidation heatmap and breakdowns against plain recomputations. */
 class MarketDigestsTest {
 
     static Map<String, Object> summary(Endpoint endpoint, JsonNode body, Map<String, Object> echo) {
-        DigestOptions options = new DigestOptions(Detail.SUMMARY, List.of(), 50, DigestOptions.MAX_MAX_TOKENS, 10, null, echo);
+        DigestOptions options =
+                new DigestOptions(Detail.SUMMARY, List.of(), 50, DigestOptions.MAX_MAX_TOKENS, 10, null, echo);
         Digest d = Fixtures.SUMMARIZER.summarize(endpoint, List.of(body), options, Paging.single());
         assertThat(d.omitted()).isEmpty();
         return d.structured();
@@ -50,18 +49,26 @@ class MarketDigestsTest {
             total += num(r, "totalValue");
             count += r.get("count").longValue();
         }
-        assertThat((Map<String, Object>) at(d, "totals")).containsEntry("totalValue", round2(total))
-                .containsEntry("count", count).containsEntry("coinCount", 120L);
-        rows.sort(Comparator.comparingDouble((JsonNode r) -> num(r, "totalValue")).reversed());
+        assertThat((Map<String, Object>) at(d, "totals"))
+                .containsEntry("totalValue", round2(total))
+                .containsEntry("count", count)
+                .containsEntry("coinCount", 120L);
+        rows.sort(
+                Comparator.comparingDouble((JsonNode r) -> num(r, "totalValue")).reversed());
         double top5 = 0;
         for (JsonNode r : rows.subList(0, 5)) top5 += num(r, "totalValue");
         assertThat(d).containsEntry("top5Share", round2(top5 / total * 100));
         List<Map<String, Object>> coins = at(d, "coins");
-        assertThat(coins).extracting(c -> c.get("coin"))
-                .containsExactlyElementsOf(rows.subList(0, 10).stream().map(r -> (Object) r.get("coin").stringValue()).toList());
+        assertThat(coins)
+                .extracting(c -> c.get("coin"))
+                .containsExactlyElementsOf(rows.subList(0, 10).stream()
+                        .map(r -> (Object) r.get("coin").stringValue())
+                        .toList());
         JsonNode first = rows.get(0);
-        assertThat(coins.get(0)).containsEntry("longPctByCount",
-                round2(num(first, "countLong") / (num(first, "countLong") + num(first, "countShort")) * 100));
+        assertThat(coins.get(0))
+                .containsEntry(
+                        "longPctByCount",
+                        round2(num(first, "countLong") / (num(first, "countLong") + num(first, "countShort")) * 100));
     }
 
     @SuppressWarnings("unchecked")
@@ -73,7 +80,8 @@ class MarketDigestsTest {
         assertThat(d).containsEntry("openedWithin", "7d");
 
         List<JsonNode> coins = new ArrayList<>(body.get("heatmap").values());
-        coins.sort(Comparator.comparingDouble((JsonNode c) -> num(c, "totalValue")).reversed());
+        coins.sort(
+                Comparator.comparingDouble((JsonNode c) -> num(c, "totalValue")).reversed());
         List<Map<String, Object>> shown = at(d, "coins");
         for (int i = 0; i < 10; i++) {
             JsonNode coin = coins.get(i);
@@ -85,10 +93,12 @@ class MarketDigestsTest {
             }
             assertThat(shown.get(i)).containsEntry("coin", coin.get("coin").stringValue());
             assertThat((Map<String, Object>) shown.get(i).get("mostLong"))
-                    .containsEntry("cohort", Cohort.labelOf(mostLong.get("segmentId").asInt()))
+                    .containsEntry(
+                            "cohort", Cohort.labelOf(mostLong.get("segmentId").asInt()))
                     .containsEntry("longPct", num(mostLong, "bias") * 100);
             assertThat((Map<String, Object>) shown.get(i).get("mostShort"))
-                    .containsEntry("cohort", Cohort.labelOf(mostShort.get("segmentId").asInt()));
+                    .containsEntry(
+                            "cohort", Cohort.labelOf(mostShort.get("segmentId").asInt()));
         }
 
         List<String> expected = new ArrayList<>();
@@ -111,27 +121,40 @@ class MarketDigestsTest {
         }
         assertThat(d).containsEntry("divergenceCount", (long) expected.size());
         List<Map<String, Object>> divergences = at(d, "divergences");
-        assertThat(divergences).extracting(x -> x.get("coin"))
-                .containsExactlyElementsOf(expected.subList(0, Math.min(10, expected.size())).stream().map(c -> (Object) c).toList());
+        assertThat(divergences)
+                .extracting(x -> x.get("coin"))
+                .containsExactlyElementsOf(expected.subList(0, Math.min(10, expected.size())).stream()
+                        .map(c -> (Object) c)
+                        .toList());
     }
 
     @Test
     void liquidationRiskTotalsRankingAndNextOffset() {
         JsonNode body = new SampleData(6).liquidationRisk(100, 297);
-        Map<String, Object> d = summary(Catalog.GET_LIQUIDATION_RISK_BY_ASSET, body, Map.of("segmentId", 9, "offset", 100));
+        Map<String, Object> d =
+                summary(Catalog.GET_LIQUIDATION_RISK_BY_ASSET, body, Map.of("segmentId", 9, "offset", 100));
         List<JsonNode> items = new ArrayList<>(body.get("items").values());
         double risk = 0, total = 0;
         for (JsonNode r : items) {
             risk += num(r, "riskValue");
             total += num(r, "totalValue");
         }
-        assertThat(d).containsEntry("cohort", "Smart Money (#9)").containsEntry("totalCount", 297L)
-                .containsEntry("valueAtRisk", round2(risk)).containsEntry("totalValue", round2(total))
-                .containsEntry("offset", 100L).containsEntry("nextOffset", 200L).containsEntry("complete", false);
-        items.sort(Comparator.comparingDouble((JsonNode r) -> num(r, "percentRisk")).reversed());
+        assertThat(d)
+                .containsEntry("cohort", "Smart Money (#9)")
+                .containsEntry("totalCount", 297L)
+                .containsEntry("valueAtRisk", round2(risk))
+                .containsEntry("totalValue", round2(total))
+                .containsEntry("offset", 100L)
+                .containsEntry("nextOffset", 200L)
+                .containsEntry("complete", false);
+        items.sort(Comparator.comparingDouble((JsonNode r) -> num(r, "percentRisk"))
+                .reversed());
         List<Map<String, Object>> shown = at(d, "items");
-        assertThat(shown).extracting(x -> x.get("percentRisk"))
-                .containsExactlyElementsOf(items.subList(0, 10).stream().map(r -> (Object) round2(num(r, "percentRisk"))).toList());
+        assertThat(shown)
+                .extracting(x -> x.get("percentRisk"))
+                .containsExactlyElementsOf(items.subList(0, 10).stream()
+                        .map(r -> (Object) round2(num(r, "percentRisk")))
+                        .toList());
 
         Map<String, Object> last = summary(Catalog.GET_LIQUIDATION_RISK_BY_ASSET, body, Map.of("offset", 197));
         assertThat(last).containsEntry("nextOffset", null).containsEntry("complete", true);
@@ -150,12 +173,18 @@ class MarketDigestsTest {
             positions += b.get("positionsCount").longValue();
         }
         assertThat(d).containsEntry("coin", "BTC");
-        assertThat((Map<String, Object>) at(d, "totals")).containsEntry("liquidationValue", round2(value))
-                .containsEntry("positionsCount", positions).containsEntry("binCount", 300L);
-        bins.sort(Comparator.comparingDouble((JsonNode b) -> num(b, "liquidationValue")).reversed());
+        assertThat((Map<String, Object>) at(d, "totals"))
+                .containsEntry("liquidationValue", round2(value))
+                .containsEntry("positionsCount", positions)
+                .containsEntry("binCount", 300L);
+        bins.sort(Comparator.comparingDouble((JsonNode b) -> num(b, "liquidationValue"))
+                .reversed());
         Map<String, Object> topBin = ((List<Map<String, Object>>) at(d, "bins")).get(0);
-        assertThat(topBin).containsEntry("liquidationValue", round2(num(bins.get(0), "liquidationValue")))
-                .containsEntry("mostImpacted", Cohort.labelOf(bins.get(0).get("mostImpactedSegment").asInt()));
+        assertThat(topBin)
+                .containsEntry("liquidationValue", round2(num(bins.get(0), "liquidationValue")))
+                .containsEntry(
+                        "mostImpacted",
+                        Cohort.labelOf(bins.get(0).get("mostImpactedSegment").asInt()));
     }
 
     @SuppressWarnings("unchecked")
@@ -177,15 +206,21 @@ class MarketDigestsTest {
                 mostImpacted = r;
             }
         }
-        assertThat(d).containsEntry("coin", "ETH").containsEntry("totalsAxis", "size")
+        assertThat(d)
+                .containsEntry("coin", "ETH")
+                .containsEntry("totalsAxis", "size")
                 .containsEntry("createdAt", "2026-03-15T11:45:00.000Z");
         double sizeValue = sizeSum.doubleValue(), pastSizeValue = pastSizeSum.doubleValue();
-        double change = java.math.BigDecimal.valueOf(sizeValue).subtract(java.math.BigDecimal.valueOf(pastSizeValue)).doubleValue();
-        assertThat((Map<String, Object>) at(d, "totals")).containsEntry("totalValue", sizeValue)
+        double change = java.math.BigDecimal.valueOf(sizeValue)
+                .subtract(java.math.BigDecimal.valueOf(pastSizeValue))
+                .doubleValue();
+        assertThat((Map<String, Object>) at(d, "totals"))
+                .containsEntry("totalValue", sizeValue)
                 .containsEntry("pastTotalValue", pastSizeValue)
                 .containsEntry("valueChangePct", change / Math.abs(pastSizeValue) * 100);
         assertThat((Map<String, Object>) at(d, "mostImpacted"))
-                .containsEntry("bucket", Cohort.labelOf(mostImpacted.get("segmentId").asInt()));
+                .containsEntry(
+                        "bucket", Cohort.labelOf(mostImpacted.get("segmentId").asInt()));
     }
 
     @SuppressWarnings("unchecked")
@@ -194,19 +229,23 @@ class MarketDigestsTest {
         JsonNode body = new SampleData(9).breakdown("breakdownBySize", "sizeBucketId", new int[] {1, 2, 3});
         Map<String, Object> d = summary(Catalog.EXPORT_COIN_POSITIONS, body, Map.of());
         assertThat(d).containsEntry("totalsAxis", "bucket");
-        assertThat((List<Map<String, Object>>) at(d, "buckets")).extracting(b -> (String) b.get("bucket"))
-                .allMatch(label -> label.matches("size bucket \\d+ \\(.+\\)")).anyMatch(label -> label.contains("<$1k"));
+        assertThat((List<Map<String, Object>>) at(d, "buckets"))
+                .extracting(b -> (String) b.get("bucket"))
+                .allMatch(label -> label.matches("size bucket \\d+ \\(.+\\)"))
+                .anyMatch(label -> label.contains("<$1k"));
     }
 
     /** sizeSegmentId is the position size bucket 1-10: never a cohort (8-10 would become PnL cohorts). */
     @Test
     @SuppressWarnings("unchecked")
     void sizeSegmentIdRowsAreSizeBucketsWithRangesNeverCohorts() {
-        JsonNode body = new SampleData(9).breakdown("breakdownBySize", "sizeSegmentId", new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+        JsonNode body = new SampleData(9)
+                .breakdown("breakdownBySize", "sizeSegmentId", new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
         Map<String, Object> d = summary(Catalog.EXPORT_POSITION_BREAKDOWN_BY_SIZE, body, Map.of());
         assertThat(d).containsEntry("totalsAxis", "bucket");
         assertThat((Map<String, Object>) at(d, "totals")).containsEntry("buckets", 10L);
-        List<String> labels = ((List<Map<String, Object>>) at(d, "buckets")).stream().map(b -> (String) b.get("bucket")).toList();
+        List<String> labels = ((List<Map<String, Object>>) at(d, "buckets"))
+                .stream().map(b -> (String) b.get("bucket")).toList();
         assertThat(labels).allMatch(label -> label.matches("size bucket \\d+ \\(.+\\)"));
         for (Cohort c : Cohort.values()) assertThat(labels).noneMatch(label -> label.contains(c.displayName()));
     }

@@ -1,20 +1,18 @@
 package dev.hypertracker.mcp.digest;
 
-import dev.hypertracker.mcp.api.Paging;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hypertracker.mcp.api.Paging;
+import dev.hypertracker.mcp.catalog.DigestKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import dev.hypertracker.mcp.catalog.DigestKind;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -39,8 +37,14 @@ class OutputSchemaKeysTest {
             sortings.add(null);
             if (kind.traits().takesSortBy()) sortings.add("pnl");
             for (String sortBy : sortings) {
-                DigestOptions options = new DigestOptions(Detail.SUMMARY, List.of(), DigestOptions.DEFAULT_MAX_ROWS,
-                        DigestOptions.MAX_MAX_TOKENS, 10, sortBy, echo);
+                DigestOptions options = new DigestOptions(
+                        Detail.SUMMARY,
+                        List.of(),
+                        DigestOptions.DEFAULT_MAX_ROWS,
+                        DigestOptions.MAX_MAX_TOKENS,
+                        10,
+                        sortBy,
+                        echo);
                 out.add(asJson(Fixtures.digest(c, options).structured()));
             }
         }
@@ -72,10 +76,14 @@ class OutputSchemaKeysTest {
         Paging stoppedEarly = new Paging(2, false, "abc", "the call's deadline passed");
         for (Fixtures.Case c : Fixtures.largestInputs()) {
             for (Detail detail : Detail.values()) {
-                Digest d = Fixtures.SUMMARIZER.summarize(c.endpoint(), c.pages(),
-                        Fixtures.options(detail, DigestOptions.MAX_MAX_TOKENS, 10), stoppedEarly);
+                Digest d = Fixtures.SUMMARIZER.summarize(
+                        c.endpoint(),
+                        c.pages(),
+                        Fixtures.options(detail, DigestOptions.MAX_MAX_TOKENS, 10),
+                        stoppedEarly);
                 Map<String, Object> keys = new LinkedHashMap<>(d.structured());
-                if (detail == Detail.SUMMARY) keys.keySet().removeAll(fieldNames(OutputSchemas.kindProperties(c.kind())));
+                if (detail == Detail.SUMMARY)
+                    keys.keySet().removeAll(fieldNames(OutputSchemas.kindProperties(c.kind())));
                 emitted.addAll(keys.keySet());
             }
         }
@@ -121,10 +129,12 @@ class OutputSchemaKeysTest {
                 mismatches.add(path + ": in the schema only " + onlyInSchema + ", emitted only " + onlyEmitted);
             }
             children.forEach((k, vs) -> {
-                if (declared.contains(k)) compare(path + "." + k, schema.get("properties").get(k), vs, mismatches);
+                if (declared.contains(k))
+                    compare(path + "." + k, schema.get("properties").get(k), vs, mismatches);
             });
         }
-        if (schema.has("additionalProperties") && schema.get("additionalProperties").isObject()) {
+        if (schema.has("additionalProperties")
+                && schema.get("additionalProperties").isObject()) {
             List<Object> entries = new ArrayList<>();
             for (Object v : values) if (v instanceof Map<?, ?> m) entries.addAll(m.values());
             compare(path + ".*", schema.get("additionalProperties"), entries, mismatches);

@@ -1,9 +1,12 @@
 package dev.hypertracker.mcp.digest;
 
-import dev.hypertracker.mcp.api.Paging;
 import static dev.hypertracker.mcp.digest.Format.round2;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hypertracker.mcp.api.Paging;
+import dev.hypertracker.mcp.catalog.Catalog;
+import dev.hypertracker.mcp.catalog.Cohort;
+import dev.hypertracker.mcp.catalog.Endpoint;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,14 +14,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
-import dev.hypertracker.mcp.catalog.Catalog;
-import dev.hypertracker.mcp.catalog.Cohort;
-import dev.hypertracker.mcp.catalog.Endpoint;
 import tools.jackson.databind.JsonNode;
 
 /** list_positions: every figure equals a straightforward recomputation over the same rows. */
@@ -30,7 +28,8 @@ class PositionsDigestTest {
     static Map<String, Object> digest(List<List<JsonNode>> pages, String sortBy) {
         List<JsonNode> bodies = new ArrayList<>();
         for (List<JsonNode> page : pages) bodies.add(SampleData.page("positions", page, null));
-        DigestOptions options = new DigestOptions(Detail.SUMMARY, List.of(), 50, DigestOptions.MAX_MAX_TOKENS, TOP, sortBy, Map.of());
+        DigestOptions options =
+                new DigestOptions(Detail.SUMMARY, List.of(), 50, DigestOptions.MAX_MAX_TOKENS, TOP, sortBy, Map.of());
         Digest d = Fixtures.SUMMARIZER.summarize(POSITIONS, bodies, options, Paging.single());
         assertThat(d.omitted()).isEmpty();
         return d.structured();
@@ -73,11 +72,17 @@ class PositionsDigestTest {
             pnl += r.get("unrealizedPnl").doubleValue();
             funding += r.get("funding").doubleValue();
         }
-        assertThat(totals).containsEntry("count", 700L).containsEntry("openCount", open)
-                .containsEntry("closedCount", 700 - open).containsEntry("longCount", longs)
-                .containsEntry("shortCount", 700 - longs).containsEntry("longValue", round2(longValue))
-                .containsEntry("shortValue", round2(shortValue)).containsEntry("totalValue", round2(total))
-                .containsEntry("unrealizedPnl", round2(pnl)).containsEntry("funding", round2(funding));
+        assertThat(totals)
+                .containsEntry("count", 700L)
+                .containsEntry("openCount", open)
+                .containsEntry("closedCount", 700 - open)
+                .containsEntry("longCount", longs)
+                .containsEntry("shortCount", 700 - longs)
+                .containsEntry("longValue", round2(longValue))
+                .containsEntry("shortValue", round2(shortValue))
+                .containsEntry("totalValue", round2(total))
+                .containsEntry("unrealizedPnl", round2(pnl))
+                .containsEntry("funding", round2(funding));
     }
 
     @ParameterizedTest
@@ -89,15 +94,24 @@ class PositionsDigestTest {
         List<JsonNode> byValue = new ArrayList<>(rows);
         byValue.sort(Comparator.comparingDouble(PositionsDigestTest::value).reversed());
         List<Map<String, Object>> top = at(digest, "top");
-        assertThat(top).extracting(p -> p.get("value"))
-                .containsExactlyElementsOf(byValue.subList(0, TOP).stream().map(r -> (Object) round2(value(r))).toList());
-        assertThat(top.get(0).get("address")).isEqualTo(Format.shortAddress(byValue.get(0).get("address").stringValue()));
+        assertThat(top)
+                .extracting(p -> p.get("value"))
+                .containsExactlyElementsOf(byValue.subList(0, TOP).stream()
+                        .map(r -> (Object) round2(value(r)))
+                        .toList());
+        assertThat(top.get(0).get("address"))
+                .isEqualTo(Format.shortAddress(byValue.get(0).get("address").stringValue()));
 
         List<JsonNode> byPnl = new ArrayList<>(rows);
-        byPnl.sort(Comparator.comparingDouble((JsonNode r) -> r.get("unrealizedPnl").doubleValue()).reversed());
+        byPnl.sort(Comparator.comparingDouble(
+                        (JsonNode r) -> r.get("unrealizedPnl").doubleValue())
+                .reversed());
         List<Map<String, Object>> topByPnl = at(digest, "topByPnl");
-        assertThat(topByPnl).extracting(p -> p.get("unrealizedPnl")).containsExactlyElementsOf(
-                byPnl.subList(0, TOP).stream().map(r -> (Object) round2(r.get("unrealizedPnl").doubleValue())).toList());
+        assertThat(topByPnl)
+                .extracting(p -> p.get("unrealizedPnl"))
+                .containsExactlyElementsOf(byPnl.subList(0, TOP).stream()
+                        .map(r -> (Object) round2(r.get("unrealizedPnl").doubleValue()))
+                        .toList());
 
         Map<String, double[]> coins = new LinkedHashMap<>(); // count, long, short
         for (JsonNode r : rows) {
@@ -106,13 +120,17 @@ class PositionsDigestTest {
             c[isLong(r) ? 1 : 2] += value(r);
         }
         List<Map.Entry<String, double[]>> ranked = new ArrayList<>(coins.entrySet());
-        ranked.sort(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[1] + e.getValue()[2]).reversed());
+        ranked.sort(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[1] + e.getValue()[2])
+                .reversed());
         List<Map<String, Object>> byCoin = at(digest, "byCoin");
         assertThat(byCoin).hasSize(Math.min(TOP, ranked.size()));
         for (int i = 0; i < byCoin.size(); i++) {
             double[] c = ranked.get(i).getValue();
-            assertThat(byCoin.get(i)).containsEntry("coin", ranked.get(i).getKey()).containsEntry("count", (long) c[0])
-                    .containsEntry("longValue", round2(c[1])).containsEntry("shortValue", round2(c[2]));
+            assertThat(byCoin.get(i))
+                    .containsEntry("coin", ranked.get(i).getKey())
+                    .containsEntry("count", (long) c[0])
+                    .containsEntry("longValue", round2(c[1]))
+                    .containsEntry("shortValue", round2(c[2]));
         }
     }
 
@@ -135,7 +153,9 @@ class PositionsDigestTest {
         assertThat(byPnl).allSatisfy(c -> assertThat(c.get("count")).isEqualTo(pnl.get((String) c.get("cohort"))));
         assertThat(bySize).hasSize(size.size());
         assertThat(byPnl).hasSize(pnl.size());
-        long rowsWithCohort = rows.stream().filter(r -> !r.get("profile").get("segments").isEmpty()).count();
+        long rowsWithCohort = rows.stream()
+                .filter(r -> !r.get("profile").get("segments").isEmpty())
+                .count();
         assertThat(bySize.stream().mapToLong(c -> (Long) c.get("count")).sum()).isEqualTo(rowsWithCohort);
         assertThat(byPnl.stream().mapToLong(c -> (Long) c.get("count")).sum()).isEqualTo(rowsWithCohort);
     }
@@ -158,7 +178,8 @@ class PositionsDigestTest {
             values[bucket] += value(r);
             JsonNode liq = r.get("liquidationPrice");
             if (isOpen(r) && !liq.isNull()) {
-                double entry = r.get("entryPrice").doubleValue(), mark = r.get("markPrice").doubleValue();
+                double entry = r.get("entryPrice").doubleValue(),
+                        mark = r.get("markPrice").doubleValue();
                 if ((mark - entry) / (liq.doubleValue() - entry) >= 0.75) {
                     near++;
                     nearValue += value(r);
@@ -169,7 +190,8 @@ class PositionsDigestTest {
         for (int i = 0; i < 5; i++) {
             assertThat(leverage.get(i)).containsEntry("count", counts[i]).containsEntry("value", round2(values[i]));
         }
-        assertThat((Map<String, Object>) at(digest, "nearLiquidation")).containsEntry("count", near)
+        assertThat((Map<String, Object>) at(digest, "nearLiquidation"))
+                .containsEntry("count", near)
                 .containsEntry("value", round2(nearValue));
         assertThat(near).isPositive();
     }
@@ -202,8 +224,8 @@ class PositionsDigestTest {
         DigestOptions options = Fixtures.summary(DigestOptions.MAX_MAX_TOKENS, TOP);
         Digest streamed = Fixtures.SUMMARIZER.summarizePositions(
                 new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), options);
-        Digest paged = Fixtures.SUMMARIZER.summarize(POSITIONS, List.of(SampleData.MAPPER.readTree(body)), options,
-                Paging.single());
+        Digest paged = Fixtures.SUMMARIZER.summarize(
+                POSITIONS, List.of(SampleData.MAPPER.readTree(body)), options, Paging.single());
         assertThat(streamed).isEqualTo(paged);
     }
 
@@ -217,10 +239,16 @@ class PositionsDigestTest {
     @Test
     void pagingFieldsAreReported() {
         List<JsonNode> rows = new SampleData(3).positions(20);
-        Digest d = Fixtures.SUMMARIZER.summarize(POSITIONS, List.of(SampleData.page("positions", rows, "abc")),
-                Fixtures.summary(2_000, 5), new Paging(1, false, "abc", "stopped at the 30 s deadline"));
-        assertThat(d.structured()).containsEntry("rowsScanned", 20L).containsEntry("pagesFetched", 1)
-                .containsEntry("complete", false).containsEntry("nextCursor", "abc")
+        Digest d = Fixtures.SUMMARIZER.summarize(
+                POSITIONS,
+                List.of(SampleData.page("positions", rows, "abc")),
+                Fixtures.summary(2_000, 5),
+                new Paging(1, false, "abc", "stopped at the 30 s deadline"));
+        assertThat(d.structured())
+                .containsEntry("rowsScanned", 20L)
+                .containsEntry("pagesFetched", 1)
+                .containsEntry("complete", false)
+                .containsEntry("nextCursor", "abc")
                 .containsEntry("incompleteNote", "stopped at the 30 s deadline");
         assertThat(d.text()).contains("nextCursor=abc").contains("30 s deadline");
     }

@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.digest;
 
+import dev.hypertracker.mcp.catalog.Cohort;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
-
-import dev.hypertracker.mcp.catalog.Cohort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,10 +27,31 @@ public final class SampleData {
     public static final ObjectMapper MAPPER = JsonMapper.builder().build();
     public static final Instant NOW = Instant.parse("2026-03-15T12:00:00Z");
 
-    static final String[] COINS = {"BTC", "ETH", "SOL", "HYPE", "XRP", "DOGE", "kPEPE", "SUI", "AVAX", "LINK", "xyz:GOLD",
-            "WIF", "ENA", "TRUMP", "FARTCOIN", "BNB", "ADA", "LTC", "AAVE", "TAO"};
-    static final double[] BASE_PRICES = {90000, 3000, 150, 40, 2.5, 0.2, 0.000012, 3.5, 30, 15, 2700, 1.2, 0.6, 10, 1.1,
-            600, 0.7, 90, 250, 400};
+    static final String[] COINS = {
+        "BTC",
+        "ETH",
+        "SOL",
+        "HYPE",
+        "XRP",
+        "DOGE",
+        "kPEPE",
+        "SUI",
+        "AVAX",
+        "LINK",
+        "xyz:GOLD",
+        "WIF",
+        "ENA",
+        "TRUMP",
+        "FARTCOIN",
+        "BNB",
+        "ADA",
+        "LTC",
+        "AAVE",
+        "TAO"
+    };
+    static final double[] BASE_PRICES = {
+        90000, 3000, 150, 40, 2.5, 0.2, 0.000012, 3.5, 30, 15, 2700, 1.2, 0.6, 10, 1.1, 600, 0.7, 90, 250, 400
+    };
     static final int[] SIZE_COHORTS = {16, 1, 2, 3, 4, 5, 6, 7};
     static final int[] PNL_COHORTS = {8, 9, 10, 11, 12, 13, 14, 15};
 
@@ -53,27 +73,54 @@ public final class SampleData {
         double size = value / mark;
         boolean cross = random.nextBoolean();
         double leverage = 1 + random.nextInt(50);
-        Double liquidation = random.nextInt(10) == 0 ? null
-                : entry * (isLong ? 1 - 0.9 / leverage : 1 + 0.9 / leverage);
+        Double liquidation =
+                random.nextInt(10) == 0 ? null : entry * (isLong ? 1 - 0.9 / leverage : 1 + 0.9 / leverage);
         double pnl = Math.round((mark - entry) * size * (isLong ? 1 : -1) * 100) / 100.0;
         double funding = Math.round((random.nextDouble() - 0.6) * value * 0.001 * 100) / 100.0;
         boolean open = random.nextInt(5) != 0;
-        String openTime = Instant.parse("2026-03-01T00:00:00Z").plusSeconds(index * 7 + random.nextInt(5)).toString();
+        String openTime = Instant.parse("2026-03-01T00:00:00Z")
+                .plusSeconds(index * 7 + random.nextInt(5))
+                .toString();
         String address = hex(40);
         StringBuilder sb = new StringBuilder(640);
-        sb.append("{\"id\":\"").append(hex(64)).append("\",\"address\":\"0x").append(address)
-                .append("\",\"coin\":\"").append(COINS[c]).append("\",\"dex\":\"main\",\"side\":\"")
-                .append(isLong ? "long" : "short").append("\",\"size\":").append(size)
-                .append(",\"entryPrice\":").append(entry).append(",\"markPrice\":").append(mark)
-                .append(",\"midPrice\":").append(mark).append(",\"premiumPrice\":0,\"positionValue\":").append(value)
-                .append(",\"liquidationPrice\":").append(liquidation)
-                .append(",\"unrealizedPnl\":").append(pnl).append(",\"funding\":").append(funding)
-                .append(",\"crossLeverage\":").append(cross ? leverage : 0)
-                .append(",\"isolatedLeverage\":").append(cross ? 0 : leverage)
-                .append(",\"maxLeverage\":40,\"assetMaxLeverage\":40,\"szDecimals\":5,\"openTime\":\"").append(openTime)
-                .append("\",\"closeTime\":").append(open ? "null" : "\"2026-03-14T00:00:00.000Z\"")
-                .append(",\"createdAt\":\"").append(openTime).append("\",\"updatedAt\":\"2026-03-15T00:00:00.000Z\"")
-                .append(",\"profile\":{\"address\":\"0x").append(address).append("\",\"segments\":[");
+        sb.append("{\"id\":\"")
+                .append(hex(64))
+                .append("\",\"address\":\"0x")
+                .append(address)
+                .append("\",\"coin\":\"")
+                .append(COINS[c])
+                .append("\",\"dex\":\"main\",\"side\":\"")
+                .append(isLong ? "long" : "short")
+                .append("\",\"size\":")
+                .append(size)
+                .append(",\"entryPrice\":")
+                .append(entry)
+                .append(",\"markPrice\":")
+                .append(mark)
+                .append(",\"midPrice\":")
+                .append(mark)
+                .append(",\"premiumPrice\":0,\"positionValue\":")
+                .append(value)
+                .append(",\"liquidationPrice\":")
+                .append(liquidation)
+                .append(",\"unrealizedPnl\":")
+                .append(pnl)
+                .append(",\"funding\":")
+                .append(funding)
+                .append(",\"crossLeverage\":")
+                .append(cross ? leverage : 0)
+                .append(",\"isolatedLeverage\":")
+                .append(cross ? 0 : leverage)
+                .append(",\"maxLeverage\":40,\"assetMaxLeverage\":40,\"szDecimals\":5,\"openTime\":\"")
+                .append(openTime)
+                .append("\",\"closeTime\":")
+                .append(open ? "null" : "\"2026-03-14T00:00:00.000Z\"")
+                .append(",\"createdAt\":\"")
+                .append(openTime)
+                .append("\",\"updatedAt\":\"2026-03-15T00:00:00.000Z\"")
+                .append(",\"profile\":{\"address\":\"0x")
+                .append(address)
+                .append("\",\"segments\":[");
         int cohorts = random.nextInt(20);
         if (cohorts != 0) { // one row in 20 has no cohort
             sb.append(SIZE_COHORTS[random.nextInt(8)]).append(',').append(PNL_COHORTS[random.nextInt(8)]);
@@ -168,7 +215,8 @@ public final class SampleData {
             r.put("countShort", countShort);
             rows.add(r);
         }
-        rows.sort((a, b) -> Double.compare(b.get("totalValue").doubleValue(), a.get("totalValue").doubleValue()));
+        rows.sort((a, b) -> Double.compare(
+                b.get("totalValue").doubleValue(), a.get("totalValue").doubleValue()));
         ArrayNode body = MAPPER.createArrayNode();
         rows.forEach(body::add);
         return body;
@@ -285,7 +333,12 @@ public final class SampleData {
         body.put("coin", "BTC");
         ObjectNode metrics = body.putObject("metrics");
         ArrayNode columns = metrics.putArray("columns");
-        for (String c : List.of("coin", "timestamp", "positionCount", "positionCountLong", "totalPositionValue",
+        for (String c : List.of(
+                "coin",
+                "timestamp",
+                "positionCount",
+                "positionCountLong",
+                "totalPositionValue",
                 "totalPositionValueLong")) columns.add(c);
         ArrayNode data = metrics.putArray("data");
         for (int i = 0; i < points; i++) {

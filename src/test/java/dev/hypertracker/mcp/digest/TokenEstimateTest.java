@@ -24,20 +24,27 @@ class TokenEstimateTest {
                     String json = Json.toJson(d.structured());
                     for (String part : new String[] {d.text(), json}) {
                         int e = ExactTokens.count(part);
-                        assertThat(TokenCounter.estimate(part)).as("%s %s %d: %s", c, detail, budget, part).isGreaterThanOrEqualTo(e);
+                        assertThat(TokenCounter.estimate(part))
+                                .as("%s %s %d: %s", c, detail, budget, part)
+                                .isGreaterThanOrEqualTo(e);
                         estimated += TokenCounter.estimate(part);
                         exact += e;
                         checked++;
                     }
                     for (int nl = d.text().indexOf('\n'); nl >= 0; nl = d.text().indexOf('\n', nl + 1)) {
                         String prefix = d.text().substring(0, nl);
-                        assertThat(TokenCounter.estimate(prefix)).as("%s %s %d, prefix: %s", c, detail, budget, prefix)
+                        assertThat(TokenCounter.estimate(prefix))
+                                .as("%s %s %d, prefix: %s", c, detail, budget, prefix)
                                 .isGreaterThanOrEqualTo(ExactTokens.count(prefix));
                     }
                 }
             }
         }
-        assertThat(checked).isEqualTo(Fixtures.largestInputs().size() * Detail.values().length * BudgetAndSchemaTest.BUDGETS.length * 2);
+        assertThat(checked)
+                .isEqualTo(Fixtures.largestInputs().size()
+                        * Detail.values().length
+                        * BudgetAndSchemaTest.BUDGETS.length
+                        * 2);
         double overcount = (double) estimated / exact;
         assertThat(overcount).as("estimate / exact over all digests").isBetween(1.0, TokenCounter.CALIBRATED_OVERCOUNT);
     }
@@ -55,9 +62,18 @@ class TokenEstimateTest {
     @Test
     void hostileTextsAreBoundedAboveByTheirExactCount() {
         // not digests, but what an upstream may put in one: addresses, cursors, non-Latin names, emoji, long runs
-        String[] texts = {"0x3f5CE5FBFe3E9af3971dD833D26bA9b5C936f0bE", "eyJuZXh0IjoxMDAwfQ==", "日本語のコイン名 と 説明",
-                "🚀🚀🚀 moon", "////////////////////", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "          x",
-                "\n\n\n\n\t\t  \n", "Ünïcödé wörds àççéñts", "kPEPE xyz:GOLD FARTCOIN"};
+        String[] texts = {
+            "0x3f5CE5FBFe3E9af3971dD833D26bA9b5C936f0bE",
+            "eyJuZXh0IjoxMDAwfQ==",
+            "日本語のコイン名 と 説明",
+            "🚀🚀🚀 moon",
+            "////////////////////",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "          x",
+            "\n\n\n\n\t\t  \n",
+            "Ünïcödé wörds àççéñts",
+            "kPEPE xyz:GOLD FARTCOIN"
+        };
         for (String t : texts) {
             assertThat(TokenCounter.estimate(t)).as(t).isGreaterThanOrEqualTo(ExactTokens.count(t));
         }

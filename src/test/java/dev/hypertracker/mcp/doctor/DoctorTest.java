@@ -20,7 +20,10 @@ class DoctorTest {
     }
 
     private static Doctor.EndpointProbe endpoint(Doctor.Report r, String tool) {
-        return r.endpoints().stream().filter(p -> p.tool().equals(tool)).findFirst().orElseThrow();
+        return r.endpoints().stream()
+                .filter(p -> p.tool().equals(tool))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -45,9 +48,13 @@ class DoctorTest {
         assertThat(positions.neededMissing()).containsExactly("side");
         assertThat(positions.unknown()).contains("direction");
         assertThat(r.healthy()).isFalse();
-        assertThat(Doctor.text(r)).contains("missing (needed by the digests): side").contains("unknown fields: direction");
+        assertThat(Doctor.text(r))
+                .contains("missing (needed by the digests): side")
+                .contains("unknown fields: direction");
         // without the probe, the basic checks cannot see a renamed field
-        assertThat(run(SandboxHarness.SMALL.withDrifted(true), SandboxServer::token, false).healthy()).isTrue();
+        assertThat(run(SandboxHarness.SMALL.withDrifted(true), SandboxServer::token, false)
+                        .healthy())
+                .isTrue();
     }
 
     @Test
@@ -63,30 +70,40 @@ class DoctorTest {
         String wrong = "wrong-token-7f3a9c";
         Doctor.Report r = run(SandboxHarness.SMALL, s -> wrong, true);
         assertThat(r.healthy()).isFalse();
-        assertThat(r.checks()).anyMatch(c -> c.name().equals("token") && c.status() == Doctor.Status.FAIL
-                && c.detail().contains("401") && c.detail().contains("HYPERTRACKER_API_TOKEN"));
+        assertThat(r.checks())
+                .anyMatch(c -> c.name().equals("token")
+                        && c.status() == Doctor.Status.FAIL
+                        && c.detail().contains("401")
+                        && c.detail().contains("HYPERTRACKER_API_TOKEN"));
         assertThat(r.endpoints()).as("no probe after a rejected token").isEmpty();
         assertThat(Doctor.text(r)).doesNotContain(wrong);
         assertThat(Doctor.json(r)).doesNotContain(wrong);
-        assertThat(Doctor.text(run(SandboxHarness.SMALL, SandboxServer::token, false))).doesNotContain("sandbox-token");
+        assertThat(Doctor.text(run(SandboxHarness.SMALL, SandboxServer::token, false)))
+                .doesNotContain("sandbox-token");
     }
 
     @Test
     void aSpentQuotaFailsWithItsResetTime() {
         Doctor.Report r = run(SandboxHarness.SMALL.withDailyQuota(1), SandboxServer::token, false);
-        assertThat(r.checks()).anyMatch(c -> c.name().equals("quota") && c.status() == Doctor.Status.FAIL
-                && c.detail().contains("quota spent: resets at") && c.detail().contains("T00:00:00Z"));
+        assertThat(r.checks())
+                .anyMatch(c -> c.name().equals("quota")
+                        && c.status() == Doctor.Status.FAIL
+                        && c.detail().contains("quota spent: resets at")
+                        && c.detail().contains("T00:00:00Z"));
         assertThat(r.healthy()).isFalse();
     }
 
     @Test
     void theOlderErrorShapeDoesNotDisturbTheProbe() {
-        assertThat(run(SandboxHarness.SMALL.withLegacyErrors(true), SandboxServer::token, true).healthy()).isTrue();
+        assertThat(run(SandboxHarness.SMALL.withLegacyErrors(true), SandboxServer::token, true)
+                        .healthy())
+                .isTrue();
     }
 
     @Test
     void noTokenIsAConfigurationFailureWithoutARequest() {
-        Doctor.Report r = new Doctor(java.net.URI.create("http://127.0.0.1:9"), Secret.of(null), Clock.systemUTC()).run(true);
+        Doctor.Report r =
+                new Doctor(java.net.URI.create("http://127.0.0.1:9"), Secret.of(null), Clock.systemUTC()).run(true);
         assertThat(r.checks()).singleElement().satisfies(c -> {
             assertThat(c.name()).isEqualTo("configuration");
             assertThat(c.detail()).contains("HYPERTRACKER_API_TOKEN is not set");

@@ -26,16 +26,20 @@ class HeapBoundIT {
     @Test
     @Timeout(value = 40, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aThousandDistinctPagesFitTheDefaultHeap() throws Exception {
-        try (StdioMcpClient client = StdioMcpClient.launcher(Map.of("HYPERTRACKER_MCP_CDS", "off"),
-                "--demo", "--rate-limit", "1000000")) {
+        try (StdioMcpClient client =
+                StdioMcpClient.launcher(Map.of("HYPERTRACKER_MCP_CDS", "off"), "--demo", "--rate-limit", "1000000")) {
             client.initialize();
             Instant start = Instant.parse("2025-04-05T00:00:00Z");
             for (int i = 0; i < CALLS; i++) {
-                JsonNode result = client.callTool("list_positions",
+                JsonNode result = client.callTool(
+                        "list_positions",
                         Map.of("start", start.plus(Duration.ofMinutes(i)).toString(), "limit", 1000));
-                assertThat(result.path("isError").asBoolean(false)).as("call %d: %s", i, result).isFalse();
+                assertThat(result.path("isError").asBoolean(false))
+                        .as("call %d: %s", i, result)
+                        .isFalse();
                 assertThat(result.path("structuredContent").path("resourceUri").asString())
-                        .as("call %d stored its result", i).startsWith("hypertracker://results/");
+                        .as("call %d stored its result", i)
+                        .startsWith("hypertracker://results/");
             }
             assertThat(client.process.isAlive()).as(client.stderr()).isTrue();
 
@@ -44,7 +48,9 @@ class HeapBoundIT {
             long used = heapUsedBytes(jcmd(pid, "GC.heap_info"));
             long max = maxHeapBytes(jcmd(pid, "VM.flags"));
             assertThat(max).isEqualTo(256L << 20);
-            assertThat((double) used / max).as("heap after full GC: %d of %d bytes", used, max).isLessThanOrEqualTo(0.60);
+            assertThat((double) used / max)
+                    .as("heap after full GC: %d of %d bytes", used, max)
+                    .isLessThanOrEqualTo(0.60);
 
             assertThat(client.closeAndWait(Duration.ofSeconds(60))).isZero();
             client.assertStdoutIsOnlyJsonRpc();
@@ -53,7 +59,8 @@ class HeapBoundIT {
 
     /** Sum of the generations' "used" figures of SerialGC's heap report, in bytes. */
     static long heapUsedBytes(String heapInfo) {
-        Matcher m = Pattern.compile("(?:def new|tenured) generation\\s+total \\d+K, used (\\d+)K").matcher(heapInfo);
+        Matcher m = Pattern.compile("(?:def new|tenured) generation\\s+total \\d+K, used (\\d+)K")
+                .matcher(heapInfo);
         long usedK = 0;
         int generations = 0;
         while (m.find()) {
@@ -71,8 +78,10 @@ class HeapBoundIT {
     }
 
     static String jcmd(long pid, String command) throws Exception {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid), command).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid), command)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();

@@ -26,13 +26,16 @@ import tools.jackson.databind.JsonNode;
  * the stub sees its connection closed long before it is done writing, and the process stays alive and serving.
  */
 class HostileUpstreamIT {
-    static final byte[] ROW = ("{\"address\":\"0x0000000000000000000000000000000000000001\",\"coin\":\"BTC\",\"side\":\"long\","
-            + "\"size\":1.5,\"entryPrice\":50000,\"positionValue\":75000,\"openTime\":\"2025-05-01T00:00:00Z\","
-            + "\"closeTime\":null},").getBytes(StandardCharsets.US_ASCII);
+    static final byte[] ROW =
+            ("{\"address\":\"0x0000000000000000000000000000000000000001\",\"coin\":\"BTC\",\"side\":\"long\","
+                            + "\"size\":1.5,\"entryPrice\":50000,\"positionValue\":75000,\"openTime\":\"2025-05-01T00:00:00Z\","
+                            + "\"closeTime\":null},")
+                    .getBytes(StandardCharsets.US_ASCII);
     static final long HUNDRED_MB = 100L * 1024 * 1024;
 
     /** Bytes the stub managed to write per coin, and whether the client closed the connection on it. */
     final Map<String, AtomicLong> written = new ConcurrentHashMap<>();
+
     final Map<String, CountDownLatch> closed = new ConcurrentHashMap<>();
 
     @Test
@@ -46,27 +49,42 @@ class HostileUpstreamIT {
             written.put(coin, new AtomicLong());
             closed.put(coin, new CountDownLatch(1));
         }
-        Map<String, String> env = Map.of("HYPERTRACKER_BASE_URL", "http://127.0.0.1:" + stub.getAddress().getPort(),
-                "HYPERTRACKER_API_TOKEN", "it-token", "JAVA_TOOL_OPTIONS", "-Xmx256m");
+        Map<String, String> env = Map.of(
+                "HYPERTRACKER_BASE_URL",
+                "http://127.0.0.1:" + stub.getAddress().getPort(),
+                "HYPERTRACKER_API_TOKEN",
+                "it-token",
+                "JAVA_TOOL_OPTIONS",
+                "-Xmx256m");
         try (StdioMcpClient client = new StdioMcpClient(List.of("--deadline", "6", "--cache-mb", "0"), env)) {
             client.initialize();
 
             JsonNode huge = client.callTool("list_positions", Map.of("coin", "BTC"));
             assertError(huge, "more than", "MB for one response");
-            assertThat(closed.get("BTC").await(30, TimeUnit.SECONDS)).as("the 100 MB body's connection was closed").isTrue();
-            assertThat(written.get("BTC").get()).as("stopped reading at the cap, not at 100 MB").isLessThan(HUNDRED_MB / 2);
+            assertThat(closed.get("BTC").await(30, TimeUnit.SECONDS))
+                    .as("the 100 MB body's connection was closed")
+                    .isTrue();
+            assertThat(written.get("BTC").get())
+                    .as("stopped reading at the cap, not at 100 MB")
+                    .isLessThan(HUNDRED_MB / 2);
 
             JsonNode endless = client.callTool("list_positions", Map.of("coin", "ETH"));
             assertError(endless, "more than", "MB for one response");
-            assertThat(closed.get("ETH").await(30, TimeUnit.SECONDS)).as("the endless body's connection was closed").isTrue();
+            assertThat(closed.get("ETH").await(30, TimeUnit.SECONDS))
+                    .as("the endless body's connection was closed")
+                    .isTrue();
 
             JsonNode dripping = client.callTool("list_positions", Map.of("coin", "SOL"));
             assertError(dripping, "time budget");
-            assertThat(closed.get("SOL").await(30, TimeUnit.SECONDS)).as("the dripping body's connection was closed").isTrue();
+            assertThat(closed.get("SOL").await(30, TimeUnit.SECONDS))
+                    .as("the dripping body's connection was closed")
+                    .isTrue();
 
             assertThat(client.process.isAlive()).isTrue();
             JsonNode fine = client.callTool("get_open_exposure_by_coin", Map.of());
-            assertThat(fine.path("isError").asBoolean(false)).as(fine.toString()).isFalse();
+            assertThat(fine.path("isError").asBoolean(false))
+                    .as(fine.toString())
+                    .isFalse();
             assertThat(client.stderr()).doesNotContain("OutOfMemoryError");
             synchronized (client.stdoutLines) {
                 for (String line : client.stdoutLines) assertThat(line).startsWith("{");
@@ -83,12 +101,17 @@ class HostileUpstreamIT {
     }
 
     private void serve(HttpExchange exchange) throws IOException {
-        String query = exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery();
-        String coin = query.contains("coin=BTC") ? "BTC" : query.contains("coin=ETH") ? "ETH" : query.contains("coin=SOL") ? "SOL" : "";
+        String query = exchange.getRequestURI().getQuery() == null
+                ? ""
+                : exchange.getRequestURI().getQuery();
+        String coin = query.contains("coin=BTC")
+                ? "BTC"
+                : query.contains("coin=ETH") ? "ETH" : query.contains("coin=SOL") ? "SOL" : "";
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         if (coin.isEmpty()) {
-            byte[] body = "[{\"coin\":\"BTC\",\"totalValue\":1000,\"longValue\":600,\"shortValue\":400,\"count\":3,\"longCount\":2,\"shortCount\":1}]"
-                    .getBytes(StandardCharsets.UTF_8);
+            byte[] body =
+                    "[{\"coin\":\"BTC\",\"totalValue\":1000,\"longValue\":600,\"shortValue\":400,\"count\":3,\"longCount\":2,\"shortCount\":1}]"
+                            .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

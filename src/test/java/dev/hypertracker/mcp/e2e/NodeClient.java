@@ -33,8 +33,7 @@ public final class NodeClient {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private NodeClient() {
-    }
+    private NodeClient() {}
 
     /** What the script printed: {@code ok}, {@code server}, {@code steps[]}, {@code failures[]}, maybe {@code error}. */
     public record Report(int exitCode, JsonNode json, String stderr) {
@@ -63,7 +62,9 @@ public final class NodeClient {
 
     /** The directory holding the scripts: {@code e2e/clients} under the Maven base directory. */
     public static Path clientsDir() {
-        return Path.of(System.getProperty("basedir", ".")).resolve("e2e/clients").toAbsolutePath();
+        return Path.of(System.getProperty("basedir", "."))
+                .resolve("e2e/clients")
+                .toAbsolutePath();
     }
 
     /** Whether node and the installed SDK are there, for {@code assumeTrue}. */
@@ -72,7 +73,11 @@ public final class NodeClient {
             return false;
         }
         try {
-            return new ProcessBuilder("node", "--version").redirectErrorStream(true).start().waitFor() == 0;
+            return new ProcessBuilder("node", "--version")
+                            .redirectErrorStream(true)
+                            .start()
+                            .waitFor()
+                    == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -93,20 +98,25 @@ public final class NodeClient {
             return;
         }
         if (Boolean.getBoolean(REQUIRE_PROPERTY)) {
-            throw new AssertionError("node or " + clientsDir().resolve("node_modules") + " is missing although the build "
-                    + "ran `npm ci` (use -Dskip.npm=true to skip the real-client tests)");
+            throw new AssertionError(
+                    "node or " + clientsDir().resolve("node_modules") + " is missing although the build "
+                            + "ran `npm ci` (use -Dskip.npm=true to skip the real-client tests)");
         }
         Assumptions.abort("node and e2e/clients/node_modules needed (cd e2e/clients && npm ci)");
     }
 
     public static Report http(String mcpUrl, String token, String scenarioJson) {
-        return run(SCENARIO_SCRIPT, withToken(List.of("--transport", "http", "--url", mcpUrl,
-                "--scenario-json", scenarioJson), token), DEFAULT_TIMEOUT);
+        return run(
+                SCENARIO_SCRIPT,
+                withToken(List.of("--transport", "http", "--url", mcpUrl, "--scenario-json", scenarioJson), token),
+                DEFAULT_TIMEOUT);
     }
 
     public static Report sse(String sseUrl, String token, String scenarioJson) {
-        return run(SCENARIO_SCRIPT, withToken(List.of("--transport", "sse", "--url", sseUrl,
-                "--scenario-json", scenarioJson), token), DEFAULT_TIMEOUT);
+        return run(
+                SCENARIO_SCRIPT,
+                withToken(List.of("--transport", "sse", "--url", sseUrl, "--scenario-json", scenarioJson), token),
+                DEFAULT_TIMEOUT);
     }
 
     /** Launches {@code command} as the server, with {@code env} added to the inherited environment. */
@@ -120,10 +130,12 @@ public final class NodeClient {
 
     /** Runs {@code node e2e/clients/<script>.mjs <args>} and parses the last stdout line as the report. */
     public static Report run(String script, List<String> args, Duration timeout) {
-        List<String> command = new ArrayList<>(List.of("node", clientsDir().resolve(script + ".mjs").toString()));
+        List<String> command = new ArrayList<>(
+                List.of("node", clientsDir().resolve(script + ".mjs").toString()));
         command.addAll(args);
         try {
-            Process process = new ProcessBuilder(command).directory(clientsDir().toFile()).start();
+            Process process =
+                    new ProcessBuilder(command).directory(clientsDir().toFile()).start();
             process.getOutputStream().close();
             CompletableFuture<String> stdout = readAsync(process.getInputStream());
             CompletableFuture<String> stderr = readAsync(process.getErrorStream());

@@ -53,7 +53,8 @@ class RealClientIT {
     static void start() throws Exception {
         NodeClient.assumeAvailable();
         scenario = Files.readString(NodeClient.clientsDir().resolve("scenarios/hypertracker-full.json"));
-        sandbox = SandboxServer.start(SandboxConfig.defaults().withPositions(20_000).withWallets(4_000));
+        sandbox = SandboxServer.start(
+                SandboxConfig.defaults().withPositions(20_000).withWallets(4_000));
         List<String> command = new ArrayList<>(jarCommand());
         command.addAll(List.of("--transport", "http,sse", "--port", "0", "--auth-token", AUTH_TOKEN));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -71,12 +72,17 @@ class RealClientIT {
                 httpServer.toHandle().destroy();
                 boolean exited = httpServer.waitFor(20, TimeUnit.SECONDS);
                 if (!exited) httpServer.destroyForcibly();
-                assertThat(exited).as("SIGTERM stops the HTTP server within its drain bound").isTrue();
+                assertThat(exited)
+                        .as("SIGTERM stops the HTTP server within its drain bound")
+                        .isTrue();
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5); // the stderr reader may lag the exit
-                while (!httpServerStderr.toString().contains("upstream counters at exit") && System.nanoTime() < until) {
+                while (!httpServerStderr.toString().contains("upstream counters at exit")
+                        && System.nanoTime() < until) {
                     Thread.sleep(50);
                 }
-                assertThat(httpServerStderr.toString()).as("the shutdown ran its hooks (exit %d)", httpServer.exitValue()).contains("upstream counters at exit");
+                assertThat(httpServerStderr.toString())
+                        .as("the shutdown ran its hooks (exit %d)", httpServer.exitValue())
+                        .contains("upstream counters at exit");
             }
         } finally {
             if (sandbox != null) sandbox.close();
@@ -87,8 +93,12 @@ class RealClientIT {
     static List<String> jarCommand() {
         String jar = System.getProperty("hypertracker.jar", "target/hypertracker-mcp.jar");
         assertThat(Path.of(jar)).as("the shaded jar (mvn package)").exists();
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar,
-                "--rate-limit", "6000");
+        return List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar,
+                "--rate-limit",
+                "6000");
     }
 
     static Map<String, String> upstreamEnv() {
@@ -98,19 +108,22 @@ class RealClientIT {
     /** Reads the server's stderr until it says where it serves; keeps collecting it afterwards. */
     static String awaitServing(Process process, Duration timeout) throws Exception {
         CompletableFuture<String> url = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    httpServerStderr.append(line).append('\n');
-                    Matcher m = SERVING.matcher(line);
-                    if (m.find()) url.complete(m.group(1));
-                }
-                url.completeExceptionally(new IllegalStateException("server exited: " + httpServerStderr));
-            } catch (IOException e) {
-                url.completeExceptionally(e);
-            }
-        }, "http-server-stderr");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = lines.readLine()) != null) {
+                            httpServerStderr.append(line).append('\n');
+                            Matcher m = SERVING.matcher(line);
+                            if (m.find()) url.complete(m.group(1));
+                        }
+                        url.completeExceptionally(new IllegalStateException("server exited: " + httpServerStderr));
+                    } catch (IOException e) {
+                        url.completeExceptionally(e);
+                    }
+                },
+                "http-server-stderr");
         reader.setDaemon(true);
         reader.start();
         return url.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -123,7 +136,8 @@ class RealClientIT {
         sandbox.requestLog().clear();
         NodeClient.Report report = NodeClient.http(baseUrl + "/mcp", AUTH_TOKEN, scenario);
         assertFullScenario("http", report);
-        assertThat(report.json().path("server").path("protocolVersion").asString()).isEqualTo("2025-11-25");
+        assertThat(report.json().path("server").path("protocolVersion").asString())
+                .isEqualTo("2025-11-25");
     }
 
     @Test
@@ -149,10 +163,13 @@ class RealClientIT {
         JsonNode server = report.json().path("server");
         assertThat(server.path("name").asString()).isEqualTo("hypertracker-mcp");
         for (String capability : List.of("tools", "resources", "prompts", "completions", "logging")) {
-            assertThat(server.path("capabilities").has(capability)).as(capability).isTrue();
+            assertThat(server.path("capabilities").has(capability))
+                    .as(capability)
+                    .isTrue();
         }
 
-        assertThat(report.step("tools").path("tools")).hasSize(ToolManifest.definitions().size());
+        assertThat(report.step("tools").path("tools"))
+                .hasSize(ToolManifest.definitions().size());
 
         // list_positions, 3 pages of 100: progress from the server, and the pages really fetched upstream
         JsonNode positions = report.step("positions");
@@ -169,7 +186,9 @@ class RealClientIT {
         assertThat(positions.path("resourceLinks")).hasSize(1);
         assertThat(positions.path("resourceLinks").get(0).asString()).startsWith("hypertracker://results/");
         List<RequestLog.Entry> pages = sandbox.requestLog().entries().stream()
-                .filter(e -> e.path().equals("/api/external/positions") && e.rawQuery() != null && e.rawQuery().contains("limit=100"))
+                .filter(e -> e.path().equals("/api/external/positions")
+                        && e.rawQuery() != null
+                        && e.rawQuery().contains("limit=100"))
                 .toList();
         assertThat(pages).hasSize(3);
         assertThat(pages.get(1).rawQuery()).contains("nextCursor=");
@@ -178,20 +197,29 @@ class RealClientIT {
         // a tool of each family answered with a digest and structured content
         for (String step : List.of("coinMetrics", "breakdown", "liquidationRisk", "cohorts", "serverStatus")) {
             JsonNode call = report.step(step);
-            assertThat(call.path("isError").asBoolean()).as(call.path("name").asString()).isFalse();
-            assertThat(call.path("structuredContent").isObject()).as(call.path("name").asString()).isTrue();
+            assertThat(call.path("isError").asBoolean())
+                    .as(call.path("name").asString())
+                    .isFalse();
+            assertThat(call.path("structuredContent").isObject())
+                    .as(call.path("name").asString())
+                    .isTrue();
         }
         assertThat(report.step("serverStatus").path("text").asString()).containsIgnoringCase("upstream");
 
         // the invalid call: a tool error naming the argument, and nothing sent upstream for it
         JsonNode invalid = report.step("invalidCall");
         assertThat(invalid.path("isError").asBoolean()).isTrue();
-        assertThat(invalid.path("text").asString()).contains("limit").contains("1 to 1000").contains("No request was sent");
-        assertThat(sandbox.requestLog().entries()).noneMatch(e -> e.rawQuery() != null && e.rawQuery().contains("limit=5000"));
+        assertThat(invalid.path("text").asString())
+                .contains("limit")
+                .contains("1 to 1000")
+                .contains("No request was sent");
+        assertThat(sandbox.requestLog().entries())
+                .noneMatch(e -> e.rawQuery() != null && e.rawQuery().contains("limit=5000"));
 
         // the result resource: JSON with every row, CSV with a header and one line per row
         JsonNode json = report.step("resultJson").path("contents").get(0);
-        assertThat(json.path("uri").asString()).isEqualTo(positions.path("resourceLinks").get(0).asString());
+        assertThat(json.path("uri").asString())
+                .isEqualTo(positions.path("resourceLinks").get(0).asString());
         assertThat(json.path("textLength").asInt()).isGreaterThan(10_000);
         JsonNode csv = report.step("resultCsv").path("contents").get(0);
         assertThat(csv.path("uri").asString()).endsWith("/csv");
@@ -204,8 +232,14 @@ class RealClientIT {
         }
 
         // prompts: the brief names its tools; a bad argument is a JSON-RPC invalid-params error naming it
-        assertThat(report.step("prompt").path("messages").get(0).path("content").path("text").asString())
-                .contains("get_positions_heatmap").contains("coin=BTC");
+        assertThat(report.step("prompt")
+                        .path("messages")
+                        .get(0)
+                        .path("content")
+                        .path("text")
+                        .asString())
+                .contains("get_positions_heatmap")
+                .contains("coin=BTC");
         JsonNode promptError = report.step("badPrompt").path("error");
         assertThat(promptError.path("code").asInt()).isEqualTo(-32602);
         assertThat(promptError.path("message").asString()).contains("coin must be a coin symbol");
@@ -237,42 +271,75 @@ class RealClientIT {
     void aMissingTokenIsRefusedWith401() throws Exception {
         NodeClient.Report http = NodeClient.http(baseUrl + "/mcp", null, "{\"steps\":[{\"op\":\"listTools\"}]}");
         assertThat(http.exitCode()).isEqualTo(2);
-        assertThat(http.json().path("errorCode").asInt()).as(http.json().toString()).isEqualTo(401);
+        assertThat(http.json().path("errorCode").asInt())
+                .as(http.json().toString())
+                .isEqualTo(401);
         NodeClient.Report sse = NodeClient.sse(baseUrl + "/sse", null, "{\"steps\":[{\"op\":\"listTools\"}]}");
         assertThat(sse.exitCode()).isEqualTo(2);
-        assertThat(sse.json().path("error").asString()).as(sse.json().toString()).contains("401");
+        assertThat(sse.json().path("error").asString())
+                .as(sse.json().toString())
+                .contains("401");
 
         HttpResponse<String> raw = post(baseUrl + "/mcp", Map.of());
         assertThat(raw.statusCode()).isEqualTo(401);
-        assertThat(raw.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(raw.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     }
 
     @Test
     void aForeignOriginIsRefusedWith403AndTheServersOwnOriginIsServed() throws Exception {
         String ping = "{\"steps\":[{\"op\":\"ping\"}]}";
-        NodeClient.Report foreign = NodeClient.run(NodeClient.SCENARIO_SCRIPT, List.of("--transport", "http",
-                "--url", baseUrl + "/mcp", "--token", AUTH_TOKEN, "--header", "Origin: http://evil.example",
-                "--scenario-json", ping), Duration.ofMinutes(1));
+        NodeClient.Report foreign = NodeClient.run(
+                NodeClient.SCENARIO_SCRIPT,
+                List.of(
+                        "--transport",
+                        "http",
+                        "--url",
+                        baseUrl + "/mcp",
+                        "--token",
+                        AUTH_TOKEN,
+                        "--header",
+                        "Origin: http://evil.example",
+                        "--scenario-json",
+                        ping),
+                Duration.ofMinutes(1));
         assertThat(foreign.exitCode()).isEqualTo(2);
-        assertThat(foreign.json().path("errorCode").asInt()).as(foreign.json().toString()).isEqualTo(403);
+        assertThat(foreign.json().path("errorCode").asInt())
+                .as(foreign.json().toString())
+                .isEqualTo(403);
 
-        NodeClient.Report own = NodeClient.run(NodeClient.SCENARIO_SCRIPT, List.of("--transport", "http",
-                "--url", baseUrl + "/mcp", "--token", AUTH_TOKEN, "--header", "Origin: " + baseUrl,
-                "--scenario-json", ping), Duration.ofMinutes(1));
+        NodeClient.Report own = NodeClient.run(
+                NodeClient.SCENARIO_SCRIPT,
+                List.of(
+                        "--transport",
+                        "http",
+                        "--url",
+                        baseUrl + "/mcp",
+                        "--token",
+                        AUTH_TOKEN,
+                        "--header",
+                        "Origin: " + baseUrl,
+                        "--scenario-json",
+                        ping),
+                Duration.ofMinutes(1));
         assertThat(own.failures()).isEmpty();
         assertThat(own.exitCode()).isZero();
 
         // checked before auth: even with the right token
-        HttpResponse<String> raw = post(baseUrl + "/mcp", Map.of("Origin", "http://evil.example",
-                "Authorization", "Bearer " + AUTH_TOKEN));
+        HttpResponse<String> raw = post(
+                baseUrl + "/mcp", Map.of("Origin", "http://evil.example", "Authorization", "Bearer " + AUTH_TOKEN));
         assertThat(raw.statusCode()).isEqualTo(403);
     }
 
     private static HttpResponse<String> post(String url, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
-                        + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+                                        + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}"));
         headers.forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -281,9 +348,20 @@ class RealClientIT {
 
     @Test
     void theInspectorCliListsTheTools(@TempDir Path home) throws Exception {
-        List<String> command = List.of("npx", "--no-install", "mcp-inspector", "--cli", baseUrl + "/mcp", "--transport", "http",
-                "--method", "tools/list", "--header", "Authorization: Bearer " + AUTH_TOKEN);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(NodeClient.clientsDir().toFile());
+        List<String> command = List.of(
+                "npx",
+                "--no-install",
+                "mcp-inspector",
+                "--cli",
+                baseUrl + "/mcp",
+                "--transport",
+                "http",
+                "--method",
+                "tools/list",
+                "--header",
+                "Authorization: Bearer " + AUTH_TOKEN);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(NodeClient.clientsDir().toFile());
         builder.environment().put("HOME", home.toString()); // its catalog (~/.mcp-inspector) stays out of the real home
         builder.environment().put("MCP_CATALOG_PATH", home.resolve("mcp.json").toString());
         builder.environment().put("npm_config_update_notifier", "false");

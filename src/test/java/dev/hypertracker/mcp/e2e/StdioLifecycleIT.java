@@ -30,7 +30,9 @@ class StdioLifecycleIT {
             assertThat(tools.path("result").path("tools").size()).isGreaterThan(10);
             client.notify("notifications/initialized"); // late: must not disturb the session
             JsonNode call = client.callTool("list_cohorts", Map.of());
-            assertThat(call.path("isError").asBoolean(false)).as(call.toString()).isFalse();
+            assertThat(call.path("isError").asBoolean(false))
+                    .as(call.toString())
+                    .isFalse();
             assertThat(client.closeAndWait(Duration.ofSeconds(60))).isZero();
             client.assertStdoutIsOnlyJsonRpc();
         }
@@ -45,13 +47,18 @@ class StdioLifecycleIT {
     @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void stdinEofEndsTheProcessWhileACallIsBlockedOnTheUpstream() throws Exception {
         try (SilentUpstream upstream = new SilentUpstream();
-             StdioMcpClient client = new StdioMcpClient(List.of("--deadline", "600"),
-                     Map.of("HYPERTRACKER_BASE_URL", upstream.url(), "HYPERTRACKER_API_TOKEN", "test-token"))) {
+                StdioMcpClient client = new StdioMcpClient(
+                        List.of("--deadline", "600"),
+                        Map.of("HYPERTRACKER_BASE_URL", upstream.url(), "HYPERTRACKER_API_TOKEN", "test-token"))) {
             client.initialize();
             client.send("tools/call", Map.of("name", "list_cohorts", "arguments", Map.of()));
-            assertThat(upstream.accepted.await(60, TimeUnit.SECONDS)).as("the call reached the upstream").isTrue();
+            assertThat(upstream.accepted.await(60, TimeUnit.SECONDS))
+                    .as("the call reached the upstream")
+                    .isTrue();
 
-            assertThat(client.closeAndWait(Duration.ofSeconds(60))).as(client.stderr()).isZero();
+            assertThat(client.closeAndWait(Duration.ofSeconds(60)))
+                    .as(client.stderr())
+                    .isZero();
             assertThat(client.stderr()).contains("stdio transport stopped");
             client.assertStdoutIsOnlyJsonRpc();
         }
@@ -64,19 +71,21 @@ class StdioLifecycleIT {
         final List<Socket> held = new ArrayList<>();
 
         SilentUpstream() throws IOException {
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        Socket s = socket.accept();
-                        synchronized (held) {
-                            held.add(s);
+            Thread acceptor = new Thread(
+                    () -> {
+                        try {
+                            while (true) {
+                                Socket s = socket.accept();
+                                synchronized (held) {
+                                    held.add(s);
+                                }
+                                accepted.countDown();
+                            }
+                        } catch (IOException closed) {
+                            // test over
                         }
-                        accepted.countDown();
-                    }
-                } catch (IOException closed) {
-                    // test over
-                }
-            }, "silent-upstream");
+                    },
+                    "silent-upstream");
             acceptor.setDaemon(true);
             acceptor.start();
         }

@@ -53,7 +53,8 @@ public final class StdioMcpClient implements AutoCloseable {
         Map<String, String> env = new java.util.HashMap<>(extraEnv);
         env.put("HYPERTRACKER_MCP_JAR", jar());
         env.put("JAVA_HOME", System.getProperty("java.home"));
-        List<String> command = new ArrayList<>(List.of("bash", Path.of("bin", "hypertracker-mcp").toString()));
+        List<String> command = new ArrayList<>(
+                List.of("bash", Path.of("bin", "hypertracker-mcp").toString()));
         command.addAll(List.of(args));
         return new StdioMcpClient(command, env, Set.of());
     }
@@ -95,7 +96,8 @@ public final class StdioMcpClient implements AutoCloseable {
     }
 
     private void readStdout() {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 stdoutLines.add(line);
@@ -189,12 +191,20 @@ public final class StdioMcpClient implements AutoCloseable {
 
     /** The initialize request alone, without the notifications/initialized that should follow it. */
     JsonNode initializeOnly() throws Exception {
-        return request("initialize", Map.of("protocolVersion", "2025-06-18", "capabilities", Map.of(),
-                "clientInfo", Map.of("name", "e2e-test", "version", "1")));
+        return request(
+                "initialize",
+                Map.of(
+                        "protocolVersion",
+                        "2025-06-18",
+                        "capabilities",
+                        Map.of(),
+                        "clientInfo",
+                        Map.of("name", "e2e-test", "version", "1")));
     }
 
     public JsonNode callTool(String name, Map<String, Object> arguments) throws Exception {
-        return request("tools/call", Map.of("name", name, "arguments", arguments)).path("result");
+        return request("tools/call", Map.of("name", name, "arguments", arguments))
+                .path("result");
     }
 
     public String stderr() throws IOException {

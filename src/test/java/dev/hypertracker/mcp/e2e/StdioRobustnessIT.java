@@ -36,16 +36,21 @@ class StdioRobustnessIT {
             huge = null;
 
             // still serving: a ping after the CRLF line, a tool list and a tool call after everything
-            assertThat(client.response(902, Duration.ofSeconds(20)).has("result")).isTrue();
+            assertThat(client.response(902, Duration.ofSeconds(20)).has("result"))
+                    .isTrue();
             JsonNode invalid = client.response(901, Duration.ofSeconds(20));
             assertThat(invalid.path("error").path("code").asInt()).isEqualTo(-32600);
-            JsonNode tools = client.request("tools/list", Map.of()).path("result").path("tools");
+            JsonNode tools =
+                    client.request("tools/list", Map.of()).path("result").path("tools");
             assertThat(tools.size()).isGreaterThan(10);
             JsonNode call = client.callTool("get_data_freshness", Map.of());
-            assertThat(call.path("isError").asBoolean(false)).as(call.toString()).isFalse();
+            assertThat(call.path("isError").asBoolean(false))
+                    .as(call.toString())
+                    .isFalse();
             assertThat(call.path("content").get(0).path("text").asString()).contains("SYNTHETIC");
 
-            // every stdout line is one JSON-RPC 2.0 object; the unparseable lines got parse errors, the huge one a -32600
+            // every stdout line is one JSON-RPC 2.0 object; the unparseable lines got parse errors, the huge one a
+            // -32600
             List<JsonNode> messages = new ArrayList<>();
             synchronized (client.stdoutLines) {
                 for (String line : client.stdoutLines) {
@@ -55,10 +60,15 @@ class StdioRobustnessIT {
                     messages.add(msg);
                 }
             }
-            List<JsonNode> nullIdErrors = messages.stream().filter(m -> m.has("error") && m.get("id").isNull()).toList();
-            assertThat(nullIdErrors).extracting(m -> m.path("error").path("code").asInt())
+            List<JsonNode> nullIdErrors = messages.stream()
+                    .filter(m -> m.has("error") && m.get("id").isNull())
+                    .toList();
+            assertThat(nullIdErrors)
+                    .extracting(m -> m.path("error").path("code").asInt())
                     .containsExactlyInAnyOrder(-32700, -32600, -32600, -32600);
-            assertThat(nullIdErrors).anySatisfy(m -> assertThat(m.path("error").path("message").asString()).contains("exceeds"));
+            assertThat(nullIdErrors)
+                    .anySatisfy(m -> assertThat(m.path("error").path("message").asString())
+                            .contains("exceeds"));
             assertThat(messages).noneMatch(m -> m.path("id").asInt(-1) == 903);
 
             // half a request, then EOF: a clean exit
@@ -68,9 +78,12 @@ class StdioRobustnessIT {
             assertThat(exit).as(client.stderr()).isZero();
             assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(5_000);
             String stderr = client.stderr();
-            assertThat(stderr).contains("stdin closed in the middle of a message").contains("stdio transport stopped");
+            assertThat(stderr)
+                    .contains("stdin closed in the middle of a message")
+                    .contains("stdio transport stopped");
             assertThat(stderr).doesNotContain("Error processing inbound message");
-            assertThat(stderr).containsPattern("upstream counters at exit: upstreamRequests=1 .*toolCalls=1 toolErrors=0");
+            assertThat(stderr)
+                    .containsPattern("upstream counters at exit: upstreamRequests=1 .*toolCalls=1 toolErrors=0");
         }
     }
 }

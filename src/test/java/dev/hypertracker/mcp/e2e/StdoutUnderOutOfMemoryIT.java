@@ -20,8 +20,10 @@ class StdoutUnderOutOfMemoryIT {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void plainJavaJar() throws Exception {
-        try (StdioMcpClient client = new StdioMcpClient(List.of("-Xmx64m", "-XX:+UseSerialGC",
-                "-XX:+ExitOnOutOfMemoryError"), List.of("--demo", "--rate-limit", "100000"), Map.of())) {
+        try (StdioMcpClient client = new StdioMcpClient(
+                List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
+                List.of("--demo", "--rate-limit", "100000"),
+                Map.of())) {
             assertThat(forceOutOfMemory(client)).as(client.stderr()).isEqualTo(EXIT_ON_OUT_OF_MEMORY);
             client.assertStdoutIsOnlyJsonRpc();
             assertThat(client.stdoutLines).isNotEmpty(); // the initialize answer, at least
@@ -31,8 +33,8 @@ class StdoutUnderOutOfMemoryIT {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void launcherAlsoShowsTheJvmLineOnStderr() throws Exception {
-        try (StdioMcpClient client = StdioMcpClient.launcher(Map.of("HYPERTRACKER_MCP_HEAP", "64m"),
-                "--demo", "--rate-limit", "100000")) {
+        try (StdioMcpClient client =
+                StdioMcpClient.launcher(Map.of("HYPERTRACKER_MCP_HEAP", "64m"), "--demo", "--rate-limit", "100000")) {
             assertThat(forceOutOfMemory(client)).as(client.stderr()).isEqualTo(EXIT_ON_OUT_OF_MEMORY);
             client.assertStdoutIsOnlyJsonRpc();
             assertThat(client.stderr()).contains("Terminating due to java.lang.OutOfMemoryError");
@@ -45,12 +47,27 @@ class StdoutUnderOutOfMemoryIT {
         String[] coins = {"BTC", "ETH", "SOL", "HYPE", "XRP", "DOGE", "SUI", "BNB"};
         for (int wave = 0; wave < 50 && client.process.isAlive(); wave++) {
             for (int i = 0; i < coins.length; i++) {
-                client.send("tools/call", Map.of("name", "list_positions", "arguments",
-                        Map.of("coin", coins[i], "maxPages", 20, "fresh", true, "start", "2025-04-0" + (4 + wave % 5))));
+                client.send(
+                        "tools/call",
+                        Map.of(
+                                "name",
+                                "list_positions",
+                                "arguments",
+                                Map.of(
+                                        "coin",
+                                        coins[i],
+                                        "maxPages",
+                                        20,
+                                        "fresh",
+                                        true,
+                                        "start",
+                                        "2025-04-0" + (4 + wave % 5))));
             }
             client.process.waitFor(5, TimeUnit.SECONDS);
         }
-        assertThat(client.process.waitFor(2, TimeUnit.MINUTES)).as("no OutOfMemoryError could be forced").isTrue();
+        assertThat(client.process.waitFor(2, TimeUnit.MINUTES))
+                .as("no OutOfMemoryError could be forced")
+                .isTrue();
         return client.process.exitValue();
     }
 }

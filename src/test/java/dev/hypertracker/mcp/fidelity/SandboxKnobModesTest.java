@@ -43,7 +43,7 @@ class SandboxKnobModesTest {
     @Test
     void numbersServedAsStringsGiveTheSameDigestsAsNumbers() {
         try (SandboxHarness plain = SandboxHarness.start(BASE, s -> s);
-             SandboxHarness strings = SandboxHarness.start(BASE.withNumbersAsStrings(true), s -> s)) {
+                SandboxHarness strings = SandboxHarness.start(BASE.withNumbersAsStrings(true), s -> s)) {
             for (Map.Entry<String, Map<String, Object>> call : CALLS) {
                 Map<String, Object> expected = digest(plain, call.getKey(), call.getValue());
                 Map<String, Object> actual = digest(strings, call.getKey(), call.getValue());
@@ -58,7 +58,8 @@ class SandboxKnobModesTest {
     void aDriftedShapeIsReportedAsUnknownNeverGuessed() {
         try (SandboxHarness drifted = SandboxHarness.start(BASE.withDrifted(true), s -> s)) {
             CallToolResult r = drifted.call("list_positions", Map.of("coin", "ETH", "open", true));
-            Map<String, Object> totals = (Map<String, Object>) ((Map<String, Object>) r.structuredContent()).get("totals");
+            Map<String, Object> totals =
+                    (Map<String, Object>) ((Map<String, Object>) r.structuredContent()).get("totals");
             assertThat(totals.get("unknownSideCount")).isEqualTo(totals.get("count"));
             assertThat(totals).containsEntry("longCount", 0L).containsEntry("shortCount", 0L);
             assertThat(text(r)).contains("side unknown");
@@ -67,9 +68,11 @@ class SandboxKnobModesTest {
 
     @Test
     void theOlderErrorShapeAndASpentQuotaKeepTheServerServing() {
-        try (SandboxHarness legacy = SandboxHarness.start(BASE.withLegacyErrors(true).withDailyQuota(3), s -> s)) {
+        try (SandboxHarness legacy =
+                SandboxHarness.start(BASE.withLegacyErrors(true).withDailyQuota(3), s -> s)) {
             assertThat(legacy.call("list_cohorts", Map.of()).isError()).isFalse();
-            assertThat(legacy.call("get_open_exposure_by_coin", Map.of()).isError()).isFalse();
+            assertThat(legacy.call("get_open_exposure_by_coin", Map.of()).isError())
+                    .isFalse();
             assertThat(legacy.call("get_data_freshness", Map.of()).isError()).isFalse();
             CallToolResult spent = legacy.call("get_positions_heatmap", Map.of());
             assertThat(spent.isError()).isTrue();

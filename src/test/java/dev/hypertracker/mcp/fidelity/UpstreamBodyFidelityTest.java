@@ -52,24 +52,39 @@ class UpstreamBodyFidelityTest {
         for (String body : List.of("\"hello\"", "42", "{}", "[1,2]", "{\"positions\":[\"x\"]}", "null")) {
             CallToolResult r = withBody(POSITIONS, body, "list_positions", Map.of("coin", "BTC", "fresh", true));
             assertThat(r.isError()).as(body).isTrue();
-            assertThat(text(r)).as(body).contains("GET " + POSITIONS).contains("expected an object with a \"positions\" list");
+            assertThat(text(r))
+                    .as(body)
+                    .contains("GET " + POSITIONS)
+                    .contains("expected an object with a \"positions\" list");
         }
         CallToolResult coins = withBody(COINS, "{}", "get_open_exposure_by_coin", Map.of("fresh", true));
         assertThat(coins.isError()).isTrue();
-        assertThat(text(coins)).contains(COINS).contains("expected a JSON list of row objects").contains("an empty object");
+        assertThat(text(coins))
+                .contains(COINS)
+                .contains("expected a JSON list of row objects")
+                .contains("an empty object");
         // and the server keeps serving
-        assertThat(harness.call("get_open_exposure_by_coin", Map.of("fresh", true)).isError()).isFalse();
+        assertThat(harness.call("get_open_exposure_by_coin", Map.of("fresh", true))
+                        .isError())
+                .isFalse();
     }
 
     @Test
     void outOfRangeNumbersAreErrorsNotNegativeOrMaximalCounts() {
-        CallToolResult r = withBody(POSITIONS, "{\"positions\":[{\"coin\":\"BTC\",\"side\":\"long\",\"positionValue\":1e400,"
-                + "\"closeTime\":null}],\"nextCursor\":null}", "list_positions", Map.of("coin", "BTC", "fresh", true));
+        CallToolResult r = withBody(
+                POSITIONS,
+                "{\"positions\":[{\"coin\":\"BTC\",\"side\":\"long\",\"positionValue\":1e400,"
+                        + "\"closeTime\":null}],\"nextCursor\":null}",
+                "list_positions",
+                Map.of("coin", "BTC", "fresh", true));
         assertThat(r.isError()).isTrue();
         assertThat(text(r)).contains(POSITIONS).contains("positionValue").contains("out of range");
 
-        CallToolResult coins = withBody(COINS, "[{\"coin\":\"BTC\",\"totalValue\":5,\"count\":1e400}]",
-                "get_open_exposure_by_coin", Map.of("fresh", true));
+        CallToolResult coins = withBody(
+                COINS,
+                "[{\"coin\":\"BTC\",\"totalValue\":5,\"count\":1e400}]",
+                "get_open_exposure_by_coin",
+                Map.of("fresh", true));
         assertThat(coins.isError()).isTrue();
         assertThat(text(coins)).contains("count").contains("out of range").doesNotContain("9,223,372,036,854,775,807");
     }
@@ -85,9 +100,16 @@ class UpstreamBodyFidelityTest {
         CallToolResult r = withBody(POSITIONS, body, "list_positions", Map.of("coin", "BTC", "fresh", true));
         assertThat(r.isError()).as(text(r)).isFalse();
         Map<String, Object> totals = (Map<String, Object>) structured(r).get("totals");
-        assertThat(totals).containsEntry("count", 3L).containsEntry("longCount", 1L).containsEntry("shortCount", 1L)
-                .containsEntry("unknownSideCount", 1L).containsEntry("openCount", 1L).containsEntry("closedCount", 1L)
-                .containsEntry("unknownStatusCount", 1L).containsEntry("shortValue", 25.5).containsEntry("unknownSideValue", 100.0);
+        assertThat(totals)
+                .containsEntry("count", 3L)
+                .containsEntry("longCount", 1L)
+                .containsEntry("shortCount", 1L)
+                .containsEntry("unknownSideCount", 1L)
+                .containsEntry("openCount", 1L)
+                .containsEntry("closedCount", 1L)
+                .containsEntry("unknownStatusCount", 1L)
+                .containsEntry("shortValue", 25.5)
+                .containsEntry("unknownSideValue", 100.0);
         assertThat(text(r)).contains("1 side unknown").contains("1 open/closed unknown");
     }
 
@@ -101,7 +123,9 @@ class UpstreamBodyFidelityTest {
         CallToolResult r = withBody(POSITIONS, body, "list_positions", Map.of("coin", "BTC", "fresh", true));
         assertThat(r.isError()).as(text(r)).isFalse();
         Map<String, Object> unreadable = (Map<String, Object>) structured(r).get("unreadableValues");
-        assertThat((Map<String, Object>) unreadable.get("positionValue")).containsEntry("count", 1L).containsEntry("example", "\"n/a\"");
+        assertThat((Map<String, Object>) unreadable.get("positionValue"))
+                .containsEntry("count", 1L)
+                .containsEntry("example", "\"n/a\"");
         assertThat((Map<String, Object>) unreadable.get("profile.segments")).containsEntry("count", 1L);
         assertThat(text(r)).contains("Unreadable values").contains("positionValue x1");
         // the numeric strings were read: "10" counted, and cohort "4" (Small Whale) recognised
@@ -119,7 +143,10 @@ class UpstreamBodyFidelityTest {
             try {
                 CallToolResult r = harness.call("list_positions", Map.of("coin", "ETH", "fresh", true));
                 assertThat(r.isError()).isTrue();
-                assertThat(text(r)).as(body).contains("start should not be empty").doesNotContain("no detail given");
+                assertThat(text(r))
+                        .as(body)
+                        .contains("start should not be empty")
+                        .doesNotContain("no detail given");
             } finally {
                 harness.sandbox().faults().clear();
             }
@@ -132,7 +159,9 @@ class UpstreamBodyFidelityTest {
         try {
             CallToolResult r = harness.call("export_coin_positions", Map.of("coin", "BTC", "fresh", true));
             assertThat(r.isError()).isTrue();
-            assertThat(text(r)).contains("no longer in the vendor's current list").contains("export_position_breakdown_by_size");
+            assertThat(text(r))
+                    .contains("no longer in the vendor's current list")
+                    .contains("export_position_breakdown_by_size");
         } finally {
             harness.sandbox().faults().clear();
         }

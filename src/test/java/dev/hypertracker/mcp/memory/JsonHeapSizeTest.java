@@ -17,9 +17,15 @@ class JsonHeapSizeTest {
         StringBuilder b = new StringBuilder("{\"positions\":[");
         for (int i = 0; i < rows; i++) {
             if (i > 0) b.append(',');
-            b.append("{\"address\":\"0x").append(String.format("%040x", i)).append("\",\"coin\":\"BTC\",\"size\":")
-                    .append(i * 0.137).append(",\"entryPrice\":64123.5,\"leverage\":").append(i % 50)
-                    .append(",\"side\":\"").append(i % 2 == 0 ? "long" : "short").append("\",\"closeTime\":null}");
+            b.append("{\"address\":\"0x")
+                    .append(String.format("%040x", i))
+                    .append("\",\"coin\":\"BTC\",\"size\":")
+                    .append(i * 0.137)
+                    .append(",\"entryPrice\":64123.5,\"leverage\":")
+                    .append(i % 50)
+                    .append(",\"side\":\"")
+                    .append(i % 2 == 0 ? "long" : "short")
+                    .append("\",\"closeTime\":null}");
         }
         return b.append("],\"nextCursor\":\"abc\"}").toString();
     }
@@ -38,9 +44,11 @@ class JsonHeapSizeTest {
         assertThat(JsonHeapSize.of(JSON.readTree("null"))).isZero();
         assertThat(JsonHeapSize.of(JSON.readTree("true"))).isZero();
         assertThat(JsonHeapSize.of(JSON.readTree("\"" + "x".repeat(1000) + "\"")))
-                .isGreaterThan(1000).isLessThan(1100);
+                .isGreaterThan(1000)
+                .isLessThan(1100);
         // non-Latin-1 text takes two bytes a char
-        assertThat(JsonHeapSize.of(JSON.readTree("\"" + "€".repeat(1000) + "\""))).isGreaterThan(2000);
+        assertThat(JsonHeapSize.of(JSON.readTree("\"" + "€".repeat(1000) + "\"")))
+                .isGreaterThan(2000);
         assertThat(JsonHeapSize.of(JSON.readTree(positionsPage(200))))
                 .isGreaterThan(JsonHeapSize.of(JSON.readTree(positionsPage(100))) * 19 / 10);
     }

@@ -23,18 +23,40 @@ class CdsArchiveIT {
     void archiveMapsWithXshareOnAndServesTheStartsClasses(@TempDir Path dir) throws Exception {
         Path jar = Path.of(System.getProperty("hypertracker.jar", "target/hypertracker-mcp.jar"));
         Path archive = Path.of(jar.toString().replaceFirst("\\.jar$", ".jsa"));
-        assertThat(archive).as("the build writes the archive (unless -Dskip.cds)").isRegularFile();
+        assertThat(archive)
+                .as("the build writes the archive (unless -Dskip.cds)")
+                .isRegularFile();
         Path classLog = dir.resolve("classes.txt");
-        try (StdioMcpClient client = StdioMcpClient.launch(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-Xlog:disable", "-Xlog:all=warning:stderr",
-                "-Xlog:class+load=info:file=" + classLog, "-jar", jar.toString()), Map.of(), Set.of())) {
-            assertThat(client.initialize().path("result").path("serverInfo").path("name").asString()).isEqualTo("hypertracker-mcp");
-            assertThat(client.closeAndWait(Duration.ofSeconds(60))).as("stderr: %s", client.stderr()).isZero();
+        try (StdioMcpClient client = StdioMcpClient.launch(
+                List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:SharedArchiveFile=" + archive,
+                        "-Xshare:on",
+                        "-Xlog:disable",
+                        "-Xlog:all=warning:stderr",
+                        "-Xlog:class+load=info:file=" + classLog,
+                        "-jar",
+                        jar.toString()),
+                Map.of(),
+                Set.of())) {
+            assertThat(client.initialize()
+                            .path("result")
+                            .path("serverInfo")
+                            .path("name")
+                            .asString())
+                    .isEqualTo("hypertracker-mcp");
+            assertThat(client.closeAndWait(Duration.ofSeconds(60)))
+                    .as("stderr: %s", client.stderr())
+                    .isZero();
         }
-        List<String> ours = Files.readAllLines(classLog).stream().filter(l -> l.contains(" dev.hypertracker.mcp.")).toList();
+        List<String> ours = Files.readAllLines(classLog).stream()
+                .filter(l -> l.contains(" dev.hypertracker.mcp."))
+                .toList();
         assertThat(ours).isNotEmpty();
-        assertThat(ours).as("the server's own classes of a start come from the archive")
-                .filteredOn(l -> l.contains("shared objects file")).hasSizeGreaterThan(ours.size() * 9 / 10);
+        assertThat(ours)
+                .as("the server's own classes of a start come from the archive")
+                .filteredOn(l -> l.contains("shared objects file"))
+                .hasSizeGreaterThan(ours.size() * 9 / 10);
         // plain serve reads its options without picocli's model (cli/ServeArguments): CommandLine is never loaded
         assertThat(Files.readAllLines(classLog)).noneMatch(l -> l.contains(" picocli.CommandLine source:"));
     }

@@ -49,26 +49,43 @@ class LauncherAotCacheIT {
     void trainsOnTheFirstRunThenStartsWithTheCache(@TempDir Path dir) throws Exception {
         assumeTrue(!System.getProperty("os.name").toLowerCase().contains("win"), "bash launcher");
         Optional<Path> jdk = jdk25();
-        assumeTrue(jdk.isPresent(), "no JDK 25+ found (-Dhypertracker.jdk25 or /usr/lib/jvm): the AOT cache path is optional");
+        assumeTrue(
+                jdk.isPresent(),
+                "no JDK 25+ found (-Dhypertracker.jdk25 or /usr/lib/jvm): the AOT cache path is optional");
         Path jar = dir.resolve("hypertracker-mcp.jar");
         Files.copy(Path.of(System.getProperty("hypertracker.jar", "target/hypertracker-mcp.jar")), jar);
         Map<String, String> env = Map.of("JAVA_HOME", jdk.get().toString(), "HYPERTRACKER_MCP_JAR", jar.toString());
 
         String firstStderr = initializeThroughLauncher(env);
         assertThat(dir.resolve("hypertracker-mcp.aot")).isRegularFile();
-        assertThat(firstStderr.lines().filter(l -> l.startsWith("hypertracker-mcp: training"))).hasSize(1);
+        assertThat(firstStderr.lines().filter(l -> l.startsWith("hypertracker-mcp: training")))
+                .hasSize(1);
         assertThat(firstStderr).doesNotContain("Exception").doesNotContainIgnoringCase("[warning]");
 
-        String secondStderr = initializeThroughLauncher(Map.of("JAVA_HOME", jdk.get().toString(), "HYPERTRACKER_MCP_JAR",
-                jar.toString(), "HYPERTRACKER_MCP_JAVA_OPTS", "-XX:AOTMode=on"));
+        String secondStderr = initializeThroughLauncher(Map.of(
+                "JAVA_HOME",
+                jdk.get().toString(),
+                "HYPERTRACKER_MCP_JAR",
+                jar.toString(),
+                "HYPERTRACKER_MCP_JAVA_OPTS",
+                "-XX:AOTMode=on"));
         assertThat(secondStderr).doesNotContain("training").doesNotContainIgnoringCase("[warning]");
     }
 
     private static String initializeThroughLauncher(Map<String, String> env) throws Exception {
-        try (StdioMcpClient client = StdioMcpClient.launch(List.of("bash", Path.of("bin", "hypertracker-mcp").toString()), env,
+        try (StdioMcpClient client = StdioMcpClient.launch(
+                List.of("bash", Path.of("bin", "hypertracker-mcp").toString()),
+                env,
                 Set.of("HYPERTRACKER_MCP_JAVA_OPTS", "HYPERTRACKER_MCP_CDS"))) {
-            assertThat(client.initialize().path("result").path("serverInfo").path("name").asString()).isEqualTo("hypertracker-mcp");
-            assertThat(client.closeAndWait(Duration.ofSeconds(60))).as("stderr: %s", client.stderr()).isZero();
+            assertThat(client.initialize()
+                            .path("result")
+                            .path("serverInfo")
+                            .path("name")
+                            .asString())
+                    .isEqualTo("hypertracker-mcp");
+            assertThat(client.closeAndWait(Duration.ofSeconds(60)))
+                    .as("stderr: %s", client.stderr())
+                    .isZero();
             assertThat(client.stdoutLines).allSatisfy(l -> assertThat(l).startsWith("{\"jsonrpc\":\"2.0\""));
             return client.stderr();
         }

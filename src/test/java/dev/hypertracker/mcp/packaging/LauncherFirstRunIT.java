@@ -29,15 +29,19 @@ class LauncherFirstRunIT {
         assumeTrue(!System.getProperty("os.name").toLowerCase().contains("win"), "bash launcher");
         Path checkout = Files.createDirectories(dir.resolve("checkout/bin"));
         Files.copy(Path.of("bin", "hypertracker-mcp"), checkout.resolve("hypertracker-mcp"));
-        Path jar = Path.of(System.getProperty("hypertracker.jar", "target/hypertracker-mcp.jar")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("hypertracker.jar", "target/hypertracker-mcp.jar"))
+                .toAbsolutePath();
         Path fakes = Files.createDirectories(dir.resolve("fakes"));
         Path mvnArgs = dir.resolve("mvn-args");
         Path npmCalled = dir.resolve("npm-called");
-        script(fakes.resolve("mvn"), "echo \"$*\" > '" + mvnArgs + "'\necho '[INFO] Maven chatter that must stay in the log'\n"
-                + "mkdir -p target && cp '" + jar + "' target/hypertracker-mcp.jar");
+        script(
+                fakes.resolve("mvn"),
+                "echo \"$*\" > '" + mvnArgs + "'\necho '[INFO] Maven chatter that must stay in the log'\n"
+                        + "mkdir -p target && cp '" + jar + "' target/hypertracker-mcp.jar");
         script(fakes.resolve("npm"), "touch '" + npmCalled + "'");
 
-        ProcessBuilder pb = new ProcessBuilder("bash", checkout.resolve("hypertracker-mcp").toString(), "--version");
+        ProcessBuilder pb =
+                new ProcessBuilder("bash", checkout.resolve("hypertracker-mcp").toString(), "--version");
         pb.environment().put("PATH", fakes + File.pathSeparator + System.getenv("PATH"));
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().remove("HYPERTRACKER_MCP_JAR");
@@ -51,8 +55,8 @@ class LauncherFirstRunIT {
         List<String> stderr = Files.readAllLines(err);
         assertThat(stderr).hasSize(1);
         assertThat(stderr.get(0)).startsWith("hypertracker-mcp: first run, building ");
-        assertThat(Files.readString(mvnArgs).strip().split(" ")).contains("package", "-Dmaven.test.skip=true", "-Dskip.npm=true",
-                "-Dskip.mcpb=true", "-q");
+        assertThat(Files.readString(mvnArgs).strip().split(" "))
+                .contains("package", "-Dmaven.test.skip=true", "-Dskip.npm=true", "-Dskip.mcpb=true", "-q");
         assertThat(npmCalled).doesNotExist();
     }
 }

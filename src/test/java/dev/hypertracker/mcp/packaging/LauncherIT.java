@@ -28,8 +28,7 @@ class LauncherIT {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private record Run(int exit, String stdout, String stderr) {
-    }
+    private record Run(int exit, String stdout, String stderr) {}
 
     private static Run run(List<String> command, Map<String, String> env, String stdin, Path dir) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command);
@@ -42,7 +41,9 @@ class LauncherIT {
         Process p = pb.start();
         p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("process exits after end of input").isTrue();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS))
+                .as("process exits after end of input")
+                .isTrue();
         return new Run(p.exitValue(), Files.readString(out.toPath()), Files.readString(err.toPath()));
     }
 
@@ -67,13 +68,18 @@ class LauncherIT {
         Files.copy(jar(), movedJar);
         Files.copy(archive, dir.resolve("hypertracker-mcp.jsa"), StandardCopyOption.REPLACE_EXISTING);
 
-        Run r = run(List.of("bash", Path.of("bin", "hypertracker-mcp").toString()),
+        Run r = run(
+                List.of("bash", Path.of("bin", "hypertracker-mcp").toString()),
                 Map.of("HYPERTRACKER_MCP_JAR", movedJar.toString(), "JAVA_HOME", System.getProperty("java.home")),
-                INITIALIZE, dir);
+                INITIALIZE,
+                dir);
 
         assertThat(r.exit()).as("stderr: %s", r.stderr()).isZero();
-        List<String> lines = new ArrayList<>(r.stdout().lines().filter(l -> !l.isBlank()).toList());
-        assertThat(lines).as("stdout: %s%nstderr: %s", r.stdout(), r.stderr()).isNotEmpty()
+        List<String> lines =
+                new ArrayList<>(r.stdout().lines().filter(l -> !l.isBlank()).toList());
+        assertThat(lines)
+                .as("stdout: %s%nstderr: %s", r.stdout(), r.stderr())
+                .isNotEmpty()
                 .allSatisfy(line -> assertThat(line).startsWith("{\"jsonrpc\":\"2.0\""));
         assertThat(lines.get(0)).contains("\"id\":1").contains("\"serverInfo\"");
         // whether the JVM warns at all about the foreign archive varies with the JDK build; if it does, it is on stderr

@@ -8,14 +8,14 @@ import dev.hypertracker.mcp.server.ServerIdentity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +37,12 @@ class McpbBundleIT {
 
     static Path bundle() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
-            List<Path> bundles = files.filter(f -> f.getFileName().toString().matches("hypertracker-mcp-[a-z0-9]+-[a-z0-9]+\\.mcpb")).toList();
-            assertThat(bundles).as("the build writes one bundle (skip with -Dskip.mcpb)").hasSize(1);
+            List<Path> bundles = files.filter(
+                            f -> f.getFileName().toString().matches("hypertracker-mcp-[a-z0-9]+-[a-z0-9]+\\.mcpb"))
+                    .toList();
+            assertThat(bundles)
+                    .as("the build writes one bundle (skip with -Dskip.mcpb)")
+                    .hasSize(1);
             return bundles.get(0);
         }
     }
@@ -49,7 +53,9 @@ class McpbBundleIT {
         try (ZipFile z = ZipFile.builder().setPath(zip).get()) {
             for (ZipArchiveEntry e : Collections.list(z.getEntries())) {
                 Path target = into.resolve(e.getName()).normalize();
-                assertThat(target.startsWith(into)).as("entry %s stays inside", e.getName()).isTrue();
+                assertThat(target.startsWith(into))
+                        .as("entry %s stays inside", e.getName())
+                        .isTrue();
                 if (e.isDirectory()) {
                     Files.createDirectories(target);
                     continue;
@@ -72,37 +78,61 @@ class McpbBundleIT {
     @Test
     void unpackedBundleServesWithoutAnyJavaOnTheMachine(@TempDir Path dir) throws Exception {
         assumeFalse(Boolean.getBoolean("hypertracker.mcpb.skipped"), "built with -Dskip.mcpb");
-        assumeFalse(System.getProperty("os.name").toLowerCase().contains("win"), "the bundle's entry point is a bash script");
+        assumeFalse(
+                System.getProperty("os.name").toLowerCase().contains("win"),
+                "the bundle's entry point is a bash script");
         Path unpacked = dir.resolve("HyperTracker");
         List<String> executables = unpack(bundle(), unpacked);
         // the registry entry the build wrote carries this bundle's sha256 and file name
-        JsonNode registryEntry = JSON.readTree(Path.of("target", "server.json").toFile()).path("packages").path(1);
+        JsonNode registryEntry = JSON.readTree(Path.of("target", "server.json").toFile())
+                .path("packages")
+                .path(1);
         assertThat(registryEntry.path("fileSha256").asString())
-                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(bundle()))));
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(bundle()))));
         assertThat(registryEntry.path("identifier").asString()).endsWith("/" + bundle().getFileName());
-        assertThat(executables).as("executable bits survive the zip")
+        assertThat(executables)
+                .as("executable bits survive the zip")
                 .contains("bin/mcpb-start", "bin/hypertracker-mcp", "runtime/bin/java");
 
         JsonNode manifest = JSON.readTree(unpacked.resolve("manifest.json").toFile());
         String entry = manifest.path("server").path("entry_point").asString();
-        assertThat(manifest.path("server").path("mcp_config").path("command").asString()).isEqualTo("${__dirname}/" + entry);
+        assertThat(manifest.path("server").path("mcp_config").path("command").asString())
+                .isEqualTo("${__dirname}/" + entry);
 
         // a PATH with the shell tools the scripts use and no java; no JAVA_HOME
         Path tools = Files.createDirectories(dir.resolve("tools"));
         for (String tool : List.of("bash", "dirname", "readlink", "sed", "touch")) {
-            Path real = Stream.of("/usr/bin/", "/bin/").map(p -> Path.of(p + tool)).filter(Files::isExecutable).findFirst().orElseThrow();
+            Path real = Stream.of("/usr/bin/", "/bin/")
+                    .map(p -> Path.of(p + tool))
+                    .filter(Files::isExecutable)
+                    .findFirst()
+                    .orElseThrow();
             Files.createSymbolicLink(tools.resolve(tool), real);
         }
-        Map<String, String> env = Map.of("PATH", tools.toString(), "HYPERTRACKER_MCP_DEMO", "true",
-                "HYPERTRACKER_API_TOKEN", "", "HYPERTRACKER_MCP_JAVA_OPTS", "-Xshare:on");
-        try (StdioMcpClient client = StdioMcpClient.launch(List.of(unpacked.resolve(entry).toString()), env,
+        Map<String, String> env = Map.of(
+                "PATH",
+                tools.toString(),
+                "HYPERTRACKER_MCP_DEMO",
+                "true",
+                "HYPERTRACKER_API_TOKEN",
+                "",
+                "HYPERTRACKER_MCP_JAVA_OPTS",
+                "-Xshare:on");
+        try (StdioMcpClient client = StdioMcpClient.launch(
+                List.of(unpacked.resolve(entry).toString()),
+                env,
                 Set.of("JAVA_HOME", "HYPERTRACKER_MCP_CDS", "HYPERTRACKER_MCP_HEAP"))) {
             JsonNode init = client.initialize();
-            assertThat(init.path("result").path("serverInfo").path("title").asString()).as("stderr: %s", client.stderr())
+            assertThat(init.path("result").path("serverInfo").path("title").asString())
+                    .as("stderr: %s", client.stderr())
                     .isEqualTo(ServerIdentity.TITLE);
             Path runtime = unpacked.toRealPath().resolve("runtime");
-            assertThat(client.process.info().command()).as("the bundled runtime runs the server")
-                    .hasValueSatisfying(java -> assertThat(Path.of(java).startsWith(runtime)).as(java).isTrue());
+            assertThat(client.process.info().command())
+                    .as("the bundled runtime runs the server")
+                    .hasValueSatisfying(java -> assertThat(Path.of(java).startsWith(runtime))
+                            .as(java)
+                            .isTrue());
             JsonNode result = client.callTool("get_data_freshness", Map.of());
             assertThat(result.path("isError").asBoolean(false)).as("%s", result).isFalse();
             assertThat(result.path("content").path(0).path("text").asString()).contains("freshness");

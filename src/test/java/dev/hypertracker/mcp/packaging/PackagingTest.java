@@ -27,7 +27,8 @@ class PackagingTest {
     static String pomVersion() throws Exception {
         // the project's own <version>: the first one after </parent> or <artifactId>hypertracker-mcp</artifactId>
         String pom = Files.readString(POM);
-        return single(pom.substring(pom.indexOf("<artifactId>hypertracker-mcp</artifactId>")), "<version>([^<]+)</version>");
+        return single(
+                pom.substring(pom.indexOf("<artifactId>hypertracker-mcp</artifactId>")), "<version>([^<]+)</version>");
     }
 
     private static String single(String text, String regex) {
@@ -41,7 +42,8 @@ class PackagingTest {
         String joined = dockerfile.replace("\\\n", " ");
         for (String line : joined.split("\n")) {
             String t = line.strip();
-            if (t.regionMatches(true, 0, keyword + " ", 0, keyword.length() + 1)) out.add(t.substring(keyword.length()).strip());
+            if (t.regionMatches(true, 0, keyword + " ", 0, keyword.length() + 1))
+                out.add(t.substring(keyword.length()).strip());
         }
         return out;
     }
@@ -57,12 +59,17 @@ class PackagingTest {
         String jar = pomFinalName() + ".jar";
 
         List<String> froms = instructions(dockerfile, "FROM");
-        assertThat(froms).as("multi-stage: a Maven build stage, then a runtime stage").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(froms)
+                .as("multi-stage: a Maven build stage, then a runtime stage")
+                .hasSizeGreaterThanOrEqualTo(2);
         assertThat(froms.get(0)).containsIgnoringCase("maven").containsIgnoringCase(" AS build");
         assertThat(froms.get(froms.size() - 1)).containsIgnoringCase("jre").doesNotContainIgnoringCase("maven");
 
-        assertThat(instructions(dockerfile, "COPY")).anySatisfy(copy ->
-                assertThat(copy).startsWith("--from=build").contains("/target/" + jar).endsWith("/app/" + jar));
+        assertThat(instructions(dockerfile, "COPY"))
+                .anySatisfy(copy -> assertThat(copy)
+                        .startsWith("--from=build")
+                        .contains("/target/" + jar)
+                        .endsWith("/app/" + jar));
 
         List<String> users = instructions(dockerfile, "USER");
         assertThat(users).as("a USER instruction").isNotEmpty();
@@ -72,24 +79,37 @@ class PackagingTest {
         List<String> entrypoints = instructions(dockerfile, "ENTRYPOINT");
         assertThat(entrypoints).hasSize(1);
         String entrypoint = entrypoints.get(0);
-        assertThat(entrypoint).as("exec form, so signals reach the JVM and args (e.g. --transport http) append")
-                .startsWith("[").endsWith("]");
+        assertThat(entrypoint)
+                .as("exec form, so signals reach the JVM and args (e.g. --transport http) append")
+                .startsWith("[")
+                .endsWith("]");
         assertThat(entrypoint).contains("\"-jar\", \"/app/" + jar + "\"]");
-        assertThat(entrypoint).as("stdio by default: no transport in the entrypoint").doesNotContain("--transport");
-        assertThat(entrypoint).as("JVM warnings must not reach stdout (the MCP channel)").contains("\"-Xlog:all=warning:stderr\"");
-        assertThat(instructions(dockerfile, "CMD")).as("no CMD: `docker run IMAGE --transport http` passes flags").isEmpty();
+        assertThat(entrypoint)
+                .as("stdio by default: no transport in the entrypoint")
+                .doesNotContain("--transport");
+        assertThat(entrypoint)
+                .as("JVM warnings must not reach stdout (the MCP channel)")
+                .contains("\"-Xlog:all=warning:stderr\"");
+        assertThat(instructions(dockerfile, "CMD"))
+                .as("no CMD: `docker run IMAGE --transport http` passes flags")
+                .isEmpty();
     }
 
     @Test
     void dockerExposesTheDefaultHttpPort() throws Exception {
-        String defaultPort = HyperTrackerCommand.commandLine().getCommandSpec().findOption("--port").defaultValue();
+        String defaultPort = HyperTrackerCommand.commandLine()
+                .getCommandSpec()
+                .findOption("--port")
+                .defaultValue();
         assertThat(defaultPort).isEqualTo("8080");
         assertThat(instructions(Files.readString(DOCKERFILE), "EXPOSE")).containsExactly(defaultPort);
     }
 
     @Test
     void launcherIsExecutableAndUsesTheJarAndArchiveTheBuildProduces() throws Exception {
-        assertThat(Files.isExecutable(LAUNCHER)).as("bin/hypertracker-mcp is executable (git mode 100755)").isTrue();
+        assertThat(Files.isExecutable(LAUNCHER))
+                .as("bin/hypertracker-mcp is executable (git mode 100755)")
+                .isTrue();
         String launcher = Files.readString(LAUNCHER);
         String pom = Files.readString(POM);
         String jar = pomFinalName() + ".jar";
@@ -101,7 +121,8 @@ class PackagingTest {
         assertThat(pom).contains("-XX:ArchiveClassesAtExit=${project.build.directory}/" + pomFinalName() + ".jsa");
         assertThat(pom).contains("<argument>${project.build.directory}/" + jar + "</argument>");
         assertThat(launcher).contains("-XX:SharedArchiveFile=\"$cds\"").contains("-Xshare:auto");
-        assertThat(launcher).as("JVM warnings (e.g. a stale CDS archive) go to stderr, never stdout")
+        assertThat(launcher)
+                .as("JVM warnings (e.g. a stale CDS archive) go to stderr, never stdout")
                 .contains("-Xlog:disable -Xlog:all=warning:stderr");
         assertThat(launcher).contains("exec \"$java_bin\"");
     }
@@ -109,14 +130,18 @@ class PackagingTest {
     @Test
     void dockerAndLauncherUseTheSameJvmFlags() throws Exception {
         String launcher = Files.readString(LAUNCHER);
-        String flagsBlock = launcher.substring(launcher.indexOf("flags=("), launcher.indexOf(')', launcher.indexOf("flags=(")));
-        String entrypoint = instructions(Files.readString(DOCKERFILE), "ENTRYPOINT").get(0);
+        String flagsBlock =
+                launcher.substring(launcher.indexOf("flags=("), launcher.indexOf(')', launcher.indexOf("flags=(")));
+        String entrypoint =
+                instructions(Files.readString(DOCKERFILE), "ENTRYPOINT").get(0);
         Matcher flag = Pattern.compile("-X[^\\s\"$)]+").matcher(flagsBlock);
         int n = 0;
         while (flag.find()) {
             String f = flag.group();
             if (f.startsWith("-Xmx")) f = "-Xmx";
-            assertThat(entrypoint).as("Dockerfile ENTRYPOINT has the launcher's %s", f).contains("\"" + f);
+            assertThat(entrypoint)
+                    .as("Dockerfile ENTRYPOINT has the launcher's %s", f)
+                    .contains("\"" + f);
             n++;
         }
         assertThat(n).isGreaterThanOrEqualTo(8);

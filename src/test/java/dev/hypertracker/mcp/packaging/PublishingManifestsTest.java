@@ -37,7 +37,8 @@ class PublishingManifestsTest {
     void bundleManifestDescribesABinaryServerWithASecretTokenAndADemoSwitch() throws Exception {
         JsonNode m = read("src/mcpb/manifest.json");
         assertThat(m.path("manifest_version").asString()).isEqualTo("0.3");
-        for (String required : List.of("name", "version", "description", "author", "server")) assertThat(m.has(required)).as(required).isTrue();
+        for (String required : List.of("name", "version", "description", "author", "server"))
+            assertThat(m.has(required)).as(required).isTrue();
         assertThat(m.path("author").path("name").asString()).isNotBlank();
         assertThat(m.path("name").asString()).isEqualTo(HyperTrackerServer.NAME);
         assertThat(m.path("display_name").asString()).isEqualTo(ServerIdentity.TITLE);
@@ -63,13 +64,17 @@ class PublishingManifestsTest {
         assertThat(demo.path("type").asString()).isEqualTo("boolean");
         assertThat(demo.path("default").asBoolean(true)).isFalse();
         // the entry point turns the switch into --demo
-        assertThat(Files.readString(Path.of("src/mcpb/mcpb-start"))).contains("HYPERTRACKER_MCP_DEMO").contains("--demo");
+        assertThat(Files.readString(Path.of("src/mcpb/mcpb-start")))
+                .contains("HYPERTRACKER_MCP_DEMO")
+                .contains("--demo");
     }
 
     @Test
     void registryServerJsonHasTheDocumentedFieldsAndMatchesTheDockerLabel() throws Exception {
         JsonNode s = read("server.json");
-        assertThat(s.path("$schema").asString()).startsWith("https://static.modelcontextprotocol.io/schemas/").endsWith("/server.schema.json");
+        assertThat(s.path("$schema").asString())
+                .startsWith("https://static.modelcontextprotocol.io/schemas/")
+                .endsWith("/server.schema.json");
         String name = s.path("name").asString();
         assertThat(name).matches("^[a-zA-Z0-9.-]+/[a-zA-Z0-9._-]+$").hasSizeBetween(3, 200);
         assertThat(s.path("description").asString()).isNotEmpty().hasSizeLessThanOrEqualTo(100);
@@ -83,21 +88,27 @@ class PublishingManifestsTest {
             assertThat(p.path("transport").path("type").asString()).isEqualTo("stdio");
             for (JsonNode v : p.path("environmentVariables")) {
                 assertThat(v.path("name").asString()).isIn(Settings.ENV_TOKEN, Settings.ENV_BASE_URL);
-                if (v.path("name").asString().equals(Settings.ENV_TOKEN)) assertThat(v.path("isSecret").asBoolean()).isTrue();
+                if (v.path("name").asString().equals(Settings.ENV_TOKEN))
+                    assertThat(v.path("isSecret").asBoolean()).isTrue();
             }
         }
         assertThat(types).containsExactly("oci", "mcpb");
         JsonNode oci = s.path("packages").path(0);
-        assertThat(oci.path("identifier").asString()).endsWith("/" + HyperTrackerServer.NAME + ":" + PackagingTest.pomVersion());
+        assertThat(oci.path("identifier").asString())
+                .endsWith("/" + HyperTrackerServer.NAME + ":" + PackagingTest.pomVersion());
         JsonNode mcpb = s.path("packages").path(1);
-        assertThat(mcpb.path("identifier").asString()).startsWith("https://")
+        assertThat(mcpb.path("identifier").asString())
+                .startsWith("https://")
                 .endsWith("/v" + PackagingTest.pomVersion() + "/hypertracker-mcp-linux-x64.mcpb");
         assertThat(mcpb.path("version").asString()).isEqualTo(PackagingTest.pomVersion());
         // filled in by src/mcpb/build.sh (target/server.json); McpbBundleIT checks it is the bundle's sha256
         assertThat(mcpb.path("fileSha256").asString()).isEqualTo("@BUNDLE_SHA256@");
 
-        Matcher label = Pattern.compile("LABEL io\\.modelcontextprotocol\\.server\\.name=\"([^\"]+)\"").matcher(Files.readString(Path.of("Dockerfile")));
-        assertThat(label.find()).as("Dockerfile labels the image for the registry").isTrue();
+        Matcher label = Pattern.compile("LABEL io\\.modelcontextprotocol\\.server\\.name=\"([^\"]+)\"")
+                .matcher(Files.readString(Path.of("Dockerfile")));
+        assertThat(label.find())
+                .as("Dockerfile labels the image for the registry")
+                .isTrue();
         assertThat(label.group(1)).isEqualTo(name);
     }
 
@@ -105,18 +116,22 @@ class PublishingManifestsTest {
     void jbangCatalogRunsTheReleasedJarWithTheLaunchersJvmFlags() throws Exception {
         JsonNode alias = read("jbang-catalog.json").path("aliases").path(HyperTrackerServer.NAME);
         assertThat(alias.isObject()).as("alias %s", HyperTrackerServer.NAME).isTrue();
-        assertThat(alias.path("script-ref").asString()).startsWith("https://")
+        assertThat(alias.path("script-ref").asString())
+                .startsWith("https://")
                 .endsWith("/v" + PackagingTest.pomVersion() + "/" + PackagingTest.pomFinalName() + ".jar");
         assertThat(alias.path("java").asString()).isEqualTo("17+");
         assertThat(alias.path("description").asString()).isNotBlank();
         List<String> options = texts(alias.path("java-options"));
         // the stdio flags of bin/hypertracker-mcp; above all, JVM warnings must not reach stdout
         String launcher = Files.readString(Path.of("bin", "hypertracker-mcp"));
-        String flags = launcher.substring(launcher.indexOf("flags=("), launcher.indexOf(')', launcher.indexOf("flags=(")));
+        String flags =
+                launcher.substring(launcher.indexOf("flags=("), launcher.indexOf(')', launcher.indexOf("flags=(")));
         Matcher flag = Pattern.compile("-X[^\\s\"$)]+").matcher(flags);
         while (flag.find()) {
             String f = flag.group();
-            assertThat(options).as("jbang java-options has the launcher's %s", f).anyMatch(o -> o.startsWith(f));
+            assertThat(options)
+                    .as("jbang java-options has the launcher's %s", f)
+                    .anyMatch(o -> o.startsWith(f));
         }
         assertThat(options).contains("-Xlog:all=warning:stderr", "-XX:TieredStopAtLevel=1");
     }

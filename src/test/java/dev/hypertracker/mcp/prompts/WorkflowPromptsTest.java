@@ -19,18 +19,42 @@ class WorkflowPromptsTest {
     static final List<SyncPromptSpecification> PROMPTS = WorkflowPrompts.specifications();
 
     static String text(String name, Map<String, Object> args) {
-        SyncPromptSpecification spec = PROMPTS.stream().filter(p -> p.prompt().name().equals(name)).findFirst().orElseThrow();
-        return ((TextContent) spec.promptHandler().apply(null, GetPromptRequest.builder(name).arguments(args).build()).messages().get(0).content()).text();
+        SyncPromptSpecification spec = PROMPTS.stream()
+                .filter(p -> p.prompt().name().equals(name))
+                .findFirst()
+                .orElseThrow();
+        return ((TextContent) spec.promptHandler()
+                        .apply(
+                                null,
+                                GetPromptRequest.builder(name).arguments(args).build())
+                        .messages()
+                        .get(0)
+                        .content())
+                .text();
     }
 
     @Test
     void theFiveWorkflowsExistAndNameOnlyRealTools() {
-        assertThat(PROMPTS).extracting(p -> p.prompt().name()).containsExactly("coin_positioning_brief",
-                "smart_vs_rekt_divergence", "liquidation_risk_scan", "wallet_deep_dive", "what_changed");
+        assertThat(PROMPTS)
+                .extracting(p -> p.prompt().name())
+                .containsExactly(
+                        "coin_positioning_brief",
+                        "smart_vs_rekt_divergence",
+                        "liquidation_risk_scan",
+                        "wallet_deep_dive",
+                        "what_changed");
         List<String> tools = Catalog.endpoints().stream().map(Endpoint::tool).toList();
-        Map<String, Map<String, Object>> samples = Map.of("coin_positioning_brief", Map.of("coin", "BTC"),
-                "smart_vs_rekt_divergence", Map.of(), "liquidation_risk_scan", Map.of("segmentId", "9"),
-                "wallet_deep_dive", Map.of("address", "0x" + "ab".repeat(20)), "what_changed", Map.of("coin", "ETH", "hours", "6"));
+        Map<String, Map<String, Object>> samples = Map.of(
+                "coin_positioning_brief",
+                Map.of("coin", "BTC"),
+                "smart_vs_rekt_divergence",
+                Map.of(),
+                "liquidation_risk_scan",
+                Map.of("segmentId", "9"),
+                "wallet_deep_dive",
+                Map.of("address", "0x" + "ab".repeat(20)),
+                "what_changed",
+                Map.of("coin", "ETH", "hours", "6"));
         Pattern toolWord = Pattern.compile("\\b(get|list|export)_[a-z_]+");
         samples.forEach((name, args) -> {
             String text = text(name, args);
@@ -42,16 +66,22 @@ class WorkflowPromptsTest {
             }
             assertThat(found).as(name + " names the tools it expects").isPositive();
         });
-        assertThat(text("liquidation_risk_scan", Map.of("segmentId", "9"))).contains("\"Smart Money\"").contains("at most 2 tool calls");
+        assertThat(text("liquidation_risk_scan", Map.of("segmentId", "9")))
+                .contains("\"Smart Money\"")
+                .contains("at most 2 tool calls");
         assertThat(text("what_changed", Map.of("coin", "ETH", "hours", "6"))).contains("last 6 hours");
     }
 
     @Test
     void badArgumentsAreInvalidParamsErrors() {
-        assertThatThrownBy(() -> text("coin_positioning_brief", Map.of("coin", "../x"))).isInstanceOf(McpError.class)
+        assertThatThrownBy(() -> text("coin_positioning_brief", Map.of("coin", "../x")))
+                .isInstanceOf(McpError.class)
                 .hasMessageContaining("coin must be a coin symbol");
-        assertThatThrownBy(() -> text("wallet_deep_dive", Map.of("address", "0x12"))).hasMessageContaining("40 hex digits");
-        assertThatThrownBy(() -> text("what_changed", Map.of("coin", "BTC", "hours", "9999"))).hasMessageContaining("1 to 720");
-        assertThatThrownBy(() -> text("liquidation_risk_scan", Map.of("segmentId", "krakens"))).hasMessageContaining("cohort id 1-16");
+        assertThatThrownBy(() -> text("wallet_deep_dive", Map.of("address", "0x12")))
+                .hasMessageContaining("40 hex digits");
+        assertThatThrownBy(() -> text("what_changed", Map.of("coin", "BTC", "hours", "9999")))
+                .hasMessageContaining("1 to 720");
+        assertThatThrownBy(() -> text("liquidation_risk_scan", Map.of("segmentId", "krakens")))
+                .hasMessageContaining("cohort id 1-16");
     }
 }

@@ -32,8 +32,9 @@ class ResultOwnershipHttpTest {
     @BeforeEach
     void start() {
         harness = SandboxHarness.start();
-        http = HttpTransportServer.start(HttpTransportConfig.defaults().withPort(0)
-                .withKinds(EnumSet.of(TransportKind.HTTP, TransportKind.SSE)), harness.server());
+        http = HttpTransportServer.start(
+                HttpTransportConfig.defaults().withPort(0).withKinds(EnumSet.of(TransportKind.HTTP, TransportKind.SSE)),
+                harness.server());
     }
 
     @AfterEach
@@ -44,9 +45,11 @@ class ResultOwnershipHttpTest {
 
     @Test
     void anotherSessionCannotReadAResultEvenWithItsExactUri() {
-        try (McpSyncClient alice = connect(streamable()); McpSyncClient bob = connect(streamable());
-             McpSyncClient carol = connect(sse())) {
-            CallToolResult made = alice.callTool(CallToolRequest.builder("list_cohorts").arguments(Map.of()).build());
+        try (McpSyncClient alice = connect(streamable());
+                McpSyncClient bob = connect(streamable());
+                McpSyncClient carol = connect(sse())) {
+            CallToolResult made = alice.callTool(
+                    CallToolRequest.builder("list_cohorts").arguments(Map.of()).build());
             assertThat(made.isError()).as(made.toString()).isNotEqualTo(Boolean.TRUE);
             String uri = (String) ((Map<?, ?>) made.structuredContent()).get("resourceUri");
             assertThat(uri).startsWith(ResultStore.URI_PREFIX);
@@ -55,28 +58,35 @@ class ResultOwnershipHttpTest {
             assertThat(((TextResourceContents) own.contents().get(0)).text()).contains("\"rows\"");
 
             for (McpSyncClient other : new McpSyncClient[] {bob, carol}) {
-                assertThatThrownBy(() -> other.readResource(ReadResourceRequest.builder(uri).build()))
-                        .isInstanceOf(McpError.class).hasMessageContaining("unknown to this session")
+                assertThatThrownBy(() -> other.readResource(
+                                ReadResourceRequest.builder(uri).build()))
+                        .isInstanceOf(McpError.class)
+                        .hasMessageContaining("unknown to this session")
                         .hasMessageNotContaining("list_cohorts");
-                assertThatThrownBy(() -> other.readResource(ReadResourceRequest.builder(uri + "/csv").build()))
-                        .isInstanceOf(McpError.class).hasMessageContaining("unknown to this session");
+                assertThatThrownBy(() -> other.readResource(
+                                ReadResourceRequest.builder(uri + "/csv").build()))
+                        .isInstanceOf(McpError.class)
+                        .hasMessageContaining("unknown to this session");
             }
         }
     }
 
     private McpClientTransport streamable() {
         return HttpClientStreamableHttpTransport.builder(http.baseUrl().toString())
-                .endpoint(HttpTransportServer.MCP_PATH).build();
+                .endpoint(HttpTransportServer.MCP_PATH)
+                .build();
     }
 
     @SuppressWarnings("deprecation") // the legacy SSE transport is what this client speaks, and what is tested
     private McpClientTransport sse() {
         return HttpClientSseClientTransport.builder(http.baseUrl().toString())
-                .sseEndpoint(HttpTransportServer.SSE_PATH).build();
+                .sseEndpoint(HttpTransportServer.SSE_PATH)
+                .build();
     }
 
     private static McpSyncClient connect(McpClientTransport transport) {
-        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
+        McpSyncClient client =
+                McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
         client.initialize();
         return client;
     }

@@ -30,16 +30,25 @@ class ResultStoreTest {
 
     @Test
     void theSameBodiesAreStoredOnceAndTheirDigestIsMadeOnce() {
-        var first = store.put(ALICE, Catalog.LIST_COHORTS, "/api/external/segments", List.of(body), 100).orElseThrow();
-        var again = store.put(ALICE, Catalog.LIST_COHORTS, "/api/external/segments", List.of(body), 100).orElseThrow();
+        var first = store.put(ALICE, Catalog.LIST_COHORTS, "/api/external/segments", List.of(body), 100)
+                .orElseThrow();
+        var again = store.put(ALICE, Catalog.LIST_COHORTS, "/api/external/segments", List.of(body), 100)
+                .orElseThrow();
         assertThat(again.id()).isEqualTo(first.id());
         AtomicInteger summarized = new AtomicInteger();
-        Digest d1 = again.digest("options", () -> { summarized.incrementAndGet(); return new Digest("t", Map.of(), List.of()); });
-        Digest d2 = first.digest("options", () -> { summarized.incrementAndGet(); return new Digest("u", Map.of(), List.of()); });
+        Digest d1 = again.digest("options", () -> {
+            summarized.incrementAndGet();
+            return new Digest("t", Map.of(), List.of());
+        });
+        Digest d2 = first.digest("options", () -> {
+            summarized.incrementAndGet();
+            return new Digest("u", Map.of(), List.of());
+        });
         assertThat(d2).isSameAs(d1);
         assertThat(summarized).hasValue(1);
         // an equal but different body (a fresh fetch) is a new result
-        var fresh = store.put(ALICE, Catalog.LIST_COHORTS, "/api/external/segments", List.of(body.deepCopy()), 100).orElseThrow();
+        var fresh = store.put(ALICE, Catalog.LIST_COHORTS, "/api/external/segments", List.of(body.deepCopy()), 100)
+                .orElseThrow();
         assertThat(fresh.id()).isNotEqualTo(first.id());
     }
 
@@ -48,8 +57,10 @@ class ResultStoreTest {
         // wire sizes are tiny: only the parsed trees' heap cost can fill the store
         var old = store.put(ALICE, Catalog.LIST_COHORTS, "/a", List.of(body), 7).orElseThrow();
         clock.advance(Duration.ofMinutes(1));
-        var middle = store.put(ALICE, Catalog.LIST_COHORTS, "/b", List.of(body.deepCopy()), 7).orElseThrow();
-        var newest = store.put(ALICE, Catalog.LIST_COHORTS, "/c", List.of(body.deepCopy()), 7).orElseThrow();
+        var middle = store.put(ALICE, Catalog.LIST_COHORTS, "/b", List.of(body.deepCopy()), 7)
+                .orElseThrow();
+        var newest = store.put(ALICE, Catalog.LIST_COHORTS, "/c", List.of(body.deepCopy()), 7)
+                .orElseThrow();
         assertThat(store.get(ALICE, old.id())).isEmpty();
         assertThat(store.lookup(ALICE, old.id())).isEqualTo(ResultStore.Lookup.EXPIRED);
         assertThat(store.get(ALICE, middle.id())).isPresent();
@@ -57,7 +68,9 @@ class ResultStoreTest {
         assertThat(store.sizeBytes()).isEqualTo(2 * weight).isEqualTo(middle.heapBytes() + newest.heapBytes());
 
         JsonNode big = JsonNodeFactory.instance.objectNode().put("text", "x".repeat(1000));
-        assertThat(store.put(ALICE, Catalog.LIST_COHORTS, "/d", List.of(big), 10)).as("larger than the whole store").isEmpty();
+        assertThat(store.put(ALICE, Catalog.LIST_COHORTS, "/d", List.of(big), 10))
+                .as("larger than the whole store")
+                .isEmpty();
 
         clock.advance(Duration.ofMinutes(30));
         assertThat(store.lookup(ALICE, newest.id())).isEqualTo(ResultStore.Lookup.EXPIRED);
@@ -71,19 +84,24 @@ class ResultStoreTest {
         store.put(ALICE, Catalog.LIST_COHORTS, "/b", List.of(body.deepCopy()), 7);
         store.put(ALICE, Catalog.LIST_COHORTS, "/c", List.of(body.deepCopy()), 7);
         ResultResources resources = new ResultResources(store);
-        assertThatThrownBy(() -> resources.read(ALICE, old.jsonUri(), false)).isInstanceOf(McpError.class)
+        assertThatThrownBy(() -> resources.read(ALICE, old.jsonUri(), false))
+                .isInstanceOf(McpError.class)
                 .hasMessageContaining("expired: call the tool again");
-        assertThatThrownBy(() -> resources.read(ALICE, old.csvUri(), true)).hasMessageContaining("expired: call the tool again");
-        assertThatThrownBy(() -> resources.read(BOB, old.jsonUri(), false)).hasMessageContaining("unknown to this session");
+        assertThatThrownBy(() -> resources.read(ALICE, old.csvUri(), true))
+                .hasMessageContaining("expired: call the tool again");
+        assertThatThrownBy(() -> resources.read(BOB, old.jsonUri(), false))
+                .hasMessageContaining("unknown to this session");
     }
 
     @Test
     void aResultIsReadableOnlyByTheSessionThatMadeIt() {
-        var alices = store.put(ALICE, Catalog.LIST_COHORTS, "/api/external/wallets/0xabc", List.of(body), 7).orElseThrow();
+        var alices = store.put(ALICE, Catalog.LIST_COHORTS, "/api/external/wallets/0xabc", List.of(body), 7)
+                .orElseThrow();
         assertThat(store.get(BOB, alices.id())).isEmpty();
         assertThat(store.lookup(BOB, alices.id())).isEqualTo(ResultStore.Lookup.UNKNOWN);
         // the same bodies asked by another session make that session its own result
-        var bobs = store.put(BOB, Catalog.LIST_COHORTS, "/api/external/wallets/0xabc", List.of(body), 7).orElseThrow();
+        var bobs = store.put(BOB, Catalog.LIST_COHORTS, "/api/external/wallets/0xabc", List.of(body), 7)
+                .orElseThrow();
         assertThat(bobs.id()).isNotEqualTo(alices.id());
         assertThat(store.get(ALICE, alices.id())).isPresent();
         // once dropped, another session still learns nothing about it
@@ -97,12 +115,15 @@ class ResultStoreTest {
         ResultStore roomy = new ResultStore(Duration.ofMinutes(30), Long.MAX_VALUE, clock);
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 2_000; i++) {
-            String id = roomy.put(ALICE, Catalog.LIST_COHORTS, "/x", List.of(body.deepCopy()), 7).orElseThrow().id();
+            String id = roomy.put(ALICE, Catalog.LIST_COHORTS, "/x", List.of(body.deepCopy()), 7)
+                    .orElseThrow()
+                    .id();
             assertThat(Base64.getUrlDecoder().decode(id)).hasSize(16);
             ids.add(id);
         }
         assertThat(ids).hasSize(2_000);
         // no shared prefix as a counter or clock would leave
-        assertThat(ids.stream().map(id -> id.substring(0, 4)).distinct().count()).isGreaterThan(1_900);
+        assertThat(ids.stream().map(id -> id.substring(0, 4)).distinct().count())
+                .isGreaterThan(1_900);
     }
 }

@@ -1,19 +1,18 @@
 package dev.hypertracker.mcp.sandbox;
 
+import static dev.hypertracker.mcp.sandbox.SandboxClient.micros;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hypertracker.mcp.catalog.Cohort;
 import dev.hypertracker.mcp.catalog.SizeBucket;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-
-import static dev.hypertracker.mcp.sandbox.SandboxClient.micros;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** Aggregates agree with the positions and with each other, exactly (values to the micro-dollar, PnL to the cent). */
 class ConsistencyTest {
@@ -54,7 +53,8 @@ class ConsistencyTest {
     @Test
     void coinsAreTheOpenPositionsAggregated() {
         JsonNode coins = client.json("/positions/coins");
-        long coinsWithOpen = open.stream().map(MarketData.Position::coin).distinct().count();
+        long coinsWithOpen =
+                open.stream().map(MarketData.Position::coin).distinct().count();
         assertThat(coins.size()).isEqualTo((int) coinsWithOpen);
         for (JsonNode c : coins) {
             long[] t = truth(p -> p.coin().equals(c.get("coin").stringValue()));
@@ -84,7 +84,8 @@ class ConsistencyTest {
         }
         for (JsonNode coin : client.json("/positions/heatmap").get("heatmap")) {
             assertThat(micros(coin.get("totalLongValue"))).isEqualTo(micros(coin.get("totalShortValue")));
-            for (JsonNode s : coin.get("segments")) if (Math.abs(s.get("bias").doubleValue() - 0.5) > 0.1) leaningCohorts++;
+            for (JsonNode s : coin.get("segments"))
+                if (Math.abs(s.get("bias").doubleValue() - 0.5) > 0.1) leaningCohorts++;
         }
         assertThat(leaningCohorts).as("cohorts still lean one way or the other").isGreaterThan(20);
     }
@@ -112,16 +113,19 @@ class ConsistencyTest {
     void heatmapSegmentsAreTheOpenPositionsPerCohort() {
         for (JsonNode coin : client.json("/positions/heatmap").get("heatmap")) {
             String symbol = coin.get("coin").stringValue();
-            assertThat(micros(coin.get("totalValue"))).isEqualTo(truth(p -> p.coin().equals(symbol))[2]);
+            assertThat(micros(coin.get("totalValue")))
+                    .isEqualTo(truth(p -> p.coin().equals(symbol))[2]);
             long sizeAxisValue = 0;
             for (JsonNode s : coin.get("segments")) {
                 int id = s.get("segmentId").intValue();
-                long[] t = truth(p -> p.coin().equals(symbol) && p.wallet().segments().contains(id));
+                long[] t = truth(
+                        p -> p.coin().equals(symbol) && p.wallet().segments().contains(id));
                 assertThat(s.get("count").longValue()).isEqualTo(t[0]);
                 assertThat(s.get("countLong").longValue()).isEqualTo(t[1]);
                 assertThat(micros(s.get("totalValue"))).isEqualTo(t[2]);
                 assertThat(micros(s.get("totalLongValue"))).isEqualTo(t[3]);
-                assertThat(s.get("bias").doubleValue()).isCloseTo((double) t[3] / t[2], org.assertj.core.data.Offset.offset(0.0001));
+                assertThat(s.get("bias").doubleValue())
+                        .isCloseTo((double) t[3] / t[2], org.assertj.core.data.Offset.offset(0.0001));
                 if (Cohort.byId(id).orElseThrow().axis() == Cohort.Axis.SIZE) sizeAxisValue += t[2];
             }
             // each axis on its own partitions the coin's positions
@@ -133,40 +137,61 @@ class ConsistencyTest {
     void newestSeriesPointsAreTheOpenPositions() {
         String now = "?start=2026-03-01T12:00:00.000Z";
         for (String coin : List.of("BTC", "kPEPE", "xyz:GOLD")) {
-            JsonNode row = client.json("/position-metrics/coin/" + coin + now).get("metrics").get(0);
+            JsonNode row = client.json("/position-metrics/coin/" + coin + now)
+                    .get("metrics")
+                    .get(0);
             long[] t = truth(p -> p.coin().equals(coin));
             assertThat(row.get("positionCount").longValue()).isEqualTo(t[0]);
             assertThat(row.get("positionCountLong").longValue()).isEqualTo(t[1]);
             assertThat(micros(row.get("totalPositionValue"))).isEqualTo(t[2]);
             assertThat(micros(row.get("totalPositionValueLong"))).isEqualTo(t[3]);
-            assertThat(micros(row.get("totalUnrealizedPnl"))).isEqualTo(open.stream().filter(p -> p.coin().equals(coin))
-                    .mapToLong(p -> micros(p.unrealizedPnl())).sum());
-            assertThat(micros(row.get("totalFunding"))).isEqualTo(open.stream().filter(p -> p.coin().equals(coin))
-                    .mapToLong(p -> micros(p.funding())).sum());
-            assertThat(row.get("totalPositionSize").decimalValue()).isEqualByComparingTo(open.stream()
-                    .filter(p -> p.coin().equals(coin)).map(MarketData.Position::size).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+            assertThat(micros(row.get("totalUnrealizedPnl")))
+                    .isEqualTo(open.stream()
+                            .filter(p -> p.coin().equals(coin))
+                            .mapToLong(p -> micros(p.unrealizedPnl()))
+                            .sum());
+            assertThat(micros(row.get("totalFunding")))
+                    .isEqualTo(open.stream()
+                            .filter(p -> p.coin().equals(coin))
+                            .mapToLong(p -> micros(p.funding()))
+                            .sum());
+            assertThat(row.get("totalPositionSize").decimalValue())
+                    .isEqualByComparingTo(open.stream()
+                            .filter(p -> p.coin().equals(coin))
+                            .map(MarketData.Position::size)
+                            .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
 
             for (int segment : List.of(1, 4, 9, 12)) {
-                JsonNode s = client.json("/position-metrics/coin/" + coin + "/segment/" + segment + now).get("metrics").get(0);
-                long[] ts = truth(p -> p.coin().equals(coin) && p.wallet().segments().contains(segment));
+                JsonNode s = client.json("/position-metrics/coin/" + coin + "/segment/" + segment + now)
+                        .get("metrics")
+                        .get(0);
+                long[] ts = truth(
+                        p -> p.coin().equals(coin) && p.wallet().segments().contains(segment));
                 assertThat(s.get("positionCount").longValue()).isEqualTo(ts[0]);
                 assertThat(micros(s.get("totalPositionValue"))).isEqualTo(ts[2]);
             }
             for (SizeBucket bucket : SizeBucket.values()) {
-                JsonNode b = client.json("/position-metrics/coin/" + coin + "/position-size-bucket/" + bucket.id() + now).get("metrics").get(0);
+                JsonNode b = client.json(
+                                "/position-metrics/coin/" + coin + "/position-size-bucket/" + bucket.id() + now)
+                        .get("metrics")
+                        .get(0);
                 long[] tb = truth(p -> p.coin().equals(coin) && p.sizeBucket() == bucket);
                 assertThat(b.get("positionCount").longValue()).isEqualTo(tb[0]);
                 assertThat(micros(b.get("totalPositionValueLong"))).isEqualTo(tb[3]);
             }
         }
-        JsonNode general = client.json("/position-metrics/general" + now).get("metrics").get(0);
+        JsonNode general =
+                client.json("/position-metrics/general" + now).get("metrics").get(0);
         long[] all = truth(p -> true);
         assertThat(general.get("count").longValue()).isEqualTo(all[0]);
         assertThat(general.get("countLong").longValue()).isEqualTo(all[1]);
         assertThat(micros(general.get("openInterest"))).isEqualTo(all[2]);
         assertThat(micros(general.get("openInterestLong"))).isEqualTo(all[3]);
-        assertThat(general.get("countInProfit").longValue()).isEqualTo(open.stream().filter(p -> p.unrealizedPnl() > 0).count());
-        long equity = server.data().wallets().stream().mapToLong(w -> micros(w.perpEquity())).sum();
+        assertThat(general.get("countInProfit").longValue())
+                .isEqualTo(open.stream().filter(p -> p.unrealizedPnl() > 0).count());
+        long equity = server.data().wallets().stream()
+                .mapToLong(w -> micros(w.perpEquity()))
+                .sum();
         long pnl = open.stream().mapToLong(p -> micros(p.unrealizedPnl())).sum();
         assertThat(micros(general.get("perpEquity"))).isEqualTo(equity + pnl);
     }
@@ -190,7 +215,10 @@ class ConsistencyTest {
         }
         long expected = 0;
         for (MarketData.Position p : server.data().positions()) {
-            expected += p.size().multiply(java.math.BigDecimal.valueOf(p.entryPrice())).movePointRight(6).longValueExact();
+            expected += p.size()
+                    .multiply(java.math.BigDecimal.valueOf(p.entryPrice()))
+                    .movePointRight(6)
+                    .longValueExact();
             if (!p.isOpen()) expected += micros(p.positionValue());
         }
         assertThat(volume).isEqualTo(expected);
@@ -201,13 +229,19 @@ class ConsistencyTest {
         boolean someRisk = false;
         for (int segment : List.of(1, 2, 4, 6, 11, 12)) {
             JsonNode body = client.json("/" + segment + "/assets/liquidation-risk?limit=500");
-            long coins = open.stream().filter(p -> p.wallet().segments().contains(segment)).map(MarketData.Position::coin).distinct().count();
+            long coins = open.stream()
+                    .filter(p -> p.wallet().segments().contains(segment))
+                    .map(MarketData.Position::coin)
+                    .distinct()
+                    .count();
             assertThat(body.get("totalCount").longValue()).isEqualTo(coins);
             for (JsonNode item : body.get("items")) {
-                long[] t = truth(p -> p.coin().equals(item.get("coin").stringValue()) && p.wallet().segments().contains(segment));
+                long[] t = truth(p -> p.coin().equals(item.get("coin").stringValue())
+                        && p.wallet().segments().contains(segment));
                 assertThat(micros(item.get("totalValue"))).isEqualTo(t[2]);
                 assertThat(micros(item.get("riskValue"))).isEqualTo(t[4]);
-                assertThat(item.get("percentRisk").doubleValue()).isCloseTo(100.0 * t[4] / t[2], org.assertj.core.data.Offset.offset(0.005));
+                assertThat(item.get("percentRisk").doubleValue())
+                        .isCloseTo(100.0 * t[4] / t[2], org.assertj.core.data.Offset.offset(0.005));
                 someRisk |= t[4] > 0;
             }
         }
@@ -221,7 +255,8 @@ class ConsistencyTest {
             double adverse = p.isLong() ? p.entryPrice() - p.markPrice() : p.markPrice() - p.entryPrice();
             assertThat(p.atLiquidationRisk()).isEqualTo(adverse >= 0.75 * way);
             // an open position has not reached its liquidation price
-            assertThat(p.isLong() ? p.markPrice() > p.liquidationPrice() : p.markPrice() < p.liquidationPrice()).isTrue();
+            assertThat(p.isLong() ? p.markPrice() > p.liquidationPrice() : p.markPrice() < p.liquidationPrice())
+                    .isTrue();
         }
     }
 
@@ -233,31 +268,38 @@ class ConsistencyTest {
         server.inlineExport(ExportEndpoints.POSITION_METRICS, true);
         server.inlineExport(ExportEndpoints.LIQUIDATION_HEATMAP, true);
         JsonNode heatmapEth = null;
-        for (JsonNode c : client.json("/positions/heatmap").get("heatmap")) if (c.get("coin").stringValue().equals("ETH")) heatmapEth = c;
+        for (JsonNode c : client.json("/positions/heatmap").get("heatmap"))
+            if (c.get("coin").stringValue().equals("ETH")) heatmapEth = c;
         Map<Integer, JsonNode> segments = new TreeMap<>();
-        for (JsonNode s : heatmapEth.get("segments")) segments.put(s.get("segmentId").intValue(), s);
+        for (JsonNode s : heatmapEth.get("segments"))
+            segments.put(s.get("segmentId").intValue(), s);
 
         JsonNode byCohort = client.json("/exports/coins/eth/position-breakdown-by-cohort");
         assertThat(byCohort.get("breakdownByCohort").size()).isEqualTo(16);
         assertThat(byCohort.get("createdAt").stringValue()).isEqualTo("2026-03-01T12:00:00.000Z");
         for (JsonNode row : byCohort.get("breakdownByCohort")) {
             JsonNode s = segments.get(row.get("segmentId").intValue());
-            assertThat(row.get("positionCount").intValue()).isEqualTo(s == null ? 0 : s.get("count").intValue());
+            assertThat(row.get("positionCount").intValue())
+                    .isEqualTo(s == null ? 0 : s.get("count").intValue());
             if (s != null) {
                 assertThat(micros(row.get("totalPositionValue"))).isEqualTo(micros(s.get("totalValue")));
                 assertThat(micros(row.get("totalPositionValueLong"))).isEqualTo(micros(s.get("totalLongValue")));
-                assertThat(row.get("bias").doubleValue()).isEqualTo(s.get("bias").doubleValue());
+                assertThat(row.get("bias").doubleValue())
+                        .isEqualTo(s.get("bias").doubleValue());
             }
             int id = row.get("segmentId").intValue();
             assertThat(micros(row.get("valueCloseToLiquidation")))
-                    .isEqualTo(truth(p -> p.coin().equals("ETH") && p.wallet().segments().contains(id))[4]);
+                    .isEqualTo(truth(
+                            p -> p.coin().equals("ETH") && p.wallet().segments().contains(id))[4]);
         }
-        JsonNode bySize = client.json("/exports/coins/ETH/position-breakdown-by-size").get("breakdownBySize");
+        JsonNode bySize =
+                client.json("/exports/coins/ETH/position-breakdown-by-size").get("breakdownBySize");
         assertThat(bySize.size()).isEqualTo(10);
         long bucketsValue = 0;
         for (JsonNode row : bySize) {
             // sizeSegmentId is the position SIZE BUCKET 1-10, not a cohort
-            SizeBucket bucket = SizeBucket.byId(row.get("sizeSegmentId").intValue()).orElseThrow();
+            SizeBucket bucket =
+                    SizeBucket.byId(row.get("sizeSegmentId").intValue()).orElseThrow();
             long[] tb = truth(p -> p.coin().equals("ETH") && p.sizeBucket() == bucket);
             assertThat(row.get("positionCount").longValue()).isEqualTo(tb[0]);
             assertThat(micros(row.get("totalPositionValue"))).isEqualTo(tb[2]);
@@ -270,12 +312,16 @@ class ConsistencyTest {
         for (JsonNode row : positions.get("breakdownBySize")) {
             int bucket = row.get("sizeBucketId").intValue();
             JsonNode series = client.json("/position-metrics/coin/ETH/position-size-bucket/" + bucket
-                    + "?start=2026-02-28T12:00:00.000Z").get("metrics");
-            assertThat(row.get("positionCount").intValue()).isEqualTo(series.get(0).get("positionCount").intValue());
-            assertThat(micros(row.get("totalPositionValue"))).isEqualTo(micros(series.get(0).get("totalPositionValue")));
+                            + "?start=2026-02-28T12:00:00.000Z")
+                    .get("metrics");
+            assertThat(row.get("positionCount").intValue())
+                    .isEqualTo(series.get(0).get("positionCount").intValue());
+            assertThat(micros(row.get("totalPositionValue")))
+                    .isEqualTo(micros(series.get(0).get("totalPositionValue")));
             JsonNode dayAgo = series.get(24 * 4);
             assertThat(dayAgo.get("createdAt").stringValue()).isEqualTo("2026-02-28T12:00:00.000Z");
-            assertThat(row.get("pastPositionCount").intValue()).isEqualTo(dayAgo.get("positionCount").intValue());
+            assertThat(row.get("pastPositionCount").intValue())
+                    .isEqualTo(dayAgo.get("positionCount").intValue());
             assertThat(micros(row.get("pastTotalPositionValue"))).isEqualTo(micros(dayAgo.get("totalPositionValue")));
         }
 
@@ -292,14 +338,17 @@ class ConsistencyTest {
         // the file is hourly; the JSON series has a point per update (every 15 minutes)
         for (int i = 0; i < data.size(); i++) {
             JsonNode point = series.get(4 * i);
-            assertThat(data.get(i).get(0).stringValue()).isEqualTo(point.get("createdAt").stringValue());
-            assertThat(data.get(i).get(1).intValue()).isEqualTo(point.get("positionCount").intValue());
+            assertThat(data.get(i).get(0).stringValue())
+                    .isEqualTo(point.get("createdAt").stringValue());
+            assertThat(data.get(i).get(1).intValue())
+                    .isEqualTo(point.get("positionCount").intValue());
             assertThat(micros(data.get(i).get(3))).isEqualTo(micros(point.get("totalPositionValue")));
         }
 
         JsonNode liquidation = client.json("/exports/coins/ETH/liquidation-heatmap");
         double mark = server.data().coin("ETH").orElseThrow().markPrice();
-        long[] inRange = truth(p -> p.coin().equals("ETH") && p.liquidationPrice() >= mark * 0.5 && p.liquidationPrice() < mark * 1.5);
+        long[] inRange = truth(
+                p -> p.coin().equals("ETH") && p.liquidationPrice() >= mark * 0.5 && p.liquidationPrice() < mark * 1.5);
         long value = 0, count = 0;
         for (JsonNode bin : liquidation.get("heatmap")) {
             value += micros(bin.get("liquidationValue"));

@@ -1,10 +1,9 @@
 package dev.hypertracker.mcp.sandbox;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Same seed and anchor: byte-identical responses; another seed: another market. */
 class DeterminismTest {
@@ -28,25 +27,30 @@ class DeterminismTest {
     private static List<byte[]> responses(SandboxConfig config) {
         try (SandboxServer server = SandboxServer.start(config.withInlineExports(true))) {
             SandboxClient client = new SandboxClient(server);
-            return PATHS.stream().map(p -> {
-                var r = client.getBytes(p);
-                assertThat(r.statusCode()).as(p).isEqualTo(200);
-                return r.body();
-            }).toList();
+            return PATHS.stream()
+                    .map(p -> {
+                        var r = client.getBytes(p);
+                        assertThat(r.statusCode()).as(p).isEqualTo(200);
+                        return r.body();
+                    })
+                    .toList();
         }
     }
 
     @Test
     void sameSeedAndAnchorGiveByteIdenticalResponses() {
         List<byte[]> first = responses(SandboxClient.smallConfig());
-        List<byte[]> second = responses(SandboxClient.smallConfig().withToken("another").withPort(0));
-        for (int i = 0; i < PATHS.size(); i++) assertThat(second.get(i)).as(PATHS.get(i)).isEqualTo(first.get(i));
+        List<byte[]> second =
+                responses(SandboxClient.smallConfig().withToken("another").withPort(0));
+        for (int i = 0; i < PATHS.size(); i++)
+            assertThat(second.get(i)).as(PATHS.get(i)).isEqualTo(first.get(i));
     }
 
     @Test
     void anotherSeedGivesAnotherMarket() {
         List<byte[]> first = responses(SandboxClient.smallConfig());
         List<byte[]> other = responses(SandboxClient.smallConfig().withSeed(7));
-        for (int i = 0; i < PATHS.size(); i++) assertThat(other.get(i)).as(PATHS.get(i)).isNotEqualTo(first.get(i));
+        for (int i = 0; i < PATHS.size(); i++)
+            assertThat(other.get(i)).as(PATHS.get(i)).isNotEqualTo(first.get(i));
     }
 }

@@ -1,14 +1,13 @@
 package dev.hypertracker.mcp.sandbox;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Exports: 302 to a pre-signed, expiring file URL on the sandbox, fetchable without the Bearer header. */
 class ExportTest {
@@ -82,17 +81,22 @@ class ExportTest {
         try {
             HttpResponse<String> inline = client.get("/exports/coins/SOL/position-breakdown-by-size");
             assertThat(inline.statusCode()).isEqualTo(200);
-            assertThat(SandboxClient.parse(inline.body()).has("breakdownBySize")).isTrue();
-            assertThat(client.get("/exports/coins/SOL/position-breakdown-by-cohort").statusCode()).isEqualTo(302);
+            assertThat(SandboxClient.parse(inline.body()).has("breakdownBySize"))
+                    .isTrue();
+            assertThat(client.get("/exports/coins/SOL/position-breakdown-by-cohort")
+                            .statusCode())
+                    .isEqualTo(302);
         } finally {
             server.inlineExport(ExportEndpoints.BREAKDOWN_BY_SIZE, false);
         }
         HttpResponse<String> redirected = client.get("/exports/coins/SOL/position-breakdown-by-size");
-        assertThat(client.send(location(redirected), null).body()).isEqualTo(inlineBodyOf("/exports/coins/SOL/position-breakdown-by-size"));
+        assertThat(client.send(location(redirected), null).body())
+                .isEqualTo(inlineBodyOf("/exports/coins/SOL/position-breakdown-by-size"));
     }
 
     private static String inlineBodyOf(String path) {
-        try (SandboxServer inline = SandboxServer.start(SandboxClient.smallConfig().withInlineExports(true))) {
+        try (SandboxServer inline =
+                SandboxServer.start(SandboxClient.smallConfig().withInlineExports(true))) {
             HttpResponse<String> r = new SandboxClient(inline).get(path);
             assertThat(r.statusCode()).isEqualTo(200);
             return r.body();
@@ -101,6 +105,8 @@ class ExportTest {
 
     @Test
     void exportEndpointItselfNeedsTheToken() {
-        assertThat(client.getWithAuthorization("/exports/coins/BTC/positions", null).statusCode()).isEqualTo(401);
+        assertThat(client.getWithAuthorization("/exports/coins/BTC/positions", null)
+                        .statusCode())
+                .isEqualTo(401);
     }
 }

@@ -1,5 +1,12 @@
 package dev.hypertracker.mcp.sandbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -7,14 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.core.JacksonException;
-
-import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Each fault mode, for the next N requests of a route only; and the request log. */
 class FaultInjectionTest {
@@ -68,7 +67,8 @@ class FaultInjectionTest {
         HttpResponse<String> second = client.get("/positions/coins");
         assertThat(second.statusCode()).isEqualTo(429);
         assertThat(second.headers().firstValue("retry-after")).isEmpty();
-        assertThat(SandboxClient.parse(second.body()).get("retry_after").intValue()).isEqualTo(7);
+        assertThat(SandboxClient.parse(second.body()).get("retry_after").intValue())
+                .isEqualTo(7);
     }
 
     @Test
@@ -109,15 +109,22 @@ class FaultInjectionTest {
     @Test
     void templateRoutesMatchEveryCoin() {
         server.faults().on("/api/external/position-metrics/coin/{coin}", Fault.status(503), 2);
-        assertThat(client.get("/position-metrics/coin/BTC?start=2026-03-01").statusCode()).isEqualTo(503);
-        assertThat(client.get("/position-metrics/coin/BTC/segment/1?start=2026-03-01").statusCode()).isEqualTo(200);
-        assertThat(client.get("/position-metrics/coin/xyz:GOLD?start=2026-03-01").statusCode()).isEqualTo(503);
-        assertThat(client.get("/position-metrics/coin/ETH?start=2026-03-01").statusCode()).isEqualTo(200);
+        assertThat(client.get("/position-metrics/coin/BTC?start=2026-03-01").statusCode())
+                .isEqualTo(503);
+        assertThat(client.get("/position-metrics/coin/BTC/segment/1?start=2026-03-01")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(client.get("/position-metrics/coin/xyz:GOLD?start=2026-03-01")
+                        .statusCode())
+                .isEqualTo(503);
+        assertThat(client.get("/position-metrics/coin/ETH?start=2026-03-01").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void requestLogRecordsPathQueryBearerAndStatusButNoToken() {
-        client.get("/positions?start=2026-03-01T00:00:00.000Z&address=0x" + "a".repeat(40) + "&address=0x" + "b".repeat(40));
+        client.get("/positions?start=2026-03-01T00:00:00.000Z&address=0x" + "a".repeat(40) + "&address=0x"
+                + "b".repeat(40));
         client.getWithAuthorization("/positions/coins", null);
         List<RequestLog.Entry> entries = server.requestLog().entries();
         assertThat(entries).hasSize(2);

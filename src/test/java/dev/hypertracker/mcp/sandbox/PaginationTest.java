@@ -1,16 +1,15 @@
 package dev.hypertracker.mcp.sandbox;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** Following nextCursor visits every row exactly once, in the API's order. */
 class PaginationTest {
@@ -49,18 +48,26 @@ class PaginationTest {
 
     @Test
     void filteredPagesMatchTheGroundTruth() {
-        List<JsonNode> pages = client.allPages("/positions?" + SandboxClient.ALL_TIME + "&coin=SOL&open=false&segmentId=11&limit=100");
+        List<JsonNode> pages =
+                client.allPages("/positions?" + SandboxClient.ALL_TIME + "&coin=SOL&open=false&segmentId=11&limit=100");
         Set<String> ids = new HashSet<>();
-        for (JsonNode page : pages) for (JsonNode p : page.get("positions")) assertThat(ids.add(p.get("id").stringValue())).isTrue();
+        for (JsonNode page : pages)
+            for (JsonNode p : page.get("positions"))
+                assertThat(ids.add(p.get("id").stringValue())).isTrue();
         long expected = server.data().positions().stream()
-                .filter(p -> p.coin().equals("SOL") && !p.isOpen() && p.wallet().segments().contains(11)).count();
+                .filter(p -> p.coin().equals("SOL")
+                        && !p.isOpen()
+                        && p.wallet().segments().contains(11))
+                .count();
         assertThat(ids).hasSize((int) expected);
         assertThat(pages.size()).isGreaterThan(1);
     }
 
     @Test
     void lastFullPageHasNoCursorWhenNothingFollows() {
-        long open = server.data().openPositions().stream().filter(p -> p.coin().equals("BTC")).count();
+        long open = server.data().openPositions().stream()
+                .filter(p -> p.coin().equals("BTC"))
+                .count();
         JsonNode exact = client.json("/positions?" + SandboxClient.ALL_TIME + "&coin=BTC&open=true&limit=" + open);
         assertThat(exact.get("positions").size()).isEqualTo((int) open);
         assertThat(exact.get("nextCursor").isNull()).isTrue();
@@ -70,9 +77,13 @@ class PaginationTest {
     void coinSeriesPagesCoverEveryUpdateOnceNewestFirst() {
         List<String> times = new ArrayList<>();
         for (JsonNode page : client.allPages("/position-metrics/coin/BTC?" + SandboxClient.ALL_TIME + "&limit=400")) {
-            for (JsonNode row : page.get("metrics")) times.add(row.get("createdAt").stringValue());
+            for (JsonNode row : page.get("metrics"))
+                times.add(row.get("createdAt").stringValue());
         }
-        assertThat(times).as("every 15 minutes").hasSize(server.data().hours() * 4 + 1).doesNotHaveDuplicates();
+        assertThat(times)
+                .as("every 15 minutes")
+                .hasSize(server.data().hours() * 4 + 1)
+                .doesNotHaveDuplicates();
         assertThat(times).isSortedAccordingTo((a, b) -> b.compareTo(a));
     }
 
@@ -80,20 +91,29 @@ class PaginationTest {
     void generalAndVolumePagesCoverTheWindowOldestFirst() {
         List<String> general = new ArrayList<>();
         for (JsonNode page : client.allPages("/position-metrics/general?" + SandboxClient.ALL_TIME + "&limit=1000")) {
-            for (JsonNode row : page.get("metrics")) general.add(row.get("createdAt").stringValue());
+            for (JsonNode row : page.get("metrics"))
+                general.add(row.get("createdAt").stringValue());
         }
-        assertThat(general).as("every 10 minutes").hasSize(server.data().hours() * 6 + 1).doesNotHaveDuplicates().isSorted();
+        assertThat(general)
+                .as("every 10 minutes")
+                .hasSize(server.data().hours() * 6 + 1)
+                .doesNotHaveDuplicates()
+                .isSorted();
 
         List<Integer> volumeIds = new ArrayList<>();
         for (JsonNode page : client.allPages("/metrics/perp-volume?" + SandboxClient.ALL_TIME + "&limit=999")) {
             for (JsonNode row : page.get("metrics")) volumeIds.add(row.get("id").intValue());
         }
-        assertThat(volumeIds).hasSize(server.data().hours()).doesNotHaveDuplicates().isSorted();
+        assertThat(volumeIds)
+                .hasSize(server.data().hours())
+                .doesNotHaveDuplicates()
+                .isSorted();
     }
 
     @Test
     void seriesWindowIsInclusiveOfStartAndEnd() {
-        JsonNode rows = client.json("/position-metrics/coin/ETH/segment/1?start=2026-02-27T00:00:00.000Z&end=2026-02-27T05:00:00.000Z")
+        JsonNode rows = client.json(
+                        "/position-metrics/coin/ETH/segment/1?start=2026-02-27T00:00:00.000Z&end=2026-02-27T05:00:00.000Z")
                 .get("metrics");
         assertThat(rows.size()).as("5 hours of 15-minute points, both ends").isEqualTo(21);
         assertThat(rows.get(0).get("createdAt").stringValue()).isEqualTo("2026-02-27T05:00:00.000Z");

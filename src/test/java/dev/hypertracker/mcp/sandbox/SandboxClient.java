@@ -1,7 +1,5 @@
 package dev.hypertracker.mcp.sandbox;
 
-import tools.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import tools.jackson.databind.JsonNode;
 
 /** Test helper: a plain JDK client for the sandbox (redirects not followed), with JSON parsing. */
 final class SandboxClient {
@@ -31,7 +30,8 @@ final class SandboxClient {
     }
 
     private final SandboxServer server;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     SandboxClient(SandboxServer server) {
         this.server = server;
@@ -61,7 +61,9 @@ final class SandboxClient {
 
     HttpResponse<byte[]> getBytes(String apiPath) {
         HttpRequest request = HttpRequest.newBuilder(server.baseUrl().resolve("/api/external" + apiPath))
-                .header("Authorization", "Bearer " + server.token()).GET().build();
+                .header("Authorization", "Bearer " + server.token())
+                .GET()
+                .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
@@ -92,7 +94,10 @@ final class SandboxClient {
     }
 
     static long micros(double money) {
-        return java.math.BigDecimal.valueOf(money).movePointRight(6).setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
+        return java.math.BigDecimal.valueOf(money)
+                .movePointRight(6)
+                .setScale(0, java.math.RoundingMode.HALF_EVEN)
+                .longValueExact();
     }
 
     /** Follows nextCursor from a first path (which has a query) to the end; returns every page. */

@@ -1,12 +1,11 @@
 package dev.hypertracker.mcp.sandbox;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Configuration and lifecycle. */
 class SandboxServerTest {
@@ -19,22 +18,29 @@ class SandboxServerTest {
         assertThat(d.seed()).isEqualTo(42);
         assertThat(d.exportTtl()).isEqualTo(Duration.ofSeconds(30));
         assertThat(d.inlineExports()).isFalse();
-        assertThat(d.anchor()).isBeforeOrEqualTo(Instant.now()).isAfter(Instant.now().minus(Duration.ofHours(1)));
+        assertThat(d.anchor())
+                .isBeforeOrEqualTo(Instant.now())
+                .isAfter(Instant.now().minus(Duration.ofHours(1)));
         assertThat(d.anchor().getEpochSecond() % 3600).isZero();
     }
 
     @Test
     void anchorIsTruncatedToTheHour() {
-        assertThat(SandboxConfig.defaults().withAnchor(Instant.parse("2026-03-01T12:34:56Z")).anchor())
+        assertThat(SandboxConfig.defaults()
+                        .withAnchor(Instant.parse("2026-03-01T12:34:56Z"))
+                        .anchor())
                 .isEqualTo(Instant.parse("2026-03-01T12:00:00Z"));
     }
 
     @Test
     void nonsenseConfigurationIsRefused() {
-        assertThatThrownBy(() -> SandboxConfig.defaults().withPositions(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SandboxConfig.defaults().withPositions(0))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SandboxConfig.defaults().withToken(" ")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SandboxConfig.defaults().withPort(70_000)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SandboxConfig.defaults().withExportTtl(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SandboxConfig.defaults().withPort(70_000))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SandboxConfig.defaults().withExportTtl(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -46,14 +52,16 @@ class SandboxServerTest {
             assertThat(first.describe()).contains(first.baseUrl().toString()).contains("1,000 positions");
             int port = first.baseUrl().getPort();
             assertThatThrownBy(() -> SandboxServer.start(small.withPort(port)))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining(String.valueOf(port));
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(String.valueOf(port));
             first.close();
         }
     }
 
     @Test
     void unknownExportFileCannotBeSetInline() {
-        try (SandboxServer server = SandboxServer.start(SandboxClient.smallConfig().withPositions(1_000).withWallets(200))) {
+        try (SandboxServer server = SandboxServer.start(
+                SandboxClient.smallConfig().withPositions(1_000).withWallets(200))) {
             assertThatThrownBy(() -> server.inlineExport("nope", true)).isInstanceOf(IllegalArgumentException.class);
         }
     }

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
 class InstructionsTest {
     static final Pattern TOOL_WORD = Pattern.compile("\\b(?:get|list|export)_[a-z_]+");
     /** "export_position_breakdown_by_cohort / _by_size": the second tool written as a suffix of the first. */
-    static final Pattern SUFFIX_SHORTHAND = Pattern.compile("\\b((?:get|list|export)_[a-z_]+?)(_by_[a-z]+) / (_by_[a-z]+)\\b");
+    static final Pattern SUFFIX_SHORTHAND =
+            Pattern.compile("\\b((?:get|list|export)_[a-z_]+?)(_by_[a-z]+) / (_by_[a-z]+)\\b");
+
     static final int MAX_TOKENS = 600;
 
     static Set<String> toolsNamed(String text) {
@@ -43,8 +45,10 @@ class InstructionsTest {
         List<String> tools = ToolManifest.definitions().stream().map(Tool::name).toList();
         Set<String> named = toolsNamed(Instructions.TEXT);
         assertThat(tools).as("tools the instructions name").containsAll(named);
-        List<String> dataTools = Catalog.endpoints().stream().filter(e -> e.toolset() != Toolset.META)
-                .map(Endpoint::tool).toList();
+        List<String> dataTools = Catalog.endpoints().stream()
+                .filter(e -> e.toolset() != Toolset.META)
+                .map(Endpoint::tool)
+                .toList();
         assertThat(named).as("every data tool has its line in the instructions").containsAll(dataTools);
     }
 
@@ -58,7 +62,9 @@ class InstructionsTest {
         assertThat(arguments).contains("detail", "maxPages", "nextCursor");
         assertThat(Instructions.TEXT).contains("detail=\"rows\"").contains("maxPages defaults to 1");
         Param maxPages = ToolArguments.forEndpoint(Catalog.LIST_POSITIONS).stream()
-                .filter(p -> p.name().equals(ToolArguments.MAX_PAGES)).findFirst().orElseThrow();
+                .filter(p -> p.name().equals(ToolArguments.MAX_PAGES))
+                .findFirst()
+                .orElseThrow();
         assertThat(maxPages.defaultValue()).isEqualTo(1);
         assertThat(Catalog.LIST_POSITIONS.param("detail")).isEmpty(); // a tool argument, not the API's
     }
@@ -66,19 +72,29 @@ class InstructionsTest {
     @Test
     void theCohortRangesTheyQuoteAreTheAxesEnds() {
         // "one SIZE cohort (Shrimp..Leviathan) AND one PNL cohort (Money Printer..Giga-Rekt)"
-        assertThat(Instructions.TEXT).contains(range(Cohort.Axis.SIZE, Comparator.comparingDouble(Cohort::min)))
-                .contains(range(Cohort.Axis.PNL, Comparator.comparingDouble((Cohort c) -> c.min()).reversed()));
+        assertThat(Instructions.TEXT)
+                .contains(range(Cohort.Axis.SIZE, Comparator.comparingDouble(Cohort::min)))
+                .contains(range(
+                        Cohort.Axis.PNL,
+                        Comparator.comparingDouble((Cohort c) -> c.min()).reversed()));
         assertThat(Cohort.byName("Smart Money")).isPresent(); // the example of a named cohort
     }
 
     private static String range(Cohort.Axis axis, Comparator<Cohort> order) {
-        List<Cohort> sorted = java.util.Arrays.stream(Cohort.values()).filter(c -> c.axis() == axis).sorted(order).toList();
-        return axis.name() + " cohort (" + sorted.get(0).displayName() + ".." + sorted.get(sorted.size() - 1).displayName() + ")";
+        List<Cohort> sorted = java.util.Arrays.stream(Cohort.values())
+                .filter(c -> c.axis() == axis)
+                .sorted(order)
+                .toList();
+        return axis.name() + " cohort (" + sorted.get(0).displayName() + ".."
+                + sorted.get(sorted.size() - 1).displayName() + ")";
     }
 
     @Test
     void theDemoWarningIsThereExactlyInDemoMode() {
-        assertThat(Instructions.forServer(true)).startsWith(Instructions.TEXT).endsWith(Instructions.DEMO).contains("synthetic");
+        assertThat(Instructions.forServer(true))
+                .startsWith(Instructions.TEXT)
+                .endsWith(Instructions.DEMO)
+                .contains("synthetic");
         assertThat(Instructions.forServer(false)).isEqualTo(Instructions.TEXT).doesNotContain("synthetic");
     }
 

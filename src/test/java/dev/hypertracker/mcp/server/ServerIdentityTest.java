@@ -15,9 +15,16 @@ class ServerIdentityTest {
     void serverInfoHasTitleDescriptionWebsiteAndIcon() throws Exception {
         McpSchema.Implementation info = ServerIdentity.implementation("1.2.3");
         String json = McpJsonDefaults.getMapper().writeValueAsString(info);
-        assertThat(json).contains("\"name\":\"hypertracker-mcp\"", "\"version\":\"1.2.3\"", "\"title\":\"HyperTracker\"",
-                "\"description\":\"Hyperliquid positioning", "\"websiteUrl\":\"https://", "\"icons\":[{\"src\":\"data:image/png;base64,",
-                "\"mimeType\":\"image/png\"", "\"sizes\":[\"128x128\"]");
+        assertThat(json)
+                .contains(
+                        "\"name\":\"hypertracker-mcp\"",
+                        "\"version\":\"1.2.3\"",
+                        "\"title\":\"HyperTracker\"",
+                        "\"description\":\"Hyperliquid positioning",
+                        "\"websiteUrl\":\"https://",
+                        "\"icons\":[{\"src\":\"data:image/png;base64,",
+                        "\"mimeType\":\"image/png\"",
+                        "\"sizes\":[\"128x128\"]");
 
         byte[] png = Base64.getDecoder().decode(info.icons().get(0).src().substring("data:image/png;base64,".length()));
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');

@@ -26,11 +26,17 @@ class ToolSchemaConformanceTest {
     void everyToolSchemaConformsToTheMetaSchema() {
         JsonSchemaValidator sdk = McpJsonDefaults.getSchemaValidator();
         List<SyncToolSpecification> tools = new HyperTrackerServer(
-                Settings.defaults(URI.create("http://127.0.0.1:9"), Secret.of(null)), ToolSelection.all(), Clock.systemUTC()).tools();
+                        Settings.defaults(URI.create("http://127.0.0.1:9"), Secret.of(null)),
+                        ToolSelection.all(),
+                        Clock.systemUTC())
+                .tools();
         assertThat(tools).hasSize(ToolManifest.definitions().size());
         for (SyncToolSpecification spec : tools) {
-            sdk.assertConforms("Tool '" + spec.tool().name() + "' inputSchema", spec.tool().inputSchema());
-            sdk.assertConforms("Tool '" + spec.tool().name() + "' outputSchema", spec.tool().outputSchema());
+            sdk.assertConforms(
+                    "Tool '" + spec.tool().name() + "' inputSchema", spec.tool().inputSchema());
+            sdk.assertConforms(
+                    "Tool '" + spec.tool().name() + "' outputSchema",
+                    spec.tool().outputSchema());
         }
     }
 
@@ -44,8 +50,8 @@ class ToolSchemaConformanceTest {
     @Test
     void theLazyValidatorStillValidatesStructuredContent() {
         JsonSchemaValidator lazy = new LazySchemaValidator();
-        Map<String, Object> schema = Map.of("type", "object", "required", List.of("n"),
-                "properties", Map.of("n", Map.of("type", "integer")));
+        Map<String, Object> schema = Map.of(
+                "type", "object", "required", List.of("n"), "properties", Map.of("n", Map.of("type", "integer")));
         assertThat(lazy.validate(schema, Map.of("n", 1)).valid()).isTrue();
         assertThat(lazy.validate(schema, Map.of("n", "x")).valid()).isFalse();
     }

@@ -12,10 +12,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.mockito.ArgumentCaptor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.slf4j.LoggerFactory;
 
 class StatsReporterTest {
@@ -48,9 +48,17 @@ class StatsReporterTest {
         stats.cacheHit();
         stats.rateLimited();
         assertThat(reporter.reportIfChanged()).isTrue();
-        assertThat(reporter.reportIfChanged()).as("unchanged since the last line").isFalse();
-        assertThat(lines()).singleElement().asString().startsWith("upstream counters: ")
-                .contains("upstreamRequests=1").contains("cacheHits=2").contains("rateLimited429=1").doesNotContain("\n");
+        assertThat(reporter.reportIfChanged())
+                .as("unchanged since the last line")
+                .isFalse();
+        assertThat(lines())
+                .singleElement()
+                .asString()
+                .startsWith("upstream counters: ")
+                .contains("upstreamRequests=1")
+                .contains("cacheHits=2")
+                .contains("rateLimited429=1")
+                .doesNotContain("\n");
 
         reporter.close();
         reporter.close();

@@ -125,9 +125,13 @@ public final class ManualClock extends TimeSource {
         if (participants <= 0) return;
         long stuck = blocked.stream().filter(b -> !b.released).count();
         if (stuck < participants) return;
-        blocked.stream().filter(b -> !b.released).map(b -> b.wakeAt).min(Instant::compareTo).ifPresent(t -> {
-            if (t.isAfter(now)) now = t;
-        });
+        blocked.stream()
+                .filter(b -> !b.released)
+                .map(b -> b.wakeAt)
+                .min(Instant::compareTo)
+                .ifPresent(t -> {
+                    if (t.isAfter(now)) now = t;
+                });
         notifyAll();
     }
 

@@ -20,7 +20,8 @@ import java.util.function.UnaryOperator;
  */
 public final class SandboxHarness implements AutoCloseable {
     /** A sandbox small enough to start in well under a second, large enough to span pages. */
-    public static final SandboxConfig SMALL = SandboxConfig.defaults().withPositions(20_000).withWallets(4_000);
+    public static final SandboxConfig SMALL =
+            SandboxConfig.defaults().withPositions(20_000).withWallets(4_000);
 
     private final SandboxServer sandbox;
     private final HyperTrackerServer server;
@@ -43,8 +44,10 @@ public final class SandboxHarness implements AutoCloseable {
     /** With a clock the test controls (e.g. {@link ManualClock}: virtual time, also for the sandbox's delay faults): cache TTLs, breaker cool-down, deadlines follow it. */
     public static SandboxHarness start(SandboxConfig config, UnaryOperator<Settings> tune, Clock clock) {
         SandboxServer sandbox = SandboxServer.start(config);
-        if (clock instanceof dev.hypertracker.mcp.time.TimeSource time) sandbox.faults().useTime(time); // delay faults in the same time
-        return new SandboxHarness(sandbox, tune.apply(Settings.defaults(sandbox.baseUrl(), Secret.of(sandbox.token()))), clock);
+        if (clock instanceof dev.hypertracker.mcp.time.TimeSource time)
+            sandbox.faults().useTime(time); // delay faults in the same time
+        return new SandboxHarness(
+                sandbox, tune.apply(Settings.defaults(sandbox.baseUrl(), Secret.of(sandbox.token()))), clock);
     }
 
     public SandboxServer sandbox() {
@@ -58,7 +61,8 @@ public final class SandboxHarness implements AutoCloseable {
     public CallToolResult call(String tool, Map<String, Object> args) {
         SyncToolSpecification spec = tools.get(tool);
         if (spec == null) throw new IllegalArgumentException("no tool " + tool);
-        return spec.callHandler().apply(null, CallToolRequest.builder(tool).arguments(args).build());
+        return spec.callHandler()
+                .apply(null, CallToolRequest.builder(tool).arguments(args).build());
     }
 
     public static String text(CallToolResult r) {

@@ -38,14 +38,56 @@ class HostileInputTest {
     /** A malformed call and the argument its error must name. */
     record BadCall(String tool, Map<String, Object> args, String argument) {}
 
-    static final List<Object> BAD_COINS = List.of("../segments", "..%2F..%2Fsegments", "BTC/../../segments", "BTC?limit=1",
-            "BTC&open=true", "BTC#frag", "BTC\n", "BTC\u0000", "ＢＴＣ", "\uD83D\uDE00", "<script>alert(1)</script>", "' OR 1=1 --",
-            "", " ", "BTC ETH", "a".repeat(100_000), "xyz:", ":GOLD", "XYZ:GOLD:X", "%2e%2e", 42, true, List.of("BTC"), Map.of("a", 1));
-    static final List<Object> BAD_INTS = List.of(0, -1, 1_000_000_000_000L, 1.5, "ten", "", true, List.of(1), Map.of(), "1e3", Double.NaN);
-    static final List<Object> BAD_TIMES = List.of("0000-01-01", "9999-12-31T00:00:00Z", "2026-13-45", "1700000000000", "now",
-            "", "yesterday", 1_700_000_000_000L, "2026-02-30T00:00:00Z", "2026-01-01T25:00:00Z", "2024-12-31", List.of());
-    static final List<Object> BAD_ADDRESSES = List.of("0x123", "0xZZ", "0x" + "a".repeat(39) + "&coin=ETH", "../../etc/passwd",
-            List.of(), List.of("0x" + "a".repeat(40), 5), java.util.Collections.nCopies(51, "0x" + "b".repeat(40)), 7, Map.of());
+    static final List<Object> BAD_COINS = List.of(
+            "../segments",
+            "..%2F..%2Fsegments",
+            "BTC/../../segments",
+            "BTC?limit=1",
+            "BTC&open=true",
+            "BTC#frag",
+            "BTC\n",
+            "BTC\u0000",
+            "ＢＴＣ",
+            "\uD83D\uDE00",
+            "<script>alert(1)</script>",
+            "' OR 1=1 --",
+            "",
+            " ",
+            "BTC ETH",
+            "a".repeat(100_000),
+            "xyz:",
+            ":GOLD",
+            "XYZ:GOLD:X",
+            "%2e%2e",
+            42,
+            true,
+            List.of("BTC"),
+            Map.of("a", 1));
+    static final List<Object> BAD_INTS =
+            List.of(0, -1, 1_000_000_000_000L, 1.5, "ten", "", true, List.of(1), Map.of(), "1e3", Double.NaN);
+    static final List<Object> BAD_TIMES = List.of(
+            "0000-01-01",
+            "9999-12-31T00:00:00Z",
+            "2026-13-45",
+            "1700000000000",
+            "now",
+            "",
+            "yesterday",
+            1_700_000_000_000L,
+            "2026-02-30T00:00:00Z",
+            "2026-01-01T25:00:00Z",
+            "2024-12-31",
+            List.of());
+    static final List<Object> BAD_ADDRESSES = List.of(
+            "0x123",
+            "0xZZ",
+            "0x" + "a".repeat(39) + "&coin=ETH",
+            "../../etc/passwd",
+            List.of(),
+            List.of("0x" + "a".repeat(40), 5),
+            java.util.Collections.nCopies(51, "0x" + "b".repeat(40)),
+            7,
+            Map.of());
     static final List<Object> BAD_CURSORS = List.of("has space", "a\nb", "x".repeat(3000), 5, List.of("c"), "?&=#");
 
     static List<BadCall> corpus() {
@@ -70,7 +112,8 @@ class HostileInputTest {
             // words that match no cohort / bucket
             for (Param p : e.params()) {
                 if (p.kind() == dev.hypertracker.mcp.catalog.ParamKind.COHORT) {
-                    for (String w : List.of("krakens", "whale whale", "Smart-Money-9", "\u202Ewhale")) calls.add(call(e, valid, p.name(), w));
+                    for (String w : List.of("krakens", "whale whale", "Smart-Money-9", "\u202Ewhale"))
+                        calls.add(call(e, valid, p.name(), w));
                 }
                 if (p.kind() == dev.hypertracker.mcp.catalog.ParamKind.SIZE_BUCKET) {
                     for (String w : List.of("$3k-$4k", "huge", "10k-25")) calls.add(call(e, valid, p.name(), w));
@@ -85,7 +128,8 @@ class HostileInputTest {
             calls.add(call(e, valid, ToolArguments.FIELDS, "coin;drop"));
             calls.add(call(e, valid, ToolArguments.FRESH, "sometimes"));
             // unknown fields
-            for (String unknown : List.of("foo", "__proto__", "coin ", "cursor", "orderBy", "x".repeat(5000), "segment_id", "\u0000")) {
+            for (String unknown : List.of(
+                    "foo", "__proto__", "coin ", "cursor", "orderBy", "x".repeat(5000), "segment_id", "\u0000")) {
                 if (e.param(unknown).isPresent()) continue;
                 calls.add(call(e, valid, unknown, 1));
             }
@@ -95,8 +139,11 @@ class HostileInputTest {
 
     /** Drops the whole numbers that happen to be valid for this parameter (e.g. 0 for offset). */
     private static List<Object> outside(List<Object> values, long min, long max) {
-        return values.stream().filter(v -> !((v instanceof Integer || v instanceof Long)
-                && ((Number) v).longValue() >= min && ((Number) v).longValue() <= max)).toList();
+        return values.stream()
+                .filter(v -> !((v instanceof Integer || v instanceof Long)
+                        && ((Number) v).longValue() >= min
+                        && ((Number) v).longValue() <= max))
+                .toList();
     }
 
     private static List<Object> withRange(List<Object> base, long below, long above) {
@@ -136,11 +183,16 @@ class HostileInputTest {
             CallToolResult r = harness.call(bad.tool(), bad.args());
             String text = ((TextContent) r.content().get(0)).text();
             assertThat(r.isError()).as(bad + " → " + text).isTrue();
-            assertThat(text).as(bad.toString()).startsWith("Invalid argument ").contains(bad.argument().replace("\u0000", ""))
+            assertThat(text)
+                    .as(bad.toString())
+                    .startsWith("Invalid argument ")
+                    .contains(bad.argument().replace("\u0000", ""))
                     .containsAnyOf("Allowed", "allowed");
             assertThat(text.length()).as("error stays short: " + bad).isLessThan(1_500);
         }
-        assertThat(harness.sandbox().requestLog().entries()).as("upstream requests caused by malformed calls").isEmpty();
+        assertThat(harness.sandbox().requestLog().entries())
+                .as("upstream requests caused by malformed calls")
+                .isEmpty();
         // and the server still serves
         assertThat(harness.call("list_cohorts", Map.of()).isError()).isNotEqualTo(Boolean.TRUE);
     }

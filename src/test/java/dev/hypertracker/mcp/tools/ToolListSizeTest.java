@@ -26,7 +26,8 @@ class ToolListSizeTest {
         List<Tool> tools = ToolManifest.definitions();
         String json = JsonMapper.builder().build().writeValueAsString(Map.of("tools", tools));
         int tokens = ExactTokens.count(json);
-        System.out.println("tools/list: " + tools.size() + " tools, " + json.length() + " chars, " + tokens + " tokens");
+        System.out.println(
+                "tools/list: " + tools.size() + " tools, " + json.length() + " chars, " + tokens + " tokens");
         assertThat(tokens).isLessThan(MAX_TOOLS_LIST_TOKENS);
     }
 }

@@ -32,7 +32,8 @@ class ToolManifestTest {
             Files.writeString(Path.of("README.md"), readme.substring(0, from) + expected + readme.substring(to));
             return;
         }
-        assertThat(table).as("README tool table is stale: run `java -jar target/hypertracker-mcp.jar tools-json --markdown`")
+        assertThat(table)
+                .as("README tool table is stale: run `java -jar target/hypertracker-mcp.jar tools-json --markdown`")
                 .isEqualTo(expected);
     }
 }

@@ -48,8 +48,9 @@ class ToolSnapshotTest {
 
     @Test
     void thereIsOneSnapshotPerTool() throws IOException {
-        assertThat(snapshotNames()).containsExactlyInAnyOrderElementsOf(
-                ToolManifest.definitions().stream().map(t -> t.name()).toList());
+        assertThat(snapshotNames())
+                .containsExactlyInAnyOrderElementsOf(
+                        ToolManifest.definitions().stream().map(t -> t.name()).toList());
     }
 
     private static void write(Map<String, String> snapshots) throws IOException {
@@ -57,14 +58,16 @@ class ToolSnapshotTest {
         for (String stale : snapshotNames()) {
             if (!snapshots.containsKey(stale)) Files.delete(DIR.resolve(stale + SUFFIX));
         }
-        for (Map.Entry<String, String> e : snapshots.entrySet()) Files.writeString(DIR.resolve(e.getKey() + SUFFIX), e.getValue());
+        for (Map.Entry<String, String> e : snapshots.entrySet())
+            Files.writeString(DIR.resolve(e.getKey() + SUFFIX), e.getValue());
     }
 
     private static TreeSet<String> snapshotNames() throws IOException {
         TreeSet<String> names = new TreeSet<>();
         if (!Files.isDirectory(DIR)) return names;
         try (Stream<Path> files = Files.list(DIR)) {
-            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(SUFFIX))
+            files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(SUFFIX))
                     .forEach(n -> names.add(n.substring(0, n.length() - SUFFIX.length())));
         }
         return names;
@@ -77,7 +80,8 @@ class ToolSnapshotTest {
         for (int i = 0; i < Math.max(a.length, b.length); i++) {
             String was = i < a.length ? a[i] : "(end)";
             String now = i < b.length ? b[i] : "(end)";
-            if (!was.equals(now)) return " at line " + (i + 1) + ":\n  snapshot: " + was.strip() + "\n  code:     " + now.strip();
+            if (!was.equals(now))
+                return " at line " + (i + 1) + ":\n  snapshot: " + was.strip() + "\n  code:     " + now.strip();
         }
         return "";
     }

@@ -20,21 +20,38 @@ class HealthServletTest {
 
     @Test
     void okWhenNothingStandsInTheWay() throws Exception {
-        assertThat(answer(new HealthServlet("http", noSessions, () -> false, () -> false, Instant.now(),
-                McpJsonDefaults.getMapper()), HttpServletResponse.SC_OK)).startsWith("{\"status\":\"ok\"");
+        assertThat(answer(
+                        new HealthServlet(
+                                "http",
+                                noSessions,
+                                () -> false,
+                                () -> false,
+                                Instant.now(),
+                                McpJsonDefaults.getMapper()),
+                        HttpServletResponse.SC_OK))
+                .startsWith("{\"status\":\"ok\"");
     }
 
     @Test
     void overloadedWhenTheContainerIsLowOnThreads() throws Exception {
-        assertThat(answer(new HealthServlet("http", noSessions, () -> false, () -> true, Instant.now(),
-                McpJsonDefaults.getMapper()), HttpServletResponse.SC_SERVICE_UNAVAILABLE))
+        assertThat(answer(
+                        new HealthServlet(
+                                "http",
+                                noSessions,
+                                () -> false,
+                                () -> true,
+                                Instant.now(),
+                                McpJsonDefaults.getMapper()),
+                        HttpServletResponse.SC_SERVICE_UNAVAILABLE))
                 .startsWith("{\"status\":\"overloaded\"");
     }
 
     @Test
     void drainingWinsOverEveryOtherReason() throws Exception {
-        assertThat(answer(new HealthServlet("http", noSessions, () -> true, () -> true, Instant.now(),
-                McpJsonDefaults.getMapper()), HttpServletResponse.SC_SERVICE_UNAVAILABLE))
+        assertThat(answer(
+                        new HealthServlet(
+                                "http", noSessions, () -> true, () -> true, Instant.now(), McpJsonDefaults.getMapper()),
+                        HttpServletResponse.SC_SERVICE_UNAVAILABLE))
                 .startsWith("{\"status\":\"draining\"");
     }
 

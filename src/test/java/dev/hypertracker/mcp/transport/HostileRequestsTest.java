@@ -40,12 +40,15 @@ class HostileRequestsTest {
     @BeforeAll
     static void start() throws Exception {
         harness = SandboxHarness.start();
-        server = HttpTransportServer.start(HttpTransportConfig.defaults().withPort(0)
-                .withKinds(EnumSet.of(TransportKind.HTTP, TransportKind.SSE)), harness.server());
+        server = HttpTransportServer.start(
+                HttpTransportConfig.defaults().withPort(0).withKinds(EnumSet.of(TransportKind.HTTP, TransportKind.SSE)),
+                harness.server());
         mcp = server.endpointUrl(TransportKind.HTTP);
         HttpResponse<String> initialized = McpTestClients.post(mcp, Map.of(), McpTestClients.INITIALIZE);
         sessionId = initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
-        McpTestClients.post(mcp, Map.of("Mcp-Session-Id", sessionId),
+        McpTestClients.post(
+                mcp,
+                Map.of("Mcp-Session-Id", sessionId),
                 "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
     }
 
@@ -68,7 +71,8 @@ class HostileRequestsTest {
                 Arguments.of("prompts/get", "[1]"),
                 Arguments.of("prompts/get", "{\"name\":\"x\",\"arguments\":\"x\"}"),
                 Arguments.of("prompts/get", "{\"name\":\"x\",\"arguments\":[1]}"),
-                Arguments.of("completion/complete", "{\"ref\":{\"type\":\"ref/prompt\",\"name\":\"x\"},\"argument\":null}"),
+                Arguments.of(
+                        "completion/complete", "{\"ref\":{\"type\":\"ref/prompt\",\"name\":\"x\"},\"argument\":null}"),
                 Arguments.of("completion/complete", "{\"ref\":{\"type\":\"ref/prompt\",\"name\":\"x\"}}"),
                 Arguments.of("completion/complete", "\"x\""));
     }
@@ -76,19 +80,25 @@ class HostileRequestsTest {
     @ParameterizedTest(name = "{0} with params {1}")
     @MethodSource("wrongShapes")
     void streamableAnswersAWrongShapeWithAJsonRpcError(String method, String params) throws Exception {
-        HttpResponse<String> response = McpTestClients.post(mcp, Map.of("Mcp-Session-Id", sessionId),
+        HttpResponse<String> response = McpTestClients.post(
+                mcp,
+                Map.of("Mcp-Session-Id", sessionId),
                 "{\"jsonrpc\":\"2.0\",\"id\":77,\"method\":\"" + method + "\",\"params\":" + params + "}");
-        assertThat(response.body()).contains("\"id\":77,\"error\":{\"code\":-32").doesNotContainPattern(JAVA_TEXT);
+        assertThat(response.body())
+                .contains("\"id\":77,\"error\":{\"code\":-32")
+                .doesNotContainPattern(JAVA_TEXT);
     }
 
     @Test
     void sseAnswersWrongShapesWithPublicMessages() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout((int) McpTestClients.GUARD.toMillis());
-            socket.getOutputStream().write(("GET /sse HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
-                    + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            BufferedReader events = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.UTF_8));
+            socket.getOutputStream()
+                    .write(("GET /sse HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                                    + "\r\nAccept: text/event-stream\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            BufferedReader events =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             String endpoint = nextData(events);
             URI messages = server.baseUrl().resolve(endpoint);
             McpTestClients.post(messages, Map.of(), McpTestClients.INITIALIZE);
@@ -97,9 +107,14 @@ class HostileRequestsTest {
             List<Arguments> shapes = wrongShapes().toList();
             for (int i = 0; i < shapes.size(); i++) {
                 Object[] shape = shapes.get(i).get();
-                McpTestClients.post(messages, Map.of(), "{\"jsonrpc\":\"2.0\",\"id\":" + (100 + i) + ",\"method\":\""
-                        + shape[0] + "\",\"params\":" + shape[1] + "}");
-                assertThat(nextData(events)).as("%s", shape[1]).contains("\"id\":" + (100 + i) + ",\"error\"")
+                McpTestClients.post(
+                        messages,
+                        Map.of(),
+                        "{\"jsonrpc\":\"2.0\",\"id\":" + (100 + i) + ",\"method\":\"" + shape[0] + "\",\"params\":"
+                                + shape[1] + "}");
+                assertThat(nextData(events))
+                        .as("%s", shape[1])
+                        .contains("\"id\":" + (100 + i) + ",\"error\"")
                         .doesNotContainPattern(JAVA_TEXT);
             }
         }
@@ -110,27 +125,32 @@ class HostileRequestsTest {
         for (URI url : List.of(mcp, server.baseUrl().resolve(HttpTransportServer.SSE_MESSAGE_PATH + "?sessionId=x"))) {
             HttpResponse<String> response = McpTestClients.post(url, Map.of("Mcp-Session-Id", sessionId), "null");
             assertThat(response.statusCode()).as("%s", url).isEqualTo(400);
-            assertThat(response.body()).as("%s", url).isEqualTo(
-                    "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,"
+            assertThat(response.body())
+                    .as("%s", url)
+                    .isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,"
                             + "\"message\":\"Parse error: the body must be one JSON-RPC message, a JSON object\"}}");
         }
     }
 
     @Test
     void aRequestFromANewerClientWithoutSessionGetsAPlainError() throws Exception {
-        HttpResponse<String> response = McpTestClients.post(mcp, Map.of("MCP-Protocol-Version", "2026-07-28"),
+        HttpResponse<String> response = McpTestClients.post(
+                mcp,
+                Map.of("MCP-Protocol-Version", "2026-07-28"),
                 "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/list\",\"params\":{\"_meta\":{}}}");
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":5,\"error\":{\"code\":-32601,"
-                + "\"message\":\"Session ID required in mcp-session-id header\"}}");
+        assertThat(response.body())
+                .isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":5,\"error\":{\"code\":-32601,"
+                        + "\"message\":\"Session ID required in mcp-session-id header\"}}");
     }
 
     @Test
     void sdkErrorBodiesAreJsonRpcErrorsWithoutJavaText() throws Exception {
-        HttpResponse<String> unknownSession = McpTestClients.post(mcp, Map.of("Mcp-Session-Id", "no-such-session"),
-                "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"ping\"}");
+        HttpResponse<String> unknownSession = McpTestClients.post(
+                mcp, Map.of("Mcp-Session-Id", "no-such-session"), "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"ping\"}");
         assertThat(unknownSession.statusCode()).isEqualTo(404);
-        assertThat(unknownSession.body()).startsWith("{\"jsonrpc\":\"2.0\",\"id\":6,\"error\":{")
+        assertThat(unknownSession.body())
+                .startsWith("{\"jsonrpc\":\"2.0\",\"id\":6,\"error\":{")
                 .doesNotContainPattern(JAVA_TEXT);
         HttpResponse<String> wrongType = McpTestClients.send("POST", mcp, Map.of("Content-Type", "text/plain"), "{}");
         assertThat(wrongType.body()).doesNotContainPattern(JAVA_TEXT);
@@ -140,17 +160,22 @@ class HostileRequestsTest {
     void jettysOwnErrorsSayOnlyTheStatus() throws Exception {
         HttpResponse<String> notFound = McpTestClients.get(server.baseUrl().resolve("/no/such/path"), Map.of());
         assertThat(notFound.statusCode()).isEqualTo(404);
-        assertThat(notFound.body()).isEqualTo(
-                "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"HTTP 404 Not Found\"}}");
+        assertThat(notFound.body())
+                .isEqualTo(
+                        "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"HTTP 404 Not Found\"}}");
         assertThat(notFound.headers().firstValue("Server")).isEmpty();
     }
 
     @Test
     void traceIsRefusedEverywhere() throws Exception {
-        for (String path : List.of(HttpTransportServer.HEALTH_PATH, HttpTransportServer.MCP_PATH,
-                HttpTransportServer.SSE_PATH, HttpTransportServer.SSE_MESSAGE_PATH, "/")) {
-            HttpResponse<String> trace = McpTestClients.send("TRACE", server.baseUrl().resolve(path),
-                    Map.of("Authorization", "Bearer secret-to-echo"), null);
+        for (String path : List.of(
+                HttpTransportServer.HEALTH_PATH,
+                HttpTransportServer.MCP_PATH,
+                HttpTransportServer.SSE_PATH,
+                HttpTransportServer.SSE_MESSAGE_PATH,
+                "/")) {
+            HttpResponse<String> trace = McpTestClients.send(
+                    "TRACE", server.baseUrl().resolve(path), Map.of("Authorization", "Bearer secret-to-echo"), null);
             assertThat(trace.statusCode()).as(path).isEqualTo(405);
             assertThat(trace.body()).as(path).doesNotContain("secret-to-echo").doesNotContainPattern(JAVA_TEXT);
         }

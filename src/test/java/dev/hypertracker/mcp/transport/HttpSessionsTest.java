@@ -27,15 +27,19 @@ class HttpSessionsTest {
     }
 
     private void start(HttpTransportConfig config) {
-        server = HttpTransportServer.start(config.withPort(0).withKinds(EnumSet.of(TransportKind.HTTP, TransportKind.SSE)),
-                new TestAssembly(), null, clock);
+        server = HttpTransportServer.start(
+                config.withPort(0).withKinds(EnumSet.of(TransportKind.HTTP, TransportKind.SSE)),
+                new TestAssembly(),
+                null,
+                clock);
     }
 
     @Test
     void headOnTheSseEndpointIsRefusedAndOpensNoSession() throws Exception {
         start(HttpTransportConfig.defaults());
         for (int i = 0; i < 20; i++) {
-            HttpResponse<String> head = McpTestClients.send("HEAD", server.endpointUrl(TransportKind.SSE), Map.of(), null);
+            HttpResponse<String> head =
+                    McpTestClients.send("HEAD", server.endpointUrl(TransportKind.SSE), Map.of(), null);
             assertThat(head.statusCode()).isEqualTo(405);
             assertThat(head.headers().firstValue("Allow")).hasValue(McpEndpointGuard.ALLOWED_METHODS);
         }
@@ -78,13 +82,20 @@ class HttpSessionsTest {
             HttpResponse<String> refused = initialize();
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-            assertThat(refused.body()).contains("\"code\":-32600").contains("Too many sessions")
-                    .contains("at most 2").contains("--max-sessions");
-            assertThat(McpTestClients.get(server.endpointUrl(TransportKind.SSE), Map.of()).statusCode()).isEqualTo(503);
+            assertThat(refused.body())
+                    .contains("\"code\":-32600")
+                    .contains("Too many sessions")
+                    .contains("at most 2")
+                    .contains("--max-sessions");
+            assertThat(McpTestClients.get(server.endpointUrl(TransportKind.SSE), Map.of())
+                            .statusCode())
+                    .isEqualTo(503);
 
             HttpResponse<String> health = healthz();
             assertThat(health.statusCode()).isEqualTo(503);
-            assertThat(health.body()).contains("\"status\":\"full\"").contains("\"sessions\":2")
+            assertThat(health.body())
+                    .contains("\"status\":\"full\"")
+                    .contains("\"sessions\":2")
                     .contains("\"maxSessions\":2");
         } finally {
             sse.close();
@@ -119,8 +130,10 @@ class HttpSessionsTest {
     private Socket openSseStream() throws Exception {
         Socket socket = new Socket("127.0.0.1", server.port());
         socket.setSoTimeout((int) McpTestClients.GUARD.toMillis());
-        socket.getOutputStream().write(("GET /sse HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
-                + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream()
+                .write(("GET /sse HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                                + "\r\nAccept: text/event-stream\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
         BufferedReader reader = reader(socket);
         String line;
         do {

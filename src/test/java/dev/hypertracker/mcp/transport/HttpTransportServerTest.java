@@ -27,8 +27,9 @@ class HttpTransportServerTest {
     @BeforeEach
     void startBothTransports() {
         assembly = new TestAssembly();
-        server = HttpTransportServer.start(HttpTransportConfig.defaults().withPort(0)
-                .withKinds(EnumSet.of(TransportKind.HTTP, TransportKind.SSE)), assembly);
+        server = HttpTransportServer.start(
+                HttpTransportConfig.defaults().withPort(0).withKinds(EnumSet.of(TransportKind.HTTP, TransportKind.SSE)),
+                assembly);
     }
 
     @AfterEach
@@ -39,7 +40,9 @@ class HttpTransportServerTest {
     @Test
     void streamableClientListsAndCallsTools() {
         try (Connected session = McpTestClients.streamable(server, null)) {
-            assertThat(session.client().listTools().tools()).extracting(Tool::name).containsExactly("echo", "progress", "block");
+            assertThat(session.client().listTools().tools())
+                    .extracting(Tool::name)
+                    .containsExactly("echo", "progress", "block");
             assertThat(text(session.client().callTool(echo("hi")))).isEqualTo("echo: hi");
         }
     }
@@ -47,7 +50,9 @@ class HttpTransportServerTest {
     @Test
     void sseClientListsAndCallsTools() {
         try (Connected session = McpTestClients.sse(server, null)) {
-            assertThat(session.client().listTools().tools()).extracting(Tool::name).containsExactly("echo", "progress", "block");
+            assertThat(session.client().listTools().tools())
+                    .extracting(Tool::name)
+                    .containsExactly("echo", "progress", "block");
             assertThat(text(session.client().callTool(echo("hi")))).isEqualTo("echo: hi");
         }
     }
@@ -60,14 +65,16 @@ class HttpTransportServerTest {
             session.awaitProgress(3); // the last notification may arrive just after the result
             // the Java client hands notifications to its handler on a pool, so arrival order is not send order
             assertThat(session.progress()).extracting(p -> p.progress()).containsExactlyInAnyOrder(1.0, 2.0, 3.0);
-            assertThat(session.progress()).allSatisfy(p -> assertThat(p.progressToken()).isEqualTo("streamable-token"));
+            assertThat(session.progress())
+                    .allSatisfy(p -> assertThat(p.progressToken()).isEqualTo("streamable-token"));
         }
     }
 
     @Test
     void progressNotificationsReachTheSseClientDuringTheCall() throws Exception {
         try (Connected session = McpTestClients.sse(server, null)) {
-            assertThat(text(session.client().callTool(progress(2, 0, "sse-token")))).isEqualTo("done 2");
+            assertThat(text(session.client().callTool(progress(2, 0, "sse-token"))))
+                    .isEqualTo("done 2");
             session.awaitProgress(2);
             assertThat(session.progress()).extracting(p -> p.progress()).containsExactlyInAnyOrder(1.0, 2.0);
         }
@@ -96,8 +103,9 @@ class HttpTransportServerTest {
 
     @Test
     void healthzReportsTransportsSessionsAndUptime() throws Exception {
-        assertThat(healthz()).matches("\\{\"status\":\"ok\",\"transport\":\"http,sse\",\"sessions\":0,"
-                + "\"maxSessions\":1000,\"uptimeSeconds\":\\d+}");
+        assertThat(healthz())
+                .matches("\\{\"status\":\"ok\",\"transport\":\"http,sse\",\"sessions\":0,"
+                        + "\"maxSessions\":1000,\"uptimeSeconds\":\\d+}");
     }
 
     @Test
@@ -109,8 +117,8 @@ class HttpTransportServerTest {
 
         server.beginDrain();
         CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
-        HttpResponse<String> refused = McpTestClients.post(server.endpointUrl(TransportKind.HTTP), Map.of(),
-                McpTestClients.INITIALIZE);
+        HttpResponse<String> refused =
+                McpTestClients.post(server.endpointUrl(TransportKind.HTTP), Map.of(), McpTestClients.INITIALIZE);
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(closing).isNotDone(); // waiting for the call
 
@@ -123,10 +131,11 @@ class HttpTransportServerTest {
     void closeGivesUpOnCallsThatOutlastTheGrace() throws Exception {
         server.close();
         assembly = new TestAssembly();
-        server = HttpTransportServer.start(HttpTransportConfig.defaults().withPort(0)
-                .withShutdownGrace(Duration.ofMillis(300)), assembly);
+        server = HttpTransportServer.start(
+                HttpTransportConfig.defaults().withPort(0).withShutdownGrace(Duration.ofMillis(300)), assembly);
         Connected session = McpTestClients.streamable(server, null);
-        CompletableFuture<CallToolResult> stuck = CompletableFuture.supplyAsync(() -> session.client().callTool(block()));
+        CompletableFuture<CallToolResult> stuck =
+                CompletableFuture.supplyAsync(() -> session.client().callTool(block()));
         assembly.gate().awaitEntered(1);
         try {
             CompletableFuture.runAsync(server::close).get(GUARD_SECONDS, TimeUnit.SECONDS); // returns: grace is over
@@ -149,29 +158,41 @@ class HttpTransportServerTest {
     void idleSessionsAreEvictedAfterTheIdleTimeoutOnTheServersClock() throws Exception {
         server.close();
         ManualClock clock = new ManualClock();
-        server = HttpTransportServer.start(HttpTransportConfig.defaults().withPort(0)
-                .withKinds(EnumSet.of(TransportKind.HTTP, TransportKind.SSE))
-                .withSessionIdleTimeout(Duration.ofMinutes(10)), new TestAssembly(), null, clock);
-        HttpResponse<String> initialized = McpTestClients.post(server.endpointUrl(TransportKind.HTTP), Map.of(),
-                McpTestClients.INITIALIZE);
+        server = HttpTransportServer.start(
+                HttpTransportConfig.defaults()
+                        .withPort(0)
+                        .withKinds(EnumSet.of(TransportKind.HTTP, TransportKind.SSE))
+                        .withSessionIdleTimeout(Duration.ofMinutes(10)),
+                new TestAssembly(),
+                null,
+                clock);
+        HttpResponse<String> initialized =
+                McpTestClients.post(server.endpointUrl(TransportKind.HTTP), Map.of(), McpTestClients.INITIALIZE);
         String sessionId = initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
         assertThat(server.sessionCount()).isEqualTo(1);
 
         clock.advance(Duration.ofMinutes(9));
         assertThat(server.evictIdleSessions()).isZero();
-        McpTestClients.post(server.endpointUrl(TransportKind.HTTP), Map.of("Mcp-Session-Id", sessionId),
+        McpTestClients.post(
+                server.endpointUrl(TransportKind.HTTP),
+                Map.of("Mcp-Session-Id", sessionId),
                 "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}"); // a use restarts the idle time
         clock.advance(Duration.ofMinutes(9));
         assertThat(server.evictIdleSessions()).isZero();
         clock.advance(Duration.ofMinutes(1));
         assertThat(server.evictIdleSessions()).isEqualTo(1);
         assertThat(healthz()).contains("\"sessions\":0");
-        assertThat(McpTestClients.post(server.endpointUrl(TransportKind.HTTP), Map.of("Mcp-Session-Id", sessionId),
-                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}").statusCode()).isEqualTo(404);
+        assertThat(McpTestClients.post(
+                                server.endpointUrl(TransportKind.HTTP),
+                                Map.of("Mcp-Session-Id", sessionId),
+                                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}")
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     private String healthz() throws Exception {
-        return McpTestClients.get(server.baseUrl().resolve(HttpTransportServer.HEALTH_PATH), Map.of()).body();
+        return McpTestClients.get(server.baseUrl().resolve(HttpTransportServer.HEALTH_PATH), Map.of())
+                .body();
     }
 
     static CallToolRequest echo(String text) {
@@ -183,8 +204,10 @@ class HttpTransportServerTest {
     }
 
     static CallToolRequest progress(int steps, int delayMillis, String token) {
-        return CallToolRequest.builder("progress").arguments(Map.of("steps", steps, "delayMillis", delayMillis))
-                .progressToken(token).build();
+        return CallToolRequest.builder("progress")
+                .arguments(Map.of("steps", steps, "delayMillis", delayMillis))
+                .progressToken(token)
+                .build();
     }
 
     static String text(CallToolResult result) {

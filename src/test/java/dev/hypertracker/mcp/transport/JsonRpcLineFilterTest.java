@@ -22,8 +22,9 @@ class JsonRpcLineFilterTest {
         stdio.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
 
         stdio.send("garbage {");
-        assertThat(stdio.readLine()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,"
-                + "\"message\":\"Parse error: not a JSON-RPC message\"}}");
+        assertThat(stdio.readLine())
+                .isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,"
+                        + "\"message\":\"Parse error: not a JSON-RPC message\"}}");
         stdio.send("[1,2]");
         assertThat(stdio.readLine()).contains("\"id\":null", "-32600");
         stdio.send("\"str\"");
@@ -49,7 +50,8 @@ class JsonRpcLineFilterTest {
         stdio.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
 
         byte[] chunk = "x".repeat(1 << 20).getBytes(StandardCharsets.UTF_8);
-        stdio.clientOut.write("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"ping\",\"params\":{\"pad\":\"".getBytes(StandardCharsets.UTF_8));
+        stdio.clientOut.write("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"ping\",\"params\":{\"pad\":\""
+                .getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < JsonRpcLineFilter.MAX_LINE_BYTES / chunk.length + 1; i++) stdio.clientOut.write(chunk);
         stdio.send("\"}}");
         assertThat(stdio.readLine()).contains("\"id\":null", "-32600", "exceeds the 8 MiB limit");

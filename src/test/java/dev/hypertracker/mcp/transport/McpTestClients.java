@@ -23,8 +23,7 @@ final class McpTestClients {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private McpTestClients() {
-    }
+    private McpTestClients() {}
 
     /** A connected client that records the progress notifications it receives. */
     record Connected(McpSyncClient client, List<ProgressNotification> progress) implements AutoCloseable {
@@ -48,14 +47,19 @@ final class McpTestClients {
     static final Duration GUARD = Duration.ofSeconds(60);
 
     static Connected streamable(HttpTransportServer server, String token) {
-        return connect(HttpClientStreamableHttpTransport.builder(server.baseUrl().toString())
-                .endpoint(HttpTransportServer.MCP_PATH).requestBuilder(withToken(token)).build());
+        return connect(
+                HttpClientStreamableHttpTransport.builder(server.baseUrl().toString())
+                        .endpoint(HttpTransportServer.MCP_PATH)
+                        .requestBuilder(withToken(token))
+                        .build());
     }
 
     @SuppressWarnings("deprecation") // the legacy SSE transport is what this client speaks, and what is tested
     static Connected sse(HttpTransportServer server, String token) {
         return connect(HttpClientSseClientTransport.builder(server.baseUrl().toString())
-                .sseEndpoint(HttpTransportServer.SSE_PATH).requestBuilder(withToken(token)).build());
+                .sseEndpoint(HttpTransportServer.SSE_PATH)
+                .requestBuilder(withToken(token))
+                .build());
     }
 
     private static HttpRequest.Builder withToken(String token) {
@@ -65,19 +69,22 @@ final class McpTestClients {
 
     private static Connected connect(McpClientTransport transport) {
         List<ProgressNotification> progress = new CopyOnWriteArrayList<>();
-        McpSyncClient client = McpClient.sync(transport).requestTimeout(GUARD)
+        McpSyncClient client = McpClient.sync(transport)
+                .requestTimeout(GUARD)
                 .progressConsumer(notification -> {
                     synchronized (progress) {
                         progress.add(notification);
                         progress.notifyAll();
                     }
-                }).build();
+                })
+                .build();
         client.initialize();
         return new Connected(client, progress);
     }
 
     static HttpResponse<String> post(URI url, Map<String, String> headers, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(GUARD)
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(GUARD)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -88,8 +95,11 @@ final class McpTestClients {
     /** Any method, any body (null: none), e.g. HEAD, TRACE, OPTIONS. */
     static HttpResponse<String> send(String method, URI url, Map<String, String> headers, String body)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(GUARD).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(GUARD)
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -12,7 +12,8 @@ class PublicErrorsTest {
     void plainMessagesPassUnchanged() {
         String own = "No open positions in \"api.example.com\". Coin symbols are case-sensitive; "
                 + "hypertracker://reference/coins lists them.";
-        assertThat(PublicErrors.message(ErrorCodes.RESOURCE_NOT_FOUND, own, "resources/read")).isEqualTo(own);
+        assertThat(PublicErrors.message(ErrorCodes.RESOURCE_NOT_FOUND, own, "resources/read"))
+                .isEqualTo(own);
         assertThat(PublicErrors.message(ErrorCodes.INVALID_PARAMS, "coin must be a coin symbol such as BTC", null))
                 .isEqualTo("coin must be a coin symbol such as BTC");
     }

@@ -27,8 +27,12 @@ class RealClientTest {
     static void start() throws IOException {
         NodeClient.assumeAvailable();
         scenario = Files.readString(NodeClient.clientsDir().resolve("scenarios/test-assembly-smoke.json"));
-        server = HttpTransportServer.start(HttpTransportConfig.defaults().withPort(0).withAuthToken(TOKEN)
-                .withKinds(EnumSet.of(TransportKind.HTTP, TransportKind.SSE)), new TestAssembly());
+        server = HttpTransportServer.start(
+                HttpTransportConfig.defaults()
+                        .withPort(0)
+                        .withAuthToken(TOKEN)
+                        .withKinds(EnumSet.of(TransportKind.HTTP, TransportKind.SSE)),
+                new TestAssembly());
     }
 
     @AfterAll
@@ -40,23 +44,30 @@ class RealClientTest {
 
     @Test
     void streamableHttp() {
-        NodeClient.Report report = NodeClient.http(server.endpointUrl(TransportKind.HTTP).toString(), TOKEN, scenario);
+        NodeClient.Report report =
+                NodeClient.http(server.endpointUrl(TransportKind.HTTP).toString(), TOKEN, scenario);
         assertThat(report.failures()).isEmpty();
-        assertThat(report.json().path("server").path("protocolVersion").asString()).isEqualTo("2025-11-25");
+        assertThat(report.json().path("server").path("protocolVersion").asString())
+                .isEqualTo("2025-11-25");
         assertThat(report.step("progress").path("progress")).isNotEmpty();
     }
 
     @Test
     void sse() {
-        NodeClient.Report report = NodeClient.sse(server.endpointUrl(TransportKind.SSE).toString(), TOKEN, scenario);
+        NodeClient.Report report =
+                NodeClient.sse(server.endpointUrl(TransportKind.SSE).toString(), TOKEN, scenario);
         assertThat(report.failures()).isEmpty();
         assertThat(report.step("progress").path("progress")).isNotEmpty();
     }
 
     @Test
     void stdio() {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), TestServerMain.class.getName(), "stdio");
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                TestServerMain.class.getName(),
+                "stdio");
         NodeClient.Report report = NodeClient.stdio(command, Map.of(), scenario);
         assertThat(report.failures()).isEmpty();
         assertThat(report.json().path("stderr").asString()).contains("stdio transport ready");
@@ -64,7 +75,8 @@ class RealClientTest {
 
     @Test
     void wrongTokenIsReportedAsAnError() {
-        NodeClient.Report report = NodeClient.http(server.endpointUrl(TransportKind.HTTP).toString(), "wrong", scenario);
+        NodeClient.Report report =
+                NodeClient.http(server.endpointUrl(TransportKind.HTTP).toString(), "wrong", scenario);
         assertThat(report.ok()).isFalse();
         assertThat(report.exitCode()).isEqualTo(2);
         assertThat(report.failures()).anySatisfy(failure -> assertThat(failure).contains("invalid bearer token"));

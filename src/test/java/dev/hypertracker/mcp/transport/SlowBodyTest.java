@@ -31,8 +31,9 @@ class SlowBodyTest {
 
     @BeforeEach
     void start() {
-        server = HttpTransportServer.start(HttpTransportConfig.defaults().withPort(0)
-                .withKinds(EnumSet.of(TransportKind.HTTP, TransportKind.SSE)), new TestAssembly());
+        server = HttpTransportServer.start(
+                HttpTransportConfig.defaults().withPort(0).withKinds(EnumSet.of(TransportKind.HTTP, TransportKind.SSE)),
+                new TestAssembly());
     }
 
     @AfterEach
@@ -49,8 +50,8 @@ class SlowBodyTest {
             slowClients.add(startSlowPost()); // the SDK reads a Streamable HTTP body before anything else
         }
 
-        HttpResponse<String> health = McpTestClients.get(server.baseUrl().resolve(HttpTransportServer.HEALTH_PATH),
-                Map.of());
+        HttpResponse<String> health =
+                McpTestClients.get(server.baseUrl().resolve(HttpTransportServer.HEALTH_PATH), Map.of());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"ok\"");
         try (Connected streamable = McpTestClients.streamable(server, null);
@@ -65,8 +66,9 @@ class SlowBodyTest {
         Socket socket = new Socket("127.0.0.1", server.port());
         OutputStream out = socket.getOutputStream();
         out.write(("POST " + HttpTransportServer.MCP_PATH + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
-                + "\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream"
-                + "\r\nContent-Length: 1000\r\n\r\n{\"jsonrpc\"").getBytes(StandardCharsets.US_ASCII));
+                        + "\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream"
+                        + "\r\nContent-Length: 1000\r\n\r\n{\"jsonrpc\"")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return socket;
     }

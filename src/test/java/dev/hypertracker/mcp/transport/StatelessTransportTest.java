@@ -20,7 +20,8 @@ class StatelessTransportTest {
         try (HttpTransportServer server = HttpTransportServer.start(STATELESS, assembly, assembly);
                 Connected client = McpTestClients.streamable(server, null)) {
             assertThat(text(client.client().callTool(echo("stateless")))).isEqualTo("echo: stateless");
-            assertThat(McpTestClients.get(server.baseUrl().resolve(HttpTransportServer.HEALTH_PATH), Map.of()).body())
+            assertThat(McpTestClients.get(server.baseUrl().resolve(HttpTransportServer.HEALTH_PATH), Map.of())
+                            .body())
                     .contains("\"transport\":\"stateless\"", "\"sessions\":0");
         }
     }

@@ -23,15 +23,18 @@ import java.util.function.Consumer;
  */
 final class TestAssembly implements ServerAssembly, StatelessServerAssembly {
     private static final McpJsonMapper JSON = McpJsonDefaults.getMapper();
-    private static final Tool ECHO = Tool.builder("echo", JSON, """
-            {"type":"object","properties":{"text":{"type":"string"}},"required":["text"]}""")
-            .description("Echoes the text back").build();
+    private static final Tool ECHO =
+            Tool.builder("echo", JSON, """
+            {"type":"object","properties":{"text":{"type":"string"}},"required":["text"]}""").description("Echoes the text back").build();
     private static final Tool BLOCK = Tool.builder("block", JSON, """
-            {"type":"object","properties":{}}""").description("Answers once the test opens the gate").build();
+            {"type":"object","properties":{}}""")
+            .description("Answers once the test opens the gate")
+            .build();
     private static final Tool PROGRESS = Tool.builder("progress", JSON, """
             {"type":"object","properties":{"steps":{"type":"integer","minimum":0,"maximum":100},
              "delayMillis":{"type":"integer","minimum":0,"maximum":60000}},"required":["steps"]}""")
-            .description("Sends one progress notification per step, then answers").build();
+            .description("Sends one progress notification per step, then answers")
+            .build();
 
     private final Gate gate = new Gate();
 
@@ -42,30 +45,41 @@ final class TestAssembly implements ServerAssembly, StatelessServerAssembly {
 
     @Override
     public McpSyncServer build(McpServer.SyncSpecification<?> specification) {
-        return specification.serverInfo("transport-test", "0")
+        return specification
+                .serverInfo("transport-test", "0")
                 .capabilities(ServerCapabilities.builder().tools(false).build())
-                .tools(McpServerFeatures.SyncToolSpecification.builder().tool(ECHO)
-                                .callHandler((exchange, request) -> echo(request)).build(),
-                        McpServerFeatures.SyncToolSpecification.builder().tool(PROGRESS)
+                .tools(
+                        McpServerFeatures.SyncToolSpecification.builder()
+                                .tool(ECHO)
+                                .callHandler((exchange, request) -> echo(request))
+                                .build(),
+                        McpServerFeatures.SyncToolSpecification.builder()
+                                .tool(PROGRESS)
                                 .callHandler((exchange, request) -> progress(request, exchange::progressNotification))
                                 .build(),
-                        McpServerFeatures.SyncToolSpecification.builder().tool(BLOCK)
-                                .callHandler((exchange, request) -> gate.pass()).build())
+                        McpServerFeatures.SyncToolSpecification.builder()
+                                .tool(BLOCK)
+                                .callHandler((exchange, request) -> gate.pass())
+                                .build())
                 .build();
     }
 
     @Override
     public McpStatelessSyncServer build(McpServer.StatelessSyncSpecification specification) {
-        return specification.serverInfo("transport-test", "0")
+        return specification
+                .serverInfo("transport-test", "0")
                 .capabilities(ServerCapabilities.builder().tools(false).build())
-                .tools(new McpStatelessServerFeatures.SyncToolSpecification(ECHO, (context, request) -> echo(request)),
-                        new McpStatelessServerFeatures.SyncToolSpecification(PROGRESS,
-                                (context, request) -> progress(request, notification -> { })))
+                .tools(
+                        new McpStatelessServerFeatures.SyncToolSpecification(ECHO, (context, request) -> echo(request)),
+                        new McpStatelessServerFeatures.SyncToolSpecification(
+                                PROGRESS, (context, request) -> progress(request, notification -> {})))
                 .build();
     }
 
     private static CallToolResult echo(CallToolRequest request) {
-        return CallToolResult.builder().addTextContent("echo: " + request.arguments().get("text")).build();
+        return CallToolResult.builder()
+                .addTextContent("echo: " + request.arguments().get("text"))
+                .build();
     }
 
     private static CallToolResult progress(CallToolRequest request, Consumer<ProgressNotification> notify) {
@@ -75,8 +89,10 @@ final class TestAssembly implements ServerAssembly, StatelessServerAssembly {
         for (int step = 1; step <= steps; step++) {
             sleep(delayMillis);
             if (request.progressToken() != null) {
-                notify.accept(ProgressNotification.builder(request.progressToken(), step).total((double) steps)
-                        .message("step " + step).build());
+                notify.accept(ProgressNotification.builder(request.progressToken(), step)
+                        .total((double) steps)
+                        .message("step " + step)
+                        .build());
             }
         }
         return CallToolResult.builder().addTextContent("done " + steps).build();
@@ -93,7 +109,10 @@ final class TestAssembly implements ServerAssembly, StatelessServerAssembly {
                 open.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return CallToolResult.builder().addTextContent("interrupted").isError(true).build();
+                return CallToolResult.builder()
+                        .addTextContent("interrupted")
+                        .isError(true)
+                        .build();
             }
             return CallToolResult.builder().addTextContent("passed").build();
         }

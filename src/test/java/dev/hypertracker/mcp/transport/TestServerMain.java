@@ -6,8 +6,7 @@ package dev.hypertracker.mcp.transport;
  * {@code READY <baseUrl>} on stdout and serves until SIGTERM/Ctrl-C.
  */
 public final class TestServerMain {
-    private TestServerMain() {
-    }
+    private TestServerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         String kinds = args.length > 0 ? args[0] : "http";
@@ -16,7 +15,8 @@ public final class TestServerMain {
             StdioTransport.run(assembly);
             return;
         }
-        HttpTransportConfig config = HttpTransportConfig.defaults().withKinds(TransportKind.parseList(kinds))
+        HttpTransportConfig config = HttpTransportConfig.defaults()
+                .withKinds(TransportKind.parseList(kinds))
                 .withPort(args.length > 1 ? Integer.parseInt(args[1]) : 0)
                 .withAuthToken(args.length > 2 ? args[2] : null);
         HttpTransportServer server = HttpTransportServer.start(config, assembly, assembly);

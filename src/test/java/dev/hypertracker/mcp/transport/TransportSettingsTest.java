@@ -11,7 +11,8 @@ class TransportSettingsTest {
     @Test
     void parsesSingleListsAndAliases() {
         assertThat(TransportKind.parseList("stdio")).containsExactly(TransportKind.STDIO);
-        assertThat(TransportKind.parseList("http, sse")).containsExactlyInAnyOrder(TransportKind.HTTP, TransportKind.SSE);
+        assertThat(TransportKind.parseList("http, sse"))
+                .containsExactlyInAnyOrder(TransportKind.HTTP, TransportKind.SSE);
         assertThat(TransportKind.parseList("both")).containsExactlyInAnyOrder(TransportKind.HTTP, TransportKind.SSE);
         assertThat(TransportKind.parseList("Streamable")).containsExactly(TransportKind.HTTP);
         assertThat(TransportKind.parseList("stateless")).containsExactly(TransportKind.STATELESS);
@@ -19,8 +20,10 @@ class TransportSettingsTest {
 
     @Test
     void refusesUnknownNamesAndStdioMixedWithHttp() {
-        assertThatThrownBy(() -> TransportKind.parseList("websocket")).hasMessageContaining("Unknown transport 'websocket'");
-        assertThatThrownBy(() -> TransportKind.parseList("stdio,http")).hasMessageContaining("stdio cannot be combined");
+        assertThatThrownBy(() -> TransportKind.parseList("websocket"))
+                .hasMessageContaining("Unknown transport 'websocket'");
+        assertThatThrownBy(() -> TransportKind.parseList("stdio,http"))
+                .hasMessageContaining("stdio cannot be combined");
     }
 
     @Test
@@ -30,14 +33,17 @@ class TransportSettingsTest {
         assertThat(defaults.kinds()).containsExactly(TransportKind.HTTP);
         assertThat(defaults.authToken()).isNull();
         assertThat(defaults.maxRequestBytes()).isEqualTo(4L * 1024 * 1024);
-        assertThat(defaults.withAuthToken("  ").authToken()).as("blank token means none").isNull();
+        assertThat(defaults.withAuthToken("  ").authToken())
+                .as("blank token means none")
+                .isNull();
     }
 
     @Test
     void refusesKindsThatCannotBeServedTogether() {
         HttpTransportConfig defaults = HttpTransportConfig.defaults();
         assertThatThrownBy(() -> defaults.withKinds(EnumSet.of(TransportKind.HTTP, TransportKind.STATELESS)))
-                .isInstanceOf(TransportConfigurationException.class).hasMessageContaining("both serve /mcp");
+                .isInstanceOf(TransportConfigurationException.class)
+                .hasMessageContaining("both serve /mcp");
         assertThatThrownBy(() -> defaults.withKinds(EnumSet.of(TransportKind.STDIO)))
                 .isInstanceOf(TransportConfigurationException.class);
         assertThatThrownBy(() -> defaults.withMaxRequestBytes(0)).isInstanceOf(TransportConfigurationException.class);

@@ -31,17 +31,23 @@ final class AppsSession implements AutoCloseable {
 
     AppsSession() {
         Settings settings = Settings.defaults(sandbox.baseUrl(), Secret.of(sandbox.token()));
-        http = HttpTransportServer.start(HttpTransportConfig.defaults().withPort(0).withKinds(EnumSet.of(TransportKind.HTTP)),
+        http = HttpTransportServer.start(
+                HttpTransportConfig.defaults().withPort(0).withKinds(EnumSet.of(TransportKind.HTTP)),
                 new HyperTrackerServer(settings, ToolSelection.all(), Clock.systemUTC()));
         appsClient = connect(ClientCapabilities.builder()
-                .extensions(Map.of(Views.EXTENSION, Map.of("mimeTypes", List.of(Views.MIME_TYPE)))).build());
+                .extensions(Map.of(Views.EXTENSION, Map.of("mimeTypes", List.of(Views.MIME_TYPE))))
+                .build());
         plainClient = connect(ClientCapabilities.builder().build());
     }
 
     private McpSyncClient connect(ClientCapabilities capabilities) {
-        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(http.baseUrl().toString())
-                .endpoint(HttpTransportServer.MCP_PATH).build()).requestTimeout(Duration.ofSeconds(60))
-                .capabilities(capabilities).build();
+        McpSyncClient client = McpClient.sync(
+                        HttpClientStreamableHttpTransport.builder(http.baseUrl().toString())
+                                .endpoint(HttpTransportServer.MCP_PATH)
+                                .build())
+                .requestTimeout(Duration.ofSeconds(60))
+                .capabilities(capabilities)
+                .build();
         client.initialize();
         return client;
     }

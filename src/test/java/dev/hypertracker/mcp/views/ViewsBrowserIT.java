@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -43,6 +42,7 @@ class ViewsBrowserIT {
     /** Nothing may load: inline script and style only (the view arrives as srcdoc and inherits this policy). */
     private static final String CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
             + "img-src data:; report-uri /csp-report";
+
     private static final Path SCREENSHOTS = Path.of("target", "view-screenshots");
 
     private static AppsSession session;
@@ -53,7 +53,9 @@ class ViewsBrowserIT {
 
     @BeforeAll
     static void start() throws IOException {
-        assertThat(Chromium.path()).as("headless Chromium is needed (.ci/run installs the Debian package chromium)").isNotNull();
+        assertThat(Chromium.path())
+                .as("headless Chromium is needed (.ci/run installs the Debian package chromium)")
+                .isNotNull();
         session = new AppsSession();
         record("series", "get_market_overview_metrics", Map.of());
         record("heatmap", "get_positions_heatmap", Map.of());
@@ -81,7 +83,8 @@ class ViewsBrowserIT {
     }
 
     private static void record(String name, String tool, Map<String, Object> args) throws IOException {
-        CallToolResult result = session.appsClient.callTool(CallToolRequest.builder(tool).arguments(args).build());
+        CallToolResult result = session.appsClient.callTool(
+                CallToolRequest.builder(tool).arguments(args).build());
         assertThat(result.isError()).as(tool).isNotEqualTo(Boolean.TRUE);
         JsonNode json = JSON.readTree(McpJsonDefaults.getMapper().writeValueAsString(result));
         results.put(name, json);
@@ -97,11 +100,16 @@ class ViewsBrowserIT {
         JsonNode openInterest = null;
         for (JsonNode m : metrics) if (m.path("name").asString().equals("openInterest")) openInterest = m;
         assertThat(openInterest).isNotNull();
-        assertThat(report.path("polylinePoints").asInt()).isEqualTo(openInterest.path("points").size()).isGreaterThan(10);
+        assertThat(report.path("polylinePoints").asInt())
+                .isEqualTo(openInterest.path("points").size())
+                .isGreaterThan(10);
         assertThat(report.path("minMarks").asInt()).isEqualTo(1);
         assertThat(report.path("maxMarks").asInt()).isEqualTo(1);
         assertThat(report.path("options").asInt()).isEqualTo(metrics.size());
-        assertThat(report.path("coverage").asString()).contains("Covered").contains("points").contains("asked: 24h ago");
+        assertThat(report.path("coverage").asString())
+                .contains("Covered")
+                .contains("points")
+                .contains("asked: 24h ago");
         commonChecks(report, result);
     }
 
@@ -110,7 +118,8 @@ class ViewsBrowserIT {
         JsonNode result = results.get("heatmap");
         JsonNode report = show(View.COHORT_HEATMAP, result, Map.of(), "light", "cohort-heatmap");
         int expected = 0;
-        for (JsonNode cell : result.path("_meta").path(Views.CHART_META_KEY).path("cells")) if (!cell.get(4).isNull()) expected++;
+        for (JsonNode cell : result.path("_meta").path(Views.CHART_META_KEY).path("cells"))
+            if (!cell.get(4).isNull()) expected++;
         assertThat(expected).isGreaterThan(50);
         assertThat(report.path("cells").asInt()).isEqualTo(expected);
         commonChecks(report, result);
@@ -128,16 +137,24 @@ class ViewsBrowserIT {
 
     @Test
     void theViewFollowsTheHostsThemeItsChangesAndItsStyleVariables() throws Exception {
-        JsonNode light = show(View.SERIES, results.get("series"), Map.of(), "light", null,
+        JsonNode light = show(
+                View.SERIES,
+                results.get("series"),
+                Map.of(),
+                "light",
+                null,
                 Map.of("switchTheme", "dark", "variables", Map.of("--color-text-primary", "rgb(1, 2, 3)")));
         JsonNode dark = show(View.SERIES, results.get("series"), Map.of(), "dark", "series-chart-dark", Map.of());
         assertThat(light.path("theme").asString()).isEqualTo("light");
         assertThat(dark.path("theme").asString()).isEqualTo("dark");
         assertThat(light.path("background").asString()).isEqualTo("rgb(255, 255, 255)");
         assertThat(dark.path("background").asString()).isEqualTo("rgb(23, 23, 23)");
-        assertThat(light.path("backgroundAfterSwitch").asString()).as("ui/notifications/host-context-changed")
+        assertThat(light.path("backgroundAfterSwitch").asString())
+                .as("ui/notifications/host-context-changed")
                 .isEqualTo("rgb(23, 23, 23)");
-        assertThat(light.path("textColour").asString()).as("the host's CSS variable").isEqualTo("rgb(1, 2, 3)");
+        assertThat(light.path("textColour").asString())
+                .as("the host's CSS variable")
+                .isEqualTo("rgb(1, 2, 3)");
     }
 
     @Test
@@ -157,9 +174,15 @@ class ViewsBrowserIT {
         List<String> methods = new ArrayList<>();
         report.path("log").path("methods").forEach(m -> methods.add(m.asString()));
         assertThat(methods).startsWith("ui/initialize", "ui/notifications/initialized");
-        assertThat(report.path("log").path("initializeParams").path("protocolVersion").asString()).isEqualTo("2026-01-26");
+        assertThat(report.path("log")
+                        .path("initializeParams")
+                        .path("protocolVersion")
+                        .asString())
+                .isEqualTo("2026-01-26");
         assertThat(report.path("log").path("sizes")).isNotEmpty();
-        assertThat(report.path("fallbackText").asString()).isEqualTo(text(result)).isNotBlank();
+        assertThat(report.path("fallbackText").asString())
+                .isEqualTo(text(result))
+                .isNotBlank();
         assertThat(report.path("svgTabIndex").asString()).isEqualTo("0");
         assertThat(report.path("focused").asBoolean()).isTrue();
         assertThat(report.path("readoutAfterKey").asString()).isNotBlank();
@@ -167,7 +190,9 @@ class ViewsBrowserIT {
 
     private static String text(JsonNode result) {
         List<String> texts = new ArrayList<>();
-        for (JsonNode c : result.path("content")) if (c.path("type").asString().equals("text")) texts.add(c.path("text").asString());
+        for (JsonNode c : result.path("content"))
+            if (c.path("type").asString().equals("text"))
+                texts.add(c.path("text").asString());
         return String.join("\n", texts);
     }
 
@@ -178,8 +203,14 @@ class ViewsBrowserIT {
     }
 
     /** {@code host}: extra host page settings (switchTheme: sent as host-context-changed; variables: style variables). */
-    private static JsonNode show(View view, JsonNode result, Map<String, Object> args, String theme, String screenshot,
-                                 Map<String, Object> host) throws Exception {
+    private static JsonNode show(
+            View view,
+            JsonNode result,
+            Map<String, Object> args,
+            String theme,
+            String screenshot,
+            Map<String, Object> host)
+            throws Exception {
         String id = "/host-" + view.name().toLowerCase() + "-" + theme + "-" + fixtures.size();
         Map<String, Object> fixture = new LinkedHashMap<>();
         fixture.put("html", view.html());
@@ -192,9 +223,13 @@ class ViewsBrowserIT {
         requests.clear();
         String dom = Chromium.dumpDom(url(id));
         Matcher m = Pattern.compile("REPORT:([A-Za-z0-9+/=]+):END").matcher(dom);
-        assertThat(m.find()).as("the host page wrote its report; DOM was:\n" + dom).isTrue();
+        assertThat(m.find())
+                .as("the host page wrote its report; DOM was:\n" + dom)
+                .isTrue();
         JsonNode report = JSON.readTree(new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8));
-        assertThat(requests).as("the only request is the host page: the view fetched nothing").containsOnly("GET " + id);
+        assertThat(requests)
+                .as("the only request is the host page: the view fetched nothing")
+                .containsOnly("GET " + id);
         if (screenshot != null) {
             fixture.put("screenshot", true);
             fixtures.put(id + "-shot", page(fixture));
@@ -224,7 +259,8 @@ class ViewsBrowserIT {
         static String path() {
             for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
                 for (String name : List.of("chromium", "chromium-browser")) {
-                    if (Files.isExecutable(Path.of(dir, name))) return Path.of(dir, name).toString();
+                    if (Files.isExecutable(Path.of(dir, name)))
+                        return Path.of(dir, name).toString();
                 }
             }
             return null;
@@ -235,18 +271,32 @@ class ViewsBrowserIT {
         }
 
         static void screenshot(String url, Path png, int height) throws Exception {
-            run(List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=800," + height, "--hide-scrollbars", url));
+            run(List.of(
+                    "--screenshot=" + png.toAbsolutePath(), "--window-size=800," + height, "--hide-scrollbars", url));
         }
 
         private static String run(List<String> args) throws Exception {
             Path profile = Files.createTempDirectory("views-chromium");
             try {
-                List<String> command = new ArrayList<>(List.of(path(), "--headless", "--no-sandbox", "--disable-gpu",
-                        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--disable-extensions", "--disable-default-apps", "--mute-audio",
-                        "--user-data-dir=" + profile, "--virtual-time-budget=10000"));
+                List<String> command = new ArrayList<>(List.of(
+                        path(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--disable-extensions",
+                        "--disable-default-apps",
+                        "--mute-audio",
+                        "--user-data-dir=" + profile,
+                        "--virtual-time-budget=10000"));
                 command.addAll(args);
-                Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                Process p = new ProcessBuilder(command)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
                 p.getOutputStream().close();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 // a guard against a hung browser, not a timing assertion
@@ -254,7 +304,8 @@ class ViewsBrowserIT {
                 return out;
             } finally {
                 try (var files = Files.walk(profile)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(f -> f.toFile().delete());
                 }
             }
         }

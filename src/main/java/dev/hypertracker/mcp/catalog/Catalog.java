@@ -41,7 +41,7 @@ public final class Catalog {
     }
 
     private static Param limit(long max) {
-        return Param.query("limit", INTEGER, "Page size.").range(1, max);
+        return Param.query("limit", INTEGER, null).range(1, max);
     }
 
     /** Series ask for the API's largest page by default, so that few pages cover the window (fidelity, issue 12). */
@@ -50,7 +50,7 @@ public final class Catalog {
     }
 
     private static Param cursor() {
-        return Param.query("nextCursor", CURSOR, "A previous result's nextCursor.");
+        return Param.query("nextCursor", CURSOR, null);
     }
 
     /** Documented on the coin x segment route only; the API silently ignores it elsewhere (so it is not offered there). */

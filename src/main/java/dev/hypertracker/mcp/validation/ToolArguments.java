@@ -53,8 +53,7 @@ public final class ToolArguments {
         List<Param> params = new ArrayList<>();
         DigestKind.Traits kind = endpoint.digest().traits();
         if (kind.takesShaping()) {
-            params.add(Param.query(DETAIL, ParamKind.ENUM, "summary (default), rows or raw.")
-                    .oneOf("summary", "rows", "raw"));
+            params.add(Param.query(DETAIL, ParamKind.ENUM, null).oneOf("summary", "rows", "raw"));
             params.add(Param.query(FIELDS, ParamKind.FIELD_LIST, null));
             params.add(Param.query(MAX_ROWS, ParamKind.INTEGER, null).range(1, 1000));
         }

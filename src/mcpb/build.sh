@@ -25,15 +25,25 @@ mcpb_version=2.1.2
 rm -rf "$stage" "$out"
 mkdir -p "$stage/bin" "$stage/server"
 
-# The modules the shaded jar needs (jdeps --print-module-deps, less java.desktop and java.security.jgss, which only
-# Jetty's unused bean-introspection listener and SPNEGO login refer to), plus TLS elliptic curves (the real API is
-# HTTPS) and jdk.unsupported (sun.misc.Unsafe, used by the libraries' fast paths). The runtime's default CDS archive
+# The modules the shaded jar needs (jdeps --print-module-deps, less java.security.jgss, which only Jetty's SPNEGO
+# login refers to), plus TLS elliptic curves (the real API is HTTPS) and jdk.unsupported (sun.misc.Unsafe, used by the
+# libraries' fast paths). java.desktop draws the chart: "png" images (Java2D, headless). The runtime's default CDS archive
 # (--generate-cds-archive) is the base the app archive builds on; the non-compressed-oops variant is never used
 # with the launcher's small heap, so it is dropped.
-modules=java.base,java.management,java.naming,java.net.http,java.sql,jdk.crypto.ec,jdk.unsupported
+modules=java.base,java.desktop,java.management,java.naming,java.net.http,java.sql,jdk.crypto.ec,jdk.unsupported
 "$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
     --generate-cds-archive --output "$stage/runtime"
 rm -f "$stage/runtime/lib/server/classes_nocoops.jsa"
+# fonts for the PNG charts: the JDK also reads lib/fonts, so a machine without any font still draws them.
+# DejaVu's licence allows redistribution; a build machine without it makes a bundle that uses the system's fonts.
+font_dir=/usr/share/fonts/truetype/dejavu
+if [ -f "$font_dir/DejaVuSans.ttf" ]; then
+  mkdir -p "$stage/runtime/lib/fonts"
+  cp "$font_dir/DejaVuSans.ttf" "$font_dir/DejaVuSans-Bold.ttf" "$stage/runtime/lib/fonts/" 2>/dev/null \
+      || cp "$font_dir/DejaVuSans.ttf" "$stage/runtime/lib/fonts/"
+else
+  echo "build.sh: no DejaVu fonts on this machine: the bundle's PNG charts use the system's fonts" >&2
+fi
 
 cp bin/hypertracker-mcp src/mcpb/mcpb-start "$stage/bin/"
 sed -i.bak "s/@JAR_TIME@/$jar_time/" "$stage/bin/mcpb-start" && rm "$stage/bin/mcpb-start.bak"

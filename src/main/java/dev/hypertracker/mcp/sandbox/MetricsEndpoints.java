@@ -32,18 +32,25 @@ final class MetricsEndpoints {
         Instant end = q.time("end").orElse(data.anchor());
         Aggregates.Series s = aggregates.series(Aggregates.SeriesKey.marketWide());
         long equityCents = data.totalWalletEquityCents();
-        return page(q, historyStart(start, HistoryLimits.MARKET_OVERVIEW), end, Aggregates.TEN_MINUTES, 0, false, (g, h) -> {
-            g.writeStringProperty("createdAt", JsonOut.time(data.instantAt((long) h * Aggregates.TEN_MINUTES)));
-            g.writeNumberProperty("count", s.count[h]);
-            g.writeNumberProperty("countLong", s.countLong[h]);
-            g.writeNumberProperty("countShort", s.count[h] - s.countLong[h]);
-            JsonOut.value(g, "openInterest", s.valueMicros[h]);
-            JsonOut.value(g, "openInterestLong", s.valueLongMicros[h]);
-            JsonOut.value(g, "openInterestShort", s.valueMicros[h] - s.valueLongMicros[h]);
-            // wallets' equity plus the unrealized PnL of their open positions at that point
-            JsonOut.money(g, "perpEquity", equityCents + s.unrealizedPnlCents[h]);
-            g.writeNumberProperty("countInProfit", s.countInProfit[h]);
-        });
+        return page(
+                q,
+                historyStart(start, HistoryLimits.MARKET_OVERVIEW),
+                end,
+                Aggregates.TEN_MINUTES,
+                0,
+                false,
+                (g, h) -> {
+                    g.writeStringProperty("createdAt", JsonOut.time(data.instantAt((long) h * Aggregates.TEN_MINUTES)));
+                    g.writeNumberProperty("count", s.count[h]);
+                    g.writeNumberProperty("countLong", s.countLong[h]);
+                    g.writeNumberProperty("countShort", s.count[h] - s.countLong[h]);
+                    JsonOut.value(g, "openInterest", s.valueMicros[h]);
+                    JsonOut.value(g, "openInterestLong", s.valueLongMicros[h]);
+                    JsonOut.value(g, "openInterestShort", s.valueMicros[h] - s.valueLongMicros[h]);
+                    // wallets' equity plus the unrealized PnL of their open positions at that point
+                    JsonOut.money(g, "perpEquity", equityCents + s.unrealizedPnlCents[h]);
+                    g.writeNumberProperty("countInProfit", s.countInProfit[h]);
+                });
     }
 
     /** positionRecencyTimeframe is not a parameter of this route: the API ignores it, unvalidated. */
@@ -65,8 +72,7 @@ final class MetricsEndpoints {
         int recency = q.timeframeSeconds("positionRecencyTimeframe");
         OptionalInt c = data.coinIndex(path.get("coin"));
         if (c.isEmpty()) return emptySeries();
-        Instant historyStart =
-                recency == 0 ? HistoryLimits.COIN_METRICS : HistoryLimits.COIN_METRICS_BY_RECENCY;
+        Instant historyStart = recency == 0 ? HistoryLimits.COIN_METRICS : HistoryLimits.COIN_METRICS_BY_RECENCY;
         return coinSeries(
                 q,
                 historyStart(start, historyStart),

@@ -28,8 +28,7 @@ final class PositionsEndpoint {
 
     Reply list(QueryParams q) {
         // nothing opened before the API's history began is listed (a window before it: an empty list)
-        long startSecond = Math.max(
-                data.secondOf(q.requiredTime("start")), data.secondOf(HistoryLimits.POSITIONS));
+        long startSecond = Math.max(data.secondOf(q.requiredTime("start")), data.secondOf(HistoryLimits.POSITIONS));
         long endSecond = data.secondOf(q.time("end").orElse(data.anchor()));
         Optional<String> coin = q.first("coin");
         Set<Integer> wallets = walletFilter(q.addresses("address"));

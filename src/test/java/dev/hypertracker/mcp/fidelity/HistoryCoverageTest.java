@@ -1,6 +1,5 @@
 package dev.hypertracker.mcp.fidelity;
 
-import static dev.hypertracker.mcp.support.SandboxHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypertracker.mcp.support.SandboxHarness;
@@ -30,8 +29,7 @@ class HistoryCoverageTest {
     }
 
     private static String firstLine(CallToolResult r) {
-        assertThat(r.isError()).as(text(r)).isFalse();
-        return text(r).lines().findFirst().orElseThrow();
+        return WindowsAndWordingTest.firstLine(r);
     }
 
     @Test

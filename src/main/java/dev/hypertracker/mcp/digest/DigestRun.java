@@ -39,7 +39,7 @@ final class DigestRun implements RowSource.Sink {
     DigestRun(Endpoint endpoint, DigestOptions options, Clock clock) {
         this.endpoint = endpoint;
         this.options = options;
-        this.kind = options.detail() == Detail.SUMMARY ? KindDigest.forKind(endpoint.digest(), options, clock) : null;
+        this.kind = options.detail() == Detail.SUMMARY ? KindDigest.forKind(endpoint, options, clock) : null;
     }
 
     @Override

@@ -1,7 +1,8 @@
 package dev.hypertracker.mcp.digest;
 
 import dev.hypertracker.mcp.api.Paging;
-import dev.hypertracker.mcp.catalog.DigestKind;
+import dev.hypertracker.mcp.catalog.Endpoint;
+import dev.hypertracker.mcp.catalog.HistoryLimits;
 import java.time.Clock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,17 +28,25 @@ interface KindDigest {
         return null;
     }
 
-    static KindDigest forKind(DigestKind kind, DigestOptions options, Clock clock) {
-        return switch (kind) {
+    static KindDigest forKind(Endpoint endpoint, DigestOptions options, Clock clock) {
+        return switch (endpoint.digest()) {
             case POSITIONS -> new PositionsDigest(options);
             case EXPOSURE -> new ExposureDigest(options);
             case HEATMAP -> new HeatmapDigest(options);
-            case SERIES -> new SeriesDigest(options);
+            case SERIES -> new SeriesDigest(options, historyStart(endpoint, options));
             case LIQUIDATION_RISK -> new LiquidationRiskDigest(options);
             case BREAKDOWN -> new BreakdownDigest(options);
             case LIQUIDATION_HEATMAP -> new LiquidationHeatmapDigest(options);
             case COHORTS -> new CohortsDigest();
             case FRESHNESS -> new FreshnessDigest(clock);
         };
+    }
+
+    /** Where the route's history begins (epoch millis), for the query as sent; Long.MIN_VALUE when unpublished. */
+    private static long historyStart(Endpoint endpoint, DigestOptions options) {
+        Object recency = options.echo().get("positionRecencyTimeframe");
+        return HistoryLimits.start(endpoint.pathTemplate(), recency instanceof String r ? r : null)
+                .map(java.time.Instant::toEpochMilli)
+                .orElse(Long.MIN_VALUE);
     }
 }

@@ -36,6 +36,9 @@ final class SeriesDigest implements KindDigest {
     private final Map<String, Stats> stats = new LinkedHashMap<>();
     private final long askedFrom;
     private final long askedTo;
+    /** Where the route's history begins (the vendor's guide), or Long.MIN_VALUE when no limit is published. */
+    private final long historyStart;
+
     private String mainMetric;
     private long[] trendTimes = new long[256];
     private double[] trendValues = new double[256];
@@ -153,9 +156,10 @@ final class SeriesDigest implements KindDigest {
         return epochMillis == Long.MIN_VALUE || epochMillis == Long.MAX_VALUE ? "n/a" : Format.isoMinutes(epochMillis);
     }
 
-    SeriesDigest(DigestOptions options) {
+    SeriesDigest(DigestOptions options, long historyStart) {
         this.askedFrom = echoedTime(options, "start");
         this.askedTo = echoedTime(options, "end");
+        this.historyStart = historyStart;
     }
 
     private static long echoedTime(DigestOptions options, String name) {
@@ -168,17 +172,27 @@ final class SeriesDigest implements KindDigest {
         boolean pagesLeft = !paging.complete();
         boolean lateStart =
                 askedFrom != Long.MIN_VALUE && from != Long.MAX_VALUE && from - askedFrom > START_SLACK_MILLIS;
-        if (!pagesLeft && !lateStart && points > 0) return null;
+        boolean beforeHistory =
+                askedFrom != Long.MIN_VALUE && historyStart != Long.MIN_VALUE && askedFrom < historyStart;
+        if (!pagesLeft && !lateStart && !beforeHistory && points > 0) return null;
         String asked = askedFrom == Long.MIN_VALUE
                 ? "the requested window"
                 : "the requested " + textTime(askedFrom) + " to "
                         + (askedTo == Long.MIN_VALUE ? "now" : textTime(askedTo));
-        if (points == 0) return pagesLeft ? "NOT COVERED: no points read of " + asked + "." : null;
+        String history = beforeHistory
+                ? "this route's history begins " + textTime(historyStart)
+                        + " (vendor guide), and the API has no points before it"
+                : null;
+        if (points == 0) {
+            if (history != null) return "NOT COVERED: no points in " + asked + ": " + history + ".";
+            return pagesLeft ? "NOT COVERED: no points read of " + asked + "." : null;
+        }
         String covered = "PARTIAL: the stats cover " + textTime(from) + " to " + textTime(to) + " only, of " + asked;
         if (pagesLeft) {
-            return covered + " (" + Format.count(paging.pagesFetched()) + " pages read, more remain: raise maxPages, "
-                    + "continue with nextCursor, or shorten the window).";
+            return covered + (history == null ? "" : " (" + history + ")") + " (" + Format.count(paging.pagesFetched())
+                    + " pages read, more remain: raise maxPages, continue with nextCursor, or shorten the window).";
         }
+        if (history != null) return covered + ": " + history + ".";
         return covered + ": the API has no points before " + textTime(from) + " for this query.";
     }
 

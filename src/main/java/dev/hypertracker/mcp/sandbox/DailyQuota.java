@@ -1,9 +1,9 @@
 package dev.hypertracker.mcp.sandbox;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.function.Supplier;
 
 /**
  * The plan's daily request allowance as the API enforces it: every authorized request counts, the count
@@ -13,11 +13,11 @@ import java.time.ZoneOffset;
 final class DailyQuota {
 
     private final int limit;
-    private final Clock clock;
+    private final Supplier<Instant> clock;
     private LocalDate day;
     private int used;
 
-    DailyQuota(int limit, Clock clock) {
+    DailyQuota(int limit, Supplier<Instant> clock) {
         this.limit = limit;
         this.clock = clock;
     }
@@ -33,7 +33,7 @@ final class DailyQuota {
 
     /** Counts one request when {@code counted}; otherwise only reports the state. */
     synchronized Decision take(boolean counted) {
-        Instant now = clock.instant();
+        Instant now = clock.get();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (!today.equals(day)) {
             day = today;

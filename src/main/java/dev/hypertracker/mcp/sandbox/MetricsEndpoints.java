@@ -1,6 +1,7 @@
 package dev.hypertracker.mcp.sandbox;
 
 import dev.hypertracker.mcp.catalog.Cohort;
+import dev.hypertracker.mcp.catalog.HistoryLimits;
 import dev.hypertracker.mcp.catalog.SizeBucket;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -31,18 +32,25 @@ final class MetricsEndpoints {
         Instant end = q.time("end").orElse(data.anchor());
         Aggregates.Series s = aggregates.series(Aggregates.SeriesKey.marketWide());
         long equityCents = data.totalWalletEquityCents();
-        return page(q, start, end, Aggregates.TEN_MINUTES, 0, false, (g, h) -> {
-            g.writeStringProperty("createdAt", JsonOut.time(data.instantAt((long) h * Aggregates.TEN_MINUTES)));
-            g.writeNumberProperty("count", s.count[h]);
-            g.writeNumberProperty("countLong", s.countLong[h]);
-            g.writeNumberProperty("countShort", s.count[h] - s.countLong[h]);
-            JsonOut.value(g, "openInterest", s.valueMicros[h]);
-            JsonOut.value(g, "openInterestLong", s.valueLongMicros[h]);
-            JsonOut.value(g, "openInterestShort", s.valueMicros[h] - s.valueLongMicros[h]);
-            // wallets' equity plus the unrealized PnL of their open positions at that point
-            JsonOut.money(g, "perpEquity", equityCents + s.unrealizedPnlCents[h]);
-            g.writeNumberProperty("countInProfit", s.countInProfit[h]);
-        });
+        return page(
+                q,
+                historyStart(start, HistoryLimits.MARKET_OVERVIEW),
+                end,
+                Aggregates.TEN_MINUTES,
+                0,
+                false,
+                (g, h) -> {
+                    g.writeStringProperty("createdAt", JsonOut.time(data.instantAt((long) h * Aggregates.TEN_MINUTES)));
+                    g.writeNumberProperty("count", s.count[h]);
+                    g.writeNumberProperty("countLong", s.countLong[h]);
+                    g.writeNumberProperty("countShort", s.count[h] - s.countLong[h]);
+                    JsonOut.value(g, "openInterest", s.valueMicros[h]);
+                    JsonOut.value(g, "openInterestLong", s.valueLongMicros[h]);
+                    JsonOut.value(g, "openInterestShort", s.valueMicros[h] - s.valueLongMicros[h]);
+                    // wallets' equity plus the unrealized PnL of their open positions at that point
+                    JsonOut.money(g, "perpEquity", equityCents + s.unrealizedPnlCents[h]);
+                    g.writeNumberProperty("countInProfit", s.countInProfit[h]);
+                });
     }
 
     /** positionRecencyTimeframe is not a parameter of this route: the API ignores it, unvalidated. */
@@ -51,7 +59,11 @@ final class MetricsEndpoints {
         OptionalInt c = data.coinIndex(path.get("coin"));
         if (c.isEmpty()) return emptySeries();
         return coinSeries(
-                q, start, c.getAsInt(), Aggregates.SeriesKey.perCoin(c.getAsInt(), Aggregates.Filter.ALL, 0, 0), null);
+                q,
+                historyStart(start, HistoryLimits.COIN_METRICS),
+                c.getAsInt(),
+                Aggregates.SeriesKey.perCoin(c.getAsInt(), Aggregates.Filter.ALL, 0, 0),
+                null);
     }
 
     Reply coinSegment(Map<String, String> path, QueryParams q) {
@@ -60,9 +72,10 @@ final class MetricsEndpoints {
         int recency = q.timeframeSeconds("positionRecencyTimeframe");
         OptionalInt c = data.coinIndex(path.get("coin"));
         if (c.isEmpty()) return emptySeries();
+        Instant historyStart = recency == 0 ? HistoryLimits.COIN_METRICS : HistoryLimits.COIN_METRICS_BY_RECENCY;
         return coinSeries(
                 q,
-                start,
+                historyStart(start, historyStart),
                 c.getAsInt(),
                 Aggregates.SeriesKey.perCoin(c.getAsInt(), Aggregates.Filter.COHORT, segmentId, recency),
                 "segmentId");
@@ -76,10 +89,18 @@ final class MetricsEndpoints {
         if (c.isEmpty()) return emptySeries();
         return coinSeries(
                 q,
-                start,
+                historyStart(start, HistoryLimits.COIN_METRICS),
                 c.getAsInt(),
                 Aggregates.SeriesKey.perCoin(c.getAsInt(), Aggregates.Filter.SIZE_BUCKET, bucketId, 0),
                 "sizeBucketId");
+    }
+
+    /**
+     * The API has no points before the route's history began (a window entirely before it: an empty list, not an
+     * error), whatever the sandbox's generated data spans.
+     */
+    private static Instant historyStart(Instant start, Instant historyBegins) {
+        return start.isBefore(historyBegins) ? historyBegins : start;
     }
 
     /** An unknown or wrong-case coin on a metrics route: an empty list, not a 404 (coins are case-sensitive). */

@@ -1,6 +1,7 @@
 package dev.hypertracker.mcp.sandbox;
 
 import dev.hypertracker.mcp.catalog.Cohort;
+import dev.hypertracker.mcp.catalog.HistoryLimits;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,7 +27,8 @@ final class PositionsEndpoint {
     }
 
     Reply list(QueryParams q) {
-        long startSecond = data.secondOf(q.requiredTime("start"));
+        // nothing opened before the API's history began is listed (a window before it: an empty list)
+        long startSecond = Math.max(data.secondOf(q.requiredTime("start")), data.secondOf(HistoryLimits.POSITIONS));
         long endSecond = data.secondOf(q.time("end").orElse(data.anchor()));
         Optional<String> coin = q.first("coin");
         Set<Integer> wallets = walletFilter(q.addresses("address"));

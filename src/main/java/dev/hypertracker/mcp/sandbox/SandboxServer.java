@@ -1,13 +1,12 @@
 package dev.hypertracker.mcp.sandbox;
 
 import dev.hypertracker.mcp.catalog.Endpoint;
+import dev.hypertracker.mcp.time.TimeSource;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -46,6 +45,7 @@ public final class SandboxServer implements AutoCloseable {
     private final ApiRoutes routes;
     private final byte[] expectedAuthorization;
     private final DailyQuota quota;
+    private volatile TimeSource time = TimeSource.system();
     private final BodyQuirks quirks;
     private final Server server;
     private volatile URI baseUrl;
@@ -59,7 +59,7 @@ public final class SandboxServer implements AutoCloseable {
         this.exports = new ExportEndpoints(data, aggregates, config, () -> baseUrl);
         this.routes = new ApiRoutes(data, aggregates, exports);
         this.expectedAuthorization = ("Bearer " + config.token()).getBytes(StandardCharsets.UTF_8);
-        this.quota = new DailyQuota(config.dailyQuota(), Clock.systemUTC());
+        this.quota = new DailyQuota(config.dailyQuota(), () -> time.instant());
         this.quirks = new BodyQuirks(config);
 
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 2);
@@ -108,6 +108,15 @@ public final class SandboxServer implements AutoCloseable {
 
     public FaultInjector faults() {
         return faults;
+    }
+
+    /**
+     * The sandbox's wall clock for the daily quota, the request log and delay faults (virtual time in tests: a quota
+     * resets when the test moves the clock past midnight UTC). The market's data still ends at the anchor.
+     */
+    public void useTime(TimeSource source) {
+        this.time = source;
+        faults.useTime(source);
     }
 
     /** The ground truth behind every response. */
@@ -201,7 +210,7 @@ public final class SandboxServer implements AutoCloseable {
             Supplier<Reply> normal = () -> answer(method, path, query, authorization);
             Reply reply = fault == null ? normal.get() : withFault(fault, normal);
             requestLog.add(new RequestLog.Entry(
-                    Instant.now(), method, path, rawQuery, query.asMap(), bearerSent, reply.status()));
+                    time.instant(), method, path, rawQuery, query.asMap(), bearerSent, reply.status()));
 
             response.setStatus(reply.status());
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());

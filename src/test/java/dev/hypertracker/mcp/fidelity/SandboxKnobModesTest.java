@@ -19,7 +19,7 @@ class SandboxKnobModesTest {
     static final Instant ANCHOR = Instant.now().truncatedTo(ChronoUnit.HOURS);
     static final SandboxConfig BASE = SandboxHarness.SMALL.withAnchor(ANCHOR);
 
-    /** Tool calls covering every kind of number the digests read. */
+    /** Tool calls covering every digest kind that reads numbers (freshness reads only times). */
     static final List<Map.Entry<String, Map<String, Object>>> CALLS = List.of(
             Map.entry("list_positions", Map.of("coin", "ETH", "open", true)),
             Map.entry("get_open_exposure_by_coin", Map.of()),
@@ -28,6 +28,13 @@ class SandboxKnobModesTest {
             Map.entry("get_market_overview_metrics", Map.of()),
             Map.entry("get_liquidation_risk_by_asset", Map.of("segmentId", 4)),
             Map.entry("export_position_breakdown_by_size", Map.of("coin", "BTC")),
+            Map.entry("export_position_breakdown_by_cohort", Map.of("coin", "BTC")),
+            Map.entry("export_coin_positions", Map.of("coin", "BTC")),
+            Map.entry("export_position_metrics", Map.of("coin", "BTC")),
+            Map.entry("export_liquidation_heatmap", Map.of("coin", "BTC")),
+            Map.entry("get_perp_volume_metrics", Map.of()),
+            Map.entry("get_coin_segment_metrics", Map.of("coin", "BTC", "segmentId", 4)),
+            Map.entry("get_coin_size_bucket_metrics", Map.of("coin", "BTC", "sizeBucketId", 5)),
             Map.entry("list_cohorts", Map.of()));
 
     private static Map<String, Object> digest(SandboxHarness h, String tool, Map<String, Object> args) {

@@ -154,16 +154,19 @@ class UpstreamBodyFidelityTest {
     }
 
     @Test
-    void theUnlistedPositionsExportExplainsA404() {
-        harness.sandbox().faults().on("/api/external/exports/coins/BTC/positions", Fault.status(404), 5);
-        try {
-            CallToolResult r = harness.call("export_coin_positions", Map.of("coin", "BTC", "fresh", true));
-            assertThat(r.isError()).isTrue();
-            assertThat(text(r))
-                    .contains("no longer in the vendor's current list")
-                    .contains("export_position_breakdown_by_size");
-        } finally {
-            harness.sandbox().faults().clear();
+    void theUnlistedPositionsExportExplainsA400OrA404() {
+        for (int status : new int[] {400, 404}) {
+            harness.sandbox().faults().on("/api/external/exports/coins/BTC/positions", Fault.status(status), 5);
+            try {
+                CallToolResult r = harness.call("export_coin_positions", Map.of("coin", "BTC", "fresh", true));
+                assertThat(r.isError()).as("status " + status).isTrue();
+                assertThat(text(r))
+                        .as("status " + status)
+                        .contains("no longer in the vendor's current list")
+                        .contains("export_position_breakdown_by_size");
+            } finally {
+                harness.sandbox().faults().clear();
+            }
         }
     }
 }

@@ -29,7 +29,8 @@ class WindowsAndWordingTest {
         harness.close();
     }
 
-    private static String firstLine(CallToolResult r) {
+    /** The first line of a successful result's text. */
+    static String firstLine(CallToolResult r) {
         assertThat(r.isError()).as(text(r)).isFalse();
         return text(r).lines().findFirst().orElseThrow();
     }

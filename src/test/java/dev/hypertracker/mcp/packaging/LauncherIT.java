@@ -54,6 +54,21 @@ class LauncherIT {
         assertThat(r.stdout().strip()).isEqualTo("hypertracker-mcp " + PackagingTest.pomVersion());
     }
 
+    /** Issue 12: `bin/hypertracker-mcp doctor --demo` runs the checks against the sandbox, all green, exit 0. */
+    @Test
+    void doctorDemoThroughTheLauncherIsAllGreen(@TempDir Path dir) throws Exception {
+        assumeTrue(!System.getProperty("os.name").toLowerCase().contains("win"), "bash launcher");
+        Run r = run(
+                List.of("bash", Path.of("bin", "hypertracker-mcp").toString(), "doctor", "--demo"),
+                Map.of("HYPERTRACKER_MCP_JAR", jar().toString(), "JAVA_HOME", System.getProperty("java.home")),
+                "",
+                dir);
+        assertThat(r.exit())
+                .as("stdout: %s%nstderr: %s", r.stdout(), r.stderr())
+                .isZero();
+        assertThat(r.stdout()).contains("All well.").doesNotContain("FAIL");
+    }
+
     /**
      * A CDS archive that does not fit (written for another jar path, as after moving the checkout) makes the JVM print
      * "[warning][cds] … Unable to use shared archive" on STDOUT by default, which would corrupt the MCP stream. The

@@ -135,7 +135,7 @@ class ConsistencyTest {
 
     @Test
     void newestSeriesPointsAreTheOpenPositions() {
-        String now = "?start=2026-03-01T12:00:00.000Z";
+        String now = "?start=2026-07-01T12:00:00.000Z";
         for (String coin : List.of("BTC", "kPEPE", "xyz:GOLD")) {
             JsonNode row = client.json("/position-metrics/coin/" + coin + now)
                     .get("metrics")
@@ -276,7 +276,7 @@ class ConsistencyTest {
 
         JsonNode byCohort = client.json("/exports/coins/eth/position-breakdown-by-cohort");
         assertThat(byCohort.get("breakdownByCohort").size()).isEqualTo(16);
-        assertThat(byCohort.get("createdAt").stringValue()).isEqualTo("2026-03-01T12:00:00.000Z");
+        assertThat(byCohort.get("createdAt").stringValue()).isEqualTo("2026-07-01T12:00:00.000Z");
         for (JsonNode row : byCohort.get("breakdownByCohort")) {
             JsonNode s = segments.get(row.get("segmentId").intValue());
             assertThat(row.get("positionCount").intValue())
@@ -312,14 +312,14 @@ class ConsistencyTest {
         for (JsonNode row : positions.get("breakdownBySize")) {
             int bucket = row.get("sizeBucketId").intValue();
             JsonNode series = client.json("/position-metrics/coin/ETH/position-size-bucket/" + bucket
-                            + "?start=2026-02-28T12:00:00.000Z")
+                            + "?start=2026-06-30T12:00:00.000Z")
                     .get("metrics");
             assertThat(row.get("positionCount").intValue())
                     .isEqualTo(series.get(0).get("positionCount").intValue());
             assertThat(micros(row.get("totalPositionValue")))
                     .isEqualTo(micros(series.get(0).get("totalPositionValue")));
             JsonNode dayAgo = series.get(24 * 4);
-            assertThat(dayAgo.get("createdAt").stringValue()).isEqualTo("2026-02-28T12:00:00.000Z");
+            assertThat(dayAgo.get("createdAt").stringValue()).isEqualTo("2026-06-30T12:00:00.000Z");
             assertThat(row.get("pastPositionCount").intValue())
                     .isEqualTo(dayAgo.get("positionCount").intValue());
             assertThat(micros(row.get("pastTotalPositionValue"))).isEqualTo(micros(dayAgo.get("totalPositionValue")));
@@ -332,7 +332,7 @@ class ConsistencyTest {
         assertThat(data.size()).isEqualTo(14 * 24);
         assertThat(data.get(0).size()).isEqualTo(columns.size() - 1);
         List<JsonNode> series = new java.util.ArrayList<>();
-        for (JsonNode page : client.allPages("/position-metrics/coin/ETH?start=2026-02-01T00:00:00.000Z")) {
+        for (JsonNode page : client.allPages("/position-metrics/coin/ETH?start=2026-06-01T00:00:00.000Z")) {
             page.get("metrics").forEach(series::add);
         }
         // the file is hourly; the JSON series has a point per update (every 15 minutes)

@@ -9,14 +9,14 @@ import org.junit.jupiter.api.Test;
 class DeterminismTest {
 
     private static final List<String> PATHS = List.of(
-            "/positions?start=2026-02-01T00:00:00.000Z&limit=1000",
+            "/positions?start=2026-06-01T00:00:00.000Z&limit=1000",
             "/positions/coins",
             "/positions/heatmap",
-            "/position-metrics/general?start=2026-02-01T00:00:00.000Z",
-            "/position-metrics/coin/HYPE?start=2026-02-01T00:00:00.000Z",
-            "/position-metrics/coin/kPEPE/segment/11?start=2026-02-01T00:00:00.000Z",
-            "/position-metrics/coin/BTC/position-size-bucket/5?start=2026-02-01T00:00:00.000Z",
-            "/metrics/perp-volume?start=2026-02-01T00:00:00.000Z",
+            "/position-metrics/general?start=2026-06-01T00:00:00.000Z",
+            "/position-metrics/coin/HYPE?start=2026-06-01T00:00:00.000Z",
+            "/position-metrics/coin/kPEPE/segment/11?start=2026-06-01T00:00:00.000Z",
+            "/position-metrics/coin/BTC/position-size-bucket/5?start=2026-06-01T00:00:00.000Z",
+            "/metrics/perp-volume?start=2026-06-01T00:00:00.000Z",
             "/7/assets/liquidation-risk?limit=500",
             "/exports/coins/BTC/positions",
             "/exports/coins/BTC/position-metrics",

@@ -75,12 +75,12 @@ class ErrorsAndAuthTest {
                         "{\"statusCode\":400,\"message\":[\"start must be a valid ISO 8601 date string\"],\"error\":\"Bad Request\"}");
         assertBadRequest("/positions?start=yesterday", "start", "ISO 8601");
         assertBadRequest(
-                "/positions?start=2026-02-25T00:00:00Z&end=1740441600000",
+                "/positions?start=2026-06-27T00:00:00Z&end=1740441600000",
                 "end",
                 "end must be a valid ISO 8601 date string");
         assertBadRequest("/position-metrics/general?start=2026-13-01", "start", "ISO 8601");
         for (String ok : new String[] {
-            "2026-02-25", "2026-02-25T00:00:00Z", "2026-02-25T00:00:00.000Z", "2026-02-25T01:00:00+01:00"
+            "2026-06-27", "2026-06-27T00:00:00Z", "2026-06-27T00:00:00.000Z", "2026-06-27T01:00:00+01:00"
         }) {
             assertThat(client.get("/metrics/perp-volume?start=" + ok.replace("+", "%2B"))
                             .statusCode())
@@ -91,10 +91,10 @@ class ErrorsAndAuthTest {
 
     @Test
     void limitsAreCappedWith400() {
-        assertBadRequest("/positions?start=2026-02-25&limit=1001", "limit", "limit must not be greater than 1000");
-        assertBadRequest("/positions?start=2026-02-25&limit=0", "limit", "limit must not be less than 1");
-        assertBadRequest("/positions?start=2026-02-25&limit=ten", "limit", "limit must be an integer number");
-        assertBadRequest("/position-metrics/coin/BTC?start=2026-02-25&limit=5000", "limit", "greater than 1000");
+        assertBadRequest("/positions?start=2026-06-27&limit=1001", "limit", "limit must not be greater than 1000");
+        assertBadRequest("/positions?start=2026-06-27&limit=0", "limit", "limit must not be less than 1");
+        assertBadRequest("/positions?start=2026-06-27&limit=ten", "limit", "limit must be an integer number");
+        assertBadRequest("/position-metrics/coin/BTC?start=2026-06-27&limit=5000", "limit", "greater than 1000");
         assertBadRequest("/1/assets/liquidation-risk?limit=501", "limit", "limit must not be greater than 500");
         assertBadRequest("/1/assets/liquidation-risk?offset=-1", "offset", "offset must not be less than 0");
         assertThat(client.get("/1/assets/liquidation-risk?limit=500").statusCode())
@@ -103,22 +103,22 @@ class ErrorsAndAuthTest {
 
     @Test
     void otherParametersAreValidated() {
-        assertBadRequest("/positions?start=2026-02-25&open=yes", "open", "open must be a boolean value");
-        assertBadRequest("/positions?start=2026-02-25&segmentId=17", "segmentId", "must not be greater than 16");
-        assertBadRequest("/positions?start=2026-02-25&address=0x123", "address", "address must be an Ethereum address");
+        assertBadRequest("/positions?start=2026-06-27&open=yes", "open", "open must be a boolean value");
+        assertBadRequest("/positions?start=2026-06-27&segmentId=17", "segmentId", "must not be greater than 16");
+        assertBadRequest("/positions?start=2026-06-27&address=0x123", "address", "address must be an Ethereum address");
         assertBadRequest(
-                "/positions?start=2026-02-25&nextCursor=garbage", "nextCursor", "nextCursor must be a valid cursor");
+                "/positions?start=2026-06-27&nextCursor=garbage", "nextCursor", "nextCursor must be a valid cursor");
         assertBadRequest("/positions/heatmap?openedWithin=1y", "openedWithin", "24h, 7d, 30d, all");
         assertBadRequest(
-                "/position-metrics/coin/BTC/segment/4?start=2026-02-25&positionRecencyTimeframe=2d",
+                "/position-metrics/coin/BTC/segment/4?start=2026-06-27&positionRecencyTimeframe=2d",
                 "positionRecencyTimeframe",
                 "24h");
         // not a parameter of the per-coin route: ignored there, like every parameter the API does not know
-        assertThat(client.get("/position-metrics/coin/BTC?start=2026-02-25&positionRecencyTimeframe=2d")
+        assertThat(client.get("/position-metrics/coin/BTC?start=2026-06-27&positionRecencyTimeframe=2d")
                         .statusCode())
                 .isEqualTo(200);
         assertBadRequest(
-                "/position-metrics/coin/BTC?start=2026-02-25&nextCursor=eyJ4IjoxfQ", "nextCursor", "valid cursor");
+                "/position-metrics/coin/BTC?start=2026-06-27&nextCursor=eyJ4IjoxfQ", "nextCursor", "valid cursor");
     }
 
     @Test
@@ -126,9 +126,9 @@ class ErrorsAndAuthTest {
         assertBadRequest("/0/assets/liquidation-risk", "segmentId", "must not be less than 1");
         assertBadRequest("/17/assets/liquidation-risk", "segmentId", "must not be greater than 16");
         assertBadRequest("/whales/assets/liquidation-risk", "segmentId", "must be an integer number");
-        assertBadRequest("/position-metrics/coin/BTC/segment/99?start=2026-02-25", "segmentId", "greater than 16");
+        assertBadRequest("/position-metrics/coin/BTC/segment/99?start=2026-06-27", "segmentId", "greater than 16");
         assertBadRequest(
-                "/position-metrics/coin/BTC/position-size-bucket/11?start=2026-02-25",
+                "/position-metrics/coin/BTC/position-size-bucket/11?start=2026-06-27",
                 "sizeBucketId",
                 "greater than 10");
     }
@@ -137,12 +137,12 @@ class ErrorsAndAuthTest {
     void unknownOrWrongCaseCoinInAMetricsPathIsAnEmptyList() {
         for (String coin : new String[] {"XYZ:GOLD", "btc", "NOPE"}) {
             for (String route : new String[] {"", "/segment/4", "/position-size-bucket/2"}) {
-                JsonNode body = client.json("/position-metrics/coin/" + coin + route + "?start=2026-02-25");
+                JsonNode body = client.json("/position-metrics/coin/" + coin + route + "?start=2026-06-27");
                 assertThat(body.get("metrics").isEmpty()).as(coin + route).isTrue();
                 assertThat(body.get("nextCursor").isNull()).isTrue();
             }
         }
-        assertThat(client.json("/position-metrics/coin/BTC?start=2026-02-25")
+        assertThat(client.json("/position-metrics/coin/BTC?start=2026-06-27")
                         .get("metrics")
                         .isEmpty())
                 .isFalse();

@@ -109,21 +109,21 @@ class FaultInjectionTest {
     @Test
     void templateRoutesMatchEveryCoin() {
         server.faults().on("/api/external/position-metrics/coin/{coin}", Fault.status(503), 2);
-        assertThat(client.get("/position-metrics/coin/BTC?start=2026-03-01").statusCode())
+        assertThat(client.get("/position-metrics/coin/BTC?start=2026-07-01").statusCode())
                 .isEqualTo(503);
-        assertThat(client.get("/position-metrics/coin/BTC/segment/1?start=2026-03-01")
+        assertThat(client.get("/position-metrics/coin/BTC/segment/1?start=2026-07-01")
                         .statusCode())
                 .isEqualTo(200);
-        assertThat(client.get("/position-metrics/coin/xyz:GOLD?start=2026-03-01")
+        assertThat(client.get("/position-metrics/coin/xyz:GOLD?start=2026-07-01")
                         .statusCode())
                 .isEqualTo(503);
-        assertThat(client.get("/position-metrics/coin/ETH?start=2026-03-01").statusCode())
+        assertThat(client.get("/position-metrics/coin/ETH?start=2026-07-01").statusCode())
                 .isEqualTo(200);
     }
 
     @Test
     void requestLogRecordsPathQueryBearerAndStatusButNoToken() {
-        client.get("/positions?start=2026-03-01T00:00:00.000Z&address=0x" + "a".repeat(40) + "&address=0x"
+        client.get("/positions?start=2026-07-01T00:00:00.000Z&address=0x" + "a".repeat(40) + "&address=0x"
                 + "b".repeat(40));
         client.getWithAuthorization("/positions/coins", null);
         List<RequestLog.Entry> entries = server.requestLog().entries();
@@ -131,7 +131,7 @@ class FaultInjectionTest {
         RequestLog.Entry first = entries.get(0);
         assertThat(first.method()).isEqualTo("GET");
         assertThat(first.path()).isEqualTo("/api/external/positions");
-        assertThat(first.rawQuery()).startsWith("start=2026-03-01T00:00:00.000Z&address=");
+        assertThat(first.rawQuery()).startsWith("start=2026-07-01T00:00:00.000Z&address=");
         assertThat(first.query().get("address")).containsExactly("0x" + "a".repeat(40), "0x" + "b".repeat(40));
         assertThat(first.bearerSent()).isTrue();
         assertThat(first.status()).isEqualTo(200);

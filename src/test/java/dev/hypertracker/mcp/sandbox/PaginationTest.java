@@ -113,9 +113,9 @@ class PaginationTest {
     @Test
     void seriesWindowIsInclusiveOfStartAndEnd() {
         JsonNode rows = client.json(
-                        "/position-metrics/coin/ETH/segment/1?start=2026-02-27T00:00:00.000Z&end=2026-02-27T05:00:00.000Z")
+                        "/position-metrics/coin/ETH/segment/1?start=2026-06-29T00:00:00.000Z&end=2026-06-29T05:00:00.000Z")
                 .get("metrics");
         assertThat(rows.size()).as("5 hours of 15-minute points, both ends").isEqualTo(21);
-        assertThat(rows.get(0).get("createdAt").stringValue()).isEqualTo("2026-02-27T05:00:00.000Z");
+        assertThat(rows.get(0).get("createdAt").stringValue()).isEqualTo("2026-06-29T05:00:00.000Z");
     }
 }

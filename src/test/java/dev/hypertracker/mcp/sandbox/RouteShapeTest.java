@@ -41,7 +41,7 @@ class RouteShapeTest {
                     e.pathTemplate()
                                     .replace("{coin}", "BTC")
                                     .replace("{segmentId}", "9")
-                                    .replace("{sizeBucketId}", "3") + "?start=2026-02-28T00:00:00.000Z";
+                                    .replace("{sizeBucketId}", "3") + "?start=2026-06-30T00:00:00.000Z";
             HttpResponse<String> r = client.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(e.export() ? 302 : 200);
         }
@@ -54,7 +54,7 @@ class RouteShapeTest {
 
     @Test
     void positionRowsHaveTheApiFields() {
-        JsonNode body = client.json("/positions?start=2026-02-20T00:00:00.000Z&limit=50");
+        JsonNode body = client.json("/positions?start=2026-06-22T00:00:00.000Z&limit=50");
         assertThat(names(body)).containsExactly("positions", "nextCursor");
         assertThat(body.get("positions").size()).isEqualTo(50);
         for (JsonNode p : body.get("positions")) {
@@ -124,11 +124,11 @@ class RouteShapeTest {
             assertThat(p.get("closeTime").isString()).isTrue();
             assertThat(p.get("profile").get("segments").toString()).containsPattern("\\b9\\b");
         }
-        JsonNode window = client.json("/positions?start=2026-02-01T00:00:00.000Z&end=2026-02-02T00:00:00.000Z");
+        JsonNode window = client.json("/positions?start=2026-06-01T00:00:00.000Z&end=2026-06-02T00:00:00.000Z");
         assertThat(window.get("positions").size()).isPositive();
         for (JsonNode p : window.get("positions")) {
             assertThat(p.get("openTime").stringValue())
-                    .isBetween("2026-02-01T00:00:00.000Z", "2026-02-02T00:00:00.000Z");
+                    .isBetween("2026-06-01T00:00:00.000Z", "2026-06-02T00:00:00.000Z");
         }
     }
 
@@ -238,7 +238,7 @@ class RouteShapeTest {
 
     @Test
     void metricRowsHaveTheApiFields() {
-        JsonNode coin = client.json("/position-metrics/coin/BTC?start=2026-02-28T00:00:00.000Z")
+        JsonNode coin = client.json("/position-metrics/coin/BTC?start=2026-06-30T00:00:00.000Z")
                 .get("metrics")
                 .get(0);
         assertThat(names(coin))
@@ -253,16 +253,16 @@ class RouteShapeTest {
                         "totalPositionSizeLong",
                         "totalFunding",
                         "totalUnrealizedPnl");
-        JsonNode segment = client.json("/position-metrics/coin/BTC/segment/4?start=2026-02-28T00:00:00.000Z")
+        JsonNode segment = client.json("/position-metrics/coin/BTC/segment/4?start=2026-06-30T00:00:00.000Z")
                 .get("metrics")
                 .get(0);
         assertThat(names(segment)).contains("segmentId").hasSize(11);
         JsonNode bucket = client.json(
-                        "/position-metrics/coin/BTC/position-size-bucket/2?start=2026-02-28T00:00:00.000Z")
+                        "/position-metrics/coin/BTC/position-size-bucket/2?start=2026-06-30T00:00:00.000Z")
                 .get("metrics")
                 .get(0);
         assertThat(names(bucket)).contains("sizeBucketId").hasSize(11);
-        JsonNode general = client.json("/position-metrics/general?start=2026-02-28T12:00:00.000Z")
+        JsonNode general = client.json("/position-metrics/general?start=2026-06-30T12:00:00.000Z")
                 .get("metrics");
         assertThat(general.size()).as("24 hours every 10 minutes, both ends").isEqualTo(145);
         assertThat(names(general.get(0)))
@@ -276,7 +276,7 @@ class RouteShapeTest {
                         "openInterestShort",
                         "perpEquity",
                         "countInProfit");
-        JsonNode volume = client.json("/metrics/perp-volume?start=2026-02-28T00:00:00.000Z")
+        JsonNode volume = client.json("/metrics/perp-volume?start=2026-06-30T00:00:00.000Z")
                 .get("metrics")
                 .get(0);
         assertThat(names(volume)).containsExactly("id", "createdAt", "volume");
@@ -284,22 +284,22 @@ class RouteShapeTest {
 
     @Test
     void coinSeriesAreNewestFirstAndGeneralSeriesOldestFirst() {
-        JsonNode coin = client.json("/position-metrics/coin/ETH?start=2026-02-28T00:00:00.000Z")
+        JsonNode coin = client.json("/position-metrics/coin/ETH?start=2026-06-30T00:00:00.000Z")
                 .get("metrics");
-        assertThat(coin.get(0).get("createdAt").stringValue()).isEqualTo("2026-03-01T12:00:00.000Z");
+        assertThat(coin.get(0).get("createdAt").stringValue()).isEqualTo("2026-07-01T12:00:00.000Z");
         assertThat(coin.get(1).get("createdAt").stringValue())
                 .as("a point per update, every 15 minutes")
-                .isEqualTo("2026-03-01T11:45:00.000Z");
-        assertThat(coin.get(coin.size() - 1).get("createdAt").stringValue()).isEqualTo("2026-02-28T00:00:00.000Z");
-        JsonNode general = client.json("/position-metrics/general?start=2026-02-28T00:00:00.000Z")
+                .isEqualTo("2026-07-01T11:45:00.000Z");
+        assertThat(coin.get(coin.size() - 1).get("createdAt").stringValue()).isEqualTo("2026-06-30T00:00:00.000Z");
+        JsonNode general = client.json("/position-metrics/general?start=2026-06-30T00:00:00.000Z")
                 .get("metrics");
-        assertThat(general.get(0).get("createdAt").stringValue()).isEqualTo("2026-02-28T00:00:00.000Z");
-        assertThat(general.get(1).get("createdAt").stringValue()).isEqualTo("2026-02-28T00:10:00.000Z");
+        assertThat(general.get(0).get("createdAt").stringValue()).isEqualTo("2026-06-30T00:00:00.000Z");
+        assertThat(general.get(1).get("createdAt").stringValue()).isEqualTo("2026-06-30T00:10:00.000Z");
     }
 
     @Test
     void recencyTimeframeNarrowsOnlyTheCoinSegmentSeries() {
-        String start = "?start=2026-03-01T12:00:00.000Z";
+        String start = "?start=2026-07-01T12:00:00.000Z";
         for (String route :
                 new String[] {"/position-metrics/coin/BTC/segment/1", "/position-metrics/coin/BTC/segment/11"}) {
             int all = client.json(route + start)
@@ -361,6 +361,6 @@ class RouteShapeTest {
     void statusTellsTheAnchorAsLastUpdate() {
         JsonNode status = client.json("/hypertracker/state/status");
         assertThat(names(status)).containsExactly("lastUpdate", "nextUpdate", "nextUpdateThreshold");
-        assertThat(status.get("lastUpdate").stringValue()).isEqualTo("2026-03-01T12:00:00.000Z");
+        assertThat(status.get("lastUpdate").stringValue()).isEqualTo("2026-07-01T12:00:00.000Z");
     }
 }

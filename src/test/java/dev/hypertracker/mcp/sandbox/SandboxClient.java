@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 final class SandboxClient {
 
     /** A fixed anchor so expectations do not move with the clock. */
-    static final Instant ANCHOR = Instant.parse("2026-03-01T12:00:00Z");
+    static final Instant ANCHOR = Instant.parse("2026-07-01T12:00:00Z");
 
     static {
         quietJetty();

@@ -52,7 +52,7 @@ class SandboxKnobsTest {
             assertThat(coin.get("count").isString()).isTrue();
             assertThat(new java.math.BigDecimal(coin.get("totalValue").stringValue()))
                     .isPositive();
-            JsonNode row = client.json("/position-metrics/coin/BTC?start=2026-03-01T00:00:00.000Z")
+            JsonNode row = client.json("/position-metrics/coin/BTC?start=2026-07-01T00:00:00.000Z")
                     .get("metrics")
                     .get(0);
             assertThat(row.get("positionCount").isString()).isTrue();

@@ -1,6 +1,7 @@
 package dev.hypertracker.mcp.sandbox;
 
 import dev.hypertracker.mcp.catalog.Endpoint;
+import dev.hypertracker.mcp.time.TimeSource;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
@@ -49,6 +51,7 @@ public final class SandboxServer implements AutoCloseable {
     private final BodyQuirks quirks;
     private final Server server;
     private volatile URI baseUrl;
+    private volatile TimeSource time = TimeSource.system();
 
     private SandboxServer(SandboxConfig config) {
         this.config = config;
@@ -56,7 +59,7 @@ public final class SandboxServer implements AutoCloseable {
         this.data = MarketGenerator.generate(config.seed(), config.anchor(), config.positions(), config.wallets());
         this.generationTime = Duration.ofNanos(System.nanoTime() - started);
         Aggregates aggregates = new Aggregates(data);
-        this.exports = new ExportEndpoints(data, aggregates, config, () -> baseUrl);
+        this.exports = new ExportEndpoints(data, aggregates, config, () -> baseUrl, () -> time);
         this.routes = new ApiRoutes(data, aggregates, exports);
         this.expectedAuthorization = ("Bearer " + config.token()).getBytes(StandardCharsets.UTF_8);
         this.quota = new DailyQuota(config.dailyQuota(), Clock.systemUTC());
@@ -108,6 +111,11 @@ public final class SandboxServer implements AutoCloseable {
 
     public FaultInjector faults() {
         return faults;
+    }
+
+    /** Delay faults wait, and export file URLs expire, in this time (virtual time in tests). */
+    public void useTime(TimeSource source) {
+        this.time = Objects.requireNonNull(source, "source");
     }
 
     /** The ground truth behind every response. */
@@ -190,6 +198,15 @@ public final class SandboxServer implements AutoCloseable {
     private final class ApiHandler extends Handler.Abstract {
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            requestLog.answering();
+            try {
+                return answerAndLog(request, response, callback);
+            } finally {
+                requestLog.answered();
+            }
+        }
+
+        private boolean answerAndLog(Request request, Response response, Callback callback) throws Exception {
             String method = request.getMethod();
             String path = request.getHttpURI().getDecodedPath();
             String rawQuery = request.getHttpURI().getQuery();
@@ -234,7 +251,7 @@ public final class SandboxServer implements AutoCloseable {
                         : limited;
             }
             case DELAY -> {
-                faults.sleep(fault.delay());
+                time.sleep(fault.delay());
                 yield normal.get();
             }
             case MALFORMED_BODY -> Reply.json(MALFORMED_BODY);

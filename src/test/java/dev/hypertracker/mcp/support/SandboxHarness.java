@@ -45,7 +45,7 @@ public final class SandboxHarness implements AutoCloseable {
     public static SandboxHarness start(SandboxConfig config, UnaryOperator<Settings> tune, Clock clock) {
         SandboxServer sandbox = SandboxServer.start(config);
         if (clock instanceof dev.hypertracker.mcp.time.TimeSource time)
-            sandbox.faults().useTime(time); // delay faults in the same time
+            sandbox.useTime(time); // delay faults and export expiry in the same time
         return new SandboxHarness(
                 sandbox, tune.apply(Settings.defaults(sandbox.baseUrl(), Secret.of(sandbox.token()))), clock);
     }

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 
 /**
  * A stand-in for the real assembly: {@code echo} answers at once, {@code progress} reports {@code steps}
- * progress notifications {@code delayMillis} apart, {@code block} waits until the test opens {@link #gate()}
+ * progress notifications one after another, {@code block} waits until the test opens {@link #gate()}
  * (the "slow call" of the drain and concurrency tests, without any timing).
  */
 final class TestAssembly implements ServerAssembly, StatelessServerAssembly {
@@ -31,8 +31,7 @@ final class TestAssembly implements ServerAssembly, StatelessServerAssembly {
             .description("Answers once the test opens the gate")
             .build();
     private static final Tool PROGRESS = Tool.builder("progress", JSON, """
-            {"type":"object","properties":{"steps":{"type":"integer","minimum":0,"maximum":100},
-             "delayMillis":{"type":"integer","minimum":0,"maximum":60000}},"required":["steps"]}""")
+            {"type":"object","properties":{"steps":{"type":"integer","minimum":0,"maximum":100}},"required":["steps"]}""")
             .description("Sends one progress notification per step, then answers")
             .build();
 
@@ -85,9 +84,7 @@ final class TestAssembly implements ServerAssembly, StatelessServerAssembly {
     private static CallToolResult progress(CallToolRequest request, Consumer<ProgressNotification> notify) {
         Map<String, Object> arguments = request.arguments();
         int steps = ((Number) arguments.get("steps")).intValue();
-        long delayMillis = ((Number) arguments.getOrDefault("delayMillis", 0)).longValue();
         for (int step = 1; step <= steps; step++) {
-            sleep(delayMillis);
             if (request.progressToken() != null) {
                 notify.accept(ProgressNotification.builder(request.progressToken(), step)
                         .total((double) steps)
@@ -126,15 +123,6 @@ final class TestAssembly implements ServerAssembly, StatelessServerAssembly {
 
         void open() {
             open.countDown();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 
 /**
  * A stand-in for the real assembly: {@code echo} answers at once, {@code progress} reports {@code steps}
- * progress notifications one after another, {@code block} waits until the test opens {@link #gate()}
+ * progress notifications and a ping the client answers, {@code block} waits until the test opens {@link #gate()}
  * (the "slow call" of the drain and concurrency tests, without any timing).
  */
 final class TestAssembly implements ServerAssembly, StatelessServerAssembly {
@@ -54,7 +54,8 @@ final class TestAssembly implements ServerAssembly, StatelessServerAssembly {
                                 .build(),
                         McpServerFeatures.SyncToolSpecification.builder()
                                 .tool(PROGRESS)
-                                .callHandler((exchange, request) -> progress(request, exchange::progressNotification))
+                                .callHandler((exchange, request) ->
+                                        progress(request, exchange::progressNotification, exchange::ping))
                                 .build(),
                         McpServerFeatures.SyncToolSpecification.builder()
                                 .tool(BLOCK)
@@ -71,7 +72,7 @@ final class TestAssembly implements ServerAssembly, StatelessServerAssembly {
                 .tools(
                         new McpStatelessServerFeatures.SyncToolSpecification(ECHO, (context, request) -> echo(request)),
                         new McpStatelessServerFeatures.SyncToolSpecification(
-                                PROGRESS, (context, request) -> progress(request, notification -> {})))
+                                PROGRESS, (context, request) -> progress(request, notification -> {}, () -> {})))
                 .build();
     }
 
@@ -81,7 +82,12 @@ final class TestAssembly implements ServerAssembly, StatelessServerAssembly {
                 .build();
     }
 
-    private static CallToolResult progress(CallToolRequest request, Consumer<ProgressNotification> notify) {
+    /**
+     * The notifications, then a ping the client must answer before the result goes out: a client answers it after
+     * handling what came before it, so no notification shares a chunk with the result (the TS client drops those).
+     */
+    private static CallToolResult progress(
+            CallToolRequest request, Consumer<ProgressNotification> notify, Runnable roundTrip) {
         Map<String, Object> arguments = request.arguments();
         int steps = ((Number) arguments.get("steps")).intValue();
         for (int step = 1; step <= steps; step++) {
@@ -92,6 +98,7 @@ final class TestAssembly implements ServerAssembly, StatelessServerAssembly {
                         .build());
             }
         }
+        if (request.progressToken() != null) roundTrip.run();
         return CallToolResult.builder().addTextContent("done " + steps).build();
     }
 

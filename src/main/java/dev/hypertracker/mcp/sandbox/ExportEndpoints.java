@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -53,15 +54,22 @@ final class ExportEndpoints {
     private final Aggregates aggregates;
     private final Duration ttl;
     private final Supplier<URI> baseUrl;
+    private final Supplier<? extends Clock> clock;
     private final byte[] signingKey;
     private final Map<String, Boolean> inline = new ConcurrentHashMap<>();
     private final boolean inlineByDefault;
 
-    ExportEndpoints(MarketData data, Aggregates aggregates, SandboxConfig config, Supplier<URI> baseUrl) {
+    ExportEndpoints(
+            MarketData data,
+            Aggregates aggregates,
+            SandboxConfig config,
+            Supplier<URI> baseUrl,
+            Supplier<? extends Clock> clock) {
         this.data = data;
         this.aggregates = aggregates;
         this.ttl = config.exportTtl();
         this.baseUrl = baseUrl;
+        this.clock = clock;
         this.inlineByDefault = config.inlineExports();
         this.signingKey = sha256("sandbox-export-signing|" + config.seed() + "|" + config.token());
     }
@@ -77,7 +85,7 @@ final class ExportEndpoints {
         if (c.isEmpty()) throw ApiError.notFound(coinArgument);
         if (inline.getOrDefault(file, inlineByDefault)) return Reply.json(fileBody(file, c.getAsInt()));
         String symbol = data.specs().get(c.getAsInt()).symbol();
-        long expires = System.currentTimeMillis() + ttl.toMillis();
+        long expires = clock.get().millis() + ttl.toMillis();
         String location = baseUrl.get() + FILE_ROUTE + URLEncoder.encode(symbol, StandardCharsets.UTF_8) + "/" + file
                 + ".json?expires=" + expires + "&signature=" + signature(symbol, file, expires);
         return Reply.text(302, "text/plain; charset=utf-8", "Found. Redirecting to " + location)
@@ -107,7 +115,7 @@ final class ExportEndpoints {
                     403,
                     "SignatureDoesNotMatch",
                     "The request signature we calculated does not match the signature you provided.");
-        if (System.currentTimeMillis() > expires) return s3Error(403, "AccessDenied", "Request has expired");
+        if (clock.get().millis() > expires) return s3Error(403, "AccessDenied", "Request has expired");
         return Reply.json(fileBody(file, c.getAsInt()));
     }
 

@@ -1,7 +1,5 @@
 package dev.hypertracker.mcp.sandbox;
 
-import dev.hypertracker.mcp.time.TimeSource;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,17 +25,6 @@ public final class FaultInjector {
     }
 
     private final List<Rule> rules = new ArrayList<>();
-    private volatile TimeSource time = TimeSource.system();
-
-    /** Delay faults wait through this time source (virtual time in tests). */
-    public void useTime(TimeSource source) {
-        this.time = source;
-    }
-
-    void sleep(Duration d) throws InterruptedException {
-        time.sleep(d);
-    }
-
     /** The next {@code times} requests to the route get the fault. */
     public synchronized FaultInjector on(String route, Fault fault, int times) {
         if (times < 1) throw new IllegalArgumentException("times must be at least 1: " + times);

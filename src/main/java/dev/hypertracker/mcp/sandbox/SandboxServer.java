@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
@@ -56,7 +57,7 @@ public final class SandboxServer implements AutoCloseable {
         this.data = MarketGenerator.generate(config.seed(), config.anchor(), config.positions(), config.wallets());
         this.generationTime = Duration.ofNanos(System.nanoTime() - started);
         Aggregates aggregates = new Aggregates(data);
-        this.exports = new ExportEndpoints(data, aggregates, config, () -> baseUrl);
+        this.exports = new ExportEndpoints(data, aggregates, config, () -> baseUrl, () -> time);
         this.routes = new ApiRoutes(data, aggregates, exports);
         this.expectedAuthorization = ("Bearer " + config.token()).getBytes(StandardCharsets.UTF_8);
         this.quota = new DailyQuota(config.dailyQuota(), () -> time.instant());
@@ -111,12 +112,11 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /**
-     * The sandbox's wall clock for the daily quota, the request log and delay faults (virtual time in tests: a quota
-     * resets when the test moves the clock past midnight UTC). The market's data still ends at the anchor.
+     * The sandbox's clock (virtual time in tests): the daily quota (it resets when the clock passes midnight UTC), the
+     * request log, delay faults and export file expiry. The market's data still ends at the anchor.
      */
     public void useTime(TimeSource source) {
-        this.time = source;
-        faults.useTime(source);
+        this.time = Objects.requireNonNull(source, "source");
     }
 
     /** The ground truth behind every response. */
@@ -199,6 +199,15 @@ public final class SandboxServer implements AutoCloseable {
     private final class ApiHandler extends Handler.Abstract {
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            requestLog.answering();
+            try {
+                return answerAndLog(request, response, callback);
+            } finally {
+                requestLog.answered();
+            }
+        }
+
+        private boolean answerAndLog(Request request, Response response, Callback callback) throws Exception {
             String method = request.getMethod();
             String path = request.getHttpURI().getDecodedPath();
             String rawQuery = request.getHttpURI().getQuery();
@@ -243,7 +252,7 @@ public final class SandboxServer implements AutoCloseable {
                         : limited;
             }
             case DELAY -> {
-                faults.sleep(fault.delay());
+                time.sleep(fault.delay());
                 yield normal.get();
             }
             case MALFORMED_BODY -> Reply.json(MALFORMED_BODY);

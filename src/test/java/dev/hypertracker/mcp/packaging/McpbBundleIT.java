@@ -139,7 +139,9 @@ class McpbBundleIT {
             // the bundled runtime draws PNG charts (java.desktop and fonts are in it)
             JsonNode chart = client.callTool("get_perp_volume_metrics", Map.of("chart", "png"));
             assertThat(chart.path("isError").asBoolean(false)).as("%s", chart).isFalse();
-            assertThat(chart.path("content").findValuesAsString("type")).as("%s", chart).contains("image");
+            assertThat(chart.path("content").findValuesAsString("type"))
+                    .as("%s", chart)
+                    .contains("image");
             assertThat(client.closeAndWait(Duration.ofSeconds(60))).isZero();
             assertThat(client.stdoutLines).allSatisfy(l -> assertThat(l).startsWith("{\"jsonrpc\":\"2.0\""));
         }

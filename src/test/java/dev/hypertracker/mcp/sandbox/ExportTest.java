@@ -2,6 +2,7 @@ package dev.hypertracker.mcp.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hypertracker.mcp.support.ManualClock;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -12,12 +13,15 @@ import org.junit.jupiter.api.Test;
 /** Exports: 302 to a pre-signed, expiring file URL on the sandbox, fetchable without the Bearer header. */
 class ExportTest {
 
+    private static final Duration TTL = Duration.ofSeconds(30);
+    private static final ManualClock clock = new ManualClock();
     private static SandboxServer server;
     private static SandboxClient client;
 
     @BeforeAll
     static void start() {
-        server = SandboxServer.start(SandboxClient.smallConfig().withExportTtl(Duration.ofMillis(300)));
+        server = SandboxServer.start(SandboxClient.smallConfig().withExportTtl(TTL));
+        server.useTime(clock);
         client = new SandboxClient(server);
     }
 
@@ -56,9 +60,13 @@ class ExportTest {
     }
 
     @Test
-    void fileUrlExpires() throws InterruptedException {
+    void fileUrlExpires() {
         URI file = location(client.get("/exports/coins/ETH/position-metrics"));
-        Thread.sleep(400);
+        clock.advance(TTL);
+        assertThat(client.send(file, null).statusCode())
+                .as("valid through its last millisecond")
+                .isEqualTo(200);
+        clock.advance(Duration.ofMillis(1));
         HttpResponse<String> expired = client.send(file, null);
         assertThat(expired.statusCode()).isEqualTo(403);
         assertThat(expired.body()).contains("<Code>AccessDenied</Code>").contains("Request has expired");

@@ -3,9 +3,11 @@ package dev.hypertracker.mcp.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hypertracker.mcp.support.ManualClock;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -73,10 +75,12 @@ class FaultInjectionTest {
 
     @Test
     void delayWaitsThenAnswersNormally() {
+        ManualClock clock = new ManualClock();
+        server.useTime(clock);
+        Instant started = clock.instant();
         server.faults().on(COINS, Fault.delay(Duration.ofMillis(300)));
-        long started = System.nanoTime();
         assertThat(client.get("/positions/coins").statusCode()).isEqualTo(200);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(Duration.between(started, clock.instant())).isEqualTo(Duration.ofMillis(300));
     }
 
     @Test

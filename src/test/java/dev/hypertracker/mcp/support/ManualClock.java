@@ -14,7 +14,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Virtual time: a clock that stands still until the test (or a sleeper) moves it, for exact assertions on TTLs,
- * refill times, backoff and expiry. (Unlike {@link TestClock}, no real time passes.)
+ * refill times, backoff and expiry: no real time passes.
  *
  * <p>Two modes. By default {@link #sleep} moves the clock forward by the pause at once and {@link #sleepUntil} to that
  * instant; {@link #await} returns a future's value if it completed before {@code until} in virtual time, else waits

@@ -45,7 +45,7 @@ public final class SandboxHarness implements AutoCloseable {
     public static SandboxHarness start(SandboxConfig config, UnaryOperator<Settings> tune, Clock clock) {
         SandboxServer sandbox = SandboxServer.start(config);
         if (clock instanceof dev.hypertracker.mcp.time.TimeSource time)
-            sandbox.useTime(time); // the quota's day and delay faults in the same time
+            sandbox.useTime(time); // the quota's day, delay faults and export expiry in the same time
         return new SandboxHarness(
                 sandbox, tune.apply(Settings.defaults(sandbox.baseUrl(), Secret.of(sandbox.token()))), clock);
     }

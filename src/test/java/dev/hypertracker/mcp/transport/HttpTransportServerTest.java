@@ -60,7 +60,7 @@ class HttpTransportServerTest {
     @Test
     void progressNotificationsReachTheStreamableClientDuringTheCall() throws Exception {
         try (Connected session = McpTestClients.streamable(server, null)) {
-            CallToolResult result = session.client().callTool(progress(3, 0, "streamable-token"));
+            CallToolResult result = session.client().callTool(progress(3, "streamable-token"));
             assertThat(text(result)).isEqualTo("done 3");
             session.awaitProgress(3); // the last notification may arrive just after the result
             // the Java client hands notifications to its handler on a pool, so arrival order is not send order
@@ -73,7 +73,7 @@ class HttpTransportServerTest {
     @Test
     void progressNotificationsReachTheSseClientDuringTheCall() throws Exception {
         try (Connected session = McpTestClients.sse(server, null)) {
-            assertThat(text(session.client().callTool(progress(2, 0, "sse-token"))))
+            assertThat(text(session.client().callTool(progress(2, "sse-token"))))
                     .isEqualTo("done 2");
             session.awaitProgress(2);
             assertThat(session.progress()).extracting(p -> p.progress()).containsExactlyInAnyOrder(1.0, 2.0);
@@ -203,9 +203,9 @@ class HttpTransportServerTest {
         return CallToolRequest.builder("block").arguments(Map.of()).build();
     }
 
-    static CallToolRequest progress(int steps, int delayMillis, String token) {
+    static CallToolRequest progress(int steps, String token) {
         return CallToolRequest.builder("progress")
-                .arguments(Map.of("steps", steps, "delayMillis", delayMillis))
+                .arguments(Map.of("steps", steps))
                 .progressToken(token)
                 .build();
     }

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 
 /**
  * A stand-in for the real assembly: {@code echo} answers at once, {@code progress} reports {@code steps}
- * progress notifications {@code delayMillis} apart, {@code block} waits until the test opens {@link #gate()}
+ * progress notifications and a ping the client answers, {@code block} waits until the test opens {@link #gate()}
  * (the "slow call" of the drain and concurrency tests, without any timing).
  */
 final class TestAssembly implements ServerAssembly, StatelessServerAssembly {
@@ -31,8 +31,7 @@ final class TestAssembly implements ServerAssembly, StatelessServerAssembly {
             .description("Answers once the test opens the gate")
             .build();
     private static final Tool PROGRESS = Tool.builder("progress", JSON, """
-            {"type":"object","properties":{"steps":{"type":"integer","minimum":0,"maximum":100},
-             "delayMillis":{"type":"integer","minimum":0,"maximum":60000}},"required":["steps"]}""")
+            {"type":"object","properties":{"steps":{"type":"integer","minimum":0,"maximum":100}},"required":["steps"]}""")
             .description("Sends one progress notification per step, then answers")
             .build();
 
@@ -55,7 +54,8 @@ final class TestAssembly implements ServerAssembly, StatelessServerAssembly {
                                 .build(),
                         McpServerFeatures.SyncToolSpecification.builder()
                                 .tool(PROGRESS)
-                                .callHandler((exchange, request) -> progress(request, exchange::progressNotification))
+                                .callHandler((exchange, request) ->
+                                        progress(request, exchange::progressNotification, exchange::ping))
                                 .build(),
                         McpServerFeatures.SyncToolSpecification.builder()
                                 .tool(BLOCK)
@@ -72,7 +72,7 @@ final class TestAssembly implements ServerAssembly, StatelessServerAssembly {
                 .tools(
                         new McpStatelessServerFeatures.SyncToolSpecification(ECHO, (context, request) -> echo(request)),
                         new McpStatelessServerFeatures.SyncToolSpecification(
-                                PROGRESS, (context, request) -> progress(request, notification -> {})))
+                                PROGRESS, (context, request) -> progress(request, notification -> {}, () -> {})))
                 .build();
     }
 
@@ -82,12 +82,15 @@ final class TestAssembly implements ServerAssembly, StatelessServerAssembly {
                 .build();
     }
 
-    private static CallToolResult progress(CallToolRequest request, Consumer<ProgressNotification> notify) {
+    /**
+     * The notifications, then a ping the client must answer before the result goes out: a client answers it after
+     * handling what came before it, so no notification shares a chunk with the result (the TS client drops those).
+     */
+    private static CallToolResult progress(
+            CallToolRequest request, Consumer<ProgressNotification> notify, Runnable roundTrip) {
         Map<String, Object> arguments = request.arguments();
         int steps = ((Number) arguments.get("steps")).intValue();
-        long delayMillis = ((Number) arguments.getOrDefault("delayMillis", 0)).longValue();
         for (int step = 1; step <= steps; step++) {
-            sleep(delayMillis);
             if (request.progressToken() != null) {
                 notify.accept(ProgressNotification.builder(request.progressToken(), step)
                         .total((double) steps)
@@ -95,6 +98,7 @@ final class TestAssembly implements ServerAssembly, StatelessServerAssembly {
                         .build());
             }
         }
+        if (request.progressToken() != null) roundTrip.run();
         return CallToolResult.builder().addTextContent("done " + steps).build();
     }
 
@@ -126,15 +130,6 @@ final class TestAssembly implements ServerAssembly, StatelessServerAssembly {
 
         void open() {
             open.countDown();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

@@ -56,11 +56,7 @@ public final class HyperTrackerClient {
     private final Runnable prepare;
 
     public HyperTrackerClient(Settings settings, UpstreamStats stats, Clock clock) {
-        this(
-                settings,
-                stats,
-                TimeSource.of(clock),
-                new JdkTransport(settings.connectTimeout(), JdkTransport.defaultMaxBodyBytes()));
+        this(settings, stats, TimeSource.of(clock), JdkTransport.forThisJvm(settings.connectTimeout()));
     }
 
     /** With a transport of the caller's choice (a test double). */
@@ -198,7 +194,7 @@ public final class HyperTrackerClient {
         UpstreamCall call = new UpstreamCall(
                 request.uri(settings.baseUrl()), request.endpoint().tool(), true, deadline);
         UpstreamResponse r = send(api, call);
-        if (r.status() == 200) return store(request, r.json(), r.body().length);
+        if (r.status() == 200) return store(request, r.json(), r.wireBytes());
         throw isRedirect(r.status()) ? errors.unexpected(r, call.tool()) : errors.forStatus(r, call.tool());
     }
 
@@ -208,7 +204,7 @@ public final class HyperTrackerClient {
         UpstreamCall call = new UpstreamCall(request.uri(settings.baseUrl()), tool, true, deadline);
         for (int attempt = 0; attempt < 2; attempt++) {
             UpstreamResponse r = send(api, call);
-            if (r.status() == 200) return store(request, exportBody(request, r.json()), r.body().length);
+            if (r.status() == 200) return store(request, exportBody(request, r.json()), r.wireBytes());
             if (!isRedirect(r.status()))
                 throw r.status() >= 400 ? errors.forStatus(r, tool) : errors.unexpected(r, tool);
             String location = r.header("Location")
@@ -227,7 +223,7 @@ public final class HyperTrackerClient {
                 } catch (UpstreamFailure f) {
                     throw errors.map(f, download);
                 }
-                return store(request, exportBody(request, body), d.body().length);
+                return store(request, exportBody(request, body), d.wireBytes());
             }
             if (d.status() == 403 || d.status() == 410 || d.status() == 404) {
                 log.warn("export file {} answered {} (link expired?); asking for a new link", redact(file), d.status());

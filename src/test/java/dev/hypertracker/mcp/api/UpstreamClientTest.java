@@ -2,6 +2,7 @@ package dev.hypertracker.mcp.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
@@ -220,6 +221,7 @@ class UpstreamClientTest {
         assertThat(exchanges.get(0)).as("the follower still waits").isNotCancelled();
         clock.advance(Duration.ofSeconds(4)); // t = 9 s: the follower's deadline, 1 + 8 s
         assertThat(follower.get()).isEqualTo(start.plusSeconds(9));
+        catchThrowable(exchanges.get(0)::join); // the shared request's worker cancels it as it stops
         assertThat(exchanges.get(0))
                 .as("no waiter left: the exchange is cancelled (connection closed)")
                 .isCancelled();

@@ -58,16 +58,23 @@ final class StreamingJson implements HttpResponse.BodySubscriber<UpstreamRespons
         return result;
     }
 
+    /** Refuses at once a body whose declared length is over the cap or whose tree has no room in the budget now. */
     @Override
     public void onSubscribe(Flow.Subscription s) {
         subscription = s;
-        if (declaredLength > cap) result.completeExceptionally(new Transport.BodyTooLargeException(cap));
+        ParseBudget.Reservation heap = budget.open();
+        if (declaredLength > cap) {
+            result.completeExceptionally(new Transport.BodyTooLargeException(cap));
+        } else if (declaredLength > 0 && !heap.cover(declaredLength)) {
+            result.completeExceptionally(new Transport.NoHeapForBodyException(budget.reservedBytes(), declaredLength));
+        }
         if (result.isDone()) {
+            heap.close();
             s.cancel();
             return;
         }
         s.request(1);
-        parser.execute(this::parse);
+        parser.execute(() -> parse(heap));
     }
 
     @Override
@@ -93,21 +100,26 @@ final class StreamingJson implements HttpResponse.BodySubscriber<UpstreamRespons
         result.cancel(false);
     }
 
-    private void parse() {
+    private void parse(ParseBudget.Reservation reservation) {
         Chunks body = new Chunks();
-        try (ParseBudget.Reservation heap = budget.open();
-                body) {
+        UpstreamResponse.Payload payload = null;
+        Exception failure = null;
+        try (ParseBudget.Reservation heap = reservation) {
             body.heap = heap;
-            if (declaredLength > 0 && !heap.cover(declaredLength))
-                throw new Transport.NoHeapForBodyException(budget.reservedBytes(), declaredLength);
             JsonNode tree = readTree(body);
             body.skipRest(); // to the end, so the connection can be reused
-            result.complete(new UpstreamResponse.Payload(new byte[0], tree, body.size));
+            payload = new UpstreamResponse.Payload(new byte[0], tree, body.size);
         } catch (IOException | RuntimeException e) {
-            Flow.Subscription s = subscription;
-            if (s != null) s.cancel();
-            result.completeExceptionally(e);
+            failure = e;
         }
+        // completed only once the reservation is released: whoever sees the tree sees the budget free again
+        if (payload != null) {
+            result.complete(payload);
+            return;
+        }
+        Flow.Subscription s = subscription;
+        if (s != null) s.cancel();
+        result.completeExceptionally(failure);
     }
 
     private static JsonNode readTree(Chunks body) throws IOException {

@@ -45,7 +45,7 @@ public final class ParseBudget {
         return new Reservation();
     }
 
-    /** The heap one body's parse holds. Not thread-safe: one parser thread grows it. */
+    /** The heap one body's parse holds. Not thread-safe: one thread at a time grows it (opened on the HTTP thread, grown by the parser). */
     public final class Reservation implements AutoCloseable {
         private long wireBytes;
         private boolean closed;

@@ -57,13 +57,25 @@ public final class ErrorMapper {
                                 + call.tool()
                                 + ", more than this server accepts; it stopped reading there. Narrow the query "
                                 + "(a coin, a shorter window, a smaller limit).");
+            case NO_HEAP ->
+                new ApiException(
+                        Kind.MALFORMED_RESPONSE,
+                        200,
+                        what + "'s answer for " + call.tool()
+                                + " was not read: the answers being parsed now already hold "
+                                + megabytes(((Transport.NoHeapForBodyException) f.getCause()).reservedBytes())
+                                + " MB of this server's memory budget for them. Try again in a moment.");
             case MALFORMED ->
                 new ApiException(
                         Kind.MALFORMED_RESPONSE,
                         200,
                         what + " returned a malformed JSON body for "
                                 + call.uri().getPath() + " ("
-                                + (f.response() == null ? 0 : f.response().body().length)
+                                + (f.response() != null
+                                        ? f.response().wireBytes()
+                                        : f.getCause() instanceof Transport.MalformedBodyException m
+                                                ? m.wireBytes()
+                                                : 0)
                                 + " bytes). This is usually transient: try again.");
             case SERVER_ERROR ->
                 new ApiException(

@@ -15,9 +15,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -37,7 +41,10 @@ public final class HyperTrackerClient {
 
     private final Settings settings;
     private final ResponseCache cache;
-    private final RequestCoalescer<Response> coalescer = new RequestCoalescer<>();
+    private final RequestCoalescer<Response, Instant> coalescer = new RequestCoalescer<>();
+    /** Runs shared requests, so that each caller (the first included) waits only until its own deadline. */
+    private final ExecutorService workers;
+
     private final CircuitBreaker breaker;
     private final UpstreamQuota quota = new UpstreamQuota();
     private final ErrorMapper errors;
@@ -49,15 +56,18 @@ public final class HyperTrackerClient {
     private final Runnable prepare;
 
     public HyperTrackerClient(Settings settings, UpstreamStats stats, Clock clock) {
-        this(
-                settings,
-                stats,
-                TimeSource.of(clock),
-                new JdkTransport(settings.connectTimeout(), JdkTransport.defaultMaxBodyBytes()));
+        this(settings, stats, TimeSource.of(clock), JdkTransport.forThisJvm(settings.connectTimeout()));
     }
 
     /** With a transport of the caller's choice (a test double). */
     public HyperTrackerClient(Settings settings, UpstreamStats stats, TimeSource time, Transport transport) {
+        this(settings, stats, time, transport, Executors.newCachedThreadPool(HyperTrackerClient::worker));
+    }
+
+    /** With a transport and the executor of shared requests of the caller's choice (test doubles). */
+    public HyperTrackerClient(
+            Settings settings, UpstreamStats stats, TimeSource time, Transport transport, ExecutorService workers) {
+        this.workers = workers;
         this.prepare = transport instanceof JdkTransport jdk ? jdk::prepare : () -> {};
         this.settings = settings;
         this.stats = stats;
@@ -82,6 +92,12 @@ public final class HyperTrackerClient {
         this.files = new TransportStep(transport, time, settings.requestTimeout(), () -> null, stats::exportDownload);
     }
 
+    private static Thread worker(Runnable r) {
+        Thread t = new Thread(r, "upstream-request");
+        t.setDaemon(true);
+        return t;
+    }
+
     /** Builds the HTTP client now (TLS context, selector thread), ahead of the first request: see FirstCallWarmUp. */
     public void prepare() {
         prepare.run();
@@ -103,7 +119,7 @@ public final class HyperTrackerClient {
     /**
      * The parsed body of one request: from the cache when fresh enough (unless {@code fresh}), else from the API,
      * sharing one upstream call among identical concurrent requests. Each caller waits at most until its own
-     * deadline; a caller whose shared request ran out of its leader's time (not its own) leads a new one.
+     * deadline and then leaves; the shared call is cancelled (its connection closed) when its last waiter has left.
      */
     public Response fetch(ApiRequest request, Deadline deadline, boolean fresh) {
         if (!settings.hasToken()) {
@@ -124,45 +140,61 @@ public final class HyperTrackerClient {
                         hit.get().body(), hit.get().bytes(), true, hit.get().fetchedAt());
             }
         }
-        boolean joined = false;
         while (true) {
-            CompletableFuture<Response> mine = new CompletableFuture<>();
-            CompletableFuture<Response> running = coalescer.joinOrLead(key, mine);
-            if (running == null) return lead(request, deadline, key, mine);
-            if (!joined) stats.coalesced();
-            joined = true;
+            RequestCoalescer<Response, Instant>.Waiter waiter =
+                    coalescer.join(key, deadline.end(), finish -> start(request, deadline.end(), finish));
+            if (!waiter.started()) stats.coalesced();
             try {
-                return deadline.await(running);
-            } catch (TimeoutException e) {
+                return deadline.await(waiter.result());
+            } catch (TimeoutException | CancellationException e) {
                 throw errors.deadlineExceeded();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ApiException(Kind.TIMEOUT, 0, "The call was interrupted.");
             } catch (ExecutionException e) {
+                // the shared request ran out of the time of the callers it had when it started: ours is left
                 if (e.getCause() instanceof ApiException a && a.kind() == Kind.TIMEOUT && !deadline.expired()) continue;
                 if (e.getCause() instanceof RuntimeException re) throw re;
                 throw new ApiException(Kind.NETWORK, 0, "The shared upstream request failed.");
+            } finally {
+                waiter.leave();
             }
         }
     }
 
-    private Response lead(ApiRequest request, Deadline deadline, String key, CompletableFuture<Response> mine) {
-        try {
-            Response response =
-                    request.endpoint().export() ? fetchExport(request, deadline) : fetchJson(request, deadline);
-            coalescer.finish(key, mine, response, null);
-            return response;
-        } catch (RuntimeException e) {
-            coalescer.finish(key, mine, null, e);
-            throw e;
-        }
+    /**
+     * Runs one shared request on a worker, until the latest deadline of its waiters; the coalescer cancels it
+     * (interrupting the worker, which cancels the exchange and so closes the connection) when no one waits.
+     */
+    private RequestCoalescer.Work<Instant> start(
+            ApiRequest request, Instant end, BiConsumer<Response, Throwable> finish) {
+        Deadline shared = new Deadline(end, clock);
+        Future<?> run = workers.submit(() -> {
+            try {
+                finish.accept(
+                        request.endpoint().export() ? fetchExport(request, shared) : fetchJson(request, shared), null);
+            } catch (RuntimeException | Error e) {
+                finish.accept(null, e);
+            }
+        });
+        return new RequestCoalescer.Work<>() {
+            @Override
+            public void joined(Instant callerEnd) {
+                shared.extendTo(callerEnd);
+            }
+
+            @Override
+            public void cancel() {
+                run.cancel(true);
+            }
+        };
     }
 
     private Response fetchJson(ApiRequest request, Deadline deadline) {
         UpstreamCall call = new UpstreamCall(
                 request.uri(settings.baseUrl()), request.endpoint().tool(), true, deadline);
         UpstreamResponse r = send(api, call);
-        if (r.status() == 200) return store(request, r.json(), r.body().length);
+        if (r.status() == 200) return store(request, r.json(), r.wireBytes());
         throw isRedirect(r.status()) ? errors.unexpected(r, call.tool()) : errors.forStatus(r, call.tool());
     }
 
@@ -172,7 +204,7 @@ public final class HyperTrackerClient {
         UpstreamCall call = new UpstreamCall(request.uri(settings.baseUrl()), tool, true, deadline);
         for (int attempt = 0; attempt < 2; attempt++) {
             UpstreamResponse r = send(api, call);
-            if (r.status() == 200) return store(request, exportBody(request, r.json()), r.body().length);
+            if (r.status() == 200) return store(request, exportBody(request, r.json()), r.wireBytes());
             if (!isRedirect(r.status()))
                 throw r.status() >= 400 ? errors.forStatus(r, tool) : errors.unexpected(r, tool);
             String location = r.header("Location")
@@ -191,7 +223,7 @@ public final class HyperTrackerClient {
                 } catch (UpstreamFailure f) {
                     throw errors.map(f, download);
                 }
-                return store(request, exportBody(request, body), d.body().length);
+                return store(request, exportBody(request, body), d.wireBytes());
             }
             if (d.status() == 403 || d.status() == 410 || d.status() == 404) {
                 log.warn("export file {} answered {} (link expired?); asking for a new link", redact(file), d.status());

@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.api;
 
+import dev.hypertracker.mcp.memory.ParseBudget;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -7,24 +8,46 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
  * The {@link Transport} over the JDK's {@link HttpClient}, asynchronous so that no caller thread is pinned by a slow
- * upstream: callers wait on the future with their own deadline and cancel it when they give up. Bodies are read
- * into memory only up to a cap (a declared Content-Length over the cap is refused before reading).
+ * upstream: callers wait on the future with their own deadline and cancel it when they give up. A 200 body is parsed
+ * as it arrives, up to a cap and within the heap budget of bodies being parsed ({@link ParseBudget}); a declared
+ * Content-Length over the cap is refused before reading.
  *
  * <p>The JDK client is built on the first request, not on the start path: building it initialises the default
  * SSLContext and starts a selector thread (~100–300 ms on a cold JVM), and a stdio server may never call out.
  */
 public final class JdkTransport implements Transport {
+    /** A non-200 body is read only for its message. */
+    static final long MAX_ERROR_BODY_BYTES = 1L << 20;
+
     private final Supplier<HttpClient> client;
     private final long maxBodyBytes;
+    private final ParseBudget parseBudget;
+    /** Parses 200 bodies from their stream as they arrive (a thread per body being parsed, freed on cancel). */
+    private final Executor parsers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "upstream-json-parser");
+        t.setDaemon(true);
+        return t;
+    });
 
-    public JdkTransport(Duration connectTimeout, long maxBodyBytes) {
+    /** With this JVM's parse budget and the cap it implies (see {@link #defaultMaxBodyBytes}). */
+    public static JdkTransport forThisJvm(Duration connectTimeout) {
+        ParseBudget budget = ParseBudget.forThisJvm();
+        return new JdkTransport(connectTimeout, defaultMaxBodyBytes(budget), budget);
+    }
+
+    public JdkTransport(Duration connectTimeout, long maxBodyBytes, ParseBudget parseBudget) {
+        this.parseBudget = parseBudget;
         this.client = memoize(() -> HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER) // exports: followed by hand, checked, without the token
@@ -33,9 +56,9 @@ public final class JdkTransport implements Transport {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    /** The body cap for this JVM: a tenth of the heap it really has, at most 64 MiB (a parsed tree costs ~3x). */
-    public static long defaultMaxBodyBytes() {
-        return Math.max(1L << 20, Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 10));
+    /** The body cap: the largest body whose parsed tree fits the parse budget alone, at most 64 MiB. */
+    static long defaultMaxBodyBytes(ParseBudget budget) {
+        return Math.min(64L << 20, budget.maxBodyBytes());
     }
 
     /** Builds the JDK client now instead of on the first request (a warm-up off the start path). */
@@ -43,18 +66,35 @@ public final class JdkTransport implements Transport {
         client.get();
     }
 
+    /**
+     * A 200 is parsed as JSON while it arrives ({@link StreamingJson}: no copy of the whole body, bounded by the cap
+     * and admitted against the parse budget); any other status is read as bytes, up to {@link #MAX_ERROR_BODY_BYTES}.
+     */
     @Override
     public CompletableFuture<UpstreamResponse> send(HttpRequest request) {
-        BoundedBody body = new BoundedBody(maxBodyBytes);
-        CompletableFuture<HttpResponse<byte[]>> exchange = client.get().sendAsync(request, info -> {
-            body.expect(info.headers().firstValueAsLong("Content-Length").orElse(-1));
-            return body;
-        });
+        AtomicReference<Runnable> cancelBody = new AtomicReference<>(() -> {});
+        CompletableFuture<HttpResponse<UpstreamResponse.Payload>> exchange = client.get()
+                .sendAsync(request, info -> {
+                    long declared =
+                            info.headers().firstValueAsLong("Content-Length").orElse(-1);
+                    if (info.statusCode() == 200) {
+                        StreamingJson json = new StreamingJson(maxBodyBytes, declared, parseBudget, parsers);
+                        cancelBody.set(json::cancel);
+                        return json;
+                    }
+                    BoundedBody bytes = new BoundedBody(Math.min(maxBodyBytes, MAX_ERROR_BODY_BYTES));
+                    bytes.expect(declared);
+                    cancelBody.set(bytes::cancel);
+                    return HttpResponse.BodySubscribers.mapping(
+                            bytes, b -> new UpstreamResponse.Payload(b, null, b.length));
+                });
         CompletableFuture<UpstreamResponse> answer =
                 exchange.thenApply(r -> new UpstreamResponse(r.statusCode(), r.headers(), r.body()));
         answer.whenComplete((r, e) -> {
-            if (answer.isCancelled()) {
-                body.cancel();
+            if (answer.isCancelled()
+                    || e instanceof CancellationException
+                    || e != null && e.getCause() instanceof CancellationException) {
+                cancelBody.get().run();
                 exchange.cancel(true);
             }
         });

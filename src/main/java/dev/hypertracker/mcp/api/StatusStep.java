@@ -16,11 +16,13 @@ final class StatusStep implements UpstreamStep {
     public UpstreamResponse proceed(UpstreamCall call, Chain next) {
         UpstreamResponse r = next.proceed(call);
         if (r.status() >= 500) throw new UpstreamFailure(UpstreamFailure.Kind.SERVER_ERROR, r);
-        if (r.status() == 200) return r.withJson(parse(r));
+        if (r.status() == 200) return r.json() != null ? r : r.withJson(parse(r));
         return r;
     }
 
+    /** The body's tree: parsed already by the transport as it streamed, else parsed from its bytes here. */
     static JsonNode parse(UpstreamResponse r) {
+        if (r.json() != null) return r.json();
         try {
             return JSON.readTree(r.body());
         } catch (JacksonException e) {

@@ -12,7 +12,8 @@ public interface Transport {
 
     /**
      * Starts the exchange. The future completes with the status, headers and whole body (bounded: a body over the
-     * cap fails it with {@link BodyTooLargeException} as soon as the cap is passed). Cancelling the future
+     * cap fails it with {@link BodyTooLargeException} as soon as the cap is passed; a real transport parses a 200
+     * while it arrives, and fails it with {@link MalformedBodyException} or {@link NoHeapForBodyException}). Cancelling the future
      * abandons the exchange and closes its connection.
      */
     CompletableFuture<UpstreamResponse> send(HttpRequest request);
@@ -29,6 +30,37 @@ public interface Transport {
 
         public long cap() {
             return cap;
+        }
+    }
+
+    /** A 200 body that is not JSON (or broke off mid-value). */
+    final class MalformedBodyException extends java.io.IOException {
+        private static final long serialVersionUID = 1L;
+        private final long wireBytes;
+
+        public MalformedBodyException(long wireBytes, Throwable cause) {
+            super("malformed JSON body after " + wireBytes + " bytes", cause);
+            this.wireBytes = wireBytes;
+        }
+
+        public long wireBytes() {
+            return wireBytes;
+        }
+    }
+
+    /** The bodies being parsed already hold the heap budget: this one was refused (nothing waits, nothing deadlocks). */
+    final class NoHeapForBodyException extends java.io.IOException {
+        private static final long serialVersionUID = 1L;
+        private final long reservedBytes;
+
+        public NoHeapForBodyException(long reservedBytes, long wireBytes) {
+            super("no heap budget for a body of " + wireBytes + " bytes (" + reservedBytes + " reserved)");
+            this.reservedBytes = reservedBytes;
+        }
+
+        /** Heap bytes the other bodies being parsed held when this one was refused. */
+        public long reservedBytes() {
+            return reservedBytes;
         }
     }
 }

@@ -47,7 +47,7 @@ final class TransportStep implements UpstreamStep.Chain {
         if (deadline.expired()) throw new UpstreamFailure(UpstreamFailure.Kind.NO_TIME_LEFT, null);
         HttpRequest.Builder get = HttpRequest.newBuilder(call.uri())
                 .GET()
-                .timeout(deadline.cap(requestTimeout))
+                .timeout(requestTimeout) // the deadline is held below, by waiting and cancelling
                 .header("Accept", "application/json");
         if (call.withToken()) {
             get.header("Authorization", authorization.get());
@@ -60,17 +60,23 @@ final class TransportStep implements UpstreamStep.Chain {
                                     : "?" + call.uri().getRawQuery()));
         }
         countRequest.run();
-        Instant giveUpAt = deadline.endWithin(requestTimeout);
+        Instant requestEnd = time.instant().plus(requestTimeout);
         CompletableFuture<UpstreamResponse> exchange = transport.send(get.build());
         try {
-            return time.await(exchange, giveUpAt);
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            throw new UpstreamFailure(
-                    deadline.expired() ? UpstreamFailure.Kind.DEADLINE : UpstreamFailure.Kind.REQUEST_TIMEOUT,
-                    null,
-                    1,
-                    e);
+            while (true) {
+                try {
+                    return time.await(exchange, earlier(requestEnd, deadline.end()));
+                } catch (TimeoutException e) {
+                    // a shared request's deadline grows when a caller with more time joins it: wait on
+                    if (!deadline.expired() && time.instant().isBefore(requestEnd)) continue;
+                    exchange.cancel(true);
+                    throw new UpstreamFailure(
+                            deadline.expired() ? UpstreamFailure.Kind.DEADLINE : UpstreamFailure.Kind.REQUEST_TIMEOUT,
+                            null,
+                            1,
+                            e);
+                }
+            }
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
@@ -78,5 +84,9 @@ final class TransportStep implements UpstreamStep.Chain {
         } catch (ExecutionException e) {
             throw UpstreamFailure.of(e);
         }
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 }

@@ -31,6 +31,8 @@ public final class UpstreamFailure extends RuntimeException {
         BROKEN,
         /** The body passed the size cap; reading stopped there. */
         TOO_LARGE,
+        /** The bodies being parsed hold the heap budget: this one was not read. */
+        NO_HEAP,
         /** A 200 whose body is not JSON (or not the export's format). */
         MALFORMED,
         /** A 5xx answer. */
@@ -46,6 +48,8 @@ public final class UpstreamFailure extends RuntimeException {
         BY_EXCEPTION.put(HttpConnectTimeoutException.class, Kind.UNREACHABLE);
         BY_EXCEPTION.put(HttpTimeoutException.class, Kind.REQUEST_TIMEOUT);
         BY_EXCEPTION.put(Transport.BodyTooLargeException.class, Kind.TOO_LARGE);
+        BY_EXCEPTION.put(Transport.MalformedBodyException.class, Kind.MALFORMED);
+        BY_EXCEPTION.put(Transport.NoHeapForBodyException.class, Kind.NO_HEAP);
         BY_EXCEPTION.put(ConnectException.class, Kind.UNREACHABLE);
         BY_EXCEPTION.put(java.net.UnknownHostException.class, Kind.UNREACHABLE);
         BY_EXCEPTION.put(java.net.NoRouteToHostException.class, Kind.UNREACHABLE);

@@ -13,17 +13,25 @@ import tools.jackson.databind.JsonNode;
  *
  * @param status  HTTP status
  * @param headers response headers
- * @param body    the body, never longer than the transport's cap
- * @param json    the parsed body once a step parsed it (a 200), else null
+ * @param body      the body's bytes, never longer than the transport's cap (empty when it was parsed as it streamed)
+ * @param json      the parsed body (a 200), else null
+ * @param wireBytes the body's size on the wire
  */
-public record UpstreamResponse(int status, HttpHeaders headers, byte[] body, JsonNode json) {
+public record UpstreamResponse(int status, HttpHeaders headers, byte[] body, JsonNode json, long wireBytes) {
+
+    /** A body as the transport delivers it: bytes, or (a 200 parsed while it streamed) the tree and no bytes. */
+    public record Payload(byte[] bytes, JsonNode json, long wireBytes) {}
 
     public UpstreamResponse(int status, HttpHeaders headers, byte[] body) {
-        this(status, headers, body, null);
+        this(status, headers, body, null, body.length);
+    }
+
+    public UpstreamResponse(int status, HttpHeaders headers, Payload payload) {
+        this(status, headers, payload.bytes(), payload.json(), payload.wireBytes());
     }
 
     public UpstreamResponse withJson(JsonNode parsed) {
-        return new UpstreamResponse(status, headers, body, parsed);
+        return new UpstreamResponse(status, headers, body, parsed, wireBytes);
     }
 
     /** For test doubles: a response with these headers and a UTF-8 body. */

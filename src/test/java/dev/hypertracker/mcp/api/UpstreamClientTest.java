@@ -2,6 +2,7 @@ package dev.hypertracker.mcp.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
@@ -26,12 +27,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,46 @@ class UpstreamClientTest {
     @AfterEach
     void stop() {
         pool.shutdownNow();
+    }
+
+    /** Runs shared requests as participants of the clock's schedule: each holds the clock until it waits or ends. */
+    ExecutorService scheduledWorkers() {
+        return new AbstractExecutorService() {
+            @Override
+            public void execute(Runnable task) {
+                clock.join();
+                pool.execute(() -> {
+                    try {
+                        task.run();
+                    } finally {
+                        clock.leave();
+                    }
+                });
+            }
+
+            @Override
+            public void shutdown() {}
+
+            @Override
+            public List<Runnable> shutdownNow() {
+                return List.of();
+            }
+
+            @Override
+            public boolean isShutdown() {
+                return false;
+            }
+
+            @Override
+            public boolean isTerminated() {
+                return false;
+            }
+
+            @Override
+            public boolean awaitTermination(long timeout, TimeUnit unit) {
+                return true;
+            }
+        };
     }
 
     HyperTrackerClient client(Settings settings) {
@@ -103,7 +144,7 @@ class UpstreamClientTest {
         List<Future<HyperTrackerClient.Response>> calls = new ArrayList<>();
         for (int i = 0; i < n; i++)
             calls.add(pool.submit(() -> client.fetch(exposure(), deadline(Duration.ofSeconds(45)), false)));
-        clock.awaitWaiters(n); // the leader waits on the transport, the others on the leader
+        clock.awaitWaiters(n + 1); // the shared request waits on the transport, the n callers on it
         pending.complete(UpstreamResponse.of(200, Map.of(), ROWS));
         List<HyperTrackerClient.Response> results = new ArrayList<>();
         for (Future<HyperTrackerClient.Response> f : calls) results.add(f.get());
@@ -114,50 +155,77 @@ class UpstreamClientTest {
         assertThat(stats.upstreamRequests()).isEqualTo(1);
     }
 
-    @Test
-    void aDrippingBodyNeverHoldsACallerPastItsOwnDeadlineAndTheExchangeIsCancelledWhenTheLastWaiterGivesUp()
-            throws Exception {
+    /** Every request gets a future that the test completes (headers came, the body is still arriving). */
+    List<CompletableFuture<UpstreamResponse>> drippingExchanges() {
         List<CompletableFuture<UpstreamResponse>> exchanges = new CopyOnWriteArrayList<>();
-        Semaphore requested = new Semaphore(0);
         answer(r -> {
-            CompletableFuture<UpstreamResponse> dripping =
-                    new CompletableFuture<>(); // headers came, the body never ends
+            CompletableFuture<UpstreamResponse> dripping = new CompletableFuture<>();
             exchanges.add(dripping);
-            requested.release();
             return dripping;
         });
+        return exchanges;
+    }
+
+    @Test
+    void whenTheFirstCallerGivesUpAFollowerWithTimeLeftGetsTheAnswerOfTheSameSingleRequest() throws Exception {
+        List<CompletableFuture<UpstreamResponse>> exchanges = drippingExchanges();
         HyperTrackerClient client = client(settings());
         Instant start = clock.instant();
 
-        Future<Instant> leader =
+        Future<Instant> first =
                 pool.submit(() -> endOf(() -> client.fetch(exposure(), deadline(Duration.ofSeconds(5)), false)));
-        clock.awaitWaiters(1);
+        clock.awaitWaiters(2); // the caller on the shared request, the shared request on the transport
         clock.advance(Duration.ofSeconds(1));
         Future<Instant> shortFollower =
                 pool.submit(() -> endOf(() -> client.fetch(exposure(), deadline(Duration.ofSeconds(2)), false)));
-        Future<Instant> longFollower =
-                pool.submit(() -> endOf(() -> client.fetch(exposure(), deadline(Duration.ofSeconds(8)), false)));
-        clock.awaitWaiters(3);
+        Future<HyperTrackerClient.Response> longFollower =
+                pool.submit(() -> client.fetch(exposure(), deadline(Duration.ofSeconds(8)), false));
+        clock.awaitWaiters(4);
 
         clock.advance(Duration.ofSeconds(2)); // t = 3 s: the short follower's deadline
         assertThat(shortFollower.get())
                 .as("the follower answered at its own deadline")
                 .isEqualTo(start.plusSeconds(3));
+        clock.advance(Duration.ofSeconds(2)); // t = 5 s: the first caller's deadline
+        assertThat(first.get())
+                .as("the first caller answered at its own deadline")
+                .isEqualTo(start.plusSeconds(5));
         assertThat(exchanges).hasSize(1);
-        assertThat(exchanges.get(0)).as("the leader still waits: not cancelled").isNotCancelled();
-
-        clock.advance(Duration.ofSeconds(2)); // t = 5 s: the leader gives up and closes its exchange
-        assertThat(leader.get()).isEqualTo(start.plusSeconds(5));
         assertThat(exchanges.get(0))
-                .as("the shared exchange is cancelled (connection closed)")
-                .isCancelled();
+                .as("a waiter is left: the exchange goes on")
+                .isNotCancelled();
 
-        requested.acquire(2); // the long follower, with time left, leads a request of its own
-        clock.awaitWaiters(1);
-        assertThat(exchanges).hasSize(2);
-        clock.advance(Duration.ofSeconds(4)); // t = 9 s > its deadline of 1 + 8 s
-        assertThat(longFollower.get()).isEqualTo(start.plusSeconds(9));
-        assertThat(exchanges.get(1)).isCancelled();
+        clock.advance(Duration.ofSeconds(1)); // t = 6 s: the body has arrived
+        exchanges.get(0).complete(UpstreamResponse.of(200, Map.of(), ROWS));
+        assertThat(longFollower.get().body().size()).isEqualTo(1);
+        assertThat(sent).as("one upstream request served the follower").hasSize(1);
+        assertThat(stats.upstreamRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void aDrippingBodyIsCancelledWhenItsLastWaiterGivesUpAndCapturesNoLaterCaller() throws Exception {
+        List<CompletableFuture<UpstreamResponse>> exchanges = drippingExchanges();
+        HyperTrackerClient client = client(settings());
+        Instant start = clock.instant();
+
+        Future<Instant> first =
+                pool.submit(() -> endOf(() -> client.fetch(exposure(), deadline(Duration.ofSeconds(5)), false)));
+        clock.awaitWaiters(2);
+        clock.advance(Duration.ofSeconds(1));
+        Future<Instant> follower =
+                pool.submit(() -> endOf(() -> client.fetch(exposure(), deadline(Duration.ofSeconds(8)), false)));
+        clock.awaitWaiters(3);
+
+        clock.advance(Duration.ofSeconds(4)); // t = 5 s
+        assertThat(first.get()).isEqualTo(start.plusSeconds(5));
+        assertThat(exchanges.get(0)).as("the follower still waits").isNotCancelled();
+        clock.advance(Duration.ofSeconds(4)); // t = 9 s: the follower's deadline, 1 + 8 s
+        assertThat(follower.get()).isEqualTo(start.plusSeconds(9));
+        catchThrowable(exchanges.get(0)::join); // the shared request's worker cancels it as it stops
+        assertThat(exchanges.get(0))
+                .as("no waiter left: the exchange is cancelled (connection closed)")
+                .isCancelled();
+        assertThat(sent).as("no caller re-requested").hasSize(1);
 
         // a later caller is not captured by anything stuck: it makes its own request
         answer(r -> ok());
@@ -165,7 +233,7 @@ class UpstreamClientTest {
                         .body()
                         .size())
                 .isEqualTo(1);
-        assertThat(sent).hasSize(3);
+        assertThat(sent).hasSize(2);
     }
 
     /** Runs a call that must fail with the deadline message; the virtual time at which it answered. */
@@ -183,8 +251,12 @@ class UpstreamClientTest {
         int deadlineSeconds = 10;
         answer(r -> CompletableFuture.completedFuture(UpstreamResponse.of(
                 429, Map.of("Retry-After", "1"), "{\"error\":\"rate_limit_exceeded\",\"retry_after\":1}")));
-        HyperTrackerClient client =
-                client(settings().withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(deadlineSeconds)));
+        HyperTrackerClient client = new HyperTrackerClient(
+                settings().withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(deadlineSeconds)),
+                stats,
+                clock,
+                transport,
+                scheduledWorkers());
         List<Future<ApiException>> results = new ArrayList<>();
         clock.schedule(calls); // one timeline for the 64 threads: time moves when all of them wait
         for (int i = 0; i < calls; i++) {

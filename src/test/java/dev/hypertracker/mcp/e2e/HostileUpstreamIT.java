@@ -32,6 +32,10 @@ class HostileUpstreamIT {
                             + "\"closeTime\":null},")
                     .getBytes(StandardCharsets.US_ASCII);
     static final long HUNDRED_MB = 100L * 1024 * 1024;
+    /** Coins whose pages are large but under the cap at -Xmx256m (~12 MB): together far over the parse budget. */
+    static final List<String> LARGE = List.of("ARB", "OP", "DOGE", "AVAX", "LINK", "XRP");
+
+    static final long LARGE_BYTES = 8L * 1024 * 1024;
 
     /** Bytes the stub managed to write per coin, and whether the client closed the connection on it. */
     final Map<String, AtomicLong> written = new ConcurrentHashMap<>();
@@ -80,6 +84,25 @@ class HostileUpstreamIT {
                     .as("the dripping body's connection was closed")
                     .isTrue();
 
+            // six 8 MB pages at once: their trees (~40 MB each) do not fit together in a quarter of 256 MB
+            Map<String, Integer> ids = new java.util.LinkedHashMap<>();
+            for (String coin : LARGE)
+                ids.put(
+                        coin,
+                        client.send("tools/call", Map.of("name", "list_positions", "arguments", Map.of("coin", coin))));
+            int answered = 0;
+            for (Map.Entry<String, Integer> id : ids.entrySet()) {
+                JsonNode result = client.awaitResponse(id.getValue(), java.time.Duration.ofSeconds(60))
+                        .path("result");
+                if (!result.path("isError").asBoolean(false)) answered++;
+                else assertError(result, "Try again in a moment");
+            }
+            assertThat(answered).as("at least the first large page fits").isPositive();
+            JsonNode again = client.callTool("list_positions", Map.of("coin", "ARB"));
+            assertThat(again.path("isError").asBoolean(false))
+                    .as("alone, a large page is read: " + again)
+                    .isFalse();
+
             assertThat(client.process.isAlive()).isTrue();
             JsonNode fine = client.callTool("get_open_exposure_by_coin", Map.of());
             assertThat(fine.path("isError").asBoolean(false))
@@ -107,6 +130,7 @@ class HostileUpstreamIT {
         String coin = query.contains("coin=BTC")
                 ? "BTC"
                 : query.contains("coin=ETH") ? "ETH" : query.contains("coin=SOL") ? "SOL" : "";
+        for (String large : LARGE) if (query.contains("coin=" + large)) coin = large;
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         if (coin.isEmpty()) {
             byte[] body =
@@ -118,7 +142,7 @@ class HostileUpstreamIT {
             }
             return;
         }
-        AtomicLong count = written.get(coin);
+        AtomicLong count = written.computeIfAbsent(coin, c -> new AtomicLong());
         exchange.sendResponseHeaders(200, 0); // chunked: no length declared, the client has to count
         OutputStream out = exchange.getResponseBody();
         try {
@@ -132,7 +156,7 @@ class HostileUpstreamIT {
                 }
             }
             byte[] block = ROW_BLOCK;
-            long limit = coin.equals("BTC") ? HUNDRED_MB : Long.MAX_VALUE;
+            long limit = coin.equals("BTC") ? HUNDRED_MB : LARGE.contains(coin) ? LARGE_BYTES : Long.MAX_VALUE;
             while (count.get() < limit) {
                 out.write(block);
                 count.addAndGet(block.length);
@@ -140,7 +164,7 @@ class HostileUpstreamIT {
             out.write("{}],\"nextCursor\":null}".getBytes(StandardCharsets.US_ASCII));
             out.close();
         } catch (IOException | InterruptedException e) {
-            closed.get(coin).countDown(); // the client closed the connection
+            closed.computeIfAbsent(coin, c -> new CountDownLatch(1)).countDown(); // the client closed the connection
         } finally {
             exchange.close();
         }

@@ -56,6 +56,11 @@ public final class ManualClock extends TimeSource {
         participants = n;
     }
 
+    /** One more participant (a worker started by a participant), which calls {@link #leave()} when done. */
+    public synchronized void join() {
+        participants++;
+    }
+
     /** A participant is done: it no longer holds the clock back. */
     public synchronized void leave() {
         participants--;

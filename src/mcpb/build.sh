@@ -28,7 +28,7 @@ mkdir -p "$stage/bin" "$stage/server"
 # The modules the shaded jar needs (jdeps --print-module-deps, less java.desktop and java.security.jgss, which only
 # Jetty's unused bean-introspection listener and SPNEGO login refer to), plus TLS elliptic curves (the real API is
 # HTTPS) and jdk.unsupported (sun.misc.Unsafe, used by the libraries' fast paths). The runtime's default CDS archive
-# (--generate-cds-archive) serves when the app archive (written below) does not fit; the non-compressed-oops variant is never used
+# (--generate-cds-archive) is the base the app archive builds on; the non-compressed-oops variant is never used
 # with the launcher's small heap, so it is dropped.
 modules=java.base,java.management,java.naming,java.net.http,java.sql,jdk.crypto.ec,jdk.unsupported
 "$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \

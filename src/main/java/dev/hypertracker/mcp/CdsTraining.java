@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * session above in a child JVM that records its classes ({@code -XX:DumpLoadedClassList}), the list without the
  * classes only the demo's embedded sandbox loads ({@link #servesRealSessions}), then {@code -Xshare:dump} of that
  * list with this JVM's class path. Every page of a mapped archive is resident (the JDK relocates it to a random
- * address and so writes to it), so the ~900 classes of the sandbox, its Jetty server and JMX would cost ~7 MB of
+ * address and so writes to it), so the ~630 classes of the sandbox, its Jetty server and JMX would cost ~7 MB of
  * idle memory in every session that never runs them (docs/performance.md).
  */
 public final class CdsTraining {

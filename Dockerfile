@@ -22,8 +22,8 @@ WORKDIR /app
 COPY --from=build /src/target/hypertracker-mcp.jar /app/hypertracker-mcp.jar
 # AppCDS training run on this image's JVM (initialize, tools/list, …): faster cold start. Best effort: without it the
 # server starts normally (-Xshare:auto).
-RUN java -XX:ArchiveClassesAtExit=/app/hypertracker-mcp.jsa -Xlog:disable -Xlog:all=error:stderr -XX:+UseSerialGC \
-        -XX:TieredStopAtLevel=1 -cp /app/hypertracker-mcp.jar dev.hypertracker.mcp.CdsTraining || true
+RUN HYPERTRACKER_LOG_LEVEL=ERROR java -cp /app/hypertracker-mcp.jar dev.hypertracker.mcp.CdsTraining \
+        --archive /app/hypertracker-mcp.jsa || true
 USER 10001
 EXPOSE 8080
 # the launcher's flags (bin/hypertracker-mcp); -Xlog and -XX:+DisplayVMOutputToStderr keep the JVM's own output off

@@ -9,6 +9,8 @@
 //       (arguments JSON, then JSON2) and also reports spawn -> first call answer (callMs), the first and the second
 //       call's own latency (firstCallMs, secondCallMs) and the resident set size after them (rssKb, Linux);
 //       --pause MS waits that long after the initialize answer before the first call (callMs includes it)
+//   node bench/startup.mjs --idle MS ... -- CMD   without --call: waits MS after the initialize answer, then records
+//       the idle resident set size (idleRssKb) and its anonymous part (idleRssAnonKb, Linux) before closing stdin
 //
 // Every run also checks that each stdout line is JSON (stdout is protocol-only) and the process exits after EOF.
 import { spawn } from 'node:child_process';
@@ -37,9 +39,9 @@ function stats(name, times, cpus = [], calls = {}) {
   return { name, runs: t.length, medianMs: r1(pct(t, 50)), p90Ms: r1(pct(t, 90)), minMs: r1(t[0]), maxMs: r1(t[t.length - 1]),
     ...(c.length ? { cpuMedianMs: pct(c, 50), cpuP90Ms: pct(c, 90) } : {}), ...extra };
 }
-const CALL_KEYS = ['callMs', 'firstCallMs', 'secondCallMs', 'rssKb'];
-function rssKb(pid) {
-  try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]); } catch { return NaN; }
+const CALL_KEYS = ['callMs', 'firstCallMs', 'secondCallMs', 'rssKb', 'idleRssKb', 'idleRssAnonKb'];
+function rssKb(pid, field = 'VmRSS') {
+  try { return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]); } catch { return NaN; }
 }
 
 const argv = process.argv.slice(2);
@@ -66,7 +68,7 @@ if (argv[0] === '--summarize') {
 }
 const sep = argv.indexOf('--');
 if (sep < 0) throw new Error('usage: startup.mjs [--runs N] [--name NAME] -- COMMAND ARGS...');
-const opts = { runs: 15, name: 'server', warmup: 1, raw: false, pause: 0 };
+const opts = { runs: 15, name: 'server', warmup: 1, raw: false, pause: 0, idle: 0 };
 for (let i = 0; i < sep; i += 2) {
   const [flag, value] = [argv[i], argv[i + 1]];
   if (flag === '--raw') { opts.raw = true; i--; }
@@ -75,6 +77,7 @@ for (let i = 0; i < sep; i += 2) {
   else if (flag === '--warmup') opts.warmup = Number(value);
   else if (flag === '--call') opts.call = value;
   else if (flag === '--pause') opts.pause = Number(value);
+  else if (flag === '--idle') opts.idle = Number(value);
   else if (flag === '--args') opts.args = JSON.parse(value);
   else if (flag === '--args2') opts.args2 = JSON.parse(value);
   else throw new Error(`unknown argument ${flag}`);
@@ -109,6 +112,13 @@ function once() {
           if (!msg.result) { child.kill('SIGKILL'); reject(new Error(`${opts.name}: initialize failed: ${line}`)); return; }
           elapsed = performance.now() - t0;
           cpu = cpuMs(child.pid);
+          if (!opts.call && opts.idle > 0) { // --idle: the footprint of a started server waiting for its client
+            setTimeout(() => {
+              calls.idleRssKb = rssKb(child.pid); calls.idleRssAnonKb = rssKb(child.pid, 'RssAnon');
+              child.stdin.end();
+            }, opts.idle);
+            continue;
+          }
           if (!opts.call) { child.stdin.end(); continue; } // EOF: the server is expected to exit on its own
           child.stdin.write(JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }) + '\n');
           setTimeout(() => { // --pause: a client's think time (lists, the user's question) before its first call

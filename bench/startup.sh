@@ -7,6 +7,7 @@
 #   BASELINE_JAR=/path/old.jar bench/startup.sh    adds `java -jar` of another build (e.g. before a change)
 #   BASELINE_LAUNCHER=/old/checkout/bin/hypertracker-mcp   adds another checkout's launcher (its jar and archive)
 #   J25=/path/to/jdk-25 bench/startup.sh           the JDK 25+ for the AOT-cache variant (default: one under /usr/lib/jvm)
+#   IDLE_MS=3000 bench/startup.sh                  how long the variants without a call idle before their RSS is read
 # The "+call" variants also time spawn -> the answer of a first tool call (the reference: its echo tool; this
 # server: get_open_exposure_by_coin, a full digest, against the sandbox on loopback), the first and second call's
 # latency and the resident set size after them.
@@ -29,6 +30,8 @@ for _ in $(seq 1 300); do grep -q '^http' "$sandbox_log" && break; sleep 0.1; do
 base_url="$(grep -m1 -o '^http://[^/ ]*' "$sandbox_log")"
 [ -n "$base_url" ] || { echo "sandbox did not start" >&2; exit 1; }
 upstream=(env HYPERTRACKER_BASE_URL="$base_url" HYPERTRACKER_API_TOKEN=bench-token HYPERTRACKER_LOG_LEVEL=WARN)
+# the variants without a call also record the idle RSS, IDLE_MS after `initialize` (0: close at once)
+idle_ms="${IDLE_MS:-3000}"
 call_ts=(--call echo --args '{"text":"x"}')
 call_ours=(--call get_open_exposure_by_coin --args '{"top":5}' --args2 '{"top":5,"fresh":true}')
 
@@ -55,7 +58,7 @@ else
   echo "note: $jsa not found (built with -Dskip.cds?): AppCDS variants skipped" >&2
 fi
 
-echo "# $(nproc) cores, $(uname -sr), $("$java_bin" -version 2>&1 | head -1), node $(node --version), load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+echo "# $(date -u +%H:%M:%S) UTC, $(nproc) cores, $(uname -sr), $("$java_bin" -version 2>&1 | head -1), node $(node --version), load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 # interleave: one batch of runs per variant at a time, several rounds, so background load hits every variant alike
 rounds=3
 per=$(( (runs + rounds - 1) / rounds ))
@@ -63,9 +66,10 @@ for ((r = 0; r < rounds; r++)); do
   for v in "${variants[@]}"; do
     name="${v%%|*}"; cmd="${v#*|}"
     # shellcheck disable=SC2086
-    call=()
+    call=(--idle "$idle_ms")
     case "$name" in ts-sdk-reference+call) call=("${call_ts[@]}") ;; *+call) call=("${call_ours[@]}") ;; esac
     node bench/startup.mjs --runs "$per" --warmup $(( r == 0 ? 1 : 0 )) --raw --name "$name" "${call[@]}" -- $cmd >> "$out/$name.raw"
   done
+  echo "# round $((r + 1)) of $rounds done $(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 done
 node bench/startup.mjs --summarize "$out"/*.raw

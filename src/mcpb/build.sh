@@ -53,9 +53,8 @@ cp src/main/resources/META-INF/hypertracker/icon.png "$stage/icon.png"
 touch -d "$jar_time" "$stage/server/hypertracker-mcp.jar"
 
 # AppCDS archive for this runtime: the jar by relative path from server/, as mcpb-start runs it
-(cd "$stage/server" && HYPERTRACKER_LOG_LEVEL=ERROR ../runtime/bin/java -XX:ArchiveClassesAtExit=hypertracker-mcp.jsa \
-    -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=error:stderr \
-    -cp hypertracker-mcp.jar dev.hypertracker.mcp.CdsTraining)
+(cd "$stage/server" && HYPERTRACKER_LOG_LEVEL=ERROR ../runtime/bin/java \
+    -cp hypertracker-mcp.jar dev.hypertracker.mcp.CdsTraining --archive hypertracker-mcp.jsa)
 
 # manifest: version, platform, and the tool list from tools.json (names and descriptions, as Claude Desktop shows them)
 node -e '

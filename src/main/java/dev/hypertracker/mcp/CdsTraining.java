@@ -2,23 +2,33 @@ package dev.hypertracker.mcp;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Build-time training run for the AppCDS archive ({@code target/hypertracker-mcp.jsa}) and, on JDK 25+, the AOT
  * cache ({@code .aot}, written by the launcher): runs the stdio server exactly as {@code java -jar … --demo} does,
  * on a scripted session (initialize, tools/list, resource and prompt lists, one tool call against the embedded
- * sandbox, then end of input), so the archive holds the classes of a real start and of a first digest. The pom runs
- * it on the final shaded jar with {@code -XX:ArchiveClassesAtExit}; the jar's class path is the same, so the
- * launcher can map the archive. The protocol output is checked, then discarded: a session that did not answer every
- * request, or answered one with an error, exits 1 and fails the build. Nothing in the server calls this class.
+ * sandbox, then end of input), so the archive holds the classes of a real start and of a first digest. The protocol
+ * output is checked, then discarded: a session that did not answer every request, or answered one with an error,
+ * exits 1 and fails the build. Nothing in the server calls this class.
+ *
+ * <p>{@code --archive FILE} (the pom, the bundle and the Docker image) writes a static archive in three steps: the
+ * session above in a child JVM that records its classes ({@code -XX:DumpLoadedClassList}), the list without the
+ * classes only the demo's embedded sandbox loads ({@link #servesRealSessions}), then {@code -Xshare:dump} of that
+ * list with this JVM's class path. Every page of a mapped archive is resident (the JDK relocates it to a random
+ * address and so writes to it), so the ~630 classes of the sandbox, its Jetty server and JMX would cost ~7 MB of
+ * idle memory in every session that never runs them (docs/performance.md).
  */
 public final class CdsTraining {
     private static final List<String> REQUESTS = List.of(
@@ -38,7 +48,10 @@ public final class CdsTraining {
 
     private CdsTraining() {}
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, IOException {
+        if (args.length == 2 && args[0].equals("--archive")) {
+            System.exit(writeArchive(Path.of(args[1])));
+        }
         CountDownLatch answered = new CountDownLatch(RESPONSES);
         // end of input only once every response is out: the server would otherwise close mid-session
         InputStream endAfterAnswers = new InputStream() {
@@ -78,6 +91,68 @@ public final class CdsTraining {
             System.exit(1);
         }
         System.exit(0);
+    }
+
+    /** Runs the training session, filters its class list and dumps the archive; the exit code of the first failure. */
+    static int writeArchive(Path archive) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("java.class.path");
+        Path recorded = Path.of(archive + ".classlist");
+        Path kept = Path.of(archive + ".kept.classlist");
+        try {
+            int training = run(List.of(
+                    java,
+                    "-XX:DumpLoadedClassList=" + recorded,
+                    "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1",
+                    "-Xlog:disable",
+                    "-Xlog:all=error:stderr",
+                    "-cp",
+                    classPath,
+                    CdsTraining.class.getName()));
+            if (training != 0) return training;
+            List<String> classes = Files.readAllLines(recorded, StandardCharsets.UTF_8).stream()
+                    .filter(CdsTraining::servesRealSessions)
+                    .toList();
+            Files.write(kept, classes, StandardCharsets.UTF_8);
+            // SerialGC, as the launcher runs: no archived heap objects, which only G1 could map on JDK 17
+            return run(List.of(
+                    java,
+                    "-Xshare:dump",
+                    "-XX:+UseSerialGC",
+                    "-Xlog:disable",
+                    "-Xlog:all=error:stderr",
+                    "-XX:SharedClassListFile=" + kept,
+                    "-XX:SharedArchiveFile=" + archive,
+                    "-cp",
+                    classPath));
+        } finally {
+            Files.deleteIfExists(recorded);
+            Files.deleteIfExists(kept);
+        }
+    }
+
+    /**
+     * Packages that only the demo's embedded sandbox loads (its HTTP server, JMX beans, JUL and JFR hooks, container
+     * metrics): measured against the class list of a launcher session with a tool call against a separate upstream.
+     */
+    private static final Pattern DEMO_ONLY = Pattern.compile("^(@lambda-proxy )?(org/eclipse/jetty/"
+            + "|dev/hypertracker/mcp/sandbox/|dev/hypertracker/mcp/CdsTraining|com/sun/jmx/|javax/management/"
+            + "|java/lang/management/|sun/management/|com/sun/management/|jdk/management/|jdk/jfr/"
+            + "|java/util/logging/|jdk/internal/platform/)");
+
+    /** Whether a line of a recorded class list belongs in the archive of a real (non-demo) session. */
+    static boolean servesRealSessions(String classListLine) {
+        return !DEMO_ONLY.matcher(classListLine).find();
+    }
+
+    private static int run(List<String> command) throws IOException, InterruptedException {
+        // the child's stdout (the dump's report) must not reach ours: the Docker build and Maven show only errors
+        return new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start()
+                .waitFor();
     }
 
     /** Why the scripted session failed, or null when every request got a result and the tool call succeeded. */

@@ -3,6 +3,7 @@ package dev.hypertracker.mcp.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypertracker.mcp.e2e.StdioMcpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,5 +60,28 @@ class CdsArchiveIT {
                 .hasSizeGreaterThan(ours.size() * 9 / 10);
         // plain serve reads its options without picocli's model (cli/ServeArguments): CommandLine is never loaded
         assertThat(Files.readAllLines(classLog)).noneMatch(l -> l.contains(" picocli.CommandLine source:"));
+    }
+
+    @Test
+    void archiveLeavesOutTheDemoSandboxsClasses() throws Exception {
+        Path jar = Path.of(System.getProperty("hypertracker.jar", "target/hypertracker-mcp.jar"));
+        Path archive = Path.of(jar.toString().replaceFirst("\\.jar$", ".jsa"));
+        Process listing = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:SharedArchiveFile=" + archive,
+                        "-Xshare:on",
+                        "-XX:+PrintSharedArchiveAndExit",
+                        "-cp",
+                        jar.toString())
+                .redirectErrorStream(true)
+                .start();
+        String classes = new String(listing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(listing.waitFor()).as(classes).isZero();
+        // every page of a mapped archive is resident: classes no real session loads only cost memory
+        assertThat(classes)
+                .contains("dev.hypertracker.mcp.server.HyperTrackerServer")
+                .contains("dev.hypertracker.mcp.digest.Summarizer")
+                .doesNotContain("org.eclipse.jetty.")
+                .doesNotContain("dev.hypertracker.mcp.sandbox.");
     }
 }

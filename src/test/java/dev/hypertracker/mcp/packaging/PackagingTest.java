@@ -118,7 +118,9 @@ class PackagingTest {
         assertThat(launcher).contains("$here/target/" + jar);
         // the archive is the jar's name with .jsa: the path the pom's training run writes
         assertThat(launcher).contains("cds=\"${jar%.jar}.jsa\"");
-        assertThat(pom).contains("-XX:ArchiveClassesAtExit=${project.build.directory}/" + pomFinalName() + ".jsa");
+        assertThat(pom)
+                .contains("<argument>--archive</argument>")
+                .contains("<argument>${project.build.directory}/" + pomFinalName() + ".jsa</argument>");
         assertThat(pom).contains("<argument>${project.build.directory}/" + jar + "</argument>");
         assertThat(launcher).contains("-XX:SharedArchiveFile=\"$cds\"").contains("-Xshare:auto");
         assertThat(launcher)

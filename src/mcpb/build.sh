@@ -28,8 +28,8 @@ mkdir -p "$stage/bin" "$stage/server"
 # The modules the shaded jar needs (jdeps --print-module-deps, less java.security.jgss, which only Jetty's SPNEGO
 # login refers to), plus TLS elliptic curves (the real API is HTTPS) and jdk.unsupported (sun.misc.Unsafe, used by the
 # libraries' fast paths). java.desktop draws the chart: "png" images (Java2D, headless). The runtime's default CDS archive
-# (--generate-cds-archive) is the base the app archive builds on; the non-compressed-oops variant is never used
-# with the launcher's small heap, so it is dropped.
+# (--generate-cds-archive) serves when the app archive cannot be mapped; the non-compressed-oops variant is never
+# used with the launcher's small heap, so it is dropped.
 modules=java.base,java.desktop,java.management,java.naming,java.net.http,java.sql,jdk.crypto.ec,jdk.unsupported
 "$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
     --generate-cds-archive --output "$stage/runtime"

@@ -35,7 +35,11 @@
     }
     switch (m.method) {
       case "ui/notifications/tool-input": state.args = (m.params && m.params.arguments) || {}; break;
-      case "ui/notifications/tool-result": state.result = m.params || {}; if (handlers.result) handlers.result(state.result, state.args || {}); break;
+      case "ui/notifications/tool-result":
+        state.result = m.params || {};
+        if (handlers.result) handlers.result(state.result, state.args || {});
+        reportSize(); // the drawn result sets the height: say so now, not only when a resize observer next fires
+        break;
       case "ui/notifications/host-context-changed": applyContext(m.params); break;
       case "ui/notifications/tool-cancelled": if (handlers.cancelled) handlers.cancelled(m.params && m.params.reason); break;
       case "ui/resource-teardown": case "ping": send({ id: m.id, result: {} }); break;

@@ -24,6 +24,10 @@ public final class ToolArguments {
     public static final String SORT_BY = "sortBy";
     public static final String MAX_PAGES = "maxPages";
     public static final String FRESH = "fresh";
+    /** Heatmap focus (issue 14): filters applied to the one cached upstream response, never sent upstream. */
+    public static final String FOCUS_COIN = "coin";
+
+    public static final String FOCUS_SEGMENT = "segmentId";
 
     /** Pages a single call may fetch: each page is one upstream request charged to the user's quota. */
     public static final int MAX_PAGES_LIMIT = 20;
@@ -63,6 +67,10 @@ public final class ToolArguments {
         }
         if (kind.takesSortBy()) {
             params.add(Param.query(SORT_BY, ParamKind.ENUM, null).oneOf("value", "pnl"));
+        }
+        if (endpoint.digest() == DigestKind.HEATMAP) {
+            params.add(Param.query(FOCUS_COIN, ParamKind.COIN_LIST, "Focus: coin(s); every cohort on it."));
+            params.add(Param.query(FOCUS_SEGMENT, ParamKind.COHORT_LIST, "Focus: cohort(s); on every coin."));
         }
         if (endpoint.pagination() == Pagination.CURSOR) {
             params.add(Param.query(MAX_PAGES, ParamKind.INTEGER, "Pages to fetch; each costs 1 API request.")

@@ -1,0 +1,137 @@
+package dev.hypertracker.mcp.fidelity;
+
+import static dev.hypertracker.mcp.support.SandboxHarness.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.hypertracker.mcp.catalog.Cohort;
+import dev.hypertracker.mcp.sandbox.MarketData;
+import dev.hypertracker.mcp.support.SandboxHarness;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Issue 14: answers a text-only model can take from one call, checked against the sandbox's ground truth. */
+class OneCallAnswersTest {
+
+    static SandboxHarness harness;
+    static MarketData truth;
+
+    @BeforeAll
+    static void start() {
+        harness = SandboxHarness.start(SandboxHarness.SMALL, s -> s);
+        truth = harness.sandbox().data();
+    }
+
+    @AfterAll
+    static void stop() {
+        harness.close();
+    }
+
+    /** Open value, long value and count per cohort id on one coin, from the open positions themselves. */
+    static Map<Integer, double[]> truthByCohort(String coin) {
+        Map<Integer, double[]> out = new HashMap<>();
+        for (MarketData.Position p : truth.openPositions()) {
+            if (!p.coin().equals(coin)) continue;
+            for (int id : p.wallet().segments()) {
+                double[] t = out.computeIfAbsent(id, k -> new double[3]);
+                t[0] += p.positionValue();
+                if (p.isLong()) t[1] += p.positionValue();
+                t[2]++;
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> focus(CallToolResult r) {
+        assertThat(r.isError()).as(text(r)).isNotEqualTo(Boolean.TRUE);
+        return (List<Map<String, Object>>) ((Map<String, Object>) r.structuredContent()).get("focus");
+    }
+
+    @Test
+    void aFocusedCoinShowsEveryCohortOnItWithItsTrueLean() {
+        Map<Integer, double[]> expected = truthByCohort("BTC");
+        CallToolResult r = harness.call("get_positions_heatmap", Map.of("coin", "BTC", "maxTokens", 20_000));
+        List<Map<String, Object>> rows = focus(r);
+        assertThat(rows)
+                .extracting(m -> ((Number) m.get("segmentId")).intValue())
+                .containsExactlyInAnyOrderElementsOf(expected.keySet());
+        for (Map<String, Object> row : rows) {
+            double[] t = expected.get(((Number) row.get("segmentId")).intValue());
+            assertThat(row).containsEntry("coin", "BTC").containsEntry("count", (long) t[2]);
+            assertThat(((Number) row.get("totalValue")).doubleValue()).isCloseTo(t[0], within(0.02));
+            assertThat(((Number) row.get("bias")).doubleValue()).isCloseTo(t[1] / t[0], within(1e-6));
+            String name = Cohort.byId(((Number) row.get("segmentId")).intValue())
+                    .orElseThrow()
+                    .displayName();
+            assertThat(row).containsEntry("name", name);
+            assertThat(text(r)).contains("BTC " + Cohort.labelOf(((Number) row.get("segmentId")).intValue()));
+        }
+        // size axis rows come before PnL axis rows: the two partitions are never interleaved
+        List<Object> axes = rows.stream().map(m -> m.get("axis")).toList();
+        assertThat(axes.lastIndexOf("size")).isLessThan(axes.indexOf("pnl"));
+    }
+
+    @Test
+    void aFocusedCohortShowsItOnEveryCoinAndNamesItsLean() {
+        CallToolResult r =
+                harness.call("get_positions_heatmap", Map.of("segmentId", List.of("Whale", 9), "maxTokens", 20_000));
+        List<Map<String, Object>> rows = focus(r);
+        for (String coin : List.of("BTC", "ETH")) {
+            Map<Integer, double[]> expected = truthByCohort(coin);
+            for (int id : List.of(Cohort.parse("Whale").orElseThrow().id(), 9)) {
+                double[] t = expected.get(id);
+                if (t == null) continue;
+                Map<String, Object> row = rows.stream()
+                        .filter(m -> m.get("coin").equals(coin) && ((Number) m.get("segmentId")).intValue() == id)
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(((Number) row.get("bias")).doubleValue()).isCloseTo(t[1] / t[0], within(1e-6));
+                String lean = t[1] / t[0] > 0.5 ? "leans long" : "leans short";
+                assertThat(text(r))
+                        .contains(coin + " " + Cohort.labelOf(id) + " [")
+                        .contains(lean);
+            }
+        }
+        assertThat(rows).allMatch(m -> List.of(5, 9).contains(((Number) m.get("segmentId")).intValue()));
+    }
+
+    @Test
+    void coinAndCohortTogetherAnswerAreWhalesLongBtcInOneRow() {
+        double[] t = truthByCohort("BTC").get(5);
+        CallToolResult r = harness.call("get_positions_heatmap", Map.of("coin", "BTC", "segmentId", "Whale"));
+        List<Map<String, Object>> rows = focus(r);
+        assertThat(rows).hasSize(1);
+        assertThat(((Number) rows.get(0).get("bias")).doubleValue()).isCloseTo(t[1] / t[0], within(1e-6));
+        assertThat(text(r))
+                .contains("BTC Whale (#5) [size axis]: " + (t[1] / t[0] > 0.5 ? "leans long" : "leans short"));
+    }
+
+    @Test
+    void aFocusOnACoinWithoutPositionsSaysSoAndBadFocusIsRejectedBeforeAnyRequest() {
+        assertThat(text(harness.call("get_positions_heatmap", Map.of("coin", "NOSUCHCOIN"))))
+                .contains("Not found: NOSUCHCOIN (no open positions in the heatmap)");
+        long before = harness.sandbox().requestLog().entries().size();
+        CallToolResult badCoin = harness.call("get_positions_heatmap", Map.of("coin", List.of("BTC", "not a coin")));
+        assertThat(badCoin.isError()).isTrue();
+        assertThat(text(badCoin)).contains("coin").contains("is not a coin symbol");
+        CallToolResult badCohort = harness.call("get_positions_heatmap", Map.of("segmentId", "Dolphins of doom"));
+        assertThat(badCohort.isError()).isTrue();
+        assertThat(text(badCohort)).contains("matches no cohort");
+        assertThat(harness.sandbox().requestLog().entries().size()).isEqualTo(before);
+    }
+
+    @Test
+    void focusIsServerSideOneCachedUpstreamRequestServesEveryFocus() {
+        harness.call("get_positions_heatmap", Map.of("openedWithin", "30d"));
+        long before = harness.sandbox().requestLog().entries().size();
+        focus(harness.call("get_positions_heatmap", Map.of("openedWithin", "30d", "coin", "ETH")));
+        focus(harness.call("get_positions_heatmap", Map.of("openedWithin", "30d", "segmentId", 3)));
+        assertThat(harness.sandbox().requestLog().entries().size()).isEqualTo(before);
+    }
+}

@@ -98,9 +98,10 @@ final class DigestRun implements RowSource.Sink {
 
     /** A sampled row as an item: its cells in field order (rows) or the upstream JSON (raw). */
     private record RowItem(Object json) implements Section.Item {
+        /** For rows: the cells joined by " | ", in full (whole addresses and ids: a follow-up call may need them). */
         @Override
         public String line() {
-            return "";
+            return json instanceof List<?> cells ? RowTable.textRow(cells) : "";
         }
     }
 
@@ -113,12 +114,12 @@ final class DigestRun implements RowSource.Sink {
             for (String f : fields) cells.add(RowTable.cell(row, f));
             rows.add(new RowItem(cells));
         }
-        String heading = "structuredContent.rows holds {shown} of " + Format.count(rowsScanned)
-                + " rows read, one array per row in the order of structuredContent.fields (" + String.join(", ", fields)
-                + ")" + (rowsScanned > sample.size() ? "; maxRows=" + options.maxRows() + " limits them" : "") + ".";
+        String heading = "Rows: {shown} of " + Format.count(rowsScanned) + " rows read"
+                + (rowsScanned > sample.size() ? " (maxRows=" + options.maxRows() + " limits them)" : "")
+                + ", the same as structuredContent.rows; columns: " + String.join(" | ", fields);
         List<Section> sections = List.of(
                 new Section.Fields(Json.obj("fields", fields, "rowsTotal", rowsScanned), ""),
-                new Section.Listing("rows", heading, Section.Layout.DESCRIBED, rows, null, "rows", rows.size()));
+                new Section.Listing("rows", heading, Section.Layout.TABLE, rows, null, "rows", rows.size()));
         return new Report(
                 sections,
                 List.of(Cut.shorten("rows", 1), Cut.drop("rows")),

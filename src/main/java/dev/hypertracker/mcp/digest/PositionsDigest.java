@@ -214,7 +214,7 @@ final class PositionsDigest implements KindDigest {
         public Map<String, Object> json() {
             return Json.obj(
                     "address",
-                    Format.shortAddress(address),
+                    address,
                     "coin",
                     coin,
                     "side",
@@ -237,7 +237,7 @@ final class PositionsDigest implements KindDigest {
 
         @Override
         public String line() {
-            return Format.shortAddress(address) + " " + coin + " " + sideWord() + " " + money(value)
+            return address + " " + coin + " " + sideWord() + " " + money(value)
                     + (Double.isNaN(leverage) ? "" : " " + Format.price(leverage) + "x")
                     + " entry " + Format.price(entry) + " mark " + Format.price(mark)
                     + (liquidation > 0 ? " liq " + Format.price(liquidation) : "")
@@ -387,6 +387,8 @@ final class PositionsDigest implements KindDigest {
                 Cut.shorten("byCoin", 3),
                 Cut.drop("byCoin"),
                 Cut.drop("topByPnl"),
+                // whole wallet addresses (issue 14) cost ~20 tokens each: fewer top rows before the cohort splits go
+                Cut.shorten("top", 1),
                 Cut.drop("byPnlCohort"),
                 Cut.drop("bySizeCohort"),
                 Cut.drop("top"),

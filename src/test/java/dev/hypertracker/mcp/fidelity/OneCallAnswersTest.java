@@ -134,4 +134,43 @@ class OneCallAnswersTest {
         focus(harness.call("get_positions_heatmap", Map.of("openedWithin", "30d", "segmentId", 3)));
         assertThat(harness.sandbox().requestLog().entries().size()).isEqualTo(before);
     }
+
+    @Test
+    void rowsDetailPrintsATextTableWithFullAddressesAndSaysWhatWasCut() {
+        List<MarketData.Position> eth = truth.positions().stream()
+                .filter(p -> p.coin().equals("ETH"))
+                .limit(40)
+                .toList();
+        CallToolResult r = harness.call(
+                "list_positions", Map.of("coin", "ETH", "detail", "rows", "maxRows", 40, "maxTokens", 20_000));
+        String text = text(r);
+        assertThat(text).contains("Rows: 40 of ").contains("columns: address | coin | side");
+        // every row is a line of the text, its wallet address whole (the API's oldest-opened-first order)
+        for (MarketData.Position p : eth) {
+            assertThat(text).contains(p.wallet().address() + " | ETH | " + p.side());
+        }
+        assertThat(text).doesNotContain("…");
+
+        // a small budget keeps a table that fits and names the cut
+        CallToolResult small = harness.call(
+                "list_positions", Map.of("coin", "ETH", "detail", "rows", "maxRows", 200, "maxTokens", 1_500));
+        String cut = text(small);
+        long tableLines = cut.lines().filter(l -> l.startsWith("0x")).count();
+        assertThat(tableLines).isPositive().isLessThan(200);
+        assertThat(cut)
+                .contains("rows: " + tableLines + " of 200 rows shown")
+                .contains("Left out to stay within 1,500");
+        // (the digest's charge against maxTokens, text table included, is checked per budget in BudgetAndSchemaTest)
+    }
+
+    @Test
+    void summaryTopPositionsPrintWholeAddresses() {
+        String text = text(harness.call("list_positions", Map.of("coin", "BTC", "open", true)));
+        List<String> addresses = truth.openPositions().stream()
+                .filter(p -> p.coin().equals("BTC"))
+                .map(p -> p.wallet().address())
+                .toList();
+        assertThat(addresses.stream().filter(text::contains)).isNotEmpty();
+        assertThat(text).doesNotContainPattern("0x[0-9a-f]{4}…");
+    }
 }

@@ -35,16 +35,23 @@ final class DigestRun implements RowSource.Sink {
     private long rowsScanned;
     private ObjectNode firstEnvelope;
     private Long totalCount;
+    /** list_positions' close-time filter for detail=rows and raw (the summary applies it itself), or null. */
+    private final CloseWindow closeWindow;
+
+    private long rowsMatched;
 
     DigestRun(Endpoint endpoint, DigestOptions options, Clock clock) {
         this.endpoint = endpoint;
         this.options = options;
         this.kind = options.detail() == Detail.SUMMARY ? KindDigest.forKind(endpoint, options, clock) : null;
+        this.closeWindow = kind == null ? CloseWindow.from(options) : null;
     }
 
     @Override
     public void row(JsonNode row) {
         rowsScanned++;
+        if (closeWindow != null && !closeWindow.admits(Json.epochMillis(row.get("closeTime")))) return;
+        rowsMatched++;
         switch (options.detail()) {
             case SUMMARY -> kind.accept(row);
             case ROWS -> {
@@ -114,9 +121,13 @@ final class DigestRun implements RowSource.Sink {
             for (String f : fields) cells.add(RowTable.cell(row, f));
             rows.add(new RowItem(cells));
         }
-        String heading = "Rows: {shown} of " + Format.count(rowsScanned) + " rows read"
-                + (rowsScanned > sample.size() ? " (maxRows=" + options.maxRows() + " limits them)" : "")
+        String heading = "Rows: {shown} of " + Format.count(rowsMatched)
+                + (closeWindow == null ? " rows read" : " matching rows")
+                + (rowsMatched > sample.size() ? " (maxRows=" + options.maxRows() + " limits them)" : "")
                 + ", the same as structuredContent.rows; columns: " + String.join(" | ", fields);
+        if (closeWindow != null)
+            heading = closeWindow.coverage(
+                            rowsMatched, rowsScanned, options.echo().get("start")) + "\n" + heading;
         List<Section> sections = List.of(
                 new Section.Fields(Json.obj("fields", fields, "rowsTotal", rowsScanned), ""),
                 new Section.Listing("rows", heading, Section.Layout.TABLE, rows, null, "rows", rows.size()));
@@ -132,6 +143,9 @@ final class DigestRun implements RowSource.Sink {
         String heading = "structuredContent.raw holds {shown} of " + Format.count(rowsScanned)
                 + " upstream rows as JSON (export tables as row objects); structuredContent.envelope holds the rest of the"
                 + " first page's body.";
+        if (closeWindow != null)
+            heading = closeWindow.coverage(
+                            rowsMatched, rowsScanned, options.echo().get("start")) + "\n" + heading;
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("envelope", firstEnvelope == null ? Map.of() : firstEnvelope);
         fields.put("rowsTotal", rowsScanned);

@@ -57,6 +57,17 @@ final class OutputSchemas {
         return switch (kind) {
             case POSITIONS -> {
                 p.set(
+                        "closeFilter",
+                        object(
+                                "closedSince",
+                                type("string"),
+                                "closedBefore",
+                                type("string"),
+                                "matched",
+                                type("integer"),
+                                "scanned",
+                                type("integer")));
+                p.set(
                         "totals",
                         numbers(
                                 "count",

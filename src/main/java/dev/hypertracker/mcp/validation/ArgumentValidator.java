@@ -102,10 +102,20 @@ public final class ArgumentValidator {
                     "is after end (" + API_TIME.format(start) + " > " + API_TIME.format(end)
                             + "). Give a start before the end.");
         }
-        // server-side filters (heatmap focus) travel to the digest in the echo, never into the request
+        // server-side filters (heatmap focus, close time) travel to the digest in the echo, never into the request
         for (Param p : ToolArguments.forEndpoint(endpoint)) {
-            boolean focus = p.kind() == ParamKind.COIN_LIST || p.kind() == ParamKind.COHORT_LIST;
-            if (focus && args.containsKey(p.name())) echo.put(p.name(), toWire(p, args.get(p.name())));
+            if (!ToolArguments.isFilter(p) || !args.containsKey(p.name())) continue;
+            List<String> wire = toWire(p, args.get(p.name()));
+            boolean list = p.kind() == ParamKind.COIN_LIST || p.kind() == ParamKind.COHORT_LIST;
+            echo.put(p.name(), list ? wire : wire.get(0));
+        }
+        Object closedSince = echo.get(ToolArguments.CLOSED_SINCE), closedBefore = echo.get(ToolArguments.CLOSED_BEFORE);
+        if (closedSince != null
+                && closedBefore != null
+                && Instant.parse((String) closedSince).isAfter(Instant.parse((String) closedBefore))) {
+            throw new InvalidArgumentException(
+                    ToolArguments.CLOSED_SINCE,
+                    "is after closedBefore (" + closedSince + " > " + closedBefore + "). Give closedSince before it.");
         }
         return new ValidatedCall(
                 ApiRequest.of(endpoint, pathValues, query),
@@ -239,12 +249,7 @@ public final class ArgumentValidator {
             case FIELD_LIST -> ordered("type", "array", "items", Map.of("type", "string"));
             // the length limit is the validator's (MAX_FOCUS): kept out of the schema to keep tools/list small
             case COIN_LIST -> ordered("type", List.of("string", "array"), "items", Map.of("type", "string"));
-            case COHORT_LIST ->
-                ordered(
-                        "type",
-                        List.of("integer", "string", "array"),
-                        "items",
-                        Map.of("type", List.of("integer", "string")));
+            case COHORT_LIST -> ordered("type", List.of("integer", "string", "array"));
         };
         if (p.defaultValue() != null) s.put("default", p.defaultValue());
         if (p.description() != null) s.put("description", p.description());

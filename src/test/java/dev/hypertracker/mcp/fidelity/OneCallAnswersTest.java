@@ -173,4 +173,78 @@ class OneCallAnswersTest {
         assertThat(addresses.stream().filter(text::contains)).isNotEmpty();
         assertThat(text).doesNotContainPattern("0x[0-9a-f]{4}…");
     }
+
+    @Test
+    void closeTimeFiltersCountTheScannedRowsClosedInTheWindowAndSayWhatTheyCannotSee() {
+        java.time.Instant start = truth.anchor().minus(java.time.Duration.ofDays(10));
+        java.time.Instant since = truth.anchor().minus(java.time.Duration.ofDays(3));
+        java.time.Instant before = truth.anchor().minus(java.time.Duration.ofDays(1));
+        List<MarketData.Position> opened = truth.positions().stream()
+                .filter(p -> p.coin().equals("ETH") && !p.openTime().isBefore(start))
+                .toList();
+        List<MarketData.Position> closed = opened.stream()
+                .filter(p -> !p.isOpen()
+                        && !p.closeTime().isBefore(since)
+                        && p.closeTime().isBefore(before))
+                .toList();
+        assertThat(closed).as("the sandbox has positions closed in the window").isNotEmpty();
+        Map<String, Object> args = Map.of(
+                "coin",
+                "ETH",
+                "start",
+                start.toString(),
+                "closedSince",
+                since.toString(),
+                "closedBefore",
+                before.toString(),
+                "maxPages",
+                20,
+                "maxTokens",
+                20_000);
+        CallToolResult r = harness.call("list_positions", args);
+        assertThat(r.isError()).as(text(r)).isNotEqualTo(Boolean.TRUE);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> s = (Map<String, Object>) r.structuredContent();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> totals = (Map<String, Object>) s.get("totals");
+        assertThat(totals).containsEntry("count", (long) closed.size()).containsEntry("openCount", 0L);
+        assertThat(((Number) totals.get("totalValue")).doubleValue())
+                .isCloseTo(
+                        closed.stream()
+                                .mapToDouble(MarketData.Position::positionValue)
+                                .sum(),
+                        within(0.05));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> filter = (Map<String, Object>) s.get("closeFilter");
+        assertThat(filter).containsEntry("matched", (long) closed.size()).containsEntry("scanned", (long)
+                opened.size());
+        assertThat(text(r))
+                .contains("Close-time filter")
+                .contains(matchedLine(closed.size(), opened.size()))
+                .contains(
+                        "positions opened before start (" + start.toString().replace("Z", ".000Z") + ") are not seen");
+
+        // detail=rows keeps the same rows
+        CallToolResult rows = harness.call("list_positions", new java.util.HashMap<>(args) {
+            {
+                put("detail", "rows");
+                put("maxRows", 1000);
+            }
+        });
+        assertThat(text(rows)).contains("Rows: " + String.format(java.util.Locale.ROOT, "%,d", closed.size()) + " of ");
+        for (MarketData.Position p : closed)
+            assertThat(text(rows)).contains(p.wallet().address() + " | ETH | " + p.side());
+
+        // an inverted window is refused before any request
+        long before0 = harness.sandbox().requestLog().entries().size();
+        CallToolResult bad = harness.call(
+                "list_positions", Map.of("closedSince", before.toString(), "closedBefore", since.toString()));
+        assertThat(bad.isError()).isTrue();
+        assertThat(text(bad)).contains("closedSince").contains("is after closedBefore");
+        assertThat(harness.sandbox().requestLog().entries().size()).isEqualTo(before0);
+    }
+
+    private static String matchedLine(long matched, long scanned) {
+        return String.format(java.util.Locale.ROOT, "%,d of %,d rows scanned match", matched, scanned);
+    }
 }

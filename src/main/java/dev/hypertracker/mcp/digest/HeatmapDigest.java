@@ -46,6 +46,8 @@ final class HeatmapDigest implements KindDigest {
     private final List<Integer> focusSegments;
     private final List<FocusRow> focus = new ArrayList<>();
     private final Set<String> coinsSeen = new LinkedHashSet<>();
+    /** Per focused cohort id: its long value and value over the focused coins, so the text leans every one of them. */
+    private final Map<Integer, ExactSum[]> segmentTotals = new LinkedHashMap<>();
 
     HeatmapDigest(DigestOptions options) {
         this.top = options.top();
@@ -252,6 +254,12 @@ final class HeatmapDigest implements KindDigest {
                         segmentValue > 0 ? segmentLong / segmentValue : Double.NaN,
                         segmentValue,
                         (long) Json.numOrZero(segment, "count")));
+                if (!focusSegments.isEmpty()) {
+                    ExactSum[] t =
+                            segmentTotals.computeIfAbsent(id, k -> new ExactSum[] {new ExactSum(), new ExactSum()});
+                    t[0].add(segmentLong);
+                    t[1].add(segmentValue);
+                }
             }
             if (isSmart(cohort)) {
                 smartLong += segmentLong;
@@ -370,6 +378,20 @@ final class HeatmapDigest implements KindDigest {
                 .append(" cohort rows (bias = long value / value; size and PnL axes are"
                         + " separate partitions of the same positions, never add them)");
         if (!missing.isEmpty()) heading.append(". Not found: ").append(String.join(", ", missing));
+        // never cut: each focused cohort's lean over all the coins it holds, whatever the budget leaves of the rows
+        for (int id : focusSegments) {
+            ExactSum[] t = segmentTotals.get(id);
+            if (t == null || t[1].value() <= 0) continue;
+            long coinsHeld = focus.stream().filter(r -> r.segmentId() == id).count();
+            heading.append(". ")
+                    .append(Cohort.labelOf(id))
+                    .append(" over its ")
+                    .append(Format.count(coinsHeld))
+                    .append(coinsHeld == 1 ? " coin: " : " coins: ")
+                    .append(lean(t[0].value() / t[1].value()))
+                    .append(" of ")
+                    .append(money(t[1].value()));
+        }
         List<FocusRow> rows = List.copyOf(focus);
         // an empty listing prints nothing; the heading must still say what was not found
         return rows.isEmpty()

@@ -99,6 +99,20 @@ class OneCallAnswersTest {
             }
         }
         assertThat(rows).allMatch(m -> List.of(5, 9).contains(((Number) m.get("segmentId")).intValue()));
+        // each focused cohort's overall lean, from every open position it holds
+        double[] whale = new double[2];
+        for (MarketData.Position p : truth.openPositions()) {
+            if (p.wallet().sizeCohort().id() != 5) continue;
+            whale[1] += p.positionValue();
+            if (p.isLong()) whale[0] += p.positionValue();
+        }
+        long whaleCoins = rows.stream()
+                .filter(m -> ((Number) m.get("segmentId")).intValue() == 5)
+                .count();
+        assertThat(text(r))
+                .contains("Whale (#5) over its " + whaleCoins + " coins: "
+                        + (whale[0] / whale[1] > 0.5 ? "leans long, " : "leans short, ")
+                        + String.format(java.util.Locale.ROOT, "%.1f%% long", whale[0] / whale[1] * 100));
     }
 
     @Test

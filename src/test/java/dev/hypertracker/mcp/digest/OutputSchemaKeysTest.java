@@ -38,30 +38,26 @@ class OutputSchemaKeysTest {
             List<String> sortings = new ArrayList<>();
             sortings.add(null);
             if (kind.traits().takesSortBy()) sortings.add("pnl");
+            List<Map<String, Object>> echoes = new ArrayList<>();
+            echoes.add(echo);
+            if (kind == DigestKind.POSITIONS) {
+                // list_positions' close-time filter (a server-side argument) brings out closeFilter
+                Map<String, Object> filtered = new LinkedHashMap<>(echo);
+                filtered.put("closedSince", "2025-01-01T00:00:00.000Z");
+                filtered.put("closedBefore", "2030-01-01T00:00:00.000Z");
+                echoes.add(filtered);
+            }
             for (String sortBy : sortings) {
-                DigestOptions options = new DigestOptions(
-                        Detail.SUMMARY,
-                        List.of(),
-                        DigestOptions.DEFAULT_MAX_ROWS,
-                        DigestOptions.MAX_MAX_TOKENS,
-                        10,
-                        sortBy,
-                        echo);
-                out.add(asJson(Fixtures.digest(c, options).structured()));
-                if (kind == DigestKind.POSITIONS) {
-                    // list_positions' close-time filter (a server-side argument) brings out closeFilter
-                    Map<String, Object> filtered = new LinkedHashMap<>(echo);
-                    filtered.put("closedSince", "2025-01-01T00:00:00.000Z");
-                    filtered.put("closedBefore", "2030-01-01T00:00:00.000Z");
-                    DigestOptions closed = new DigestOptions(
+                for (Map<String, Object> asked : echoes) {
+                    DigestOptions options = new DigestOptions(
                             Detail.SUMMARY,
                             List.of(),
                             DigestOptions.DEFAULT_MAX_ROWS,
                             DigestOptions.MAX_MAX_TOKENS,
                             10,
                             sortBy,
-                            filtered);
-                    out.add(asJson(Fixtures.digest(c, closed).structured()));
+                            asked);
+                    out.add(asJson(Fixtures.digest(c, options).structured()));
                 }
             }
         }

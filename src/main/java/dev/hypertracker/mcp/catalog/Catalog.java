@@ -90,9 +90,9 @@ public final class Catalog {
             .params(
                     coinQuery(),
                     Param.query("address", ADDRESS_LIST, "Wallet address or list of up to 50."),
-                    start("filters on the position's openTime; data starts 2025-04-04", "2025-04-04 (all history)"),
+                    start("on openTime", "2025-04-04 (all history)"),
                     end(),
-                    Param.query("open", BOOLEAN, "true: only open positions; false: only closed. Omit for both."),
+                    Param.query("open", BOOLEAN, "true: open only; false: closed only. Omit for both."),
                     segment(false),
                     limit(1000).withDefault(1000),
                     cursor())

@@ -21,5 +21,9 @@ public enum ParamKind {
     /** An opaque pagination cursor returned by a previous call. */
     CURSOR,
     /** A list of row field names (column selection); handled by this server, never sent upstream. */
-    FIELD_LIST
+    FIELD_LIST,
+    /** One coin symbol or a list of them; a server-side filter, never sent upstream. */
+    COIN_LIST,
+    /** One cohort (id or name) or a list of them; a server-side filter, never sent upstream. */
+    COHORT_LIST
 }

@@ -35,16 +35,23 @@ final class DigestRun implements RowSource.Sink {
     private long rowsScanned;
     private ObjectNode firstEnvelope;
     private Long totalCount;
+    /** list_positions' close-time filter for detail=rows and raw (the summary applies it itself), or null. */
+    private final CloseWindow closeWindow;
+
+    private long rowsMatched;
 
     DigestRun(Endpoint endpoint, DigestOptions options, Clock clock) {
         this.endpoint = endpoint;
         this.options = options;
         this.kind = options.detail() == Detail.SUMMARY ? KindDigest.forKind(endpoint, options, clock) : null;
+        this.closeWindow = kind == null ? CloseWindow.from(options) : null;
     }
 
     @Override
     public void row(JsonNode row) {
         rowsScanned++;
+        if (closeWindow != null && !closeWindow.admits(Json.epochMillis(row.get("closeTime")))) return;
+        rowsMatched++;
         switch (options.detail()) {
             case SUMMARY -> kind.accept(row);
             case ROWS -> {
@@ -98,9 +105,10 @@ final class DigestRun implements RowSource.Sink {
 
     /** A sampled row as an item: its cells in field order (rows) or the upstream JSON (raw). */
     private record RowItem(Object json) implements Section.Item {
+        /** For rows: the cells joined by " | ", in full (whole addresses and ids: a follow-up call may need them). */
         @Override
         public String line() {
-            return "";
+            return json instanceof List<?> cells ? RowTable.textRow(cells) : "";
         }
     }
 
@@ -113,12 +121,16 @@ final class DigestRun implements RowSource.Sink {
             for (String f : fields) cells.add(RowTable.cell(row, f));
             rows.add(new RowItem(cells));
         }
-        String heading = "structuredContent.rows holds {shown} of " + Format.count(rowsScanned)
-                + " rows read, one array per row in the order of structuredContent.fields (" + String.join(", ", fields)
-                + ")" + (rowsScanned > sample.size() ? "; maxRows=" + options.maxRows() + " limits them" : "") + ".";
+        String heading = "Rows: {shown} of " + Format.count(rowsMatched)
+                + (closeWindow == null ? " rows read" : " matching rows")
+                + (rowsMatched > sample.size() ? " (maxRows=" + options.maxRows() + " limits them)" : "")
+                + ", the same as structuredContent.rows; columns: " + String.join(" | ", fields);
+        if (closeWindow != null)
+            heading = closeWindow.coverage(
+                            rowsMatched, rowsScanned, options.echo().get("start")) + "\n" + heading;
         List<Section> sections = List.of(
                 new Section.Fields(Json.obj("fields", fields, "rowsTotal", rowsScanned), ""),
-                new Section.Listing("rows", heading, Section.Layout.DESCRIBED, rows, null, "rows", rows.size()));
+                new Section.Listing("rows", heading, Section.Layout.TABLE, rows, null, "rows", rows.size()));
         return new Report(
                 sections,
                 List.of(Cut.shorten("rows", 1), Cut.drop("rows")),
@@ -131,6 +143,9 @@ final class DigestRun implements RowSource.Sink {
         String heading = "structuredContent.raw holds {shown} of " + Format.count(rowsScanned)
                 + " upstream rows as JSON (export tables as row objects); structuredContent.envelope holds the rest of the"
                 + " first page's body.";
+        if (closeWindow != null)
+            heading = closeWindow.coverage(
+                            rowsMatched, rowsScanned, options.echo().get("start")) + "\n" + heading;
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("envelope", firstEnvelope == null ? Map.of() : firstEnvelope);
         fields.put("rowsTotal", rowsScanned);

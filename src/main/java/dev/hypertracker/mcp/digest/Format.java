@@ -93,14 +93,6 @@ public final class Format {
         return money(v).replace("$", "");
     }
 
-    /** "0x1234…abcd": enough to tell wallets apart in a top list. */
-    static String shortAddress(String address) {
-        if (address == null) return null;
-        return address.length() <= 12
-                ? address
-                : address.substring(0, 6) + "…" + address.substring(address.length() - 4);
-    }
-
     /** ISO 8601 UTC, as the API writes times. */
     static String iso(long epochMillis) {
         return Instant.ofEpochMilli(epochMillis).toString();

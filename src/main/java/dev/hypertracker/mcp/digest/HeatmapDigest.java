@@ -6,8 +6,13 @@ import static dev.hypertracker.mcp.digest.Format.round2;
 import dev.hypertracker.mcp.catalog.Cohort;
 import dev.hypertracker.mcp.digest.Report.Cut;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,6 +21,9 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>"Smart" = the profitable PnL cohorts with at least $10K all-time PnL (Money Printer, Smart Money, Grinder);
  * Humble Earner ($0-10K) is left out as too close to break-even to mean skill. "Rekt" = every losing PnL cohort.
+ *
+ * <p>Focus (issue 14): {@code coin} keeps every cohort on those coins, {@code segmentId} keeps those cohorts on every
+ * coin, both together keep those cohorts on those coins. Applied here, to the one cached response.
  */
 final class HeatmapDigest implements KindDigest {
 
@@ -32,12 +40,80 @@ final class HeatmapDigest implements KindDigest {
     private final TopN<Divergence> divergences;
     private long coinCount, divergenceCount, count, countLong, countShort;
     private final ExactSum totalValue = new ExactSum(), longValue = new ExactSum(), shortValue = new ExactSum();
+    /** The focused coins and cohort ids in the order asked; empty when not focused. */
+    private final List<String> focusCoins;
+
+    private final List<Integer> focusSegments;
+    private final List<FocusRow> focus = new ArrayList<>();
+    private final Set<String> coinsSeen = new LinkedHashSet<>();
+    /** Per focused cohort id: its long value and value over the focused coins, so the text leans every one of them. */
+    private final Map<Integer, ExactSum[]> segmentTotals = new LinkedHashMap<>();
 
     HeatmapDigest(DigestOptions options) {
         this.top = options.top();
         this.openedWithin = options.echo().getOrDefault("openedWithin", "all");
         this.coins = new TopN<>(top);
         this.divergences = new TopN<>(top);
+        this.focusCoins =
+                echoedList(options, "coin").stream().map(String::valueOf).toList();
+        this.focusSegments = echoedList(options, "segmentId").stream()
+                .map(v -> Integer.parseInt(String.valueOf(v)))
+                .toList();
+    }
+
+    private static List<?> echoedList(DigestOptions options, String name) {
+        Object v = options.echo().get(name);
+        return v == null ? List.of() : v instanceof List<?> l ? l : List.of(v);
+    }
+
+    private boolean focused() {
+        return !focusCoins.isEmpty() || !focusSegments.isEmpty();
+    }
+
+    private boolean inFocus(String coin, int segmentId) {
+        return (focusCoins.isEmpty() || focusCoins.contains(coin))
+                && (focusSegments.isEmpty() || focusSegments.contains(segmentId));
+    }
+
+    /**
+     * One cohort on one coin: value and count as the upstream gives them; bias = totalLongValue / totalValue (0-1),
+     * computed here from the exact values rather than taken from the upstream's 2-decimal bias.
+     */
+    record FocusRow(String coin, int segmentId, Cohort.Axis axis, double bias, double totalValue, long count)
+            implements Section.Item {
+        @Override
+        public Map<String, Object> json() {
+            return Json.obj(
+                    "coin",
+                    coin,
+                    "segmentId",
+                    segmentId,
+                    "name",
+                    Cohort.byId(segmentId).map(Cohort::displayName).orElse(null),
+                    "axis",
+                    axis == null ? null : axis.name().toLowerCase(Locale.ROOT),
+                    "bias",
+                    Double.isNaN(bias) ? null : Format.unrounded(bias),
+                    "totalValue",
+                    Format.unrounded(totalValue),
+                    "count",
+                    count);
+        }
+
+        @Override
+        public String line() {
+            return coin + " " + Cohort.labelOf(segmentId) + " ["
+                    + (axis == null ? "?" : axis == Cohort.Axis.SIZE ? "size" : "PnL") + " axis]: " + lean(bias)
+                    + " of " + money(totalValue) + ", " + Format.count(count) + " positions";
+        }
+    }
+
+    /** "leans long, 62.1% long" / "leans short, 37.9% long" / "balanced, 50% long". */
+    static String lean(double bias) {
+        if (Double.isNaN(bias)) return "no value";
+        double pct = round2(bias * 100);
+        String word = pct > 50 ? "leans long" : pct < 50 ? "leans short" : "balanced";
+        return word + ", " + Format.percent(pct) + " long";
     }
 
     static boolean isSmart(Cohort c) {
@@ -155,6 +231,7 @@ final class HeatmapDigest implements KindDigest {
         long coinLongs = (long) Json.numOrZero(row, "countLong");
         long coinShorts = (long) Json.numOrZero(row, "countShort");
         coinCount++;
+        if (focused() && coin != null) coinsSeen.add(coin);
         count += coinPositions;
         countLong += coinLongs;
         countShort += coinShorts;
@@ -169,6 +246,21 @@ final class HeatmapDigest implements KindDigest {
             double segmentValue = Json.numOrZero(segment, "totalValue");
             double segmentLong = Json.numOrZero(segment, "totalLongValue");
             Cohort cohort = CohortLookup.byId(id);
+            if (focused() && inFocus(coin, id)) {
+                focus.add(new FocusRow(
+                        coin,
+                        id,
+                        cohort == null ? null : cohort.axis(),
+                        segmentValue > 0 ? segmentLong / segmentValue : Double.NaN,
+                        segmentValue,
+                        (long) Json.numOrZero(segment, "count")));
+                if (!focusSegments.isEmpty()) {
+                    ExactSum[] t =
+                            segmentTotals.computeIfAbsent(id, k -> new ExactSum[] {new ExactSum(), new ExactSum()});
+                    t[0].add(segmentLong);
+                    t[1].add(segmentValue);
+                }
+            }
             if (isSmart(cohort)) {
                 smartLong += segmentLong;
                 smartValue += segmentValue;
@@ -230,6 +322,7 @@ final class HeatmapDigest implements KindDigest {
                 + "and in the counts per side.";
         List<Section> sections = new ArrayList<>();
         sections.add(new Section.Fields(fields, text));
+        if (focused()) sections.add(focusListing());
         sections.add(Section.Listing.of(
                 "coins",
                 "Top coins by value: positions per side with this server's average per "
@@ -248,7 +341,62 @@ final class HeatmapDigest implements KindDigest {
                 Cut.shorten("coins", 3),
                 Cut.shorten("divergences", 3),
                 Cut.drop("coins"),
-                Cut.drop("divergences"));
-        return new Report(sections, dropOrder, "lower top or set openedWithin");
+                Cut.drop("divergences"),
+                Cut.shorten("focus", 48),
+                Cut.shorten("focus", 16));
+        return new Report(sections, dropOrder, "lower top, focus on fewer coins or cohorts, or raise maxTokens");
+    }
+
+    /**
+     * The focused rows: by coin (the order asked, else by the cohort's value), size axis before PnL axis (never to be
+     * added), then by value. The heading names what was asked and not found.
+     */
+    private Section.Listing focusListing() {
+        Comparator<FocusRow> order = Comparator.comparingInt(
+                        (FocusRow r) -> focusCoins.isEmpty() ? 0 : focusCoins.indexOf(r.coin()))
+                .thenComparingInt(r -> focusSegments.isEmpty() ? 0 : focusSegments.indexOf(r.segmentId()))
+                .thenComparing(r -> r.axis() == Cohort.Axis.PNL)
+                .thenComparing(Comparator.comparingDouble(FocusRow::totalValue).reversed());
+        focus.sort(order);
+        List<String> missing = new ArrayList<>();
+        for (String c : focusCoins) if (!coinsSeen.contains(c)) missing.add(c + " (no open positions in the heatmap)");
+        for (int id : focusSegments) {
+            if (focus.stream().noneMatch(r -> r.segmentId() == id))
+                missing.add(
+                        Cohort.labelOf(id) + " (not present" + (focusCoins.isEmpty() ? "" : " on these coins") + ")");
+        }
+        Map<String, Object> asked = new LinkedHashMap<>();
+        if (!focusCoins.isEmpty()) asked.put("coin", String.join(", ", focusCoins));
+        if (!focusSegments.isEmpty())
+            asked.put(
+                    "cohort",
+                    String.join(
+                            ", ", focusSegments.stream().map(Cohort::labelOf).toList()));
+        StringBuilder heading = new StringBuilder("Focus ");
+        asked.forEach((k, v) -> heading.append(k).append(' ').append(v).append("; "));
+        heading.append(Format.count(focus.size()))
+                .append(" cohort rows (bias = long value / value; size and PnL axes are"
+                        + " separate partitions of the same positions, never add them)");
+        if (!missing.isEmpty()) heading.append(". Not found: ").append(String.join(", ", missing));
+        // never cut: each focused cohort's lean over all the coins it holds, whatever the budget leaves of the rows
+        for (int id : focusSegments) {
+            ExactSum[] t = segmentTotals.get(id);
+            if (t == null || t[1].value() <= 0) continue;
+            long coinsHeld = focus.stream().filter(r -> r.segmentId() == id).count();
+            heading.append(". ")
+                    .append(Cohort.labelOf(id))
+                    .append(" over its ")
+                    .append(Format.count(coinsHeld))
+                    .append(coinsHeld == 1 ? " coin: " : " coins: ")
+                    .append(lean(t[0].value() / t[1].value()))
+                    .append(" of ")
+                    .append(money(t[1].value()));
+        }
+        List<FocusRow> rows = List.copyOf(focus);
+        // an empty listing prints nothing; the heading must still say what was not found
+        return rows.isEmpty()
+                ? new Section.Listing(
+                        "focus", heading.toString(), Section.Layout.DESCRIBED, rows, null, "focus rows", 0)
+                : Section.Listing.of("focus", heading.toString(), rows, "focus rows");
     }
 }

@@ -57,6 +57,17 @@ final class OutputSchemas {
         return switch (kind) {
             case POSITIONS -> {
                 p.set(
+                        "closeFilter",
+                        object(
+                                "closedSince",
+                                type("string"),
+                                "closedBefore",
+                                type("string"),
+                                "matched",
+                                type("integer"),
+                                "scanned",
+                                type("integer")));
+                p.set(
                         "totals",
                         numbers(
                                 "count",
@@ -164,6 +175,23 @@ final class OutputSchemas {
                                 "longValue",
                                 "shortValue"));
                 p.set("divergenceCount", type("integer"));
+                p.set(
+                        "focus",
+                        array(object(
+                                "coin",
+                                type("string"),
+                                "segmentId",
+                                type("integer"),
+                                "name",
+                                type("string"),
+                                "axis",
+                                type("string"),
+                                "bias",
+                                type("number"),
+                                "totalValue",
+                                type("number"),
+                                "count",
+                                type("integer"))));
                 ObjectNode lean = object("cohort", type("string"), "longPct", type("number"), "value", type("number"));
                 p.set(
                         "coins",

@@ -40,6 +40,8 @@ final class PositionRow {
     Side side;
     Status status;
     int sizeCohort, pnlCohort;
+    /** closeTime in epoch millis; Long.MIN_VALUE while open or unreadable. */
+    long closeMillis;
 
     private void reset() {
         positionValue = size = entryPrice =
@@ -48,6 +50,7 @@ final class PositionRow {
         side = Side.UNKNOWN;
         status = Status.UNKNOWN;
         sizeCohort = pnlCohort = 0;
+        closeMillis = Long.MIN_VALUE;
     }
 
     boolean isLong() {
@@ -87,7 +90,12 @@ final class PositionRow {
                 case "side" -> side = side(text(p));
                 case "address" -> address = text(p);
                 case "openTime" -> openTime = text(p);
-                case "closeTime" -> status = status(p);
+                case "closeTime" -> {
+                    closeMillis = p.currentToken() == JsonToken.VALUE_STRING
+                            ? Json.epochMillis(p.getString())
+                            : Long.MIN_VALUE;
+                    status = status(p);
+                }
                 case "profile" -> readProfile(p);
                 default -> p.skipChildren(); // a no-op for scalars
             }

@@ -35,6 +35,10 @@ final class PositionsDigest implements KindDigest {
     private final int top;
     private final boolean rankByPnlToo;
     private final Object askedStart;
+    /** closedSince/closedBefore, or null; rows outside it are scanned but not counted. */
+    private final CloseWindow closeWindow;
+
+    private long scannedForCloseWindow;
     /** The newest openTime read (ISO 8601 text of one format compares in time order). */
     private String newestOpenTime;
 
@@ -64,6 +68,7 @@ final class PositionsDigest implements KindDigest {
         this.top = options.top();
         this.rankByPnlToo = "pnl".equalsIgnoreCase(options.sortBy());
         this.askedStart = options.echo().get("start");
+        this.closeWindow = CloseWindow.from(options);
         this.topByValue = new TopN<>(top);
         this.topByPnl = new TopN<>(rankByPnlToo ? top : 0);
         for (int i = 0; i < leverageValues.length; i++) leverageValues[i] = new ExactSum();
@@ -103,6 +108,10 @@ final class PositionsDigest implements KindDigest {
     }
 
     private void accept(PositionRow row) {
+        if (closeWindow != null) {
+            scannedForCloseWindow++;
+            if (!closeWindow.admits(row.closeMillis)) return;
+        }
         double value = Math.abs(zeroIfNaN(row.positionValue));
         boolean isLong = row.isLong();
         boolean open = row.status == PositionRow.Status.OPEN;
@@ -214,7 +223,7 @@ final class PositionsDigest implements KindDigest {
         public Map<String, Object> json() {
             return Json.obj(
                     "address",
-                    Format.shortAddress(address),
+                    address,
                     "coin",
                     coin,
                     "side",
@@ -237,7 +246,7 @@ final class PositionsDigest implements KindDigest {
 
         @Override
         public String line() {
-            return Format.shortAddress(address) + " " + coin + " " + sideWord() + " " + money(value)
+            return address + " " + coin + " " + sideWord() + " " + money(value)
                     + (Double.isNaN(leverage) ? "" : " " + Format.price(leverage) + "x")
                     + " entry " + Format.price(entry) + " mark " + Format.price(mark)
                     + (liquidation > 0 ? " liq " + Format.price(liquidation) : "")
@@ -345,7 +354,22 @@ final class PositionsDigest implements KindDigest {
                 + (withoutCohort > 0 ? " " + Format.count(withoutCohort) + " rows carry no cohort." : "");
 
         List<Section> sections = new ArrayList<>();
-        sections.add(new Section.Fields(Map.of("totals", totals), totalsText));
+        if (closeWindow == null) {
+            sections.add(new Section.Fields(Map.of("totals", totals), totalsText));
+        } else {
+            Map<String, Object> filter = Json.obj(
+                    CloseWindow.SINCE,
+                    closeWindow.since() == Long.MIN_VALUE ? null : Format.iso(closeWindow.since()),
+                    CloseWindow.BEFORE,
+                    closeWindow.before() == Long.MAX_VALUE ? null : Format.iso(closeWindow.before()),
+                    "matched",
+                    count,
+                    "scanned",
+                    scannedForCloseWindow);
+            sections.add(new Section.Fields(
+                    Json.obj("totals", totals, "closeFilter", filter),
+                    closeWindow.coverage(count, scannedForCloseWindow, askedStart) + " Of them: " + totalsText));
+        }
         sections.add(new Section.Block(
                 "nearLiquidation",
                 Json.obj(
@@ -387,6 +411,8 @@ final class PositionsDigest implements KindDigest {
                 Cut.shorten("byCoin", 3),
                 Cut.drop("byCoin"),
                 Cut.drop("topByPnl"),
+                // whole wallet addresses (issue 14) cost ~20 tokens each: fewer top rows before the cohort splits go
+                Cut.shorten("top", 1),
                 Cut.drop("byPnlCohort"),
                 Cut.drop("bySizeCohort"),
                 Cut.drop("top"),

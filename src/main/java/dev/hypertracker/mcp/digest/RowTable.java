@@ -1,6 +1,7 @@
 package dev.hypertracker.mcp.digest;
 
 import dev.hypertracker.mcp.catalog.DigestKind;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +44,26 @@ final class RowTable {
         if (n.isBoolean()) return n.booleanValue();
         if (n.isString()) return n.stringValue();
         return n;
+    }
+
+    /**
+     * One text-table line: cells joined by " | "; null as empty, numbers in plain notation (never 1.0E7), text whole
+     * with line breaks and "|" replaced so that a cell cannot break the table.
+     */
+    static String textRow(List<?> cells) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) sb.append(" | ");
+            Object v = cells.get(i);
+            if (v == null) continue;
+            String text = v instanceof Double d
+                    ? (Double.isFinite(d)
+                            ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString()
+                            : d.toString())
+                    : v.toString();
+            sb.append(text.replaceAll("[\\p{Cntrl}|]", "/"));
+        }
+        return sb.toString();
     }
 
     static String csv(List<JsonNode> rows, List<String> fields) {

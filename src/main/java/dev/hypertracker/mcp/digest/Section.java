@@ -52,7 +52,12 @@ sealed interface Section permits Section.Fields, Section.Block, Section.Listing 
         /** "heading: a; b; c" on one line, for short items such as cohort tallies or trend points. */
         INLINE,
         /** Only a description line (the heading, with {shown} replaced by the item count): the items are in structuredContent. */
-        DESCRIBED
+        DESCRIBED,
+        /**
+         * The heading ({shown} replaced) then one line per item, no bullet: a compact table for text-only clients
+         * (issue 14), whose item lines are the cells.
+         */
+        TABLE
     }
 
     /**
@@ -95,6 +100,11 @@ sealed interface Section permits Section.Fields, Section.Block, Section.Listing 
         @Override
         public String text() {
             if (layout == Layout.DESCRIBED) return heading.replace("{shown}", Format.count(items.size()));
+            if (layout == Layout.TABLE) {
+                StringBuilder table = new StringBuilder(heading.replace("{shown}", Format.count(items.size())));
+                for (Item item : items) table.append('\n').append(item.line());
+                return table.toString();
+            }
             if (items.isEmpty()) return "";
             StringBuilder sb = new StringBuilder(heading).append(':');
             for (int i = 0; i < items.size(); i++) {

@@ -6,6 +6,7 @@ import dev.hypertracker.mcp.catalog.Cohort;
 import dev.hypertracker.mcp.catalog.DigestKind;
 import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.catalog.Param;
+import dev.hypertracker.mcp.catalog.ParamKind;
 import dev.hypertracker.mcp.catalog.SizeBucket;
 import dev.hypertracker.mcp.digest.Detail;
 import dev.hypertracker.mcp.digest.DigestOptions;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -45,6 +47,9 @@ public final class ArgumentValidator {
 
     static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_.]{0,63}");
     static final int MAX_ADDRESSES = 50;
+    /** Focus lists (heatmap coins or cohorts) hold at most this many entries. */
+    static final int MAX_FOCUS = 20;
+
     static final int MAX_STRING = 4096;
     /** The earliest time worth asking for (the data starts 2025-04-04). */
     static final Instant EARLIEST = Instant.parse("2025-01-01T00:00:00Z");
@@ -96,6 +101,21 @@ public final class ArgumentValidator {
                     "start",
                     "is after end (" + API_TIME.format(start) + " > " + API_TIME.format(end)
                             + "). Give a start before the end.");
+        }
+        // server-side filters (heatmap focus, close time) travel to the digest in the echo, never into the request
+        for (Param p : ToolArguments.forEndpoint(endpoint)) {
+            if (!ToolArguments.isFilter(p) || !args.containsKey(p.name())) continue;
+            List<String> wire = toWire(p, args.get(p.name()));
+            boolean list = p.kind() == ParamKind.COIN_LIST || p.kind() == ParamKind.COHORT_LIST;
+            echo.put(p.name(), list ? wire : wire.get(0));
+        }
+        Object closedSince = echo.get(ToolArguments.CLOSED_SINCE), closedBefore = echo.get(ToolArguments.CLOSED_BEFORE);
+        if (closedSince != null
+                && closedBefore != null
+                && Instant.parse((String) closedSince).isAfter(Instant.parse((String) closedBefore))) {
+            throw new InvalidArgumentException(
+                    ToolArguments.CLOSED_SINCE,
+                    "is after closedBefore (" + closedSince + " > " + closedBefore + "). Give closedSince before it.");
         }
         return new ValidatedCall(
                 ApiRequest.of(endpoint, pathValues, query),
@@ -227,6 +247,9 @@ public final class ArgumentValidator {
             case ENUM -> ordered("type", "string", "enum", p.choices());
             case CURSOR -> ordered("type", "string");
             case FIELD_LIST -> ordered("type", "array", "items", Map.of("type", "string"));
+            // the length limit is the validator's (MAX_FOCUS): kept out of the schema to keep tools/list small
+            case COIN_LIST -> ordered("type", List.of("string", "array"), "items", Map.of("type", "string"));
+            case COHORT_LIST -> ordered("type", List.of("integer", "string", "array"));
         };
         if (p.defaultValue() != null) s.put("default", p.defaultValue());
         if (p.description() != null) s.put("description", p.description());
@@ -256,6 +279,8 @@ public final class ArgumentValidator {
             case ENUM -> List.of(choice(p, value));
             case CURSOR -> List.of(cursor(p, value));
             case FIELD_LIST -> fieldsArg(value);
+            case COIN_LIST -> focusList(p, value, item -> coin(p, item));
+            case COHORT_LIST -> focusList(p, value, item -> Integer.toString(cohort(p, item)));
         };
     }
 
@@ -266,6 +291,19 @@ public final class ArgumentValidator {
             throw new InvalidArgumentException(p.name(), "\"" + clip(s) + "\" is not a coin symbol. " + allowed(p));
         }
         return s;
+    }
+
+    /** One value or a list of them, each checked by {@code one}; duplicates dropped, order kept. */
+    private static List<String> focusList(Param p, Object value, Function<Object, String> one) {
+        List<?> items = value instanceof Collection<?> c ? List.copyOf(c) : List.of(value);
+        if (items.isEmpty()) throw new InvalidArgumentException(p.name(), "is an empty list. " + allowed(p));
+        if (items.size() > MAX_FOCUS) {
+            throw new InvalidArgumentException(
+                    p.name(), "has " + items.size() + " entries. Allowed: at most " + MAX_FOCUS + ".");
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (Object item : items) out.add(one.apply(item));
+        return List.copyOf(out);
     }
 
     private static List<String> addresses(Param p, Object value) {
@@ -409,6 +447,11 @@ public final class ArgumentValidator {
             case ENUM -> "Allowed: " + String.join(", ", p.choices()) + ".";
             case CURSOR -> "Allowed: the nextCursor string of a previous result, unchanged.";
             case FIELD_LIST -> "Allowed: a list of row field names.";
+            case COIN_LIST ->
+                "Allowed: a coin symbol such as BTC or xyz:GOLD (case-sensitive), or a list of up to " + MAX_FOCUS
+                        + ".";
+            case COHORT_LIST ->
+                "Allowed: a cohort id 1-16 or name such as \"Whale\", or a list of up to " + MAX_FOCUS + ".";
         };
     }
 

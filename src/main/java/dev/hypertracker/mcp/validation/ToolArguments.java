@@ -24,6 +24,22 @@ public final class ToolArguments {
     public static final String SORT_BY = "sortBy";
     public static final String MAX_PAGES = "maxPages";
     public static final String FRESH = "fresh";
+    /** Heatmap focus (issue 14): filters applied to the one cached upstream response, never sent upstream. */
+    public static final String FOCUS_COIN = "coin";
+
+    public static final String FOCUS_SEGMENT = "segmentId";
+    /** list_positions close-time filters (issue 14): applied to the rows scanned, never sent upstream. */
+    public static final String CLOSED_SINCE = "closedSince";
+
+    public static final String CLOSED_BEFORE = "closedBefore";
+
+    /** The server-side filters: validated like API arguments, then passed to the digest in its echo. */
+    public static boolean isFilter(Param p) {
+        return switch (p.name()) {
+            case FOCUS_COIN, FOCUS_SEGMENT, CLOSED_SINCE, CLOSED_BEFORE -> true;
+            default -> false;
+        };
+    }
 
     /** Pages a single call may fetch: each page is one upstream request charged to the user's quota. */
     public static final int MAX_PAGES_LIMIT = 20;
@@ -64,8 +80,16 @@ public final class ToolArguments {
         if (kind.takesSortBy()) {
             params.add(Param.query(SORT_BY, ParamKind.ENUM, null).oneOf("value", "pnl"));
         }
+        if (endpoint.digest() == DigestKind.HEATMAP) {
+            params.add(Param.query(FOCUS_COIN, ParamKind.COIN_LIST, "Focus: coin(s), all cohorts."));
+            params.add(Param.query(FOCUS_SEGMENT, ParamKind.COHORT_LIST, "Focus: cohort(s), all coins."));
+        }
+        if (endpoint.digest() == DigestKind.POSITIONS) {
+            params.add(Param.query(CLOSED_SINCE, ParamKind.DATETIME, "Closed at/after; filters scanned rows."));
+            params.add(Param.query(CLOSED_BEFORE, ParamKind.DATETIME, "Closed before."));
+        }
         if (endpoint.pagination() == Pagination.CURSOR) {
-            params.add(Param.query(MAX_PAGES, ParamKind.INTEGER, "Pages to fetch; each costs 1 API request.")
+            params.add(Param.query(MAX_PAGES, ParamKind.INTEGER, "Pages to fetch, 1 API request each.")
                     .range(1, MAX_PAGES_LIMIT)
                     .withDefault(defaultMaxPages(endpoint)));
         }

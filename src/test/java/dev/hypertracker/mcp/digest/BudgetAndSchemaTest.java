@@ -166,7 +166,8 @@ class BudgetAndSchemaTest {
                         .get("coin")
                         .stringValue());
         assertThat(d.text())
-                .contains("structuredContent.rows holds 20 of 1,000 rows")
+                .contains("Rows: 20 of 1,000 rows read (maxRows=20 limits them)")
+                .contains("columns: coin | positionValue | profile.segments")
                 .doesNotContain("positionValue\":");
     }
 

@@ -33,19 +33,32 @@ class OutputSchemaKeysTest {
             Map<String, Object> echo = new LinkedHashMap<>();
             c.endpoint().param("coin").ifPresent(p -> echo.put("coin", "BTC"));
             c.endpoint().param("segmentId").ifPresent(p -> echo.put("segmentId", 9));
+            // heatmap focus (a server-side argument) brings out its focus rows
+            if (kind == DigestKind.HEATMAP) echo.put("coin", List.of("BTC"));
             List<String> sortings = new ArrayList<>();
             sortings.add(null);
             if (kind.traits().takesSortBy()) sortings.add("pnl");
+            List<Map<String, Object>> echoes = new ArrayList<>();
+            echoes.add(echo);
+            if (kind == DigestKind.POSITIONS) {
+                // list_positions' close-time filter (a server-side argument) brings out closeFilter
+                Map<String, Object> filtered = new LinkedHashMap<>(echo);
+                filtered.put("closedSince", "2025-01-01T00:00:00.000Z");
+                filtered.put("closedBefore", "2030-01-01T00:00:00.000Z");
+                echoes.add(filtered);
+            }
             for (String sortBy : sortings) {
-                DigestOptions options = new DigestOptions(
-                        Detail.SUMMARY,
-                        List.of(),
-                        DigestOptions.DEFAULT_MAX_ROWS,
-                        DigestOptions.MAX_MAX_TOKENS,
-                        10,
-                        sortBy,
-                        echo);
-                out.add(asJson(Fixtures.digest(c, options).structured()));
+                for (Map<String, Object> asked : echoes) {
+                    DigestOptions options = new DigestOptions(
+                            Detail.SUMMARY,
+                            List.of(),
+                            DigestOptions.DEFAULT_MAX_ROWS,
+                            DigestOptions.MAX_MAX_TOKENS,
+                            10,
+                            sortBy,
+                            asked);
+                    out.add(asJson(Fixtures.digest(c, options).structured()));
+                }
             }
         }
         return out;

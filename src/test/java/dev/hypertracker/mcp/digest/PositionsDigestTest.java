@@ -100,7 +100,7 @@ class PositionsDigestTest {
                         .map(r -> (Object) round2(value(r)))
                         .toList());
         assertThat(top.get(0).get("address"))
-                .isEqualTo(Format.shortAddress(byValue.get(0).get("address").stringValue()));
+                .isEqualTo(byValue.get(0).get("address").stringValue());
 
         List<JsonNode> byPnl = new ArrayList<>(rows);
         byPnl.sort(Comparator.comparingDouble(

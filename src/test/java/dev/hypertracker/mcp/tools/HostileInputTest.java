@@ -90,13 +90,25 @@ class HostileInputTest {
             Map.of());
     static final List<Object> BAD_CURSORS = List.of("has space", "a\nb", "x".repeat(3000), 5, List.of("c"), "?&=#");
 
+    static List<Object> notLists(List<Object> values) {
+        return values.stream().filter(v -> !(v instanceof List<?>)).toList();
+    }
+
     static List<BadCall> corpus() {
         List<BadCall> calls = new ArrayList<>();
         for (Endpoint e : Catalog.endpoints()) {
             Map<String, Object> valid = validArgs(e);
-            for (Param p : e.params()) {
+            List<Param> hostile = new ArrayList<>(e.params());
+            ToolArguments.forEndpoint(e).stream()
+                    .filter(p -> p.kind() == dev.hypertracker.mcp.catalog.ParamKind.COIN_LIST
+                            || p.kind() == dev.hypertracker.mcp.catalog.ParamKind.COHORT_LIST)
+                    .forEach(hostile::add);
+            for (Param p : hostile) {
                 List<Object> bad = switch (p.kind()) {
                     case COIN -> BAD_COINS;
+                    // a list of one valid entry is a valid focus list
+                    case COIN_LIST -> notLists(BAD_COINS);
+                    case COHORT_LIST -> notLists(withRange(BAD_INTS, 17, 99));
                     case INTEGER -> outside(withRange(BAD_INTS, p.min() - 1, p.max() + 1), p.min(), p.max());
                     case COHORT -> withRange(BAD_INTS, 17, 99);
                     case SIZE_BUCKET -> withRange(BAD_INTS, 11, -3);

@@ -1,6 +1,5 @@
 package dev.hypertracker.mcp.digest;
 
-import dev.hypertracker.mcp.catalog.DigestKind;
 import dev.hypertracker.mcp.catalog.Endpoint;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -89,7 +88,7 @@ final class RowSource {
 
     /** The status route's body is itself the one row. */
     private static boolean singleObjectAllowed(Endpoint endpoint) {
-        return endpoint.digest() == DigestKind.FRESHNESS;
+        return endpoint.digest().traits().bodyIsOneRow();
     }
 
     private static JsonNode checkedRow(Endpoint endpoint, JsonNode row) {

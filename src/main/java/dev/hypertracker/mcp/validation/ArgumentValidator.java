@@ -3,7 +3,6 @@ package dev.hypertracker.mcp.validation;
 import dev.hypertracker.mcp.api.ApiRequest;
 import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.catalog.Cohort;
-import dev.hypertracker.mcp.catalog.DigestKind;
 import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.catalog.Param;
 import dev.hypertracker.mcp.catalog.ParamKind;
@@ -92,7 +91,7 @@ public final class ArgumentValidator {
                 for (String v : wire) query.add(Map.entry(param.name(), v));
             }
             // fidelity: series digests state the window they cover against the one asked, defaults included
-            boolean window = (endpoint.digest() == DigestKind.SERIES || endpoint.digest() == DigestKind.POSITIONS)
+            boolean window = endpoint.digest().traits().statesWindow()
                     && (param.name().equals("start") || param.name().equals("end"));
             if (args.containsKey(param.name()) || window) echo.put(param.name(), wire.size() == 1 ? wire.get(0) : wire);
         }

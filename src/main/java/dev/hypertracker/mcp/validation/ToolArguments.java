@@ -46,14 +46,11 @@ public final class ToolArguments {
 
     public static final int MAX_FIELDS = 30;
 
-    /** Cursor-paged series fetch the pages needed to cover their window, up to this many, unless told otherwise. */
-    public static final int SERIES_DEFAULT_MAX_PAGES = 3;
-
     private ToolArguments() {}
 
     public static int defaultMaxPages(Endpoint endpoint) {
-        return endpoint.digest() == DigestKind.SERIES && endpoint.pagination() == Pagination.CURSOR
-                ? SERIES_DEFAULT_MAX_PAGES
+        return endpoint.pagination() == Pagination.CURSOR
+                ? endpoint.digest().traits().coverPages()
                 : 1;
     }
 
@@ -80,11 +77,11 @@ public final class ToolArguments {
         if (kind.takesSortBy()) {
             params.add(Param.query(SORT_BY, ParamKind.ENUM, null).oneOf("value", "pnl"));
         }
-        if (endpoint.digest() == DigestKind.HEATMAP) {
+        if (kind.takesFocus()) {
             params.add(Param.query(FOCUS_COIN, ParamKind.COIN_LIST, "Focus: coin(s), all cohorts."));
             params.add(Param.query(FOCUS_SEGMENT, ParamKind.COHORT_LIST, "Focus: cohort(s), all coins."));
         }
-        if (endpoint.digest() == DigestKind.POSITIONS) {
+        if (kind.takesCloseFilter()) {
             params.add(Param.query(CLOSED_SINCE, ParamKind.DATETIME, "Closed at/after; filters scanned rows."));
             params.add(Param.query(CLOSED_BEFORE, ParamKind.DATETIME, "Closed before."));
         }

@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.catalog;
 
+import static dev.hypertracker.mcp.catalog.CommonParams.*;
 import static dev.hypertracker.mcp.catalog.ParamKind.*;
 
 import java.time.Duration;
@@ -14,59 +15,6 @@ public final class Catalog {
     public static final String DATA_START = "2025-04-04T00:00:00.000Z";
 
     private Catalog() {}
-
-    private static final String COHORT_LEGEND = "Size axis (perp equity): " + Cohort.compactLegend(Cohort.Axis.SIZE)
-            + ". PnL axis (all-time): " + Cohort.compactLegend(Cohort.Axis.PNL) + ". Never add the two axes.";
-    private static final String COHORT_NAMES = "Size axis: " + Cohort.names(Cohort.Axis.SIZE) + ". PnL axis: "
-            + Cohort.names(Cohort.Axis.PNL) + ". Never add the two axes.";
-
-    // ---- shared parameter declarations ----
-    private static Param coinPath() {
-        return Param.path("coin", COIN, "Case-sensitive symbol: BTC, kPEPE, xyz:GOLD (HIP-3).");
-    }
-
-    private static Param coinQuery() {
-        return Param.query("coin", COIN, "Case-sensitive symbol (BTC, kPEPE, xyz:GOLD); omit for all.");
-    }
-
-    private static Param start(String what, String defaultText) {
-        return Param.query(
-                "start",
-                DATETIME,
-                "Window start (ISO 8601 UTC)" + (what.isEmpty() ? "" : "; " + what) + ". Default " + defaultText + ".");
-    }
-
-    private static Param end() {
-        return Param.query("end", DATETIME, "Window end (ISO 8601 UTC). Default now.");
-    }
-
-    private static Param limit(long max) {
-        return Param.query("limit", INTEGER, null).range(1, max);
-    }
-
-    /** Series ask for the API's largest page by default, so that few pages cover the window (fidelity, issue 12). */
-    private static Param seriesLimit() {
-        return limit(1000).withDefault(1000);
-    }
-
-    private static Param cursor() {
-        return Param.query("nextCursor", CURSOR, null);
-    }
-
-    /** Documented on the coin x segment route only; the API silently ignores it elsewhere (so it is not offered there). */
-    private static Param recency() {
-        return Param.query("positionRecencyTimeframe", ENUM, "Only count positions opened within this timeframe.")
-                .oneOf("24h", "7d", "30d", "all");
-    }
-
-    /** The cohort parameter; the query form (list_positions) carries the thresholds, the path forms only names. */
-    private static Param segment(boolean path) {
-        return path
-                ? Param.path("segmentId", COHORT, "Cohort id or name. " + COHORT_NAMES)
-                : Param.query("segmentId", COHORT, "Cohort id or name. " + COHORT_LEGEND);
-    }
-
-    static final String DEFAULT_SERIES_START = "24h ago";
 
     // ---- the endpoints: one named declaration each, in tool-list order ----
 
@@ -299,8 +247,18 @@ public final class Catalog {
             .cacheTtl(Duration.ofMinutes(1))
             .description("When HyperTracker data was last updated and when the next update is due."));
 
-    /** Every endpoint, in tool-list order (the order of the declarations above). */
-    private static final List<Endpoint> ENDPOINTS = List.copyOf(DECLARED);
+    /**
+     * Every endpoint, in tool-list order: the seed's declarations above, then each group's own declaration class
+     * (one file per group of the API, so that a reader finds an endpoint by its group's name).
+     */
+    private static final List<Endpoint> ENDPOINTS = concat(DECLARED);
+
+    @SafeVarargs
+    private static List<Endpoint> concat(List<Endpoint>... groups) {
+        List<Endpoint> all = new ArrayList<>();
+        for (List<Endpoint> group : groups) all.addAll(group);
+        return List.copyOf(all);
+    }
 
     public static List<Endpoint> endpoints() {
         return ENDPOINTS;

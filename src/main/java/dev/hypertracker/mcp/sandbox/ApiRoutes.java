@@ -24,7 +24,7 @@ final class ApiRoutes {
 
     private final List<Route> routes = new ArrayList<>();
 
-    ApiRoutes(MarketData data, Aggregates aggregates, ExportEndpoints exports) {
+    ApiRoutes(MarketData data, Aggregates aggregates, ExportEndpoints exports, SignedFiles files) {
         PositionsEndpoint positions = new PositionsEndpoint(data);
         ExposureEndpoints exposure = new ExposureEndpoints(data, aggregates);
         MetricsEndpoints metrics = new MetricsEndpoints(data, aggregates);
@@ -42,7 +42,9 @@ final class ApiRoutes {
                 Map.entry("/segments", (p, q) -> meta.segments()),
                 Map.entry("/hypertracker/state/status", (p, q) -> meta.status()));
         for (Endpoint e : Catalog.endpoints()) {
-            Handler handler = e.export() ? exportHandler(exports, e) : byPath.get(e.pathTemplate());
+            // the per-coin exports share one handler; every other route, 302 files included, is listed by path
+            Handler handler = byPath.get(e.pathTemplate());
+            if (handler == null && e.export()) handler = exportHandler(exports, e);
             if (handler == null)
                 throw new IllegalStateException("the sandbox has no route for " + e.fullPathTemplate());
             routes.add(new Route(new PathPattern(e.fullPathTemplate()), handler));

@@ -289,12 +289,7 @@ final class ExportEndpoints {
         }
     }
 
-    /** Errors of the file host are S3's XML, not the API's JSON. */
     private static Reply s3Error(int status, String code, String message) {
-        return Reply.text(
-                status,
-                "application/xml",
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + message
-                        + "</Message></Error>");
+        return SignedFiles.s3Error(status, code, message);
     }
 }

@@ -43,6 +43,7 @@ public final class SandboxServer implements AutoCloseable {
     private final RequestLog requestLog = new RequestLog();
     private final FaultInjector faults = new FaultInjector();
     private final ExportEndpoints exports;
+    private final SignedFiles files;
     private final ApiRoutes routes;
     private final byte[] expectedAuthorization;
     private final DailyQuota quota;
@@ -58,7 +59,8 @@ public final class SandboxServer implements AutoCloseable {
         this.generationTime = Duration.ofNanos(System.nanoTime() - started);
         Aggregates aggregates = new Aggregates(data);
         this.exports = new ExportEndpoints(data, aggregates, config, () -> baseUrl, () -> time);
-        this.routes = new ApiRoutes(data, aggregates, exports);
+        this.files = new SignedFiles(config, () -> baseUrl, () -> time);
+        this.routes = new ApiRoutes(data, aggregates, exports, files);
         this.expectedAuthorization = ("Bearer " + config.token()).getBytes(StandardCharsets.UTF_8);
         this.quota = new DailyQuota(config.dailyQuota(), () -> time.instant());
         this.quirks = new BodyQuirks(config);
@@ -173,6 +175,9 @@ public final class SandboxServer implements AutoCloseable {
         if (path.startsWith(ExportEndpoints.FILE_ROUTE)) {
             // the file store, not the API: no quota, no rate-limit headers
             return method.equals("GET") ? quirks.apply(exports.file(path, query)) : ApiError.noRoute(method, path);
+        }
+        if (path.startsWith(SignedFiles.ROUTE)) {
+            return method.equals("GET") ? quirks.apply(files.file(path, query)) : ApiError.noRoute(method, path);
         }
         boolean authorized = authorized(authorization);
         DailyQuota.Decision decision = quota.take(authorized && method.equals("GET"));

@@ -1,0 +1,62 @@
+package dev.hypertracker.mcp.catalog;
+
+import static dev.hypertracker.mcp.catalog.ParamKind.*;
+
+/** Parameter declarations shared by the endpoint groups, so that one argument reads the same on every tool. */
+final class CommonParams {
+
+    private CommonParams() {}
+
+    static final String COHORT_LEGEND = "Size axis (perp equity): " + Cohort.compactLegend(Cohort.Axis.SIZE)
+            + ". PnL axis (all-time): " + Cohort.compactLegend(Cohort.Axis.PNL) + ". Never add the two axes.";
+    static final String COHORT_NAMES = "Size axis: " + Cohort.names(Cohort.Axis.SIZE) + ". PnL axis: "
+            + Cohort.names(Cohort.Axis.PNL) + ". Never add the two axes.";
+
+    // ---- shared parameter declarations ----
+    static Param coinPath() {
+        return Param.path("coin", COIN, "Case-sensitive symbol: BTC, kPEPE, xyz:GOLD (HIP-3).");
+    }
+
+    static Param coinQuery() {
+        return Param.query("coin", COIN, "Case-sensitive symbol (BTC, kPEPE, xyz:GOLD); omit for all.");
+    }
+
+    static Param start(String what, String defaultText) {
+        return Param.query(
+                "start",
+                DATETIME,
+                "Window start (ISO 8601 UTC)" + (what.isEmpty() ? "" : "; " + what) + ". Default " + defaultText + ".");
+    }
+
+    static Param end() {
+        return Param.query("end", DATETIME, "Window end (ISO 8601 UTC). Default now.");
+    }
+
+    static Param limit(long max) {
+        return Param.query("limit", INTEGER, null).range(1, max);
+    }
+
+    /** Series ask for the API's largest page by default, so that few pages cover the window (fidelity, issue 12). */
+    static Param seriesLimit() {
+        return limit(1000).withDefault(1000);
+    }
+
+    static Param cursor() {
+        return Param.query("nextCursor", CURSOR, null);
+    }
+
+    /** Documented on the coin x segment route only; the API silently ignores it elsewhere (so it is not offered there). */
+    static Param recency() {
+        return Param.query("positionRecencyTimeframe", ENUM, "Only count positions opened within this timeframe.")
+                .oneOf("24h", "7d", "30d", "all");
+    }
+
+    /** The cohort parameter; the query form (list_positions) carries the thresholds, the path forms only names. */
+    static Param segment(boolean path) {
+        return path
+                ? Param.path("segmentId", COHORT, "Cohort id or name. " + COHORT_NAMES)
+                : Param.query("segmentId", COHORT, "Cohort id or name. " + COHORT_LEGEND);
+    }
+
+    static final String DEFAULT_SERIES_START = "24h ago";
+}

@@ -6,6 +6,8 @@ public enum ParamKind {
     COIN,
     /** One or several 0x-prefixed 40-hex wallet addresses; sent lowercase, the query key repeated. */
     ADDRESS_LIST,
+    /** Exactly one 0x-prefixed 40-hex address (a wallet or a builder); sent lowercase. */
+    ADDRESS,
     /** An ISO 8601 date or date-time; sent as UTC with milliseconds (2026-02-25T00:00:00.000Z). */
     DATETIME,
     /** true or false; sent lowercase. */

@@ -48,6 +48,16 @@ final class RowSource {
             return;
         }
         if (!body.isObject()) throw notTheShape(endpoint, body);
+        if (endpoint.rowsKey() == null && isTable(body)) {
+            // a file that is itself a columns-and-data table (the builders' revenue, the chart exports)
+            ObjectNode envelope = Json.MAPPER.createObjectNode();
+            body.forEachEntry((name, value) -> {
+                if (!name.equals("columns") && !name.equals("data")) envelope.set(name, value);
+            });
+            tableRows(body, envelope.get("coin")).forEach(sink::row);
+            sink.envelope(envelope);
+            return;
+        }
         String rowsField = rowsField(endpoint, body);
         if (rowsField == null && !singleObjectAllowed(endpoint)) throw notTheShape(endpoint, body);
         ObjectNode envelope = Json.MAPPER.createObjectNode();

@@ -26,8 +26,9 @@ public final class BuilderEndpoints {
             .cacheTtl(Duration.ofMinutes(15))
             .params(Param.path("timeframe", ENUM, "Period revenue, volume and users are counted over.")
                     .oneOf("24h", "7d", "30d", "all"))
-            .description("Builders by builder-fee revenue over a timeframe, with volume and users, each vs the previous "
-                    + "period (revenuePrev…). Digest: ranking and change vs previous period.")
+            .description(
+                    "Builders by builder-fee revenue over a timeframe, with volume and users, each vs the previous "
+                            + "period (revenuePrev…). Digest: ranking and change vs previous period.")
             .build();
 
     public static final Endpoint GET_BUILDER_PROFILE = Endpoint.tool("get_builder_profile")
@@ -67,8 +68,10 @@ public final class BuilderEndpoints {
                     Param.query("end", DATETIME, "Window end, on start's UTC day. Default: end of that day."),
                     Param.query("coin", COIN_LIST, "Coin symbol(s), case-sensitive (BTC, xyz:GOLD); omit for all."),
                     Param.query("address", ADDRESS_LIST, "Trader address or list; omit for all."),
-                    Param.query("fillType", ENUM, "perp or spot; omit for both.").oneOf("perp", "spot"),
-                    Param.query("side", ENUM, "B (buy) or A (sell); omit for both.").oneOf("B", "A"),
+                    Param.query("fillType", ENUM, "perp or spot; omit for both.")
+                            .oneOf("perp", "spot"),
+                    Param.query("side", ENUM, "B (buy) or A (sell); omit for both.")
+                            .oneOf("B", "A"),
                     limit(1000).withDefault(1000),
                     cursor())
             .description("Fills of one builder's users on one UTC day (start required, end the same day): volume, "
@@ -96,6 +99,6 @@ public final class BuilderEndpoints {
             .description("One builder's users with their volume, builder fees paid, PnL and equity, ranked by orderBy.")
             .build();
 
-    static final List<Endpoint> ALL =
-            List.of(LIST_BUILDERS, GET_BUILDER_PROFILE, EXPORT_BUILDERS_REVENUE, LIST_BUILDER_FILLS, LIST_BUILDER_USERS);
+    static final List<Endpoint> ALL = List.of(
+            LIST_BUILDERS, GET_BUILDER_PROFILE, EXPORT_BUILDERS_REVENUE, LIST_BUILDER_FILLS, LIST_BUILDER_USERS);
 }

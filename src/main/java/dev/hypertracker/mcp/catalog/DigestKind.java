@@ -68,8 +68,7 @@ public enum DigestKind {
             .top()
             .windowStated()
             .coverPages(3)
-            .rowColumns(
-                    "time", "address", "coin", "fillType", "side", "px", "sz", "fee", "builderFee", "hash")),
+            .rowColumns("time", "address", "coin", "fillType", "side", "px", "sz", "fee", "builderFee", "hash")),
     BUILDER_USERS(kind().shaping().top().rowColumns("address", "volume", "builderFee", "pnl", "equity"));
 
     private final Traits traits;

@@ -17,8 +17,9 @@ public enum WindowRule {
         var startDay = start.atZone(ZoneOffset.UTC).toLocalDate();
         var endDay = end.atZone(ZoneOffset.UTC).toLocalDate();
         if (startDay.equals(endDay)) return Optional.empty();
-        return Optional.of("is on " + endDay + " but start is on " + startDay + " (UTC). The API serves one UTC day"
-                + " per request: keep end on start's day (up to " + startDay + "T23:59:59.999Z) or omit it, and call"
+        return Optional.of("is not on the same UTC day as start (" + endDay + " vs " + startDay + "). The API serves"
+                + " one UTC day per request: keep end on start's day (up to " + startDay
+                + "T23:59:59.999Z) or omit it, and call"
                 + " again for the next day.");
     }
 }

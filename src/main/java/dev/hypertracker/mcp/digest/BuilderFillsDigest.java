@@ -27,7 +27,13 @@ final class BuilderFillsDigest implements KindDigest {
         @Override
         public Map<String, Object> json() {
             return Json.obj(
-                    key, name, "fills", fills, "volume", Format.unrounded(volume), "builderFees",
+                    key,
+                    name,
+                    "fills",
+                    fills,
+                    "volume",
+                    Format.unrounded(volume),
+                    "builderFees",
                     Format.unrounded(builderFees));
         }
 
@@ -85,9 +91,7 @@ final class BuilderFillsDigest implements KindDigest {
         TopN<Ranked> best = new TopN<>(top);
         tallies.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             Tally t = e.getValue();
-            best.add(
-                    t.volume.value(),
-                    new Ranked(e.getKey(), key, t.fills, t.volume.value(), t.builderFees.value()));
+            best.add(t.volume.value(), new Ranked(e.getKey(), key, t.fills, t.volume.value(), t.builderFees.value()));
         });
         return best.ranked();
     }
@@ -95,25 +99,39 @@ final class BuilderFillsDigest implements KindDigest {
     @Override
     public Report finish() {
         Map<String, Object> fields = Json.obj(
-                "start", echo.get("start"),
-                "end", echo.get("end"),
-                "fills", fills,
-                "firstFill", fills == 0 || first == Long.MAX_VALUE ? null : Format.iso(first),
-                "lastFill", fills == 0 || last == Long.MIN_VALUE ? null : Format.iso(last),
-                "volume", volume.value(),
-                "buyVolume", buyVolume.value(),
-                "sellVolume", sellVolume.value(),
-                "builderFees", builderFees.value(),
-                "fees", fees.value(),
-                "traders", (long) byTrader.size(),
-                "coins", (long) byCoin.size(),
-                "perpFills", perp,
-                "spotFills", spot,
-                "volumeFormula", VOLUME_FORMULA);
+                "start",
+                echo.get("start"),
+                "end",
+                echo.get("end"),
+                "fills",
+                fills,
+                "firstFill",
+                fills == 0 || first == Long.MAX_VALUE ? null : Format.iso(first),
+                "lastFill",
+                fills == 0 || last == Long.MIN_VALUE ? null : Format.iso(last),
+                "volume",
+                volume.value(),
+                "buyVolume",
+                buyVolume.value(),
+                "sellVolume",
+                sellVolume.value(),
+                "builderFees",
+                builderFees.value(),
+                "fees",
+                fees.value(),
+                "traders",
+                (long) byTrader.size(),
+                "coins",
+                (long) byCoin.size(),
+                "perpFills",
+                perp,
+                "spotFills",
+                spot,
+                "volumeFormula",
+                VOLUME_FORMULA);
         String text = fills == 0
-                ? "No fills in the window asked (" + echo.get("start") + " .. " + (echo.get("end") == null
-                        ? "end of that UTC day"
-                        : echo.get("end")) + ")."
+                ? "No fills in the window asked (" + echo.get("start") + " .. "
+                        + (echo.get("end") == null ? "end of that UTC day" : echo.get("end")) + ")."
                 : Format.count(fills) + " fills from " + Format.isoMinutes(first) + " to " + Format.isoMinutes(last)
                         + " by " + Format.count(byTrader.size()) + " traders on " + Format.count(byCoin.size())
                         + " coins: volume " + money(volume.value()) + " (" + VOLUME_FORMULA + "; buys "

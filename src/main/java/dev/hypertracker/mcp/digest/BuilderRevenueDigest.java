@@ -80,15 +80,15 @@ final class BuilderRevenueDigest implements KindDigest {
                 "undatedRows", undated == 0 ? null : undated);
         String text = points.isEmpty()
                 ? "No revenue rows."
-                : "Builders' revenue (the API's figure) from " + Format.isoMinutes(points.get(0).at()) + " to "
+                : "Builders' revenue (the API's figure) from "
+                        + Format.isoMinutes(points.get(0).at()) + " to "
                         + Format.isoMinutes(newest.at()) + " (" + Format.count(points.size()) + " points): all-time "
                         + money(total.value()) + "; last 7 days " + money(last7) + ", last 30 days " + money(last30)
                         + " (sums of rows within 7/30 days of the newest, this server's sums); peak "
                         + peak.line() + "."
                         + (undated == 0 ? "" : " " + undated + " rows had no readable timestamp (in the total only).");
         List<Section> sections = List.of(
-                new Section.Fields(fields, text),
-                Section.Listing.inline("recent", "Newest points", recent, "points"));
+                new Section.Fields(fields, text), Section.Listing.inline("recent", "Newest points", recent, "points"));
         return new Report(sections, List.of(Cut.shorten("recent", 2), Cut.drop("recent")), "use detail=rows");
     }
 

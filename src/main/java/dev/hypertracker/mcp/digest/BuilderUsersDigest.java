@@ -65,14 +65,22 @@ final class BuilderUsersDigest implements KindDigest {
     public Report finish() {
         Object orderBy = echo.get("orderBy"), order = echo.get("order"), period = echo.get("period");
         Map<String, Object> fields = Json.obj(
-                "orderBy", orderBy,
-                "order", order,
-                "period", period,
-                "usersFetched", fetched,
-                "volume", volume.value(),
-                "builderFees", builderFees.value(),
-                "pnl", pnl.value(),
-                "equity", equity.value());
+                "orderBy",
+                orderBy,
+                "order",
+                order,
+                "period",
+                period,
+                "usersFetched",
+                fetched,
+                "volume",
+                volume.value(),
+                "builderFees",
+                builderFees.value(),
+                "pnl",
+                pnl.value(),
+                "equity",
+                equity.value());
         String text = Format.count(fetched) + " users fetched"
                 + (orderBy == null ? " in the API's default order" : " ranked by " + orderBy)
                 + (order == null ? "" : " " + order) + (period == null ? "" : ", period " + period)

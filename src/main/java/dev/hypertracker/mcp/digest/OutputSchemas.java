@@ -427,13 +427,25 @@ final class OutputSchemas {
                 p.set(
                         "byCoin",
                         array(object(
-                                "coin", type("string"), "fills", type("integer"), "volume", type("number"),
-                                "builderFees", type("number"))));
+                                "coin",
+                                type("string"),
+                                "fills",
+                                type("integer"),
+                                "volume",
+                                type("number"),
+                                "builderFees",
+                                type("number"))));
                 p.set(
                         "topTraders",
                         array(object(
-                                "address", type("string"), "fills", type("integer"), "volume", type("number"),
-                                "builderFees", type("number"))));
+                                "address",
+                                type("string"),
+                                "fills",
+                                type("integer"),
+                                "volume",
+                                type("number"),
+                                "builderFees",
+                                type("number"))));
                 yield p;
             }
             case BUILDER_USERS -> {
@@ -445,8 +457,18 @@ final class OutputSchemas {
                 p.set(
                         "users",
                         array(object(
-                                "rank", type("integer"), "address", type("string"), "volume", type("number"),
-                                "builderFee", type("number"), "pnl", type("number"), "equity", type("number"))));
+                                "rank",
+                                type("integer"),
+                                "address",
+                                type("string"),
+                                "volume",
+                                type("number"),
+                                "builderFee",
+                                type("number"),
+                                "pnl",
+                                type("number"),
+                                "equity",
+                                type("number"))));
                 yield p;
             }
         };

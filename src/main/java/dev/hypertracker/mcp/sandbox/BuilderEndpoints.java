@@ -60,7 +60,10 @@ public final class BuilderEndpoints {
             long builderFeeCents) {
         /** px x sz in whole cents (half-up). */
         public long notionalCents() {
-            return px.multiply(sz).movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
+            return px.multiply(sz)
+                    .movePointRight(2)
+                    .setScale(0, RoundingMode.HALF_UP)
+                    .longValueExact();
         }
     }
 
@@ -186,7 +189,8 @@ public final class BuilderEndpoints {
         public List<Fill> fills(Builder b, Instant after, Instant upTo) {
             List<Fill> out = new ArrayList<>();
             for (LocalDate d : days()) {
-                for (Fill f : fills(b, d)) if (f.time().isAfter(after) && !f.time().isAfter(upTo)) out.add(f);
+                for (Fill f : fills(b, d))
+                    if (f.time().isAfter(after) && !f.time().isAfter(upTo)) out.add(f);
             }
             return out;
         }
@@ -219,8 +223,7 @@ public final class BuilderEndpoints {
     Reply list(Map<String, String> path) {
         String timeframe = path.get("timeframe");
         if (!timeframe.equals("all") && !TIMEFRAMES.containsKey(timeframe))
-            throw ApiError.badRequest(
-                    "timeframe", "timeframe must be one of the following values: 24h, 7d, 30d, all");
+            throw ApiError.badRequest("timeframe", "timeframe must be one of the following values: 24h, 7d, 30d, all");
         return files.redirect("builders/list-" + timeframe + ".json", () -> Reply.json(listFile(timeframe)));
     }
 
@@ -294,7 +297,8 @@ public final class BuilderEndpoints {
             g.writeStringProperty("name", b.name());
             g.writeStringProperty(
                     "builderFee", JsonOut.plain(b.feeTenthsOfBps() / 100_000.0)); // a fraction of notional
-            JsonOut.timeProperty(g, "firstFillTime", fills.isEmpty() ? null : fills.get(0).time());
+            JsonOut.timeProperty(
+                    g, "firstFillTime", fills.isEmpty() ? null : fills.get(0).time());
             JsonOut.money(g, "totalRevenue", all[0]);
             JsonOut.money(g, "totalVolume", all[1]);
             g.writeNumberProperty("totalUsers", all[2]);
@@ -350,7 +354,8 @@ public final class BuilderEndpoints {
         Builder b = builderOf(path);
         Instant start = q.requiredTime("start");
         LocalDate day = start.atZone(ZoneOffset.UTC).toLocalDate();
-        Instant end = q.time("end").orElse(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1));
+        Instant end = q.time("end")
+                .orElse(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1));
         if (!end.atZone(ZoneOffset.UTC).toLocalDate().equals(day))
             throw ApiError.badRequest("end", "end must be within the same UTC day as start");
         List<String> coins = q.all("coin");
@@ -505,5 +510,4 @@ public final class BuilderEndpoints {
         return truth.builder(address.toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> ApiError.notFound("Builder " + address));
     }
-
 }

@@ -24,7 +24,10 @@ public enum ParamKind {
     CURSOR,
     /** A list of row field names (column selection); handled by this server, never sent upstream. */
     FIELD_LIST,
-    /** One coin symbol or a list of them; a server-side filter, never sent upstream. */
+    /**
+     * One coin symbol or a list of them: as a tool-only focus argument a server-side filter, never sent upstream; as
+     * an API parameter (coin[] on builder fills) sent with the query key repeated.
+     */
     COIN_LIST,
     /** One cohort (id or name) or a list of them; a server-side filter, never sent upstream. */
     COHORT_LIST

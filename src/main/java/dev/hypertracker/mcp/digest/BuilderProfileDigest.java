@@ -12,7 +12,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class BuilderProfileDigest implements KindDigest {
 
-    /** Fields a profile could carry without bound: kept out of the summary, counted in "nested". */
     private JsonNode profile;
 
     @Override

@@ -6,7 +6,6 @@ import dev.hypertracker.mcp.digest.Report.Cut;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * list_builders: builders ranked by the API's revenue over the timeframe, each with the API's previous-period figures
@@ -115,9 +114,6 @@ final class BuilderRankingDigest implements KindDigest {
                             Double.NaN));
         }
     }
-
-    @Override
-    public void acceptEnvelope(ObjectNode envelope) {}
 
     @Override
     public Report finish() {

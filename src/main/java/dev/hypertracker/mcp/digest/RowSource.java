@@ -162,8 +162,11 @@ final class RowSource {
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
+                // a columns-and-data table's two arrays are read whole and turned into rows by read()
+                boolean tablePart = endpoint.rowsKey() == null && (name.equals("columns") || name.equals("data"));
                 boolean isRowsArray = value == JsonToken.START_ARRAY
                         && !streamed
+                        && !tablePart
                         && (endpoint.rowsKey() == null || endpoint.rowsKey().equals(name));
                 if (isRowsArray) {
                     streamArray(endpoint, parser, sink);

@@ -3,7 +3,6 @@ package dev.hypertracker.mcp.digest;
 import static dev.hypertracker.mcp.digest.SampleData.MAPPER;
 
 import dev.hypertracker.mcp.catalog.BuilderEndpoints;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -33,8 +32,9 @@ final class BuilderSamples {
         return a.toString();
     }
 
-    private BigDecimal cents(double max) {
-        return BigDecimal.valueOf((long) (random.nextDouble() * max * 100), 2);
+    /** Money as the API writes it: a JSON number with at most two decimals. */
+    private double cents(double max) {
+        return Math.round(random.nextDouble() * max * 100) / 100.0;
     }
 
     ObjectNode ranking(int n) {
@@ -94,7 +94,7 @@ final class BuilderSamples {
                     .put("coin", coin)
                     .put("fillType", coin.startsWith("@") ? "spot" : "perp")
                     .put("px", cents(1e5))
-                    .put("sz", BigDecimal.valueOf(random.nextInt(1_000_000) + 1, 4))
+                    .put("sz", (random.nextInt(1_000_000) + 1) / 10_000.0)
                     .put("side", random.nextBoolean() ? "B" : "A")
                     .put(
                             "time",
@@ -115,7 +115,7 @@ final class BuilderSamples {
                     .put("address", address())
                     .put("volume", cents(1e8))
                     .put("builderFee", cents(1e4))
-                    .put("pnl", cents(2e6).subtract(BigDecimal.valueOf(1_000_000)))
+                    .put("pnl", cents(2e6) - 1_000_000)
                     .put("equity", cents(1e7));
         }
         body.put("totalCount", totalCount);

@@ -295,7 +295,11 @@ class BuilderToolsTest {
                         .thenComparing(BuilderEndpoints.UserRow::address))
                 .toList();
         List<BuilderEndpoints.UserRow> page = rows.subList(5, 15);
-        assertThat(s).containsEntry("usersFetched", 10L).containsEntry("totalCount", (long) rows.size());
+        assertThat(s)
+                .containsEntry("usersFetched", 10L)
+                .containsEntry("totalCount", (long) rows.size())
+                .containsEntry("offset", 5L)
+                .containsEntry("nextOffset", 15L);
         assertThat(num(s.get("builderFees")))
                 .isCloseTo(
                         dollars(page.stream()

@@ -424,28 +424,8 @@ final class OutputSchemas {
                     p.set(n, type("number"));
                 for (String n : List.of("traders", "coins", "perpFills", "spotFills")) p.set(n, type("integer"));
                 p.set("volumeFormula", type("string"));
-                p.set(
-                        "byCoin",
-                        array(object(
-                                "coin",
-                                type("string"),
-                                "fills",
-                                type("integer"),
-                                "volume",
-                                type("number"),
-                                "builderFees",
-                                type("number"))));
-                p.set(
-                        "topTraders",
-                        array(object(
-                                "address",
-                                type("string"),
-                                "fills",
-                                type("integer"),
-                                "volume",
-                                type("number"),
-                                "builderFees",
-                                type("number"))));
+                p.set("byCoin", array(fillTally("coin")));
+                p.set("topTraders", array(fillTally("address")));
                 yield p;
             }
             case BUILDER_USERS -> {
@@ -472,6 +452,12 @@ final class OutputSchemas {
                 yield p;
             }
         };
+    }
+
+    /** A builder-fills tally row, keyed by coin or by trader address. */
+    private static ObjectNode fillTally(String key) {
+        return object(
+                key, type("string"), "fills", type("integer"), "volume", type("number"), "builderFees", type("number"));
     }
 
     private static ObjectNode type(String... types) {

@@ -360,12 +360,8 @@ public final class BuilderEndpoints {
             throw ApiError.badRequest("end", "end must be within the same UTC day as start");
         List<String> coins = q.all("coin");
         List<String> addresses = q.addresses("address");
-        String fillType = q.first("fillType").orElse(null);
-        if (fillType != null && !fillType.equals("perp") && !fillType.equals("spot"))
-            throw ApiError.badRequest("fillType", "fillType must be one of the following values: perp, spot");
-        String side = q.first("side").orElse(null);
-        if (side != null && !side.equals("B") && !side.equals("A"))
-            throw ApiError.badRequest("side", "side must be one of the following values: B, A");
+        String fillType = oneOf(q, "fillType", null, "perp", "spot");
+        String side = oneOf(q, "side", null, "B", "A");
         int limit = q.integer("limit", 500, 1, 1000);
         List<Fill> matching = truth.fills(b, day).stream()
                 .filter(f -> !f.time().isBefore(start) && !f.time().isAfter(end))
@@ -432,16 +428,9 @@ public final class BuilderEndpoints {
         Builder b = builderOf(path);
         int offset = q.integer("offset", 0, 0, Integer.MAX_VALUE);
         int limit = q.integer("limit", 100, 1, 500);
-        String order = q.first("order").orElse("desc");
-        if (!order.equals("asc") && !order.equals("desc"))
-            throw ApiError.badRequest("order", "order must be one of the following values: asc, desc");
-        String orderBy = q.first("orderBy").orElse("volume");
-        if (!List.of("pnl", "volume", "builderFee", "equity").contains(orderBy))
-            throw ApiError.badRequest(
-                    "orderBy", "orderBy must be one of the following values: pnl, volume, builderFee, equity");
-        String period = q.first("period").orElse("all");
-        if (!period.equals("all") && !TIMEFRAMES.containsKey(period))
-            throw ApiError.badRequest("period", "period must be one of the following values: 24h, 7d, 30d, all");
+        String order = oneOf(q, "order", "desc", "asc", "desc");
+        String orderBy = oneOf(q, "orderBy", "volume", "pnl", "volume", "builderFee", "equity");
+        String period = oneOf(q, "period", "all", "24h", "7d", "30d", "all");
         List<UserRow> rows = userRows(b, period);
         Comparator<UserRow> by = Comparator.comparingDouble(r -> r.sortKey(orderBy));
         if (order.equals("desc")) by = by.reversed();
@@ -501,6 +490,14 @@ public final class BuilderEndpoints {
 
     private List<UserRow> userRows(Builder b, String period) {
         return new ArrayList<>(userRows(truth, b, period));
+    }
+
+    /** An enum query value (case-sensitive, as NestJS checks it), the fallback when absent, else 400. */
+    private static String oneOf(QueryParams q, String name, String fallback, String... allowed) {
+        String value = q.first(name).orElse(null);
+        if (value == null) return fallback;
+        if (List.of(allowed).contains(value)) return value;
+        throw ApiError.badRequest(name, name + " must be one of the following values: " + String.join(", ", allowed));
     }
 
     private Builder builderOf(Map<String, String> path) {

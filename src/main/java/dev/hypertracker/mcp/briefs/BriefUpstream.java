@@ -47,6 +47,15 @@ final class BriefUpstream {
         return context.clock().instant();
     }
 
+    /**
+     * The start of a window reaching {@code lookback} back, on the whole hour: a repeated brief asks the same URL and
+     * is served from the cache (a start to the millisecond would never repeat); the window is at most an hour longer.
+     */
+    String windowStart(java.time.Duration lookback) {
+        return Sections.apiTime(
+                now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(lookback));
+    }
+
     /** One read with the arguments the single tool would take (validated by the same rules, before any request). */
     Read read(Endpoint endpoint, Map<String, Object> arguments) {
         ValidatedCall call = context.validator().validate(endpoint, arguments);

@@ -176,7 +176,7 @@ final class CohortBrief implements Brief<Cohort> {
      * The pluggable trend: bias-history when the catalog has it, else the per-coin series of its largest coins.
      */
     private static List<BriefSection> trend(Cohort cohort, List<CohortLeans.Lean> byValue, BriefUpstream upstream) {
-        String start = Sections.apiTime(upstream.now().minus(Trends.WEEK));
+        String start = upstream.windowStart(Trends.WEEK);
         Optional<BriefSection> history = Sections.fromTool(
                 "trend",
                 "Recent trend (7 days)",

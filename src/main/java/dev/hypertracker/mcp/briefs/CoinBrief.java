@@ -10,7 +10,6 @@ import dev.hypertracker.mcp.digest.ExactSum;
 import dev.hypertracker.mcp.digest.Format;
 import dev.hypertracker.mcp.validation.ArgumentValidator;
 import dev.hypertracker.mcp.validation.InvalidArgumentException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -221,13 +220,7 @@ final class CoinBrief implements Brief<String> {
     private static BriefSection trend(String coin, BriefUpstream upstream) {
         BriefUpstream.Read read = upstream.read(
                 Catalog.GET_COIN_POSITION_METRICS,
-                Map.of(
-                        "coin",
-                        coin,
-                        "start",
-                        Sections.apiTime(upstream.now().minus(Duration.ofDays(7))),
-                        "maxPages",
-                        1));
+                Map.of("coin", coin, "start", upstream.windowStart(Trends.WEEK), "maxPages", 1));
         return Trends.section(
                 "openValueTrend",
                 "Open value trend",

@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class BriefTool<S> {
     private static final Logger log = LoggerFactory.getLogger(BriefTool.class);
     static final String MAX_TOKENS = "maxTokens";
-    static final int DEFAULT_MAX_TOKENS = 4_000;
+    static final int DEFAULT_MAX_TOKENS = 5_000;
     static final int MIN_MAX_TOKENS = 2_000;
     static final int MAX_MAX_TOKENS = 20_000;
     static final String SYNTHETIC_NOTE =

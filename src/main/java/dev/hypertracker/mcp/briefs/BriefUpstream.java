@@ -58,7 +58,17 @@ final class BriefUpstream {
 
     /** One read with the arguments the single tool would take (validated by the same rules, before any request). */
     Read read(Endpoint endpoint, Map<String, Object> arguments) {
+        return read(endpoint, context.validator().validate(endpoint, arguments));
+    }
+
+    /** One read summarized by its endpoint's own digest, as the single tool would answer (a pluggable section). */
+    Digest digest(Endpoint endpoint, Map<String, Object> arguments) {
         ValidatedCall call = context.validator().validate(endpoint, arguments);
+        Read read = read(endpoint, call);
+        return context.summarizer().summarize(endpoint, read.bodies(), call.options(), read.paging());
+    }
+
+    private Read read(Endpoint endpoint, ValidatedCall call) {
         Pager.Pages pages =
                 context.pager().fetch(call.request(), call.maxPages(), false, deadline, (done, max, rows) -> {});
         tools.add(endpoint.tool());
@@ -70,13 +80,6 @@ final class BriefUpstream {
                 Summarizer.rows(endpoint, pages.bodies()),
                 pages.paging(),
                 pages.allFromCache());
-    }
-
-    /** One read summarized by its endpoint's own digest, as the single tool would answer (a pluggable section). */
-    Digest digest(Endpoint endpoint, Map<String, Object> arguments) {
-        ValidatedCall call = context.validator().validate(endpoint, arguments);
-        Read read = read(endpoint, arguments);
-        return context.summarizer().summarize(endpoint, read.bodies(), call.options(), read.paging());
     }
 
     /** The tools read, in order. */

@@ -20,6 +20,9 @@ import tools.jackson.databind.JsonNode;
 
 /** What the briefs' sections share: failure containment, tolerant reading, and sections built from another tool. */
 final class Sections {
+    /** The budget of a section taken from another tool's digest. */
+    static final int SECTION_TOKENS = 1_000;
+
     private Sections() {}
 
     /** A section whose read failed says why and the brief goes on: a partial brief beats none. */
@@ -84,7 +87,9 @@ final class Sections {
         Optional<Endpoint> endpoint = Catalog.byTool(tool);
         if (endpoint.isEmpty()) return Optional.empty();
         return Optional.of(guarded(key, title, tool, () -> {
-            Digest digest = upstream.digest(endpoint.get(), arguments);
+            Map<String, Object> budgeted = new LinkedHashMap<>(arguments);
+            budgeted.putIfAbsent("maxTokens", SECTION_TOKENS); // one section of a brief, not a whole answer
+            Digest digest = upstream.digest(endpoint.get(), budgeted);
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("digest", digest.structured());
             List<String> lines = List.of(digest.text().strip().split("\n"));

@@ -82,7 +82,7 @@ final class BriefTool<S> {
     private static Map<String, Object> outputSchema(Brief<?> brief) {
         Map<String, Object> object = Map.of("type", "object");
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put(brief.subjectArgument(), brief.subjectSchema().containsKey("type") ? typeOf(brief) : object);
+        properties.put(brief.subjectArgument(), typeOf(brief));
         properties.put("name", Map.of("type", "string"));
         properties.put("sections", Map.of("type", "object", "additionalProperties", object));
         properties.put("reads", object);

@@ -9,13 +9,14 @@ import dev.hypertracker.mcp.digest.Json;
 import dev.hypertracker.mcp.digest.UpstreamBodyException;
 import dev.hypertracker.mcp.validation.InvalidArgumentException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 /** What the briefs' sections share: failure containment, tolerant reading, and sections built from another tool. */
@@ -60,17 +61,19 @@ final class Sections {
     }
 
     /** Size cohorts first (smallest to largest), then PnL cohorts (best to worst): the legend's order. */
+    private static final List<Cohort> LEGEND_ORDER = Stream.concat(
+                    Arrays.stream(Cohort.values())
+                            .filter(c -> c.axis() == Cohort.Axis.SIZE)
+                            .sorted(Comparator.comparingDouble(Cohort::min)),
+                    Arrays.stream(Cohort.values())
+                            .filter(c -> c.axis() == Cohort.Axis.PNL)
+                            .sorted(Comparator.comparingDouble(Cohort::min).reversed()))
+            .toList();
+
+    /** A cohort's place in the legend's order; ids the legend does not know come last. */
     static int legendOrder(int segmentId) {
-        List<Cohort> order = new ArrayList<>(Arrays.stream(Cohort.values())
-                .filter(c -> c.axis() == Cohort.Axis.SIZE)
-                .sorted((a, b) -> Double.compare(a.min(), b.min()))
-                .toList());
-        order.addAll(Arrays.stream(Cohort.values())
-                .filter(c -> c.axis() == Cohort.Axis.PNL)
-                .sorted((a, b) -> Double.compare(b.min(), a.min()))
-                .toList());
-        for (int i = 0; i < order.size(); i++) if (order.get(i).id() == segmentId) return i;
-        return order.size() + segmentId;
+        for (int i = 0; i < LEGEND_ORDER.size(); i++) if (LEGEND_ORDER.get(i).id() == segmentId) return i;
+        return LEGEND_ORDER.size() + segmentId;
     }
 
     /**

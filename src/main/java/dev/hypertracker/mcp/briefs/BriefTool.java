@@ -4,14 +4,13 @@ import dev.hypertracker.mcp.api.ApiException;
 import dev.hypertracker.mcp.api.Deadline;
 import dev.hypertracker.mcp.digest.TokenCounter;
 import dev.hypertracker.mcp.digest.UpstreamBodyException;
+import dev.hypertracker.mcp.toolresults.ToolResults;
 import dev.hypertracker.mcp.validation.InvalidArgumentException;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -70,12 +69,7 @@ final class BriefTool<S> {
                 .title(brief.title())
                 .description(brief.description())
                 .outputSchema(outputSchema(brief))
-                .annotations(ToolAnnotations.builder()
-                        .readOnlyHint(true)
-                        .destructiveHint(false)
-                        .idempotentHint(true)
-                        .openWorldHint(true) // it reads the live HyperTracker API
-                        .build())
+                .annotations(ToolResults.readsTheApi())
                 .build();
     }
 
@@ -121,12 +115,17 @@ final class BriefTool<S> {
             if (raw == null) throw new InvalidArgumentException(brief.subjectArgument(), "is required.");
             S subject = brief.subject(raw);
             int maxTokens = maxTokens(args.get(MAX_TOKENS));
-            Object token = request.meta() == null ? null : request.meta().get("progressToken");
+            Object token = ToolResults.progressToken(request);
             BriefUpstream upstream = new BriefUpstream(
                     context,
                     Deadline.after(context.callDeadline(), context.clock()),
                     brief.plannedReads(),
-                    (done, planned, tool) -> progress(exchange, token, done, planned, tool));
+                    (done, planned, tool) -> ToolResults.progress(
+                            exchange,
+                            token,
+                            done,
+                            planned,
+                            "Read " + done + " of up to " + planned + " (" + tool + ")"));
             List<BriefSection> sections = brief.sections(subject, upstream);
             context.stats().toolCall(false);
             return result(subject, fit(sections, subject, upstream, maxTokens), upstream);
@@ -228,18 +227,6 @@ final class BriefTool<S> {
     }
 
     private static CallToolResult error(String message) {
-        return CallToolResult.builder().isError(true).addTextContent(message).build();
-    }
-
-    private static void progress(McpSyncServerExchange exchange, Object token, int done, int planned, String tool) {
-        if (token == null || exchange == null) return;
-        try {
-            exchange.progressNotification(ProgressNotification.builder(token, done)
-                    .total((double) planned)
-                    .message("Read " + done + " of up to " + planned + " (" + tool + ")")
-                    .build());
-        } catch (RuntimeException e) {
-            log.debug("progress notification not delivered: {}", e.toString());
-        }
+        return ToolResults.error(message);
     }
 }

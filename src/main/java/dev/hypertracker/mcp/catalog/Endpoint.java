@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param export       true for a download endpoint answered with 302 to a short-lived file URL
  * @param cacheTtl     how long a response stays fresh enough to serve from the cache
  * @param params       the API's parameters
+ * @param window       the API's rule tying two of its time parameters together (same UTC day, at most a month), or
+ *                     null
  * @param description  text for the model
  */
 public record Endpoint(
@@ -34,6 +36,7 @@ public record Endpoint(
         boolean export,
         Duration cacheTtl,
         List<Param> params,
+        TimeWindow window,
         String description) {
 
     public static final String API_PREFIX = "/api/external";
@@ -80,6 +83,7 @@ public record Endpoint(
         private boolean export;
         private Duration cacheTtl;
         private List<Param> params = List.of();
+        private TimeWindow window;
         private String description;
 
         private Builder(String tool) {
@@ -134,6 +138,12 @@ public record Endpoint(
             return this;
         }
 
+        /** The API's rule on the window between two of its time parameters. */
+        public Builder window(TimeWindow window) {
+            this.window = window;
+            return this;
+        }
+
         public Builder description(String description) {
             this.description = description;
             return this;
@@ -151,6 +161,7 @@ public record Endpoint(
                     export,
                     cacheTtl,
                     params,
+                    window,
                     description);
         }
     }

@@ -10,8 +10,8 @@ import java.util.List;
  * @param inPath       true for a path parameter ({coin}), false for a query parameter
  * @param required     whether a call must give it
  * @param description  text for the model
- * @param min          lower bound for INTEGER (inclusive), else null
- * @param max          upper bound for INTEGER (inclusive), else null
+ * @param min          lower bound for INTEGER (inclusive); for ADDRESS_LIST the fewest addresses; else null
+ * @param max          upper bound for INTEGER (inclusive); for ADDRESS_LIST the most addresses; else null
  * @param choices      allowed values for ENUM, else empty
  * @param defaultValue the value used when the call leaves it out (null: not sent), as a JSON scalar
  */
@@ -44,6 +44,11 @@ public record Param(
 
     public Param oneOf(String... values) {
         return new Param(name, kind, inPath, required, description, min, max, List.of(values), defaultValue);
+    }
+
+    /** A query parameter the API refuses to answer without. */
+    public Param mandatory() {
+        return new Param(name, kind, inPath, true, description, min, max, choices, defaultValue);
     }
 
     public Param withDefault(Object value) {

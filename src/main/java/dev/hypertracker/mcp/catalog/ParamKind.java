@@ -22,8 +22,13 @@ public enum ParamKind {
     CURSOR,
     /** A list of row field names (column selection); handled by this server, never sent upstream. */
     FIELD_LIST,
-    /** One coin symbol or a list of them; a server-side filter, never sent upstream. */
+    /**
+     * One coin symbol or a list of them: a server-side filter when the digest takes it (heatmap focus), the key
+     * repeated when the API declares it (coin[] on /fills).
+     */
     COIN_LIST,
     /** One cohort (id or name) or a list of them; a server-side filter, never sent upstream. */
-    COHORT_LIST
+    COHORT_LIST,
+    /** A transaction hash, 0x followed by 64 hex digits (a closed trade's hash); sent lowercase. */
+    TX_HASH
 }

@@ -39,6 +39,11 @@ interface KindDigest {
             case LIQUIDATION_HEATMAP -> new LiquidationHeatmapDigest(options);
             case COHORTS -> new CohortsDigest();
             case FRESHNESS -> new FreshnessDigest(clock);
+            case FILLS -> new FillsDigest(options, endpoint.pathTemplate().equals("/fills/liquidation"));
+            case FUNDINGS -> new FundingsDigest(options);
+            case CLOSED_TRADES -> new ClosedTradesDigest(options, false);
+            case CLOSED_TRADE -> new ClosedTradesDigest(options, true);
+            case TRADE_STATS -> new TradeStatsDigest(options);
         };
     }
 

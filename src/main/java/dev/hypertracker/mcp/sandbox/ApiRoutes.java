@@ -29,6 +29,7 @@ final class ApiRoutes {
         ExposureEndpoints exposure = new ExposureEndpoints(data, aggregates);
         MetricsEndpoints metrics = new MetricsEndpoints(data, aggregates);
         MetaEndpoints meta = new MetaEndpoints(data);
+        TradeFlowEndpoints trades = new TradeFlowEndpoints(data);
         Map<String, Handler> byPath = Map.ofEntries(
                 Map.entry("/positions", (p, q) -> positions.list(q)),
                 Map.entry("/positions/coins", (p, q) -> exposure.coins()),
@@ -40,7 +41,14 @@ final class ApiRoutes {
                 Map.entry("/position-metrics/coin/{coin}/position-size-bucket/{sizeBucketId}", metrics::coinSizeBucket),
                 Map.entry("/metrics/perp-volume", (p, q) -> metrics.perpVolume(q)),
                 Map.entry("/segments", (p, q) -> meta.segments()),
-                Map.entry("/hypertracker/state/status", (p, q) -> meta.status()));
+                Map.entry("/hypertracker/state/status", (p, q) -> meta.status()),
+                Map.entry("/fills", (p, q) -> trades.fills(q)),
+                Map.entry("/fills/liquidation", (p, q) -> trades.liquidationFills(q)),
+                Map.entry("/fundings", (p, q) -> trades.fundings(q)),
+                Map.entry("/closed-trades", (p, q) -> trades.closedTrades(q)),
+                Map.entry("/closed-trades/summary", (p, q) -> trades.closedTradesSummary(q)),
+                Map.entry("/closed-trades/{hash}", (p, q) -> trades.closedTrade(p)),
+                Map.entry("/closed-trades/{hash}/fills", trades::closedTradeFills));
         for (Endpoint e : Catalog.endpoints()) {
             // the per-coin exports share one handler; every other route, 302 files included, is listed by path
             Handler handler = byPath.get(e.pathTemplate());

@@ -102,14 +102,7 @@ public enum DigestKind {
     TRADE_STATS(kind().shaping()
             .top()
             .rowColumns(
-                    "coin",
-                    "totalTrades",
-                    "wins",
-                    "losses",
-                    "winRate",
-                    "netPnl",
-                    "totalVolumeUsd",
-                    "volumeSharePct"));
+                    "coin", "totalTrades", "wins", "losses", "winRate", "netPnl", "totalVolumeUsd", "volumeSharePct"));
 
     private final Traits traits;
 

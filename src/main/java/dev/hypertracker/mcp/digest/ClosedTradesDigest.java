@@ -78,7 +78,8 @@ final class ClosedTradesDigest implements KindDigest {
         @Override
         public String line() {
             return fields.get("coin") + " " + fields.get("side") + " " + fields.get("openTime") + " -> "
-                    + fields.get("closeTime") + ": " + money(num("totalUsd")) + ", entry " + Format.price(num("avgEntry"))
+                    + fields.get("closeTime") + ": " + money(num("totalUsd")) + ", entry "
+                    + Format.price(num("avgEntry"))
                     + " exit " + Format.price(num("avgExit")) + ", realizedPnlUsd " + signedMoney(num("realizedPnlUsd"))
                     + ", feeUsd " + money(num("feeUsd")) + ", fundingUsd " + signedMoney(num("fundingUsd"))
                     + (Boolean.TRUE.equals(fields.get("partial")) ? ", partial" : "") + ", hash " + fields.get("hash");
@@ -116,8 +117,7 @@ final class ClosedTradesDigest implements KindDigest {
         long[] counts = coinCounts.computeIfAbsent(coin, c -> new long[2]);
         counts[0]++;
         if (p.signum() > 0) counts[1]++;
-        BigDecimal[] sums =
-                coinSums.computeIfAbsent(coin, c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        BigDecimal[] sums = coinSums.computeIfAbsent(coin, c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
         sums[0] = sums[0].add(p);
         sums[1] = sums[1].add(usd);
         long open = Json.epochMillis(row.get("openTime")), close = Json.epochMillis(row.get("closeTime"));
@@ -178,15 +178,14 @@ final class ClosedTradesDigest implements KindDigest {
         List<CoinLine> coins = new ArrayList<>();
         coinCounts.forEach((c, n) -> coins.add(new CoinLine(c, n[0], n[1], coinSums.get(c)[0], coinSums.get(c)[1])));
         coins.sort(Comparator.comparing(CoinLine::volume).reversed());
-        List<Trade> worstFirst = worst.ranked().stream()
-                .filter(t -> t.num("realizedPnlUsd") < 0)
-                .toList();
-        List<Trade> bestFirst = best.ranked().stream()
-                .filter(t -> t.num("realizedPnlUsd") > 0)
-                .toList();
+        List<Trade> worstFirst =
+                worst.ranked().stream().filter(t -> t.num("realizedPnlUsd") < 0).toList();
+        List<Trade> bestFirst =
+                best.ranked().stream().filter(t -> t.num("realizedPnlUsd") > 0).toList();
         List<Section> sections = List.of(
                 new Section.Fields(fields, text),
-                Section.Listing.of("byCoin", "Per coin by volume", coins.size() > top ? coins.subList(0, top) : coins, "coins"),
+                Section.Listing.of(
+                        "byCoin", "Per coin by volume", coins.size() > top ? coins.subList(0, top) : coins, "coins"),
                 Section.Listing.of("best", "Best trades by realizedPnlUsd", bestFirst, "trades"),
                 Section.Listing.of("worst", "Worst trades by realizedPnlUsd", worstFirst, "trades"));
         return new Report(
@@ -208,7 +207,8 @@ final class ClosedTradesDigest implements KindDigest {
             text = "No trade in the answer.";
         } else {
             fields.put("trade", only.json());
-            text = "Closed trade " + only.line() + "; countFills " + only.fields().get("countFills") + ", address "
+            text = "Closed trade " + only.line() + "; countFills "
+                    + only.fields().get("countFills") + ", address "
                     + only.fields().get("address") + " (the API's figures).";
         }
         return new Report(List.of(new Section.Fields(fields, text)), List.of(), "");

@@ -155,12 +155,18 @@ final class FillsDigest implements KindDigest {
         @Override
         public Map<String, Object> json() {
             return Json.obj(
-                    key, name,
-                    "fills", t.fills,
-                    "buyNotional", t.buy.doubleValue(),
-                    "sellNotional", t.sell.doubleValue(),
-                    "closedPnl", t.closedPnl.doubleValue(),
-                    "fees", t.fees.doubleValue());
+                    key,
+                    name,
+                    "fills",
+                    t.fills,
+                    "buyNotional",
+                    t.buy.doubleValue(),
+                    "sellNotional",
+                    t.sell.doubleValue(),
+                    "closedPnl",
+                    t.closedPnl.doubleValue(),
+                    "fees",
+                    t.fees.doubleValue());
         }
 
         @Override
@@ -236,9 +242,12 @@ final class FillsDigest implements KindDigest {
             fields.put(
                     "liquidations",
                     Json.obj(
-                            "fills", liquidationCount,
-                            "liquidatedUsers", (long) liquidatedUsers.size(),
-                            "notional", liquidatedNotional.doubleValue()));
+                            "fills",
+                            liquidationCount,
+                            "liquidatedUsers",
+                            (long) liquidatedUsers.size(),
+                            "notional",
+                            liquidatedNotional.doubleValue()));
             text.append(" Liquidation fills: ")
                     .append(Format.count(liquidationCount))
                     .append(" of ")

@@ -83,7 +83,9 @@ final class FundingsDigest implements KindDigest {
             return coin + ": net " + signedMoney(s.net().doubleValue()) + " over " + Format.count(s.count)
                     + " payments (paid " + money(s.paid.doubleValue()) + ", received "
                     + money(s.received.doubleValue()) + "), mean fundingRate "
-                    + (rate == null ? "n/a" : new BigDecimal(rate).round(new MathContext(4)).toPlainString())
+                    + (rate == null
+                            ? "n/a"
+                            : new BigDecimal(rate).round(new MathContext(4)).toPlainString())
                     + (Double.isNaN(s.lastSzi) ? "" : ", last szi " + Format.price(s.lastSzi));
         }
     }

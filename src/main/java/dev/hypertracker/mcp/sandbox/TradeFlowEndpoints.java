@@ -63,7 +63,8 @@ final class TradeFlowEndpoints {
             throw ApiError.badRequest("address", "address must contain no more than 10 elements");
         Instant start = q.requiredTime("start");
         LocalDate day = start.atOffset(ZoneOffset.UTC).toLocalDate();
-        Instant dayEnd = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1);
+        Instant dayEnd =
+                day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1);
         Instant end = q.time("end").orElse(dayEnd);
         if (!end.atOffset(ZoneOffset.UTC).toLocalDate().equals(day))
             throw ApiError.badRequest("end", "end must be on the same UTC day as start");
@@ -95,7 +96,8 @@ final class TradeFlowEndpoints {
         Optional<Instant> start = q.time("start");
         Optional<Instant> end = q.time("end");
         if (start.isPresent()) {
-            Instant latest = start.get().atOffset(ZoneOffset.UTC).plus(LIQUIDATIONS_SPAN).toInstant();
+            Instant latest =
+                    start.get().atOffset(ZoneOffset.UTC).plus(LIQUIDATIONS_SPAN).toInstant();
             if (end.orElse(data.anchor()).isAfter(latest))
                 throw ApiError.badRequest("end", "end must be at most 3 months after start");
         }
@@ -144,9 +146,10 @@ final class TradeFlowEndpoints {
     /** GET /closed-trades: one wallet's closed positions as trades, newest close first. */
     Reply closedTrades(QueryParams q) {
         int w = requiredWallet(q);
-        Instant[] window = q.first("startTime").isPresent() || q.first("endTime").isPresent()
-                ? monthWindow(q, Instant.MIN)
-                : new Instant[] {Instant.MIN, data.anchor()};
+        Instant[] window =
+                q.first("startTime").isPresent() || q.first("endTime").isPresent()
+                        ? monthWindow(q, Instant.MIN)
+                        : new Instant[] {Instant.MIN, data.anchor()};
         int limit = q.integer("limit", 100, 1, 500);
         List<long[]> events = new ArrayList<>();
         if (w >= 0) {
@@ -204,12 +207,12 @@ final class TradeFlowEndpoints {
     /** GET /closed-trades/{hash}/fills: the trade's open and close fills, oldest first. */
     Reply closedTradeFills(Map<String, String> path, QueryParams q) {
         int i = tradeByHash(path.get("hash"));
-        Instant from = q.time("startTime").orElse(Instant.MIN), to = q.time("endTime").orElse(data.anchor());
+        Instant from = q.time("startTime").orElse(Instant.MIN),
+                to = q.time("endTime").orElse(data.anchor());
         int limit = q.integer("limit", 100, 1, 1000);
         List<long[]> events = new ArrayList<>();
         if (within(data.table.openSecond[i], from, to)) events.add(new long[] {data.table.openSecond[i], 2L * i});
-        if (within(data.table.closeSecond[i], from, to))
-            events.add(new long[] {data.table.closeSecond[i], 2L * i + 1});
+        if (within(data.table.closeSecond[i], from, to)) events.add(new long[] {data.table.closeSecond[i], 2L * i + 1});
         return fillPage(events, limit, q, "fills");
     }
 
@@ -348,9 +351,10 @@ final class TradeFlowEndpoints {
         g.writeStringProperty("dir", (close ? "Close " : "Open ") + (t.isLong[i] ? "Long" : "Short"));
         JsonOut.timeProperty(g, "time", data.instantAt(close ? t.closeSecond[i] : t.openSecond[i]));
         g.writeName("startPosition");
-        g.writeNumber(close
-                ? java.math.BigDecimal.valueOf(t.isLong[i] ? t.lots[i] : -t.lots[i], szd)
-                : java.math.BigDecimal.ZERO);
+        g.writeNumber(
+                close
+                        ? java.math.BigDecimal.valueOf(t.isLong[i] ? t.lots[i] : -t.lots[i], szd)
+                        : java.math.BigDecimal.ZERO);
         JsonOut.money(g, "closedPnl", close ? realizedPnlCents(i) : 0);
         JsonOut.money(g, "fee", feeCents(i, px));
         g.writeStringProperty("hash", fillHash(i, close));
@@ -427,7 +431,8 @@ final class TradeFlowEndpoints {
         Instant end = q.time("endTime").orElse(data.anchor());
         Instant from = start.orElse(defaultStart);
         if (start.isPresent()
-                && end.isAfter(start.get().atOffset(ZoneOffset.UTC).plus(FUNDINGS_SPAN).toInstant()))
+                && end.isAfter(
+                        start.get().atOffset(ZoneOffset.UTC).plus(FUNDINGS_SPAN).toInstant()))
             throw ApiError.badRequest("endTime", "endTime must be at most 1 month after startTime");
         return new Instant[] {from, end};
     }

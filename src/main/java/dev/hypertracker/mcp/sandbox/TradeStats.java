@@ -47,7 +47,8 @@ final class TradeStats {
     /** Per coin: trades, wins, losses, winRate, netPnl, totalVolumeUsd and volumeSharePct, by volume. */
     static void perCoin(TradeFlowEndpoints flow, List<Integer> trades, JsonGenerator g) {
         Map<String, List<Integer>> byCoin = new LinkedHashMap<>();
-        for (int i : trades) byCoin.computeIfAbsent(flow.symbol(i), c -> new ArrayList<>()).add(i);
+        for (int i : trades)
+            byCoin.computeIfAbsent(flow.symbol(i), c -> new ArrayList<>()).add(i);
         long totalVolume = of(flow, trades).volume();
         List<Map.Entry<String, TradeStats>> coins = new ArrayList<>();
         byCoin.forEach((coin, list) -> coins.add(Map.entry(coin, of(flow, list))));
@@ -125,7 +126,8 @@ final class TradeStats {
         g.writeNumberProperty("winRate", ratio(wins * 100.0, n, 2));
         g.writeNumberProperty("longTrades", longs);
         g.writeNumberProperty("shortTrades", n - longs);
-        g.writeNumberProperty("avgDuration", n == 0 ? 0 : Arrays.stream(durations).sum() / n);
+        g.writeNumberProperty(
+                "avgDuration", n == 0 ? 0 : Arrays.stream(durations).sum() / n);
         g.writeNumberProperty("medianDuration", median(durations));
         JsonOut.money(g, "totalWinningPnl", winning);
         JsonOut.money(g, "totalLosingPnl", losing);

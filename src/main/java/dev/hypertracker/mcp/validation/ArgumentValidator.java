@@ -77,7 +77,9 @@ public final class ArgumentValidator {
         for (Param param : endpoint.params()) {
             Object value = args.get(param.name());
             // a window-stating kind's omitted start is filled in; elsewhere the API's own default (or rule) stands
-            if (value == null && param.name().equals("start") && endpoint.digest().traits().statesWindow()) {
+            if (value == null
+                    && param.name().equals("start")
+                    && endpoint.digest().traits().statesWindow()) {
                 value = defaultStart(endpoint);
             }
             if (value == null && param.defaultValue() != null) value = param.defaultValue();

@@ -118,6 +118,14 @@ class HostileInputTest {
                     case ENUM -> List.of("1y", "al l", 7, "", "24H;DROP");
                     case CURSOR -> BAD_CURSORS;
                     case FIELD_LIST -> List.of();
+                    case TX_HASH ->
+                        List.of(
+                                "0x" + "a".repeat(63),
+                                "0x" + "g".repeat(64),
+                                "a".repeat(66),
+                                "0x" + "a".repeat(64) + "/fills",
+                                "../" + "a".repeat(64),
+                                42);
                 };
                 for (Object v : bad) calls.add(call(e, valid, p.name(), v));
             }
@@ -180,6 +188,14 @@ class HostileInputTest {
                 case COIN -> args.put(p.name(), "BTC");
                 case COHORT -> args.put(p.name(), 9);
                 case SIZE_BUCKET -> args.put(p.name(), 3);
+                case ADDRESS_LIST -> args.put(p.name(), "0x" + "1".repeat(40));
+                case DATETIME ->
+                    args.put(
+                            p.name(),
+                            java.time.Instant.now()
+                                    .truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                                    .toString());
+                case TX_HASH -> args.put(p.name(), "0x" + "a".repeat(64));
                 default -> throw new IllegalStateException("no valid sample for " + p);
             }
         }

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Trade/fill flow (list_fills, list_closed_trade_fills, list_liquidation_fills): buy and sell notional, the API's
- * closedPnl and fee summed, per coin and per wallet, and the largest fills with their full addresses and hashes.
+ * closedPnl and fee summed, per coin and per wallet, and the largest fills with their full addresses (their hashes,
+ * which no follow-up tool takes, only in structuredContent).
  * Notional is this server's figure: px x sz per fill, summed exactly in decimal. Buy is side B, sell side A.
  */
 final class FillsDigest implements KindDigest {
@@ -98,8 +99,10 @@ final class FillsDigest implements KindDigest {
             return time + " " + coin + " " + (dir != null ? dir : side) + " " + Format.price(sz) + " @ "
                     + Format.price(px) + " = " + money(notional)
                     + (Double.isNaN(closedPnl) || closedPnl == 0 ? "" : ", closedPnl " + signedMoney(closedPnl))
-                    + " by " + address + (liquidatedUser == null ? "" : ", liquidated " + liquidatedUser)
-                    + (hash == null ? "" : ", hash " + hash);
+                    + " by " + address
+                    + (liquidatedUser == null
+                            ? ""
+                            : liquidatedUser.equals(address) ? " (liquidated)" : ", liquidated " + liquidatedUser);
         }
     }
 
@@ -250,9 +253,9 @@ final class FillsDigest implements KindDigest {
                             liquidatedNotional.doubleValue()));
             text.append(" Liquidation fills: ")
                     .append(Format.count(liquidationCount))
-                    .append(" of ")
+                    .append(", of ")
                     .append(Format.count(liquidatedUsers.size()))
-                    .append(" liquidated wallets, ")
+                    .append(" distinct liquidated wallets, ")
                     .append(money(liquidatedNotional.doubleValue()))
                     .append(" notional.");
         }
@@ -266,10 +269,10 @@ final class FillsDigest implements KindDigest {
                 List.of(
                         Cut.shorten("byAddress", 3),
                         Cut.shorten("largest", 3),
-                        Cut.shorten("byCoin", 5),
                         Cut.drop("byAddress"),
-                        Cut.drop("largest"),
-                        Cut.drop("byCoin")),
+                        Cut.shorten("byCoin", 3),
+                        Cut.drop("byCoin"),
+                        Cut.drop("largest")),
                 "lower top, or narrow the window or coins");
     }
 }

@@ -35,6 +35,7 @@ final class FillsDigest implements KindDigest {
     private final Set<String> liquidatedUsers = new HashSet<>();
     private long liquidationCount;
     private BigDecimal liquidatedNotional = BigDecimal.ZERO;
+    private long firstTime = Long.MIN_VALUE, lastTime = Long.MIN_VALUE;
     private long minTime = Long.MAX_VALUE, maxTime = Long.MIN_VALUE;
 
     /**
@@ -132,6 +133,8 @@ final class FillsDigest implements KindDigest {
         }
         long t = Json.epochMillis(row.get("time"));
         if (t != Long.MIN_VALUE) {
+            if (firstTime == Long.MIN_VALUE) firstTime = t;
+            lastTime = t;
             minTime = Math.min(minTime, t);
             maxTime = Math.max(maxTime, t);
         }
@@ -187,10 +190,13 @@ final class FillsDigest implements KindDigest {
         return out.size() > top ? out.subList(0, top) : out;
     }
 
-    /** The order the rows came in, as read: the liquidation route's depends on whether start was given. */
+    /**
+     * The order the rows came in: as read when the first and last rows' times differ, else the API's documented
+     * order (the liquidation route's depends on whether start was given).
+     */
     private String order() {
-        if (liquidations) return startGiven ? "oldest first" : "newest first";
-        return "oldest first";
+        if (firstTime != lastTime) return firstTime < lastTime ? "oldest first" : "newest first";
+        return liquidations && !startGiven ? "newest first" : "oldest first";
     }
 
     @Override

@@ -22,6 +22,21 @@ final class ClosedTradesDigest implements KindDigest {
     static final String FORMULA = "sums of the API's realizedPnlUsd, feeUsd, fundingUsd and totalUsd; a win has"
             + " realizedPnlUsd > 0, a loss < 0; winRatePct = wins / trades x 100, by this server";
 
+    /** A trade's fields shown as the API writes them (texts, then numbers), and partial. */
+    static final List<String> TEXT_FIELDS =
+            List.of("hash", "id", "address", "coin", "side", "openTime", "closeTime", "duration");
+
+    static final List<String> NUMBER_FIELDS = List.of(
+            "totalSize",
+            "totalUsd",
+            "avgEntry",
+            "avgExit",
+            "realizedPnlUsd",
+            "countFills",
+            "fee",
+            "feeUsd",
+            "fundingUsd");
+
     private final int top;
     private final boolean single;
     private long trades, wins, losses, longs, shorts, partial;
@@ -44,20 +59,11 @@ final class ClosedTradesDigest implements KindDigest {
     record Trade(Map<String, Object> fields) implements Section.Item {
         static Trade of(JsonNode row) {
             Map<String, Object> f = new LinkedHashMap<>();
-            for (String name : List.of("hash", "id", "address", "coin", "side", "openTime", "closeTime", "duration")) {
+            for (String name : TEXT_FIELDS) {
                 String v = Json.str(row, name);
                 if (v != null) f.put(name, v);
             }
-            for (String name : List.of(
-                    "totalSize",
-                    "totalUsd",
-                    "avgEntry",
-                    "avgExit",
-                    "realizedPnlUsd",
-                    "countFills",
-                    "fee",
-                    "feeUsd",
-                    "fundingUsd")) {
+            for (String name : NUMBER_FIELDS) {
                 double v = Json.num(row, name);
                 if (!Double.isNaN(v)) f.put(name, v);
             }

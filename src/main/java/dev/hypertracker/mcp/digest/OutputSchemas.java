@@ -2,7 +2,6 @@ package dev.hypertracker.mcp.digest;
 
 import dev.hypertracker.mcp.catalog.DigestKind;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
@@ -501,19 +500,9 @@ final class OutputSchemas {
 
     /** A closed trade as the API shows it. */
     private static ObjectNode closedTrade() {
-        ObjectNode trade = numbers(
-                "totalSize",
-                "totalUsd",
-                "avgEntry",
-                "avgExit",
-                "realizedPnlUsd",
-                "countFills",
-                "fee",
-                "feeUsd",
-                "fundingUsd");
+        ObjectNode trade = numbers(ClosedTradesDigest.NUMBER_FIELDS.toArray(String[]::new));
         ObjectNode props = (ObjectNode) trade.get("properties");
-        for (String name : List.of("hash", "id", "address", "coin", "side", "openTime", "closeTime", "duration"))
-            props.set(name, type("string"));
+        for (String name : ClosedTradesDigest.TEXT_FIELDS) props.set(name, type("string"));
         props.set("partial", type("boolean"));
         return trade;
     }

@@ -12,6 +12,8 @@ final class Instructions {
             - Trends over time: get_coin_position_metrics, get_coin_segment_metrics, get_coin_size_bucket_metrics,
               get_market_overview_metrics, get_perp_volume_metrics, export_position_metrics.
             - Individual positions or wallets: list_positions (filter by coin, address, cohort, open).
+            - A wallet's trading: get_closed_trades_summary (record), list_closed_trades, get_closed_trade,
+              list_closed_trade_fills, list_fills (one UTC day), list_fundings; liquidations: list_liquidation_fills.
             - Per-coin breakdowns: export_position_breakdown_by_cohort / _by_size, export_coin_positions.
             Rules: every wallet is in one SIZE cohort (Shrimp..Leviathan) AND one PNL cohort (Money Printer..Giga-Rekt):
             never add figures of the two axes together. Cohorts can be named ("Smart Money") or given by id.

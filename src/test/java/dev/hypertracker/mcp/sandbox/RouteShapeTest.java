@@ -37,11 +37,20 @@ class RouteShapeTest {
     @Test
     void servesEveryCatalogEndpoint() {
         for (Endpoint e : Catalog.endpoints()) {
-            String path =
-                    e.pathTemplate()
-                                    .replace("{coin}", "BTC")
-                                    .replace("{segmentId}", "9")
-                                    .replace("{sizeBucketId}", "3") + "?start=2026-06-30T00:00:00.000Z";
+            String path = e.pathTemplate()
+                            .replace("{coin}", "BTC")
+                            .replace("{segmentId}", "9")
+                            .replace("{sizeBucketId}", "3")
+                            .replace(
+                                    "{hash}",
+                                    "0x"
+                                            + server.data().positions().stream()
+                                                    .filter(p -> !p.isOpen())
+                                                    .findFirst()
+                                                    .orElseThrow()
+                                                    .id())
+                    + "?start=2026-06-30T00:00:00.000Z"
+                    + (e.param("address").isPresent() ? "&address=0x" + "a".repeat(40) : "");
             HttpResponse<String> r = client.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(e.export() ? 302 : 200);
         }

@@ -213,9 +213,8 @@ final class ClosedTradesDigest implements KindDigest {
             text = "No trade in the answer.";
         } else {
             fields.put("trade", only.json());
-            text = "Closed trade " + only.line() + "; countFills "
-                    + only.fields().get("countFills") + ", address "
-                    + only.fields().get("address") + " (the API's figures).";
+            text = "Closed trade " + only.line() + "; countFills " + Format.number(only.num("countFills"))
+                    + ", address " + only.fields().get("address") + " (the API's figures).";
         }
         return new Report(List.of(new Section.Fields(fields, text)), List.of(), "");
     }

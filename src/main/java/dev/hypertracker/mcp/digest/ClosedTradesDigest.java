@@ -39,6 +39,7 @@ final class ClosedTradesDigest implements KindDigest {
 
     private final int top;
     private final boolean single;
+    private final String asked;
     private long trades, wins, losses, longs, shorts, partial;
     private BigDecimal pnl = BigDecimal.ZERO, winning = BigDecimal.ZERO, losing = BigDecimal.ZERO;
     private BigDecimal fees = BigDecimal.ZERO, funding = BigDecimal.ZERO, volume = BigDecimal.ZERO;
@@ -52,6 +53,7 @@ final class ClosedTradesDigest implements KindDigest {
     ClosedTradesDigest(DigestOptions options, boolean single) {
         this.top = options.top();
         this.single = single;
+        this.asked = FillsDigest.askedWindow(options);
         this.best = new TopN<>(top);
         this.worst = new TopN<>(top);
     }
@@ -81,14 +83,19 @@ final class ClosedTradesDigest implements KindDigest {
             return fields.get(name) instanceof Double d ? d : Double.NaN;
         }
 
+        /** Times to the minute, prices to 6 digits, short enough to show the best and the worst. */
         @Override
         public String line() {
-            return fields.get("coin") + " " + fields.get("side") + " " + fields.get("openTime") + " -> "
-                    + fields.get("closeTime") + ": " + money(num("totalUsd")) + ", entry "
-                    + Format.price(num("avgEntry"))
-                    + " exit " + Format.price(num("avgExit")) + ", realizedPnlUsd " + signedMoney(num("realizedPnlUsd"))
-                    + ", feeUsd " + money(num("feeUsd")) + ", fundingUsd " + signedMoney(num("fundingUsd"))
-                    + (Boolean.TRUE.equals(fields.get("partial")) ? ", partial" : "") + ", hash " + fields.get("hash");
+            return fields.get("coin") + " " + fields.get("side") + " " + minutes("openTime") + " -> "
+                    + minutes("closeTime") + " " + money(num("totalUsd")) + " " + Format.price(num("avgEntry"))
+                    + " -> " + Format.price(num("avgExit")) + ": realizedPnlUsd " + signedMoney(num("realizedPnlUsd"))
+                    + (Boolean.TRUE.equals(fields.get("partial")) ? " (partial)" : "") + ", hash " + fields.get("hash");
+        }
+
+        private String minutes(String field) {
+            Object v = fields.get(field);
+            long t = v == null ? Long.MIN_VALUE : Json.epochMillis(v.toString());
+            return t == Long.MIN_VALUE ? String.valueOf(v) : Format.isoMinutes(t);
         }
     }
 
@@ -180,7 +187,7 @@ final class ClosedTradesDigest implements KindDigest {
                 + longs + " long / " + shorts + " short; realized " + signedMoney(pnl.doubleValue()) + " (wins "
                 + signedMoney(winning.doubleValue()) + ", losses " + signedMoney(losing.doubleValue()) + "), fees "
                 + money(fees.doubleValue()) + ", funding " + signedMoney(funding.doubleValue()) + ", volume "
-                + money(volume.doubleValue()) + " (" + FORMULA + ").";
+                + money(volume.doubleValue()) + " (" + FORMULA + ")." + asked;
         List<CoinLine> coins = new ArrayList<>();
         coinCounts.forEach((c, n) -> coins.add(new CoinLine(c, n[0], n[1], coinSums.get(c)[0], coinSums.get(c)[1])));
         coins.sort(Comparator.comparing(CoinLine::volume).reversed());
@@ -198,11 +205,13 @@ final class ClosedTradesDigest implements KindDigest {
                 sections,
                 List.of(
                         Cut.shorten("byCoin", 3),
-                        Cut.shorten("worst", 3),
                         Cut.shorten("best", 3),
+                        Cut.shorten("worst", 3),
                         Cut.drop("byCoin"),
-                        Cut.drop("worst"),
-                        Cut.drop("best")),
+                        Cut.shorten("best", 1),
+                        Cut.shorten("worst", 1),
+                        Cut.drop("best"),
+                        Cut.drop("worst")),
                 "lower top or narrow the window");
     }
 
@@ -213,7 +222,8 @@ final class ClosedTradesDigest implements KindDigest {
             text = "No trade in the answer.";
         } else {
             fields.put("trade", only.json());
-            text = "Closed trade " + only.line() + "; countFills " + Format.number(only.num("countFills"))
+            text = "Closed trade " + only.line() + "; feeUsd " + money(only.num("feeUsd")) + ", fundingUsd "
+                    + signedMoney(only.num("fundingUsd")) + ", countFills " + Format.number(only.num("countFills"))
                     + ", address " + only.fields().get("address") + " (the API's figures).";
         }
         return new Report(List.of(new Section.Fields(fields, text)), List.of(), "");

@@ -28,6 +28,7 @@ final class FillsDigest implements KindDigest {
     private final int top;
     private final boolean liquidations;
     private final boolean startGiven;
+    private final String asked;
     private final Tally total = new Tally();
     private final Map<String, Tally> byCoin = new LinkedHashMap<>();
     private final Map<String, Tally> byAddress = new LinkedHashMap<>();
@@ -45,6 +46,7 @@ final class FillsDigest implements KindDigest {
         this.top = options.top();
         this.liquidations = liquidations;
         this.startGiven = options.echo().containsKey("start");
+        this.asked = askedWindow(options);
         this.largest = new TopN<>(top);
     }
 
@@ -105,6 +107,23 @@ final class FillsDigest implements KindDigest {
                             ? ""
                             : liquidatedUser.equals(address) ? " (liquidated)" : ", liquidated " + liquidatedUser);
         }
+    }
+
+    /**
+     * The window the call asked for, as sent ("start 2026-03-01T00:00:00.000Z, end not given"), so that a result says
+     * what it covers against what was asked; empty when the call named no window.
+     */
+    static String askedWindow(DigestOptions options) {
+        StringBuilder asked = new StringBuilder();
+        for (String name : new String[] {"start", "startTime", "end", "endTime"}) {
+            Object v = options.echo().get(name);
+            if (v != null)
+                asked.append(asked.length() == 0 ? "" : ", ")
+                        .append(name)
+                        .append(' ')
+                        .append(v);
+        }
+        return asked.length() == 0 ? " Asked: no window (the API's default)." : " Asked: " + asked + ".";
     }
 
     /** A value read as the decimal the API wrote (numbers or numeric strings); 0 when absent. */
@@ -246,7 +265,8 @@ final class FillsDigest implements KindDigest {
                 .append(money(total.fees.doubleValue()))
                 .append(" (")
                 .append(FORMULA)
-                .append(").");
+                .append(").")
+                .append(asked);
         if (liquidationCount > 0) {
             fields.put(
                     "liquidations",

@@ -24,12 +24,15 @@ final class FundingsDigest implements KindDigest {
             + " funding the wallet paid)";
 
     private final int top;
+    private final String asked;
     private final Sums total = new Sums();
     private final Map<String, Sums> byCoin = new LinkedHashMap<>();
     private long minTime = Long.MAX_VALUE, maxTime = Long.MIN_VALUE;
 
     FundingsDigest(DigestOptions options) {
         this.top = options.top();
+        this.asked =
+                FillsDigest.askedWindow(options).replace("the API's default", "the API's default, the last 7 days");
     }
 
     private static final class Sums {
@@ -125,7 +128,7 @@ final class FundingsDigest implements KindDigest {
                 + (total.count > 0 ? " from " + Format.isoMinutes(minTime) + " to " + Format.isoMinutes(maxTime) : "")
                 + " on " + byCoin.size() + (byCoin.size() == 1 ? " coin" : " coins") + "; paid "
                 + money(total.paid.doubleValue()) + ", received " + money(total.received.doubleValue()) + " (" + SIGN
-                + ").";
+                + ")." + asked;
         List<Coin> coins = new ArrayList<>();
         byCoin.forEach((c, s) -> coins.add(new Coin(c, s)));
         coins.sort(Comparator.comparing((Coin c) -> c.s().net().abs()).reversed());

@@ -120,7 +120,9 @@ final class TradeStatsDigest implements KindDigest {
                 + figure("longTrades") + ", shortTrades " + figure("shortTrades") + ", avgDuration "
                 + figure("avgDuration") + ", medianDuration " + figure("medianDuration") + "; avgTradeSize "
                 + (summary.get("avgTradeSize") == null ? "n/a" : money((Double) summary.get("avgTradeSize")))
-                + ", totalFeesPaid " + moneyFigure("totalFeesPaid") + ", totalVolumeUsd "
+                + ", totalFeesPaid "
+                + (summary.get("totalFeesPaid") == null ? "n/a" : money((Double) summary.get("totalFeesPaid")))
+                + ", totalVolumeUsd "
                 + (summary.get("totalVolumeUsd") == null ? "n/a" : money((Double) summary.get("totalVolumeUsd")))
                 + ". " + Format.count(coinCount) + " coins traded.";
         List<Section> sections = List.of(

@@ -69,7 +69,51 @@ public enum DigestKind {
             .windowStated()
             .coverPages(3)
             .rowColumns("time", "address", "coin", "fillType", "side", "px", "sz", "fee", "builderFee", "hash")),
-    BUILDER_USERS(kind().shaping().top().rowColumns("address", "volume", "builderFee", "pnl", "equity"));
+    BUILDER_USERS(kind().shaping().top().rowColumns("address", "volume", "builderFee", "pnl", "equity")),
+    /** Trade/fill flow: fills of wallets, of one closed trade, and liquidation fills. */
+    FILLS(kind().shaping()
+            .top()
+            .rowColumns(
+                    "time",
+                    "address",
+                    "coin",
+                    "side",
+                    "dir",
+                    "px",
+                    "sz",
+                    "closedPnl",
+                    "fee",
+                    "hash",
+                    "liquidatedUser")),
+    /** Funding sums: a wallet's funding payments. */
+    FUNDINGS(kind().shaping()
+            .top()
+            .coverPages(3)
+            .rowColumns("time", "coin", "fundingAmount", "szi", "fundingRate", "address", "blockNumber")),
+    /** A wallet's closed trades. */
+    CLOSED_TRADES(kind().shaping()
+            .top()
+            .rowColumns(
+                    "hash",
+                    "coin",
+                    "side",
+                    "openTime",
+                    "closeTime",
+                    "totalSize",
+                    "totalUsd",
+                    "avgEntry",
+                    "avgExit",
+                    "realizedPnlUsd",
+                    "feeUsd",
+                    "fundingUsd",
+                    "partial")),
+    /** One closed trade: the body is the trade. */
+    CLOSED_TRADE(kind().oneRowBody()),
+    /** Trade statistics: a wallet's closed-trade summary and its per-coin rows. */
+    TRADE_STATS(kind().shaping()
+            .top()
+            .rowColumns(
+                    "coin", "totalTrades", "wins", "losses", "winRate", "netPnl", "totalVolumeUsd", "volumeSharePct"));
 
     private final Traits traits;
 

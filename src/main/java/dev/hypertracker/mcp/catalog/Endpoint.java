@@ -21,7 +21,8 @@ import java.util.Optional;
  * @param export       true for a download endpoint answered with 302 to a short-lived file URL
  * @param cacheTtl     how long a response stays fresh enough to serve from the cache
  * @param params       the API's parameters
- * @param window       how far apart start and end may be (the API's own rule), checked before any request
+ * @param window       the API's rule tying two of its time parameters together (same UTC day, at most a month), or
+ *                     null
  * @param description  text for the model
  */
 public record Endpoint(
@@ -35,7 +36,7 @@ public record Endpoint(
         boolean export,
         Duration cacheTtl,
         List<Param> params,
-        WindowRule window,
+        TimeWindow window,
         String description) {
 
     public static final String API_PREFIX = "/api/external";
@@ -48,7 +49,6 @@ public record Endpoint(
         Objects.requireNonNull(digest, tool + ": digest");
         Objects.requireNonNull(pagination, tool + ": pagination");
         Objects.requireNonNull(cacheTtl, tool + ": cacheTtl");
-        Objects.requireNonNull(window, tool + ": window");
         Objects.requireNonNull(description, tool + ": description");
         params = List.copyOf(params);
     }
@@ -83,7 +83,7 @@ public record Endpoint(
         private boolean export;
         private Duration cacheTtl;
         private List<Param> params = List.of();
-        private WindowRule window = WindowRule.ANY;
+        private TimeWindow window;
         private String description;
 
         private Builder(String tool) {
@@ -138,8 +138,8 @@ public record Endpoint(
             return this;
         }
 
-        /** The API's limit on the start..end window. */
-        public Builder window(WindowRule window) {
+        /** The API's rule on the window between two of its time parameters. */
+        public Builder window(TimeWindow window) {
             this.window = window;
             return this;
         }

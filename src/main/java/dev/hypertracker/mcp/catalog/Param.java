@@ -10,8 +10,8 @@ import java.util.List;
  * @param inPath       true for a path parameter ({coin}), false for a query parameter
  * @param required     whether a call must give it
  * @param description  text for the model
- * @param min          lower bound for INTEGER (inclusive), else null
- * @param max          upper bound for INTEGER (inclusive), else null
+ * @param min          lower bound for INTEGER (inclusive); for ADDRESS_LIST the fewest addresses; else null
+ * @param max          upper bound for INTEGER (inclusive); for ADDRESS_LIST the most addresses; else null
  * @param choices      allowed values for ENUM, else empty
  * @param defaultValue the value used when the call leaves it out (null: not sent), as a JSON scalar
  */

@@ -30,5 +30,7 @@ public enum ParamKind {
      */
     COIN_LIST,
     /** One cohort (id or name) or a list of them; a server-side filter, never sent upstream. */
-    COHORT_LIST
+    COHORT_LIST,
+    /** A transaction hash, 0x followed by 64 hex digits (a closed trade's hash); sent lowercase. */
+    TX_HASH
 }

@@ -44,6 +44,11 @@ interface KindDigest {
             case BUILDER_REVENUE -> new BuilderRevenueDigest();
             case BUILDER_FILLS -> new BuilderFillsDigest(options);
             case BUILDER_USERS -> new BuilderUsersDigest(options);
+            case FILLS -> new FillsDigest(options, endpoint.pathTemplate().equals("/fills/liquidation"));
+            case FUNDINGS -> new FundingsDigest(options);
+            case CLOSED_TRADES -> new ClosedTradesDigest(options, false);
+            case CLOSED_TRADE -> new ClosedTradesDigest(options, true);
+            case TRADE_STATS -> new TradeStatsDigest(options);
         };
     }
 

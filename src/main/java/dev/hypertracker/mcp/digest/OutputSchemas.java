@@ -451,13 +451,144 @@ final class OutputSchemas {
                                 type("number"))));
                 yield p;
             }
+            case FILLS -> {
+                p.set(
+                        "totals",
+                        numbers(
+                                "fills",
+                                "notional",
+                                "buyNotional",
+                                "sellNotional",
+                                "netBuyNotional",
+                                "closedPnl",
+                                "fees",
+                                "coins",
+                                "addresses"));
+                p.set("order", enumOf("oldest first", "newest first"));
+                p.set("from", type("string"));
+                p.set("to", type("string"));
+                p.set("liquidations", numbers("fills", "liquidatedUsers", "notional"));
+                p.set("byCoin", array(fillGroup("coin")));
+                p.set("byAddress", array(fillGroup("address")));
+                p.set(
+                        "largest",
+                        array(object(
+                                "time",
+                                type("string"),
+                                "address",
+                                type("string"),
+                                "coin",
+                                type("string"),
+                                "side",
+                                type("string"),
+                                "dir",
+                                type("string"),
+                                "px",
+                                type("number"),
+                                "sz",
+                                type("number"),
+                                "notional",
+                                type("number"),
+                                "closedPnl",
+                                type("number"),
+                                "hash",
+                                type("string"),
+                                "liquidatedUser",
+                                type("string"))));
+                yield p;
+            }
+            case FUNDINGS -> {
+                p.set("totals", numbers("payments", "netFunding", "paid", "received", "coins"));
+                p.set("from", type("string"));
+                p.set("to", type("string"));
+                p.set("signConvention", type("string"));
+                p.set(
+                        "byCoin",
+                        array(object(
+                                "coin",
+                                type("string"),
+                                "payments",
+                                type("integer"),
+                                "netFunding",
+                                type("number"),
+                                "paid",
+                                type("number"),
+                                "received",
+                                type("number"),
+                                "meanFundingRate",
+                                type("number"),
+                                "lastSzi",
+                                type("number"))));
+                yield p;
+            }
+            case CLOSED_TRADES -> {
+                p.set(
+                        "totals",
+                        numbers(
+                                "trades",
+                                "wins",
+                                "losses",
+                                "longs",
+                                "shorts",
+                                "partial",
+                                "realizedPnl",
+                                "winningPnl",
+                                "losingPnl",
+                                "fees",
+                                "funding",
+                                "volume",
+                                "winRatePct"));
+                p.set("from", type("string"));
+                p.set("to", type("string"));
+                p.set(
+                        "byCoin",
+                        array(object(
+                                "coin",
+                                type("string"),
+                                "trades",
+                                type("integer"),
+                                "wins",
+                                type("integer"),
+                                "realizedPnl",
+                                type("number"),
+                                "volume",
+                                type("number"))));
+                p.set("best", array(closedTrade()));
+                p.set("worst", array(closedTrade()));
+                yield p;
+            }
+            case CLOSED_TRADE -> {
+                p.set("trade", closedTrade());
+                yield p;
+            }
+            case TRADE_STATS -> {
+                p.set("address", type("string"));
+                p.set("range", type("string"));
+                p.set("updatedAt", type("string"));
+                p.set("summary", numbers(TradeStatsDigest.SUMMARY_FIELDS.toArray(String[]::new)));
+                p.set("coinCount", type("integer"));
+                ObjectNode coin = numbers(TradeStatsDigest.COIN_FIELDS.toArray(String[]::new));
+                ((ObjectNode) coin.get("properties")).set("coin", type("string"));
+                p.set("coins", array(coin));
+                yield p;
+            }
         };
     }
 
-    /** A builder-fills tally row, keyed by coin or by trader address. */
-    private static ObjectNode fillTally(String key) {
-        return object(
-                key, type("string"), "fills", type("integer"), "volume", type("number"), "builderFees", type("number"));
+    /** A group of fills (a coin or a wallet) and its sums. */
+    private static ObjectNode fillGroup(String key) {
+        ObjectNode group = numbers("fills", "buyNotional", "sellNotional", "closedPnl", "fees");
+        ((ObjectNode) group.get("properties")).set(key, type("string"));
+        return group;
+    }
+
+    /** A closed trade as the API shows it. */
+    private static ObjectNode closedTrade() {
+        ObjectNode trade = numbers(ClosedTradesDigest.NUMBER_FIELDS.toArray(String[]::new));
+        ObjectNode props = (ObjectNode) trade.get("properties");
+        for (String name : ClosedTradesDigest.TEXT_FIELDS) props.set(name, type("string"));
+        props.set("partial", type("boolean"));
+        return trade;
     }
 
     private static ObjectNode type(String... types) {
@@ -500,5 +631,11 @@ final class OutputSchemas {
         ObjectNode props = n.putObject("properties");
         for (String name : names) props.set(name, type("number"));
         return n;
+    }
+
+    /** A builder-fills tally row, keyed by coin or by trader address. */
+    private static ObjectNode fillTally(String key) {
+        return object(
+                key, type("string"), "fills", type("integer"), "volume", type("number"), "builderFees", type("number"));
     }
 }

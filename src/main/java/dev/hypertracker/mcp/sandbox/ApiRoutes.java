@@ -30,6 +30,7 @@ final class ApiRoutes {
         MetricsEndpoints metrics = new MetricsEndpoints(data, aggregates);
         MetaEndpoints meta = new MetaEndpoints(data);
         BuilderEndpoints builders = new BuilderEndpoints(data, files);
+        TradeFlowEndpoints trades = new TradeFlowEndpoints(data);
         Map<String, Handler> byPath = Map.ofEntries(
                 Map.entry("/positions", (p, q) -> positions.list(q)),
                 Map.entry("/positions/coins", (p, q) -> exposure.coins()),
@@ -46,7 +47,14 @@ final class ApiRoutes {
                 Map.entry("/builders/{builder}/profile", (p, q) -> builders.profile(p)),
                 Map.entry("/builders/all-time-revenue", (p, q) -> builders.allTimeRevenue()),
                 Map.entry("/builders/{builder}/fills", builders::fills),
-                Map.entry("/builders/{builder}/users", builders::users));
+                Map.entry("/builders/{builder}/users", builders::users),
+                Map.entry("/fills", (p, q) -> trades.fills(q)),
+                Map.entry("/fills/liquidation", (p, q) -> trades.liquidationFills(q)),
+                Map.entry("/fundings", (p, q) -> trades.fundings(q)),
+                Map.entry("/closed-trades", (p, q) -> trades.closedTrades(q)),
+                Map.entry("/closed-trades/summary", (p, q) -> trades.closedTradesSummary(q)),
+                Map.entry("/closed-trades/{hash}", (p, q) -> trades.closedTrade(p)),
+                Map.entry("/closed-trades/{hash}/fills", trades::closedTradeFills));
         for (Endpoint e : Catalog.endpoints()) {
             // the per-coin exports share one handler; every other route, 302 files included, is listed by path
             Handler handler = byPath.get(e.pathTemplate());

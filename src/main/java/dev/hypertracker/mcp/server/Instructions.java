@@ -20,6 +20,8 @@ final class Instructions {
             - Trends over time: get_coin_position_metrics, get_coin_segment_metrics, get_coin_size_bucket_metrics,
               get_market_overview_metrics, get_perp_volume_metrics, export_position_metrics.
             - Individual positions or wallets: list_positions (filter by coin, address, cohort, open).
+            - A wallet's trading: get_closed_trades_summary (record), list_closed_trades, get_closed_trade,
+              list_closed_trade_fills, list_fills (one UTC day), list_fundings; liquidations: list_liquidation_fills.
             - Per-coin breakdowns: export_position_breakdown_by_cohort / _by_size, export_coin_positions.
             - Builders (front ends earning a fee): list_builders, get_builder_profile, export_builders_revenue,
               list_builder_fills (one UTC day), list_builder_users.

@@ -59,6 +59,12 @@ public final class Fixtures {
     }
 
     private static List<Case> build() {
+        List<Case> cases = new java.util.ArrayList<>(seedCases());
+        cases.addAll(TradeSamples.cases());
+        return List.copyOf(cases);
+    }
+
+    private static List<Case> seedCases() {
         SampleData d = new SampleData(42);
         List<Case> cases = new java.util.ArrayList<>(List.of(
                 new Case(

@@ -45,7 +45,16 @@ class RouteShapeTest {
                             .replace("{sizeBucketId}", "3")
                             .replace("{timeframe}", "7d")
                             .replace("{builder}", builder)
-                    + "?start=2026-06-30T00:00:00.000Z";
+                            .replace(
+                                    "{hash}",
+                                    "0x"
+                                            + server.data().positions().stream()
+                                                    .filter(p -> !p.isOpen())
+                                                    .findFirst()
+                                                    .orElseThrow()
+                                                    .id())
+                    + "?start=2026-06-30T00:00:00.000Z"
+                    + (e.param("address").isPresent() ? "&address=0x" + "a".repeat(40) : "");
             HttpResponse<String> r = client.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(e.export() ? 302 : 200);
         }

@@ -120,6 +120,14 @@ class HostileInputTest {
                     case ENUM -> List.of("1y", "al l", 7, "", "24H;DROP");
                     case CURSOR -> BAD_CURSORS;
                     case FIELD_LIST -> List.of();
+                    case TX_HASH ->
+                        List.of(
+                                "0x" + "a".repeat(63),
+                                "0x" + "g".repeat(64),
+                                "a".repeat(66),
+                                "0x" + "a".repeat(64) + "/fills",
+                                "../" + "a".repeat(64),
+                                42);
                 };
                 for (Object v : bad) calls.add(call(e, valid, p.name(), v));
             }
@@ -190,7 +198,14 @@ class HostileInputTest {
                 case SIZE_BUCKET -> args.put(p.name(), 3);
                 case ADDRESS -> args.put(p.name(), "0x" + "a".repeat(40));
                 case ENUM -> args.put(p.name(), p.choices().get(0));
-                case DATETIME -> args.put(p.name(), "2025-06-01");
+                case ADDRESS_LIST -> args.put(p.name(), "0x" + "1".repeat(40));
+                case DATETIME ->
+                    args.put(
+                            p.name(),
+                            java.time.Instant.now()
+                                    .truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                                    .toString());
+                case TX_HASH -> args.put(p.name(), "0x" + "a".repeat(64));
                 default -> throw new IllegalStateException("no valid sample for " + p);
             }
         }

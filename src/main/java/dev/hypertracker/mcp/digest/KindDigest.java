@@ -39,6 +39,9 @@ interface KindDigest {
             case LIQUIDATION_HEATMAP -> new LiquidationHeatmapDigest(options);
             case COHORTS -> new CohortsDigest();
             case FRESHNESS -> new FreshnessDigest(clock);
+            case ORDER_BOOK -> new OrderBookDigest(options);
+            case SNAPSHOT_TIME -> new SnapshotTimeDigest(clock);
+            case PNL_LEADERBOARD_FILE -> new PnlLeaderboardFileDigest(options);
         };
     }
 

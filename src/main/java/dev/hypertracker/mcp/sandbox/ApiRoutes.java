@@ -29,6 +29,8 @@ final class ApiRoutes {
         ExposureEndpoints exposure = new ExposureEndpoints(data, aggregates);
         MetricsEndpoints metrics = new MetricsEndpoints(data, aggregates);
         MetaEndpoints meta = new MetaEndpoints(data);
+        OrderEndpoints orders = new OrderEndpoints(data, files);
+        LeaderboardDownloads leaderboardFiles = new LeaderboardDownloads(data, files);
         Map<String, Handler> byPath = Map.ofEntries(
                 Map.entry("/positions", (p, q) -> positions.list(q)),
                 Map.entry("/positions/coins", (p, q) -> exposure.coins()),
@@ -40,7 +42,11 @@ final class ApiRoutes {
                 Map.entry("/position-metrics/coin/{coin}/position-size-bucket/{sizeBucketId}", metrics::coinSizeBucket),
                 Map.entry("/metrics/perp-volume", (p, q) -> metrics.perpVolume(q)),
                 Map.entry("/segments", (p, q) -> meta.segments()),
-                Map.entry("/hypertracker/state/status", (p, q) -> meta.status()));
+                Map.entry("/hypertracker/state/status", (p, q) -> meta.status()),
+                Map.entry("/orders/5m-snapshots/latest-snapshot-timestamp", (p, q) -> orders.latestSnapshotTime()),
+                Map.entry("/orders/5m-snapshots/{snapshotTime}", orders::snapshot),
+                Map.entry("/orders/5m-snapshots/coins/{coin}/download", (p, q) -> orders.download(p)),
+                Map.entry("/leaderboards/perp-pnl/{period}/download", (p, q) -> leaderboardFiles.download(p)));
         for (Endpoint e : Catalog.endpoints()) {
             // the per-coin exports share one handler; every other route, 302 files included, is listed by path
             Handler handler = byPath.get(e.pathTemplate());

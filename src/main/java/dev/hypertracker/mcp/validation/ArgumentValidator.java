@@ -4,6 +4,7 @@ import dev.hypertracker.mcp.api.ApiRequest;
 import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.catalog.Cohort;
 import dev.hypertracker.mcp.catalog.Endpoint;
+import dev.hypertracker.mcp.catalog.OrderEndpoints;
 import dev.hypertracker.mcp.catalog.Param;
 import dev.hypertracker.mcp.catalog.ParamKind;
 import dev.hypertracker.mcp.catalog.SizeBucket;
@@ -73,7 +74,10 @@ public final class ArgumentValidator {
         Instant end = null;
         for (Param param : endpoint.params()) {
             Object value = args.get(param.name());
-            if (value == null && param.name().equals("start")) {
+            // the seed's windowed routes default start; elsewhere (order snapshots, …) an omitted start is not sent
+            if (value == null
+                    && param.name().equals("start")
+                    && endpoint.digest().traits().statesWindow()) {
                 value = defaultStart(endpoint);
             }
             if (value == null && param.defaultValue() != null) value = param.defaultValue();
@@ -231,6 +235,7 @@ public final class ArgumentValidator {
                         "maxItems",
                         MAX_ADDRESSES);
             case DATETIME -> ordered("type", "string", "format", "date-time");
+            case SNAPSHOT_TIME -> ordered("type", "string");
             case BOOLEAN -> ordered("type", "boolean");
             case INTEGER -> ordered("type", "integer", "minimum", p.min(), "maximum", p.max());
             case COHORT ->
@@ -271,6 +276,7 @@ public final class ArgumentValidator {
             case COIN -> List.of(coin(p, value));
             case ADDRESS_LIST -> addresses(p, value);
             case DATETIME -> List.of(API_TIME.format(dateTime(p, value)));
+            case SNAPSHOT_TIME -> List.of(snapshotTime(p, value));
             case BOOLEAN -> List.of(Boolean.toString(bool(p, value)));
             case INTEGER -> List.of(Long.toString(integer(p, value, p.min(), p.max())));
             case COHORT -> List.of(Integer.toString(cohort(p, value)));
@@ -344,6 +350,29 @@ public final class ArgumentValidator {
         return t;
     }
 
+    /** "latest", or a time on the snapshot grid the API still keeps: checked here, since the API answers 400/404. */
+    private String snapshotTime(Param p, Object value) {
+        if (value instanceof String s && s.trim().equalsIgnoreCase("latest")) return "latest";
+        Instant t = dateTime(p, value);
+        if (t.toEpochMilli() % OrderEndpoints.SNAPSHOT_INTERVAL.toMillis() != 0) {
+            throw new InvalidArgumentException(
+                    p.name(), API_TIME.format(t) + " is not on the 5-minute snapshot grid. " + allowed(p));
+        }
+        Instant now = clock.instant();
+        Instant oldest = now.minus(OrderEndpoints.SNAPSHOT_RETENTION);
+        if (t.isBefore(OrderEndpoints.SNAPSHOT_FLOOR) || t.isBefore(oldest) || t.isAfter(now)) {
+            throw new InvalidArgumentException(
+                    p.name(),
+                    API_TIME.format(t) + " is outside the snapshots kept (from "
+                            + API_TIME.format(
+                                    oldest.isAfter(OrderEndpoints.SNAPSHOT_FLOOR)
+                                            ? oldest
+                                            : OrderEndpoints.SNAPSHOT_FLOOR)
+                            + " to now). " + allowed(p));
+        }
+        return API_TIME.format(t);
+    }
+
     private static Instant parseIso(String text) {
         try {
             return OffsetDateTime.parse(text).toInstant();
@@ -414,9 +443,10 @@ public final class ArgumentValidator {
         return (int) integer(p, value, (long) SizeBucket.MIN_ID, (long) SizeBucket.MAX_ID);
     }
 
+    /** A choice in any case, sent in the API's spelling ("stop market" → "Stop Market"). */
     private static String choice(Param p, Object value) {
-        if (value instanceof String s && p.choices().contains(s.trim().toLowerCase(Locale.ROOT))) {
-            return s.trim().toLowerCase(Locale.ROOT);
+        if (value instanceof String s) {
+            for (String c : p.choices()) if (c.equalsIgnoreCase(s.trim())) return c;
         }
         throw new InvalidArgumentException(p.name(), describe(value) + " is not allowed. " + allowed(p));
     }
@@ -439,6 +469,9 @@ public final class ArgumentValidator {
             case ADDRESS_LIST ->
                 "Allowed: a wallet address 0x followed by 40 hex digits, or a list of up to " + MAX_ADDRESSES + ".";
             case DATETIME -> "Allowed: ISO 8601 UTC such as 2026-02-25T00:00:00Z or 2026-02-25.";
+            case SNAPSHOT_TIME ->
+                "Allowed: \"latest\", or an ISO 8601 UTC time on the 5-minute grid (…:00, …:05, seconds 0) within the "
+                        + "last 30 days and not before " + API_TIME.format(OrderEndpoints.SNAPSHOT_FLOOR) + ".";
             case BOOLEAN -> "Allowed: true or false.";
             case INTEGER -> "Allowed: a whole number from " + p.min() + " to " + p.max() + ".";
             case COHORT -> "Allowed: a cohort id 1-16 or a cohort name such as \"Smart Money\" or \"Whale\".";

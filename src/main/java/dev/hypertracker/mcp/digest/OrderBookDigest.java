@@ -231,14 +231,17 @@ final class OrderBookDigest implements KindDigest {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
-    /** The band of a price: the first whose edge is above |px / mid - 1| in percent (an edge belongs to the next band). */
+    /**
+     * The band of a price: the first whose edge is above |px / mid - 1| in percent (an edge belongs to the next band),
+     * compared in decimal so that a price exactly on an edge lands in the band the formula says.
+     */
     static int bandOf(BigDecimal px, BigDecimal mid) {
-        double distancePct = px.divide(mid, MathContext.DECIMAL64)
-                        .subtract(BigDecimal.ONE)
-                        .abs()
-                        .doubleValue()
-                * 100;
-        for (int i = 0; i < BAND_EDGES_PCT.length; i++) if (distancePct < BAND_EDGES_PCT[i]) return i;
+        BigDecimal distancePct = px.divide(mid, MathContext.DECIMAL128)
+                .subtract(BigDecimal.ONE)
+                .abs()
+                .movePointRight(2);
+        for (int i = 0; i < BAND_EDGES_PCT.length; i++)
+            if (distancePct.compareTo(BigDecimal.valueOf(BAND_EDGES_PCT[i])) < 0) return i;
         return BAND_EDGES_PCT.length;
     }
 

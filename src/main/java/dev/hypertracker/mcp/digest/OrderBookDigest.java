@@ -89,18 +89,18 @@ final class OrderBookDigest implements KindDigest {
         (bid ? book.bids : book.asks).computeIfAbsent(px, k -> new Tally()).add(px, sz);
     }
 
-    /** A numeric field as an exact decimal (the API writes prices and sizes as strings), null when not one. */
+    /**
+     * A numeric field as an exact decimal (the API writes prices and sizes as strings), null when not one: the row is
+     * then counted in unreadableOrders, which the digest states.
+     */
     private static BigDecimal decimal(JsonNode row, String field) {
         JsonNode n = row.get(field);
-        if (n == null || n.isNull()) return null;
         try {
-            if (n.isString()) return new BigDecimal(n.stringValue().trim());
-            if (n.isNumber()) return n.decimalValue();
+            if (n != null && n.isString()) return new BigDecimal(n.stringValue().trim());
+            if (n != null && n.isNumber()) return n.decimalValue();
         } catch (NumberFormatException e) {
-            UnreadableValues.count(field, n.toString());
             return null;
         }
-        UnreadableValues.count(field, n.toString());
         return null;
     }
 

@@ -27,13 +27,19 @@ final class SnapshotTimeDigest implements KindDigest {
 
     @Override
     public Report finish() {
-        long at = snapshot == null ? Long.MIN_VALUE : Json.epochMillis(snapshot);
+        if (snapshot == null) {
+            return new Report(
+                    List.of(new Section.Fields(
+                            Json.obj("now", Format.iso(clock.millis())), "No snapshot time in the answer.")),
+                    List.of(),
+                    "nothing to narrow");
+        }
+        long at = Json.epochMillis(snapshot);
         if (at == Long.MIN_VALUE) {
-            throw new UpstreamBodyException("the latest snapshot time is not an ISO 8601 time ("
-                    + (snapshot == null
-                            ? "missing"
-                            : "\"" + (snapshot.length() > 40 ? snapshot.substring(0, 40) : snapshot) + "\"")
-                    + ")");
+            throw new UpstreamBodyException("expected an ISO 8601 time, got \""
+                    + (snapshot.length() > 40 ? snapshot.substring(0, 40) + "…" : snapshot)
+                            .replaceAll("\\p{Cntrl}", " ")
+                    + "\"");
         }
         long now = clock.millis();
         boolean onGrid = at % INTERVAL_MILLIS == 0;

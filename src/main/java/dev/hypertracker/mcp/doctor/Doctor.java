@@ -3,6 +3,7 @@ package dev.hypertracker.mcp.doctor;
 import dev.hypertracker.mcp.api.UpstreamErrorText;
 import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.catalog.Endpoint;
+import dev.hypertracker.mcp.catalog.Param;
 import dev.hypertracker.mcp.config.Secret;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -420,6 +421,13 @@ public final class Doctor {
         String path = e.fullPathTemplate();
         for (Map.Entry<String, String> p : SAMPLE_PATH.entrySet())
             path = path.replace("{" + p.getKey() + "}", p.getValue());
+        // any other path parameter: its default ("latest"), else its first choice
+        for (Param p : e.pathParams()) {
+            Object sample = p.defaultValue() != null
+                    ? p.defaultValue()
+                    : p.choices().isEmpty() ? null : p.choices().get(0);
+            if (sample != null) path = path.replace("{" + p.name() + "}", sample.toString());
+        }
         List<String> query = new ArrayList<>();
         if (e.param("start").isPresent()) {
             Instant start = clock.instant().minus(Duration.ofHours(24)).truncatedTo(ChronoUnit.SECONDS);

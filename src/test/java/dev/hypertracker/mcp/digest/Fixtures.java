@@ -6,6 +6,7 @@ import dev.hypertracker.mcp.api.Paging;
 import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.catalog.DigestKind;
 import dev.hypertracker.mcp.catalog.Endpoint;
+import dev.hypertracker.mcp.catalog.OrderEndpoints;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
 import java.time.Clock;
@@ -95,7 +96,13 @@ public final class Fixtures {
                 new Case(Catalog.GET_LIQUIDATION_RISK_BY_ASSET, List.of(d.liquidationRisk(500, 1_297))),
                 new Case(Catalog.EXPORT_LIQUIDATION_HEATMAP, List.of(d.liquidationHeatmap(400))),
                 new Case(Catalog.LIST_COHORTS, List.of(SampleData.cohorts())),
-                new Case(Catalog.GET_DATA_FRESHNESS, List.of(SampleData.freshness())));
+                new Case(Catalog.GET_DATA_FRESHNESS, List.of(SampleData.freshness())),
+                new Case(
+                        OrderEndpoints.GET_ORDER_SNAPSHOT_TIME,
+                        List.of(SampleData.MAPPER.getNodeFactory().stringNode("2026-11-30T12:00:00.000Z"))),
+                new Case(OrderEndpoints.LIST_OPEN_ORDERS, List.of(d.openOrders(1_000))),
+                new Case(OrderEndpoints.EXPORT_OPEN_ORDERS, List.of(d.openOrders(5_000))),
+                new Case(OrderEndpoints.EXPORT_PNL_LEADERBOARD, List.of(d.pnlLeaderboardFile(25_000))));
     }
 
     static Digest digest(Case c, DigestOptions options) {

@@ -33,6 +33,9 @@ class OutputSchemaKeysTest {
             Map<String, Object> echo = new LinkedHashMap<>();
             c.endpoint().param("coin").ifPresent(p -> echo.put("coin", "BTC"));
             c.endpoint().param("segmentId").ifPresent(p -> echo.put("segmentId", 9));
+            c.endpoint()
+                    .param("period")
+                    .ifPresent(p -> echo.put("period", p.choices().get(0)));
             // heatmap focus (a server-side argument) brings out its focus rows
             if (kind == DigestKind.HEATMAP) echo.put("coin", List.of("BTC"));
             List<String> sortings = new ArrayList<>();

@@ -215,10 +215,15 @@ final class OrderBookDigest implements KindDigest {
 
         @Override
         public String line() {
-            return coin + " " + orderType + " " + ("B".equals(side) ? "buy" : "sell") + ": " + Format.count(tally.count)
-                    + " orders, size " + Format.number(tally.size.doubleValue()) + ", "
+            return coin + " " + orderType + " " + ("B".equals(side) ? "buy" : "sell") + ": "
+                    + plural(tally.count, "order")
+                    + ", size " + Format.number(tally.size.doubleValue()) + ", "
                     + money(tally.notional.doubleValue());
         }
+    }
+
+    private static String plural(long n, String noun) {
+        return Format.count(n) + " " + noun + (n == 1 ? "" : "s");
     }
 
     static String bandName(int i) {
@@ -304,10 +309,10 @@ final class OrderBookDigest implements KindDigest {
         String text = Format.count(read) + " open orders read"
                 + (snapshots.size() == 1 ? " (snapshot " + snapshots.first() + ")" : "") + ": "
                 + Format.count(resting) + " resting, " + money(restingTotal.notional.doubleValue()) + " notional, on "
-                + Format.count(coins.size()) + " coins; " + Format.count(trigger) + " trigger orders, "
+                + plural(coins.size(), "coin") + "; " + Format.count(trigger) + " trigger orders, "
                 + money(triggerTotal.notional.doubleValue())
                 + (unreadable == 0 ? "" : "; " + unreadable + " unreadable rows skipped")
-                + ". Figures are " + FORMULA + ".";
+                + ". Figures are " + FORMULA.replace("this server's figures: ", "this server's: ") + ".";
         List<CoinBook> shownCoins = coins.subList(0, Math.min(top, coins.size()));
         List<TriggerGroup> shownTriggers = groups.subList(0, Math.min(top, groups.size()));
         List<Section> sections = List.of(

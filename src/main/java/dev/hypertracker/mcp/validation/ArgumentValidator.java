@@ -233,7 +233,7 @@ public final class ArgumentValidator {
                         "items",
                         Map.of("type", "string"),
                         "maxItems",
-                        MAX_ADDRESSES);
+                        maxAddresses(p));
             case DATETIME -> ordered("type", "string", "format", "date-time");
             case SNAPSHOT_TIME -> ordered("type", "string");
             case BOOLEAN -> ordered("type", "boolean");
@@ -314,9 +314,9 @@ public final class ArgumentValidator {
     private static List<String> addresses(Param p, Object value) {
         List<?> items = value instanceof Collection<?> c ? List.copyOf(c) : List.of(value);
         if (items.isEmpty()) throw new InvalidArgumentException(p.name(), "is an empty list. " + allowed(p));
-        if (items.size() > MAX_ADDRESSES) {
+        if (items.size() > maxAddresses(p)) {
             throw new InvalidArgumentException(
-                    p.name(), "has " + items.size() + " addresses. Allowed: at most " + MAX_ADDRESSES + " per call.");
+                    p.name(), "has " + items.size() + " addresses. Allowed: at most " + maxAddresses(p) + " per call.");
         }
         Set<String> out = new LinkedHashSet<>();
         for (Object item : items) {
@@ -327,6 +327,11 @@ public final class ArgumentValidator {
             out.add(s.trim().toLowerCase(Locale.ROOT));
         }
         return List.copyOf(out);
+    }
+
+    /** An address list's own cap (its declared max, e.g. 1 where the API takes one address), else 50. */
+    private static long maxAddresses(Param p) {
+        return p.max() == null ? MAX_ADDRESSES : p.max();
     }
 
     private Instant dateTime(Param p, Object value) {
@@ -467,7 +472,8 @@ public final class ArgumentValidator {
             case COIN ->
                 "Allowed: a coin symbol such as BTC, ETH, kPEPE, or a HIP-3 coin with its dex: xyz:GOLD (case-sensitive).";
             case ADDRESS_LIST ->
-                "Allowed: a wallet address 0x followed by 40 hex digits, or a list of up to " + MAX_ADDRESSES + ".";
+                "Allowed: a wallet address 0x followed by 40 hex digits"
+                        + (maxAddresses(p) == 1 ? " (one)." : ", or a list of up to " + maxAddresses(p) + ".");
             case DATETIME -> "Allowed: ISO 8601 UTC such as 2026-02-25T00:00:00Z or 2026-02-25.";
             case SNAPSHOT_TIME ->
                 "Allowed: \"latest\", or an ISO 8601 UTC time on the 5-minute grid (…:00, …:05, seconds 0) within the "

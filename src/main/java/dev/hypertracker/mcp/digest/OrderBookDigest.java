@@ -69,9 +69,10 @@ final class OrderBookDigest implements KindDigest {
         if (snapshot != null && snapshots.size() < 3) snapshots.add(snapshot);
         String coin = Json.str(row, "coin");
         String side = Json.str(row, "side");
-        BigDecimal sz = decimal(row, "sz");
+        BigDecimal sz = Json.decimal(row.get("sz"));
         boolean isTrigger = "true".equals(Json.str(row, "isTrigger"));
-        BigDecimal px = decimal(row, isTrigger ? "triggerPx" : "limitPx");
+        // a row without a readable price or size is counted in unreadableOrders, which the digest states
+        BigDecimal px = Json.decimal(row.get(isTrigger ? "triggerPx" : "limitPx"));
         boolean bid = "B".equals(side);
         if (coin == null || sz == null || px == null || (!bid && !"A".equals(side))) {
             unreadable++;
@@ -89,39 +90,29 @@ final class OrderBookDigest implements KindDigest {
         (bid ? book.bids : book.asks).computeIfAbsent(px, k -> new Tally()).add(px, sz);
     }
 
-    /**
-     * A numeric field as an exact decimal (the API writes prices and sizes as strings), null when not one: the row is
-     * then counted in unreadableOrders, which the digest states.
-     */
-    private static BigDecimal decimal(JsonNode row, String field) {
-        JsonNode n = row.get(field);
-        try {
-            if (n != null && n.isString()) return new BigDecimal(n.stringValue().trim());
-            if (n != null && n.isNumber()) return n.decimalValue();
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        return null;
-    }
-
     record Band(String band, Tally bids, Tally asks) {
         Map<String, Object> json() {
-            return Json.obj(
-                    "band",
-                    band,
-                    "bidCount",
-                    bids.count,
-                    "bidSize",
-                    bids.size.doubleValue(),
-                    "bidNotional",
-                    bids.notional.doubleValue(),
-                    "askCount",
-                    asks.count,
-                    "askSize",
-                    asks.size.doubleValue(),
-                    "askNotional",
-                    asks.notional.doubleValue());
+            Map<String, Object> json = new LinkedHashMap<>(Json.obj("band", band));
+            json.putAll(sides(bids, asks));
+            return json;
         }
+    }
+
+    /** Count, size and notional of each side, under bid… and ask… keys. */
+    static Map<String, Object> sides(Tally bids, Tally asks) {
+        return Json.obj(
+                "bidCount",
+                bids.count,
+                "bidSize",
+                bids.size.doubleValue(),
+                "bidNotional",
+                bids.notional.doubleValue(),
+                "askCount",
+                asks.count,
+                "askSize",
+                asks.size.doubleValue(),
+                "askNotional",
+                asks.notional.doubleValue());
     }
 
     record CoinBook(
@@ -141,7 +132,7 @@ final class OrderBookDigest implements KindDigest {
         public Object json() {
             List<Object> bandJson = new ArrayList<>();
             for (Band b : bands) bandJson.add(b.json());
-            return Json.obj(
+            Map<String, Object> json = new LinkedHashMap<>(Json.obj(
                     "coin",
                     coin,
                     "mid",
@@ -149,21 +140,10 @@ final class OrderBookDigest implements KindDigest {
                     "bestBid",
                     bestBid == null ? null : bestBid.doubleValue(),
                     "bestAsk",
-                    bestAsk == null ? null : bestAsk.doubleValue(),
-                    "bidCount",
-                    bids.count,
-                    "bidSize",
-                    bids.size.doubleValue(),
-                    "bidNotional",
-                    bids.notional.doubleValue(),
-                    "askCount",
-                    asks.count,
-                    "askSize",
-                    asks.size.doubleValue(),
-                    "askNotional",
-                    asks.notional.doubleValue(),
-                    "bands",
-                    bandJson);
+                    bestAsk == null ? null : bestAsk.doubleValue()));
+            json.putAll(sides(bids, asks));
+            json.put("bands", bandJson);
+            return json;
         }
 
         @Override

@@ -82,20 +82,14 @@ final class PnlLeaderboardFileDigest implements KindDigest {
             byRank.add(-rank, new Entry((long) rank, Json.str(row, "address"), pnl, equity));
     }
 
+    /** A number as an exact decimal (strings counted); a value that is neither is counted as unreadable. */
     private BigDecimal decimal(JsonNode row, String field) {
         JsonNode n = row.get(field);
         if (n == null || n.isNull()) return null;
-        try {
-            if (n.isString()) {
-                stringNumbers++;
-                return new BigDecimal(n.stringValue().trim());
-            }
-            if (n.isNumber()) return n.decimalValue();
-        } catch (NumberFormatException e) {
-            // counted below
-        }
-        UnreadableValues.count(field, n.toString());
-        return null;
+        if (n.isString()) stringNumbers++;
+        BigDecimal d = Json.decimal(n);
+        if (d == null) UnreadableValues.count(field, n.toString());
+        return d;
     }
 
     @Override

@@ -88,6 +88,8 @@ public final class OpenOrderBook {
                 BigDecimal sz = size(notional / price, spec.szDecimals());
                 Instant placed = snapshot.minusSeconds(r.nextInt(7 * 86_400));
                 boolean trigger = r.nextInt(100) < 15;
+                String builder = r.nextInt(5) == 0 ? builder(r) : null;
+                Integer builderFee = builder == null ? null : 10 + r.nextInt(90);
                 if (!trigger) {
                     BigDecimal px = price(price * (bid ? 1 - distance : 1 + distance), spec.szDecimals());
                     orders.add(new Order(
@@ -108,8 +110,8 @@ public final class OpenOrderBook {
                             sz,
                             TIFS[r.nextInt(TIFS.length)],
                             r.nextInt(4) == 0 ? cloid(r) : null,
-                            r.nextInt(5) == 0 ? builder(r) : null,
-                            null,
+                            builder,
+                            builderFee,
                             snapshot));
                     continue;
                 }
@@ -121,7 +123,6 @@ public final class OpenOrderBook {
                 BigDecimal limitPx = type.endsWith("Market")
                         ? price(triggerPx.doubleValue() * (bid ? 1.1 : 0.9), spec.szDecimals())
                         : triggerPx;
-                String builder = r.nextInt(5) == 0 ? builder(r) : null;
                 orders.add(new Order(
                         height(placed),
                         address,
@@ -141,7 +142,7 @@ public final class OpenOrderBook {
                         null,
                         null,
                         builder,
-                        builder == null ? null : 10 + r.nextInt(90),
+                        builderFee,
                         snapshot));
             }
         }

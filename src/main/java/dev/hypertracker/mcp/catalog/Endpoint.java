@@ -23,6 +23,7 @@ import java.util.Optional;
  *                     that link like a 302 (same checks, no token sent to the file host) and reads the file
  * @param cacheTtl     how long a response stays fresh enough to serve from the cache
  * @param params       the API's parameters
+ * @param window       how far apart start and end may be (the API's own rule), checked before any request
  * @param description  text for the model
  */
 public record Endpoint(
@@ -37,6 +38,7 @@ public record Endpoint(
         boolean downloadUrl,
         Duration cacheTtl,
         List<Param> params,
+        WindowRule window,
         String description) {
 
     public static final String API_PREFIX = "/api/external";
@@ -49,6 +51,7 @@ public record Endpoint(
         Objects.requireNonNull(digest, tool + ": digest");
         Objects.requireNonNull(pagination, tool + ": pagination");
         Objects.requireNonNull(cacheTtl, tool + ": cacheTtl");
+        Objects.requireNonNull(window, tool + ": window");
         Objects.requireNonNull(description, tool + ": description");
         params = List.copyOf(params);
         if (export && downloadUrl)
@@ -91,6 +94,7 @@ public record Endpoint(
         private boolean downloadUrl;
         private Duration cacheTtl;
         private List<Param> params = List.of();
+        private WindowRule window = WindowRule.ANY;
         private String description;
 
         private Builder(String tool) {
@@ -154,6 +158,12 @@ public record Endpoint(
             return this;
         }
 
+        /** The API's limit on the start..end window. */
+        public Builder window(WindowRule window) {
+            this.window = window;
+            return this;
+        }
+
         public Builder description(String description) {
             this.description = description;
             return this;
@@ -172,6 +182,7 @@ public record Endpoint(
                     downloadUrl,
                     cacheTtl,
                     params,
+                    window,
                     description);
         }
     }

@@ -51,7 +51,7 @@ public final class OrderEndpoints {
                                     + "from 2026-01-19T11:05:00Z.",
                             "latest"),
                     coinQuery(),
-                    Param.query("address", ADDRESS_LIST, "One wallet address.").range(1, 1),
+                    Param.query("address", ADDRESS, "One wallet address."),
                     Param.query("oid", INTEGER, "Order id.").range(0, 999_999_999_999_999L),
                     Param.query("orderType", ENUM, null).oneOf(ORDER_TYPES.toArray(String[]::new)),
                     Param.query("start", DATETIME, "Orders placed at/after (ISO 8601 UTC)."),

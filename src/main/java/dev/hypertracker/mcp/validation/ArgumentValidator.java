@@ -74,9 +74,12 @@ public final class ArgumentValidator {
         Instant end = null;
         for (Param param : endpoint.params()) {
             Object value = args.get(param.name());
-            // the seed's windowed routes default start; elsewhere (order snapshots, …) an omitted start is not sent
+            // a start the API requires is the caller's to give: no default window is made up for it; only the
+            // windowed digests (positions, series) default it, elsewhere (order snapshots …) an omitted start is not
+            // sent
             if (value == null
                     && param.name().equals("start")
+                    && !param.required()
                     && endpoint.digest().traits().statesWindow()) {
                 value = defaultStart(endpoint);
             }
@@ -105,6 +108,9 @@ public final class ArgumentValidator {
                     "is after end (" + API_TIME.format(start) + " > " + API_TIME.format(end)
                             + "). Give a start before the end.");
         }
+        endpoint.window().violation(start, end).ifPresent(why -> {
+            throw new InvalidArgumentException("end", why);
+        });
         // server-side filters (heatmap focus, close time) travel to the digest in the echo, never into the request
         for (Param p : ToolArguments.forEndpoint(endpoint)) {
             if (!ToolArguments.isFilter(p) || !args.containsKey(p.name())) continue;
@@ -224,6 +230,7 @@ public final class ArgumentValidator {
     public static Map<String, Object> schema(Param p) {
         Map<String, Object> s = switch (p.kind()) {
             case COIN -> ordered("type", "string"); // the description shows the syntax; the validator enforces it
+            case ADDRESS -> ordered("type", "string", "pattern", "^" + ADDRESS.pattern() + "$");
             case ADDRESS_LIST ->
                 ordered(
                         "type",
@@ -233,7 +240,7 @@ public final class ArgumentValidator {
                         "items",
                         Map.of("type", "string"),
                         "maxItems",
-                        maxAddresses(p));
+                        MAX_ADDRESSES);
             case DATETIME -> ordered("type", "string", "format", "date-time");
             case SNAPSHOT_TIME -> ordered("type", "string");
             case BOOLEAN -> ordered("type", "boolean");
@@ -274,6 +281,7 @@ public final class ArgumentValidator {
         }
         return switch (p.kind()) {
             case COIN -> List.of(coin(p, value));
+            case ADDRESS -> List.of(address(p, value));
             case ADDRESS_LIST -> addresses(p, value);
             case DATETIME -> List.of(API_TIME.format(dateTime(p, value)));
             case SNAPSHOT_TIME -> List.of(snapshotTime(p, value));
@@ -314,9 +322,9 @@ public final class ArgumentValidator {
     private static List<String> addresses(Param p, Object value) {
         List<?> items = value instanceof Collection<?> c ? List.copyOf(c) : List.of(value);
         if (items.isEmpty()) throw new InvalidArgumentException(p.name(), "is an empty list. " + allowed(p));
-        if (items.size() > maxAddresses(p)) {
+        if (items.size() > MAX_ADDRESSES) {
             throw new InvalidArgumentException(
-                    p.name(), "has " + items.size() + " addresses. Allowed: at most " + maxAddresses(p) + " per call.");
+                    p.name(), "has " + items.size() + " addresses. Allowed: at most " + MAX_ADDRESSES + " per call.");
         }
         Set<String> out = new LinkedHashSet<>();
         for (Object item : items) {
@@ -329,9 +337,12 @@ public final class ArgumentValidator {
         return List.copyOf(out);
     }
 
-    /** An address list's own cap (its declared max, e.g. 1 where the API takes one address), else 50. */
-    private static long maxAddresses(Param p) {
-        return p.max() == null ? MAX_ADDRESSES : p.max();
+    /** Exactly one address, checked in full before it can become part of a path. */
+    private static String address(Param p, Object value) {
+        if (!(value instanceof String s) || !ADDRESS.matcher(s.trim()).matches()) {
+            throw new InvalidArgumentException(p.name(), describe(value) + " is not an address. " + allowed(p));
+        }
+        return s.trim().toLowerCase(Locale.ROOT);
     }
 
     private Instant dateTime(Param p, Object value) {
@@ -448,8 +459,8 @@ public final class ArgumentValidator {
         return (int) integer(p, value, (long) SizeBucket.MIN_ID, (long) SizeBucket.MAX_ID);
     }
 
-    /** A choice in any case, sent in the API's spelling ("stop market" → "Stop Market"). */
     private static String choice(Param p, Object value) {
+        // case-insensitive, answered in the API's spelling (builderFee, B)
         if (value instanceof String s) {
             for (String c : p.choices()) if (c.equalsIgnoreCase(s.trim())) return c;
         }
@@ -471,9 +482,9 @@ public final class ArgumentValidator {
         return switch (p.kind()) {
             case COIN ->
                 "Allowed: a coin symbol such as BTC, ETH, kPEPE, or a HIP-3 coin with its dex: xyz:GOLD (case-sensitive).";
+            case ADDRESS -> "Allowed: one address, 0x followed by 40 hex digits.";
             case ADDRESS_LIST ->
-                "Allowed: a wallet address 0x followed by 40 hex digits"
-                        + (maxAddresses(p) == 1 ? " (one)." : ", or a list of up to " + maxAddresses(p) + ".");
+                "Allowed: a wallet address 0x followed by 40 hex digits, or a list of up to " + MAX_ADDRESSES + ".";
             case DATETIME -> "Allowed: ISO 8601 UTC such as 2026-02-25T00:00:00Z or 2026-02-25.";
             case SNAPSHOT_TIME ->
                 "Allowed: \"latest\", or an ISO 8601 UTC time on the 5-minute grid (…:00, …:05, seconds 0) within the "

@@ -61,7 +61,7 @@ public final class Fixtures {
 
     private static List<Case> build() {
         SampleData d = new SampleData(42);
-        return List.of(
+        List<Case> cases = new java.util.ArrayList<>(List.of(
                 new Case(
                         Catalog.LIST_POSITIONS,
                         List.of(SampleData.page("positions", d.positions(1_000), "eyJuZXh0IjoxMDAwfQ"))),
@@ -96,13 +96,17 @@ public final class Fixtures {
                 new Case(Catalog.GET_LIQUIDATION_RISK_BY_ASSET, List.of(d.liquidationRisk(500, 1_297))),
                 new Case(Catalog.EXPORT_LIQUIDATION_HEATMAP, List.of(d.liquidationHeatmap(400))),
                 new Case(Catalog.LIST_COHORTS, List.of(SampleData.cohorts())),
-                new Case(Catalog.GET_DATA_FRESHNESS, List.of(SampleData.freshness())),
+                new Case(Catalog.GET_DATA_FRESHNESS, List.of(SampleData.freshness()))));
+        // the whole-API groups (issue 15), each from its own sample class
+        cases.addAll(BuilderSamples.largestInputs());
+        cases.addAll(List.of(
                 new Case(
                         OrderEndpoints.GET_ORDER_SNAPSHOT_TIME,
                         List.of(SampleData.MAPPER.getNodeFactory().stringNode("2026-11-30T12:00:00.000Z"))),
                 new Case(OrderEndpoints.LIST_OPEN_ORDERS, List.of(d.openOrders(1_000))),
                 new Case(OrderEndpoints.EXPORT_OPEN_ORDERS, List.of(d.openOrders(5_000))),
-                new Case(OrderEndpoints.EXPORT_PNL_LEADERBOARD, List.of(d.pnlLeaderboardFile(25_000))));
+                new Case(OrderEndpoints.EXPORT_PNL_LEADERBOARD, List.of(d.pnlLeaderboardFile(25_000)))));
+        return List.copyOf(cases);
     }
 
     static Digest digest(Case c, DigestOptions options) {

@@ -113,7 +113,38 @@ public enum DigestKind {
     TRADE_STATS(kind().shaping()
             .top()
             .rowColumns(
-                    "coin", "totalTrades", "wins", "losses", "winRate", "netPnl", "totalVolumeUsd", "volumeSharePct"));
+                    "coin", "totalTrades", "wins", "losses", "winRate", "netPnl", "totalVolumeUsd", "volumeSharePct")),
+    /** Open orders (a snapshot page or a coin's whole file): the book by price band, trigger orders apart. */
+    ORDER_BOOK(kind().shaping()
+            .top()
+            .rowColumns(
+                    "coin",
+                    "side",
+                    "limitPx",
+                    "sz",
+                    "orderType",
+                    "isTrigger",
+                    "triggerPx",
+                    "reduceOnly",
+                    "address",
+                    "oid",
+                    "timestamp",
+                    "snapshotTs")),
+    // a bare ISO string; its age is stated against the clock
+    SNAPSHOT_TIME(kind().oneRowBody().neverReplayed()),
+    /** The perp PnL leaderboard file of one period (numbers as strings). */
+    PNL_LEADERBOARD_FILE(kind().shaping()
+            .top()
+            .rowColumns(
+                    "rank",
+                    "address",
+                    "pnlDay",
+                    "pnlWeek",
+                    "pnlMonth",
+                    "pnlAllTime",
+                    "perpEquity",
+                    "openValue",
+                    "openValueLong"));
 
     private final Traits traits;
 

@@ -34,6 +34,14 @@ public record Param(
         return new Param(name, kind, true, true, description, null, null, List.of(), null);
     }
 
+    /**
+     * A path parameter the call may leave out: its default fills the path (e.g. {snapshotTime} defaults to "latest",
+     * the API's route for the newest snapshot).
+     */
+    public static Param optionalPath(String name, ParamKind kind, String description, String defaultValue) {
+        return new Param(name, kind, true, false, description, null, null, List.of(), defaultValue);
+    }
+
     public static Param query(String name, ParamKind kind, String description) {
         return new Param(name, kind, false, false, description, null, null, List.of(), null);
     }

@@ -49,6 +49,9 @@ interface KindDigest {
             case CLOSED_TRADES -> new ClosedTradesDigest(options, false);
             case CLOSED_TRADE -> new ClosedTradesDigest(options, true);
             case TRADE_STATS -> new TradeStatsDigest(options);
+            case ORDER_BOOK -> new OrderBookDigest(options);
+            case SNAPSHOT_TIME -> new SnapshotTimeDigest(clock);
+            case PNL_LEADERBOARD_FILE -> new PnlLeaderboardFileDigest(options);
         };
     }
 

@@ -572,6 +572,104 @@ final class OutputSchemas {
                 p.set("coins", array(coin));
                 yield p;
             }
+            case ORDER_BOOK -> {
+                p.set("snapshotTs", type("string"));
+                p.set("ordersRead", type("integer"));
+                p.set("restingOrders", type("integer"));
+                p.set("restingNotional", type("number"));
+                p.set("triggerOrders", type("integer"));
+                p.set("triggerNotional", type("number"));
+                p.set("unreadableOrders", type("integer"));
+                p.set("coinCount", type("integer"));
+                p.set("formula", type("string"));
+                ObjectNode band = object(
+                        "band",
+                        type("string"),
+                        "bidCount",
+                        type("integer"),
+                        "bidSize",
+                        type("number"),
+                        "bidNotional",
+                        type("number"),
+                        "askCount",
+                        type("integer"),
+                        "askSize",
+                        type("number"),
+                        "askNotional",
+                        type("number"));
+                ObjectNode coin = object(
+                        "coin",
+                        type("string"),
+                        "mid",
+                        type("number"),
+                        "bestBid",
+                        type("number"),
+                        "bestAsk",
+                        type("number"),
+                        "bidCount",
+                        type("integer"),
+                        "bidSize",
+                        type("number"),
+                        "bidNotional",
+                        type("number"),
+                        "askCount",
+                        type("integer"),
+                        "askSize",
+                        type("number"),
+                        "askNotional",
+                        type("number"),
+                        "bands",
+                        array(band));
+                p.set("coins", array(coin));
+                p.set(
+                        "triggers",
+                        array(object(
+                                "coin",
+                                type("string"),
+                                "orderType",
+                                type("string"),
+                                "side",
+                                type("string"),
+                                "count",
+                                type("integer"),
+                                "size",
+                                type("number"),
+                                "notional",
+                                type("number"))));
+                yield p;
+            }
+            case SNAPSHOT_TIME -> {
+                p.set("snapshotTime", type("string"));
+                p.set("now", type("string"));
+                p.set("ageMinutes", type("number"));
+                p.set("onFiveMinuteGrid", type("boolean"));
+                p.set("nextSnapshotDue", type("string"));
+                yield p;
+            }
+            case PNL_LEADERBOARD_FILE -> {
+                p.set("period", type("string"));
+                p.set("pnlField", type("string"));
+                p.set("walletsRead", type("integer"));
+                p.set("sumPnl", type("number"));
+                p.set("winners", type("integer"));
+                p.set("losers", type("integer"));
+                p.set("flat", type("integer"));
+                p.set("missingPnl", type("integer"));
+                p.set("sumPerpEquity", type("number"));
+                p.set("numbersAsStrings", type("integer"));
+                p.set(
+                        "top",
+                        array(object(
+                                "rank",
+                                type("integer"),
+                                "address",
+                                type("string"),
+                                "pnl",
+                                type("number"),
+                                "perpEquity",
+                                type("number"))));
+                yield p;
+            }
         };
     }
 

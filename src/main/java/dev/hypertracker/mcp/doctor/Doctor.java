@@ -441,6 +441,13 @@ public final class Doctor {
         String path = e.fullPathTemplate();
         for (Map.Entry<String, String> p : SAMPLE_PATH.entrySet())
             path = path.replace("{" + p.getKey() + "}", p.getValue());
+        // any other path parameter: its default ("latest"), else its first choice
+        for (Param p : e.pathParams()) {
+            Object sample = p.defaultValue() != null
+                    ? p.defaultValue()
+                    : p.choices().isEmpty() ? null : p.choices().get(0);
+            if (sample != null) path = path.replace("{" + p.name() + "}", sample.toString());
+        }
         List<String> query = new ArrayList<>();
         if (e.param("start").isPresent()) {
             Instant start = clock.instant().minus(Duration.ofHours(24)).truncatedTo(ChronoUnit.SECONDS);

@@ -31,6 +31,8 @@ final class ApiRoutes {
         MetaEndpoints meta = new MetaEndpoints(data);
         BuilderEndpoints builders = new BuilderEndpoints(data, files);
         TradeFlowEndpoints trades = new TradeFlowEndpoints(data);
+        OrderEndpoints orders = new OrderEndpoints(data, files);
+        LeaderboardDownloads leaderboardFiles = new LeaderboardDownloads(data, files);
         Map<String, Handler> byPath = Map.ofEntries(
                 Map.entry("/positions", (p, q) -> positions.list(q)),
                 Map.entry("/positions/coins", (p, q) -> exposure.coins()),
@@ -54,7 +56,11 @@ final class ApiRoutes {
                 Map.entry("/closed-trades", (p, q) -> trades.closedTrades(q)),
                 Map.entry("/closed-trades/summary", (p, q) -> trades.closedTradesSummary(q)),
                 Map.entry("/closed-trades/{hash}", (p, q) -> trades.closedTrade(p)),
-                Map.entry("/closed-trades/{hash}/fills", trades::closedTradeFills));
+                Map.entry("/closed-trades/{hash}/fills", trades::closedTradeFills),
+                Map.entry("/orders/5m-snapshots/latest-snapshot-timestamp", (p, q) -> orders.latestSnapshotTime()),
+                Map.entry("/orders/5m-snapshots/{snapshotTime}", orders::snapshot),
+                Map.entry("/orders/5m-snapshots/coins/{coin}/download", (p, q) -> orders.download(p)),
+                Map.entry("/leaderboards/perp-pnl/{period}/download", (p, q) -> leaderboardFiles.download(p)));
         for (Endpoint e : Catalog.endpoints()) {
             // the per-coin exports share one handler; every other route, 302 files included, is listed by path
             Handler handler = byPath.get(e.pathTemplate());

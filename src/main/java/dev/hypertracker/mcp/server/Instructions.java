@@ -25,6 +25,8 @@ final class Instructions {
             - Per-coin breakdowns: export_position_breakdown_by_cohort / _by_size, export_coin_positions.
             - Builders (front ends earning a fee): list_builders, get_builder_profile, export_builders_revenue,
               list_builder_fills (one UTC day), list_builder_users.
+            - Resting orders by price band: list_open_orders (5-minute snapshots; get_order_snapshot_time),
+              export_open_orders (a coin's whole book). A period's PnL leaderboard as one file: export_pnl_leaderboard.
             """;
 
     static final String DATA = """

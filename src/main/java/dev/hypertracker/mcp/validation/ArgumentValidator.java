@@ -4,6 +4,7 @@ import dev.hypertracker.mcp.api.ApiRequest;
 import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.catalog.Cohort;
 import dev.hypertracker.mcp.catalog.Endpoint;
+import dev.hypertracker.mcp.catalog.OrderEndpoints;
 import dev.hypertracker.mcp.catalog.Param;
 import dev.hypertracker.mcp.catalog.ParamKind;
 import dev.hypertracker.mcp.catalog.SizeBucket;
@@ -276,6 +277,7 @@ public final class ArgumentValidator {
                         "maxItems",
                         p.max() != null ? p.max() : MAX_ADDRESSES);
             case DATETIME -> ordered("type", "string", "format", "date-time");
+            case SNAPSHOT_TIME -> ordered("type", "string");
             case BOOLEAN -> ordered("type", "boolean");
             case INTEGER -> ordered("type", "integer", "minimum", p.min(), "maximum", p.max());
             case COHORT ->
@@ -318,6 +320,7 @@ public final class ArgumentValidator {
             case ADDRESS -> List.of(address(p, value));
             case ADDRESS_LIST -> addresses(p, value);
             case DATETIME -> List.of(API_TIME.format(dateTime(p, value)));
+            case SNAPSHOT_TIME -> List.of(snapshotTime(p, value));
             case BOOLEAN -> List.of(Boolean.toString(bool(p, value)));
             case INTEGER -> List.of(Long.toString(integer(p, value, p.min(), p.max())));
             case COHORT -> List.of(Integer.toString(cohort(p, value)));
@@ -399,6 +402,29 @@ public final class ArgumentValidator {
                             + "2025-01-01 (data starts 2025-04-04) to " + API_TIME.format(latest) + ".");
         }
         return t;
+    }
+
+    /** "latest", or a time on the snapshot grid the API still keeps: checked here, since the API answers 400/404. */
+    private String snapshotTime(Param p, Object value) {
+        if (value instanceof String s && s.trim().equalsIgnoreCase("latest")) return "latest";
+        Instant t = dateTime(p, value);
+        if (t.toEpochMilli() % OrderEndpoints.SNAPSHOT_INTERVAL.toMillis() != 0) {
+            throw new InvalidArgumentException(
+                    p.name(), API_TIME.format(t) + " is not on the 5-minute snapshot grid. " + allowed(p));
+        }
+        Instant now = clock.instant();
+        Instant oldest = now.minus(OrderEndpoints.SNAPSHOT_RETENTION);
+        if (t.isBefore(OrderEndpoints.SNAPSHOT_FLOOR) || t.isBefore(oldest) || t.isAfter(now)) {
+            throw new InvalidArgumentException(
+                    p.name(),
+                    API_TIME.format(t) + " is outside the snapshots kept (from "
+                            + API_TIME.format(
+                                    oldest.isAfter(OrderEndpoints.SNAPSHOT_FLOOR)
+                                            ? oldest
+                                            : OrderEndpoints.SNAPSHOT_FLOOR)
+                            + " to now). " + allowed(p));
+        }
+        return API_TIME.format(t);
     }
 
     private static Instant parseIso(String text) {
@@ -507,6 +533,9 @@ public final class ArgumentValidator {
                         : "Allowed: a wallet address 0x followed by 40 hex digits, or a list of up to "
                                 + (p.max() != null ? p.max() : MAX_ADDRESSES) + ".";
             case DATETIME -> "Allowed: ISO 8601 UTC such as 2026-02-25T00:00:00Z or 2026-02-25.";
+            case SNAPSHOT_TIME ->
+                "Allowed: \"latest\", or an ISO 8601 UTC time on the 5-minute grid (…:00, …:05, seconds 0) within the "
+                        + "last 30 days and not before " + API_TIME.format(OrderEndpoints.SNAPSHOT_FLOOR) + ".";
             case BOOLEAN -> "Allowed: true or false.";
             case INTEGER -> "Allowed: a whole number from " + p.min() + " to " + p.max() + ".";
             case COHORT -> "Allowed: a cohort id 1-16 or a cohort name such as \"Smart Money\" or \"Whale\".";

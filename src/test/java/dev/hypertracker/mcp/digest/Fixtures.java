@@ -6,6 +6,7 @@ import dev.hypertracker.mcp.api.Paging;
 import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.catalog.DigestKind;
 import dev.hypertracker.mcp.catalog.Endpoint;
+import dev.hypertracker.mcp.catalog.OrderEndpoints;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
 import java.time.Clock;
@@ -104,6 +105,13 @@ public final class Fixtures {
                 new Case(Catalog.GET_DATA_FRESHNESS, List.of(SampleData.freshness()))));
         // the whole-API groups (issue 15), each from its own sample class
         cases.addAll(BuilderSamples.largestInputs());
+        cases.addAll(List.of(
+                new Case(
+                        OrderEndpoints.GET_ORDER_SNAPSHOT_TIME,
+                        List.of(SampleData.MAPPER.getNodeFactory().stringNode("2026-11-30T12:00:00.000Z"))),
+                new Case(OrderEndpoints.LIST_OPEN_ORDERS, List.of(d.openOrders(1_000))),
+                new Case(OrderEndpoints.EXPORT_OPEN_ORDERS, List.of(d.openOrders(5_000))),
+                new Case(OrderEndpoints.EXPORT_PNL_LEADERBOARD, List.of(d.pnlLeaderboardFile(25_000)))));
         return List.copyOf(cases);
     }
 

@@ -45,6 +45,8 @@ class RouteShapeTest {
                             .replace("{sizeBucketId}", "3")
                             .replace("{timeframe}", "7d")
                             .replace("{builder}", builder)
+                            .replace("{snapshotTime}", "latest")
+                            .replace("{period}", "7d")
                             .replace(
                                     "{hash}",
                                     "0x"

@@ -94,6 +94,13 @@ class HostileInputTest {
         return values.stream().filter(v -> !(v instanceof List<?>)).toList();
     }
 
+    /** Bad times, and good times that are no snapshot time (off the 5-minute grid, before the floor). */
+    static List<Object> offTheSnapshotGrid() {
+        List<Object> bad = new ArrayList<>(BAD_TIMES);
+        bad.addAll(List.of("2026-11-01T00:03:00Z", "2026-11-01T00:05:01Z", "2026-01-19T11:00:00Z", "latest;"));
+        return bad;
+    }
+
     static List<BadCall> corpus() {
         List<BadCall> calls = new ArrayList<>();
         for (Endpoint e : Catalog.endpoints()) {
@@ -113,6 +120,7 @@ class HostileInputTest {
                     case COHORT -> withRange(BAD_INTS, 17, 99);
                     case SIZE_BUCKET -> withRange(BAD_INTS, 11, -3);
                     case DATETIME -> BAD_TIMES;
+                    case SNAPSHOT_TIME -> offTheSnapshotGrid();
                     case ADDRESS_LIST -> BAD_ADDRESSES;
                     // one address only: a list, even of one, is refused too
                     case ADDRESS -> concat(BAD_ADDRESSES, List.of(List.of("0x" + "a".repeat(40))));

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param digest       the summarizer that applies
  * @param pagination   how it pages
  * @param rowsKey      the JSON field holding the rows ("positions", "metrics", …), or null for a bare array or a
- *                     single object
+ *                     single object; for a one-object summary file, the object field it must have to be that file
  * @param export       true for a download endpoint answered with 302 to a short-lived file URL
  * @param cacheTtl     how long a response stays fresh enough to serve from the cache
  * @param params       the API's parameters

@@ -39,6 +39,10 @@ interface KindDigest {
             case LIQUIDATION_HEATMAP -> new LiquidationHeatmapDigest(options);
             case COHORTS -> new CohortsDigest();
             case FRESHNESS -> new FreshnessDigest(clock);
+            case BIAS_HISTORY -> new BiasHistoryDigest(options, historyStart(endpoint, options));
+            case COHORT_SUMMARY -> new CohortSummaryDigest(options);
+            case MARKET_SUMMARY -> new MarketSummaryDigest();
+            case COIN_COHORTS -> new CoinCohortsDigest(options);
         };
     }
 

@@ -367,6 +367,106 @@ final class OutputSchemas {
                 p.set("overdue", type("boolean"));
                 yield p;
             }
+            case BIAS_HISTORY -> {
+                p.setAll(kindProperties(DigestKind.SERIES));
+                p.set("segmentId", type("integer"));
+                p.set("cohort", type("string"));
+                p.set("positionRecencyTimeframe", type("string"));
+                p.set(
+                        "apiWindow",
+                        object(
+                                "start",
+                                type("string"),
+                                "end",
+                                type("string"),
+                                "pageStart",
+                                type("string"),
+                                "pageEnd",
+                                type("string")));
+                p.set("biasScale", type("string"));
+                ObjectNode latest = numbers(
+                        "bias", "exposureRatio", "openValue", "openLongValue", "openShortValue", "activePerpEquity");
+                ((ObjectNode) latest.get("properties")).set("timestamp", type("string"));
+                p.set("latest", latest);
+                yield p;
+            }
+            case COHORT_SUMMARY -> {
+                p.set("segmentId", type("integer"));
+                p.set("cohort", type("string"));
+                p.set("positionAge", type("string"));
+                ObjectNode side = numbers("count", "value");
+                ObjectNode open = numbers(
+                        "perpBias",
+                        "exposureRatio",
+                        "countOpenPositions",
+                        "countTradersInPosition",
+                        "countTradersInProfit",
+                        "totalValue",
+                        "totalLongValue",
+                        "totalActivePerpEquity",
+                        "totalPerpEquity",
+                        "countAssets");
+                ((ObjectNode) open.get("properties")).set("bySide", object("long", side, "short", side.deepCopy()));
+                p.set("openPerpsSummary", open);
+                p.set(
+                        "summary",
+                        numbers(
+                                "countTraders",
+                                "countTradersInPosition",
+                                "perpBias",
+                                "positionValue",
+                                "positionLongValue",
+                                "positionShortValue",
+                                "exposureRatio",
+                                "activePerpEquity",
+                                "perpEquity"));
+                yield p;
+            }
+            case MARKET_SUMMARY -> {
+                ObjectNode market =
+                        numbers("countTraders", "countActiveTraders", "countTraders24HoursAgo", "perpVolume");
+                ((ObjectNode) market.get("properties")).set("perpPositionsMetrics", numbers("count", "openInterest"));
+                p.set("market", market);
+                p.set("tradersChange24h", type("number"));
+                p.set("formulas", array(type("string")));
+                ObjectNode counts = numbers(
+                        "countTraders", "countTraders24HoursAgo", "countTraders7DaysAgo", "countTraders30DaysAgo");
+                ((ObjectNode) counts.get("properties")).set("segmentId", type("integer"));
+                ((ObjectNode) counts.get("properties")).set("cohort", type("string"));
+                p.set("sizeCohorts", array(counts));
+                p.set("pnlCohorts", array(counts.deepCopy()));
+                yield p;
+            }
+            case COIN_COHORTS -> {
+                p.set("coin", type("string"));
+                p.set("cohorts", type("integer"));
+                p.set("pointsPerCohort", type("integer"));
+                ObjectNode totals = numbers("positionCount", "positionCountLong", "totalPositionValue");
+                p.set("axisTotals", object("size", totals, "pnl", totals.deepCopy()));
+                p.set("formulas", array(type("string")));
+                ObjectNode cohort = numbers(
+                        "positionCount",
+                        "positionCountLong",
+                        "totalPositionValue",
+                        "totalPositionValueLong",
+                        "bias",
+                        "longPctByValue");
+                ObjectNode props = (ObjectNode) cohort.get("properties");
+                props.set("segmentId", type("integer", "null"));
+                props.set("cohort", type("string"));
+                props.set(
+                        "change",
+                        numbers(
+                                "positionCount",
+                                "positionCountLong",
+                                "totalPositionValue",
+                                "totalPositionValueLong",
+                                "bias"));
+                p.set("sizeAxis", array(cohort));
+                p.set("pnlAxis", array(cohort.deepCopy()));
+                p.set("otherCohorts", array(cohort.deepCopy()));
+                yield p;
+            }
         };
     }
 

@@ -48,6 +48,12 @@ final class RowSource {
             return;
         }
         if (!body.isObject()) throw notTheShape(endpoint, body);
+        if (isTable(body) && !singleObjectAllowed(endpoint)) {
+            // a chart file that is itself one columns-and-data table (total-wallets-equity-chart-data)
+            tableRows(body, null).forEach(sink::row);
+            sink.envelope(Json.MAPPER.createObjectNode());
+            return;
+        }
         String rowsField = rowsField(endpoint, body);
         if (rowsField == null && !singleObjectAllowed(endpoint)) throw notTheShape(endpoint, body);
         ObjectNode envelope = Json.MAPPER.createObjectNode();
@@ -58,7 +64,11 @@ final class RowSource {
             sink.row(body);
         } else {
             JsonNode rows = body.get(rowsField);
-            if (rows.isArray()) {
+            JsonNode columns = body.get(COLUMN_NAMES);
+            if (rows.isArray() && columns != null && columns.isArray()) {
+                // bias-history: rows are arrays whose column names the body lists beside them
+                for (JsonNode row : rows.values()) sink.row(namedRow(endpoint, columns, row));
+            } else if (rows.isArray()) {
                 for (JsonNode row : rows.values()) sink.row(checkedRow(endpoint, row));
             } else {
                 tableRows(rows, envelope.get("coin")).forEach(sink::row);
@@ -72,6 +82,8 @@ final class RowSource {
      * under its key ({"positions":[…]}), an export file holding a list of rows, or one object (the status).
      */
     static String expectedShape(Endpoint endpoint) {
+        if (singleObjectAllowed(endpoint) && endpoint.rowsKey() != null)
+            return "a JSON object with a \"" + endpoint.rowsKey() + "\" object";
         if (endpoint.rowsKey() != null) {
             return "an object with a \"" + endpoint.rowsKey() + "\" list of row objects"
                     + (endpoint.export() ? " (or a columns-and-data table)" : "");
@@ -180,7 +192,24 @@ final class RowSource {
         }
     }
 
+    /** Where a body names the columns of its array rows (/segments/{id}/bias-history). */
+    static final String COLUMN_NAMES = "historySnapshotStructure";
+
+    private static JsonNode namedRow(Endpoint endpoint, JsonNode columns, JsonNode row) {
+        if (row.isObject()) return row;
+        if (!row.isArray()) {
+            throw UpstreamBodyException.onRoute(
+                    endpoint,
+                    "expected rows as lists of the " + COLUMN_NAMES + " columns, but a row is " + describe(row));
+        }
+        ObjectNode named = Json.MAPPER.createObjectNode();
+        for (int i = 0; i < columns.size() && i < row.size(); i++)
+            named.set(columns.get(i).asString(), row.get(i));
+        return named;
+    }
+
     private static String rowsField(Endpoint endpoint, JsonNode body) {
+        if (singleObjectAllowed(endpoint)) return null; // summary files: nested lists belong to the one row
         String key = endpoint.rowsKey();
         if (key != null && isRows(body.get(key))) return key;
         for (String name : body.propertyNames()) {

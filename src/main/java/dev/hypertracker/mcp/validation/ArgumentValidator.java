@@ -73,7 +73,10 @@ public final class ArgumentValidator {
         Instant end = null;
         for (Param param : endpoint.params()) {
             Object value = args.get(param.name());
-            if (value == null && param.name().equals("start")) {
+            // a default window only where the digest states it; elsewhere start goes out only when given
+            if (value == null
+                    && param.name().equals("start")
+                    && endpoint.digest().traits().statesWindow()) {
                 value = defaultStart(endpoint);
             }
             if (value == null && param.defaultValue() != null) value = param.defaultValue();
@@ -95,6 +98,7 @@ public final class ArgumentValidator {
                     && (param.name().equals("start") || param.name().equals("end"));
             if (args.containsKey(param.name()) || window) echo.put(param.name(), wire.size() == 1 ? wire.get(0) : wire);
         }
+        requireDependents(endpoint, args);
         if (start != null && end != null && start.isAfter(end)) {
             throw new InvalidArgumentException(
                     "start",
@@ -121,6 +125,23 @@ public final class ArgumentValidator {
                 digestOptions(endpoint, args, echo),
                 intArg(endpoint, args, ToolArguments.MAX_PAGES, ToolArguments.defaultMaxPages(endpoint)),
                 boolArg(endpoint, args, ToolArguments.FRESH));
+    }
+
+    /** The API's cross-argument rules: an argument required as soon as certain others are given. */
+    private static void requireDependents(Endpoint endpoint, Map<String, Object> args) {
+        for (Param p : endpoint.params()) {
+            if (args.containsKey(p.name())) continue;
+            List<String> given =
+                    p.requiredWith().stream().filter(args::containsKey).toList();
+            if (!given.isEmpty()) {
+                throw new InvalidArgumentException(
+                        p.name(),
+                        "is required when " + String.join(" or ", given) + " is given (the API's rule: "
+                                + p.name() + " is required as soon as " + String.join(", ", p.requiredWith())
+                                + " is given). Give " + p.name() + ", or leave out " + String.join(", ", given)
+                                + ". " + allowed(p));
+            }
+        }
     }
 
     private String defaultStart(Endpoint endpoint) {
@@ -219,7 +240,8 @@ public final class ArgumentValidator {
     /** The JSON Schema of a parameter as tools/list shows it: the shape {@link #toWire} enforces, in the client's terms. */
     public static Map<String, Object> schema(Param p) {
         Map<String, Object> s = switch (p.kind()) {
-            case COIN -> ordered("type", "string"); // the description shows the syntax; the validator enforces it
+            case COIN, MAIN_COIN ->
+                ordered("type", "string"); // the description shows the syntax; the validator enforces it
             case ADDRESS_LIST ->
                 ordered(
                         "type",
@@ -269,6 +291,7 @@ public final class ArgumentValidator {
         }
         return switch (p.kind()) {
             case COIN -> List.of(coin(p, value));
+            case MAIN_COIN -> List.of(mainCoin(p, value));
             case ADDRESS_LIST -> addresses(p, value);
             case DATETIME -> List.of(API_TIME.format(dateTime(p, value)));
             case BOOLEAN -> List.of(Boolean.toString(bool(p, value)));
@@ -290,6 +313,19 @@ public final class ArgumentValidator {
             throw new InvalidArgumentException(p.name(), "\"" + clip(s) + "\" is not a coin symbol. " + allowed(p));
         }
         return s;
+    }
+
+    /** The main-exchange routes answer 404 "<COIN> not found" for a HIP-3 coin: refused here, before the request. */
+    private static String mainCoin(Param p, Object value) {
+        String coin = coin(p, value);
+        if (coin.indexOf(':') >= 0) {
+            throw new InvalidArgumentException(
+                    p.name(),
+                    "\"" + coin + "\" is a HIP-3 coin (dex " + coin.substring(0, coin.indexOf(':')) + "); this route "
+                            + "covers main-exchange coins only (HyperTracker answers 404 for HIP-3 coins). "
+                            + allowed(p));
+        }
+        return coin;
     }
 
     /** One value or a list of them, each checked by {@code one}; duplicates dropped, order kept. */
@@ -436,6 +472,7 @@ public final class ArgumentValidator {
         return switch (p.kind()) {
             case COIN ->
                 "Allowed: a coin symbol such as BTC, ETH, kPEPE, or a HIP-3 coin with its dex: xyz:GOLD (case-sensitive).";
+            case MAIN_COIN -> "Allowed: a main-exchange coin symbol such as BTC, ETH, kPEPE (case-sensitive).";
             case ADDRESS_LIST ->
                 "Allowed: a wallet address 0x followed by 40 hex digits, or a list of up to " + MAX_ADDRESSES + ".";
             case DATETIME -> "Allowed: ISO 8601 UTC such as 2026-02-25T00:00:00Z or 2026-02-25.";

@@ -72,7 +72,7 @@ final class BiasHistoryDigest implements KindDigest {
         fields.put("apiWindow", apiWindow);
         fields.put("biasScale", BIAS_SCALE);
         StringBuilder text = new StringBuilder(cohortName(id) == null ? "Cohort ?" : cohortName(id));
-        if (recency != null) text.append(", positions opened within ").append(recency);
+        if (recency != null) text.append(", positionRecencyTimeframe ").append(recency);
         if (!apiWindow.isEmpty()) {
             text.append(". API window ")
                     .append(apiWindow.getOrDefault("start", "?"))
@@ -95,10 +95,13 @@ final class BiasHistoryDigest implements KindDigest {
                     latest.put(name, value.asString());
                     line.append(name).append(' ').append(value.asString()).append(", ");
                 } else if (value.isNumber() || value.isString()) {
-                    Double v = Format.unrounded(Json.number(name, value));
+                    Number v = CohortSummaryDigest.asGiven(Json.number(name, value));
                     if (v == null) return;
                     latest.put(name, v);
-                    line.append(name).append(' ').append(value.asString()).append(", ");
+                    line.append(name)
+                            .append(' ')
+                            .append(CohortSummaryDigest.plain(v.doubleValue()))
+                            .append(", ");
                 }
             });
             line.setLength(line.length() - 2);

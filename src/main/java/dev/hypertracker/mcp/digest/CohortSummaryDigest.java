@@ -69,10 +69,10 @@ final class CohortSummaryDigest implements KindDigest {
             if (value.isObject()) {
                 out.put(name, values(value));
             } else if (value.isNumber()) {
-                out.put(name, Format.unrounded(Json.number(name, value)));
+                out.put(name, asGiven(Json.number(name, value)));
             } else if (value.isString()) {
                 double v = numeric(value.stringValue()) ? Json.number(name, value) : Double.NaN;
-                out.put(name, Double.isNaN(v) ? value.stringValue() : Format.unrounded(v));
+                out.put(name, Double.isNaN(v) ? value.stringValue() : asGiven(v));
             } else if (value.isBoolean()) {
                 out.put(name, value.booleanValue());
             }
@@ -91,7 +91,7 @@ final class CohortSummaryDigest implements KindDigest {
                 Map<String, Object> nested = (Map<String, Object>) m;
                 sb.append('{').append(line(nested)).append('}');
             } else {
-                sb.append(v instanceof Double d ? plain(d) : v);
+                sb.append(v instanceof Number n ? plain(n.doubleValue()) : v);
             }
         });
         return sb.toString();
@@ -104,6 +104,16 @@ final class CohortSummaryDigest implements KindDigest {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /**
+     * A figure as the API wrote it: a count stays a whole number (49, not 49.0), a decimal keeps its digits without an
+     * exponent (77135032.458, not 7.7135032458E7: fewer tokens, same value); null when not finite.
+     */
+    static Number asGiven(double v) {
+        if (!Double.isFinite(v)) return null;
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return (long) v;
+        return java.math.BigDecimal.valueOf(v);
     }
 
     /** 1234567.89 rather than 1.23456789E6. */

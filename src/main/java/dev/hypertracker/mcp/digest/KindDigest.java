@@ -42,7 +42,7 @@ interface KindDigest {
             case BIAS_HISTORY -> new BiasHistoryDigest(options, historyStart(endpoint, options));
             case COHORT_SUMMARY -> new CohortSummaryDigest(options);
             case MARKET_SUMMARY -> new MarketSummaryDigest();
-            case COIN_COHORTS -> new CoinCohortsDigest(options);
+            case COIN_COHORTS -> new CoinCohortsDigest();
         };
     }
 

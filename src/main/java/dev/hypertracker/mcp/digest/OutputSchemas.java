@@ -429,42 +429,25 @@ final class OutputSchemas {
                 p.set("market", market);
                 p.set("tradersChange24h", type("number"));
                 p.set("formulas", array(type("string")));
-                ObjectNode counts = numbers(
-                        "countTraders", "countTraders24HoursAgo", "countTraders7DaysAgo", "countTraders30DaysAgo");
-                ((ObjectNode) counts.get("properties")).set("segmentId", type("integer"));
-                ((ObjectNode) counts.get("properties")).set("cohort", type("string"));
-                p.set("sizeCohorts", array(counts));
-                p.set("pnlCohorts", array(counts.deepCopy()));
+                // keyed by cohort label ("Whale (#5)"), each a row of cohortColumns
+                p.set("cohortColumns", array(type("string")));
+                ObjectNode counts = array(type("integer", "null"));
+                p.set("sizeCohorts", type("object").set("additionalProperties", counts));
+                p.set("pnlCohorts", type("object").set("additionalProperties", counts.deepCopy()));
                 yield p;
             }
             case COIN_COHORTS -> {
                 p.set("coin", type("string"));
                 p.set("cohorts", type("integer"));
                 p.set("pointsPerCohort", type("integer"));
+                p.set("columns", array(type("string")));
                 ObjectNode totals = numbers("positionCount", "positionCountLong", "totalPositionValue");
                 p.set("axisTotals", object("size", totals, "pnl", totals.deepCopy()));
                 p.set("formulas", array(type("string")));
-                ObjectNode cohort = numbers(
-                        "positionCount",
-                        "positionCountLong",
-                        "totalPositionValue",
-                        "totalPositionValueLong",
-                        "bias",
-                        "longPctByValue");
-                ObjectNode props = (ObjectNode) cohort.get("properties");
-                props.set("segmentId", type("integer", "null"));
-                props.set("cohort", type("string"));
-                props.set(
-                        "change",
-                        numbers(
-                                "positionCount",
-                                "positionCountLong",
-                                "totalPositionValue",
-                                "totalPositionValueLong",
-                                "bias"));
-                p.set("sizeAxis", array(cohort));
-                p.set("pnlAxis", array(cohort.deepCopy()));
-                p.set("otherCohorts", array(cohort.deepCopy()));
+                // one row of columns per cohort, largest value first
+                p.set("sizeAxis", array(type("array")));
+                p.set("pnlAxis", array(type("array")));
+                p.set("otherCohorts", array(type("array")));
                 yield p;
             }
         };

@@ -108,6 +108,8 @@ final class BiasHistoryDigest implements KindDigest {
             fields.put("latest", latest);
             text.append('\n').append(line);
         }
+        fields.values().removeIf(java.util.Objects::isNull); // absent in the body: left out, not null
+        if (apiWindow.isEmpty()) fields.remove("apiWindow");
         sections.add(new Section.Fields(fields, text.toString()));
         sections.addAll(stats.sections());
         return new Report(sections, stats.dropOrder(), stats.narrowHint());

@@ -48,6 +48,7 @@ final class CohortSummaryDigest implements KindDigest {
             fields.put(part, values);
             text.append('\n').append(part).append(": ").append(line(values));
         }
+        fields.values().removeIf(java.util.Objects::isNull); // absent in the file: left out, not null
         return new Report(List.of(new Section.Fields(fields, text.toString())), List.of(), "nothing to narrow");
     }
 

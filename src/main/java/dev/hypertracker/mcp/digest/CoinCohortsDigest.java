@@ -146,7 +146,7 @@ final class CoinCohortsDigest implements KindDigest {
     public Report finish() {
         int cohorts = size.size() + pnl.size() + other.size();
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("coin", coin);
+        if (coin != null) fields.put("coin", coin);
         fields.put("cohorts", cohorts);
         fields.put("pointsPerCohort", maxPoints);
         fields.put("columns", COLUMNS);

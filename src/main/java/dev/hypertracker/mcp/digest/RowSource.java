@@ -164,11 +164,16 @@ final class RowSource {
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
+                // a summary file's lists belong to its one row; a chart file's columns and data are one table
                 boolean isRowsArray = value == JsonToken.START_ARRAY
                         && !streamed
-                        && (endpoint.rowsKey() == null || endpoint.rowsKey().equals(name));
+                        && !singleObjectAllowed(endpoint)
+                        && (endpoint.rowsKey() == null
+                                ? !name.equals("columns") && !name.equals("data")
+                                : endpoint.rowsKey().equals(name));
                 if (isRowsArray) {
-                    streamArray(endpoint, parser, sink);
+                    // bias-history names its list rows in historySnapshotStructure, which the API sends first
+                    streamArray(endpoint, parser, sink, rest.get(COLUMN_NAMES));
                     streamed = true;
                 } else {
                     rest.set(name, parser.readValueAsTree());
@@ -186,9 +191,15 @@ final class RowSource {
     }
 
     private static void streamArray(Endpoint endpoint, JsonParser parser, Sink sink) {
+        streamArray(endpoint, parser, sink, null);
+    }
+
+    private static void streamArray(Endpoint endpoint, JsonParser parser, Sink sink, JsonNode columns) {
+        boolean named = columns != null && columns.isArray();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             if (parser.currentToken() == JsonToken.START_OBJECT && sink.readRow(parser)) continue;
-            sink.row(checkedRow(endpoint, parser.readValueAsTree()));
+            JsonNode row = parser.readValueAsTree();
+            sink.row(named ? namedRow(endpoint, columns, row) : checkedRow(endpoint, row));
         }
     }
 

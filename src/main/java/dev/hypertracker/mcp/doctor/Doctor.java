@@ -420,6 +420,8 @@ public final class Doctor {
         String path = e.fullPathTemplate();
         for (Map.Entry<String, String> p : SAMPLE_PATH.entrySet())
             path = path.replace("{" + p.getKey() + "}", p.getValue());
+        // an optional file-name suffix ({window}) probes the plain file
+        for (var p : e.pathParams()) if (p.isPathSuffix()) path = path.replace("{" + p.name() + "}", "");
         List<String> query = new ArrayList<>();
         if (e.param("start").isPresent()) {
             Instant start = clock.instant().minus(Duration.ofHours(24)).truncatedTo(ChronoUnit.SECONDS);

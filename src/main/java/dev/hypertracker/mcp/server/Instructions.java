@@ -13,6 +13,9 @@ final class Instructions {
               get_market_overview_metrics, get_perp_volume_metrics, export_position_metrics.
             - Individual positions or wallets: list_positions (filter by coin, address, cohort, open).
             - Per-coin breakdowns: export_position_breakdown_by_cohort / _by_size, export_coin_positions.
+            - Cohorts: get_coin_cohort_snapshot (every cohort on a coin), get_cohort_bias_history (signed bias over
+              time), get_cohort_summary, export_coin_segment_metrics, export_cohort_bias_chart. Market:
+              get_market_summary, export_wallets_equity_chart.
             Rules: every wallet is in one SIZE cohort (Shrimp..Leviathan) AND one PNL cohort (Money Printer..Giga-Rekt):
             never add figures of the two axes together. Cohorts can be named ("Smart Money") or given by id.
             Coin symbols are case-sensitive (BTC, kPEPE, xyz:GOLD). Results are exact digests; pass detail="rows"

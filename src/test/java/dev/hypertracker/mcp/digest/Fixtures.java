@@ -60,7 +60,7 @@ public final class Fixtures {
 
     private static List<Case> build() {
         SampleData d = new SampleData(42);
-        return List.of(
+        List<Case> seed = List.of(
                 new Case(
                         Catalog.LIST_POSITIONS,
                         List.of(SampleData.page("positions", d.positions(1_000), "eyJuZXh0IjoxMDAwfQ"))),
@@ -96,6 +96,9 @@ public final class Fixtures {
                 new Case(Catalog.EXPORT_LIQUIDATION_HEATMAP, List.of(d.liquidationHeatmap(400))),
                 new Case(Catalog.LIST_COHORTS, List.of(SampleData.cohorts())),
                 new Case(Catalog.GET_DATA_FRESHNESS, List.of(SampleData.freshness())));
+        List<Case> all = new java.util.ArrayList<>(seed);
+        all.addAll(CohortSamples.cases()); // issue 15, cohort and market group
+        return List.copyOf(all);
     }
 
     static Digest digest(Case c, DigestOptions options) {

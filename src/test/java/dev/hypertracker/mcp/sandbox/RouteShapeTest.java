@@ -37,11 +37,12 @@ class RouteShapeTest {
     @Test
     void servesEveryCatalogEndpoint() {
         for (Endpoint e : Catalog.endpoints()) {
-            String path =
-                    e.pathTemplate()
-                                    .replace("{coin}", "BTC")
-                                    .replace("{segmentId}", "9")
-                                    .replace("{sizeBucketId}", "3") + "?start=2026-06-30T00:00:00.000Z";
+            String path = e.pathTemplate()
+                            .replace("{coin}", "BTC")
+                            .replace("{segmentId}", "9")
+                            .replace("{sizeBucketId}", "3")
+                            .replace("{window}", "")
+                    + "?start=2026-06-30T00:00:00.000Z";
             HttpResponse<String> r = client.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(e.export() ? 302 : 200);
         }

@@ -229,28 +229,6 @@ class CohortToolsTest {
         assertThat(harness.sandbox().requestLog().entries()).isEmpty();
     }
 
-    @Test
-    void debugPrint() {
-        for (var t : List.of(
-                List.of("get_cohort_bias_history", Map.of("segmentId", 5)),
-                List.of("get_cohort_summary", Map.of("segmentId", 5)),
-                List.of("get_market_summary", Map.of()),
-                List.of("get_coin_cohort_snapshot", Map.of("coin", "BTC")),
-                List.of("export_wallets_equity_chart", Map.of()),
-                List.of("export_cohort_bias_chart", Map.of()))) {
-            Map<String, Object> args = new LinkedHashMap<>(map(t.get(1)));
-            args.put("maxTokens", 20000);
-            CallToolResult full = harness.call((String) t.get(0), args);
-            String json = tools.jackson.databind.json.JsonMapper.builder()
-                    .build()
-                    .writeValueAsString(full.structuredContent());
-            System.out.println("=== " + t.get(0) + " full: text "
-                    + dev.hypertracker.mcp.digest.TokenCounter.estimate(text(full)) + " json "
-                    + dev.hypertracker.mcp.digest.TokenCounter.estimate(json) + "\n" + text(full) + "\nFULL JSON "
-                    + json);
-        }
-    }
-
     // ---- get_cohort_summary ----
 
     @Test

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The cohort and market routes (issue 15), all from the same positions as every other route: a cohort's bias history
@@ -96,7 +95,8 @@ final class CohortEndpoints {
             fromTick = (int) Math.max(0, -Math.floorDiv(-data.secondOf(from), spacing));
             toTick = (int) Math.max(-1, Math.min(newestTick, Math.floorDiv(data.secondOf(end), spacing)));
             if (q.first("nextCursor").isPresent())
-                toTick = Math.min(toTick, cursorTick(q.first("nextCursor").get()));
+                toTick = Math.min(
+                        toTick, Cursors.seriesTick(data, q.first("nextCursor").get(), BIAS_SPACING_HOURS * 3600));
         }
         int rows = Math.max(0, Math.min(limit, toTick - fromTick + 1));
         int oldestOnPage = toTick - rows + 1;
@@ -148,16 +148,6 @@ final class CohortEndpoints {
 
     private Instant tickTime(int tick) {
         return data.instantAt((long) tick * BIAS_SPACING_HOURS * 3600);
-    }
-
-    private int cursorTick(String cursor) {
-        JsonNode at = Cursors.decode(cursor).get("createdAt");
-        if (at == null || !at.isString()) throw Cursors.invalid();
-        Instant t = QueryParams.parseIso8601(at.stringValue()).orElseThrow(Cursors::invalid);
-        long second = data.secondOf(t);
-        long spacing = BIAS_SPACING_HOURS * 3600L;
-        if (second < 0 || second > data.anchorSecond() || second % spacing != 0) throw Cursors.invalid();
-        return (int) (second / spacing);
     }
 
     /** The sandbox's signed bias: (long - short) / (long + short), -1..1, four decimals; 0 for no positions. */

@@ -165,4 +165,5 @@ final class CohortSamples {
             return body;
         }
     }
-}
+}            dev.hypertracker.mcp.catalog.DigestKind.BIAS_HISTORY.traits().columns()
+                    

@@ -2,6 +2,7 @@ package dev.hypertracker.mcp.digest;
 
 import dev.hypertracker.mcp.catalog.Cohort;
 import dev.hypertracker.mcp.catalog.CohortEndpoints;
+import dev.hypertracker.mcp.catalog.DigestKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
@@ -64,15 +65,7 @@ final class CohortSamples {
             body.put("pageStart", start.toString());
             body.put("pageEnd", end.toString());
             ArrayNode columns = body.putArray("historySnapshotStructure");
-            List.of(
-                            "timestamp",
-                            "bias",
-                            "exposureRatio",
-                            "openValue",
-                            "openLongValue",
-                            "openShortValue",
-                            "activePerpEquity")
-                    .forEach(columns::add);
+            DigestKind.BIAS_HISTORY.traits().columns().forEach(columns::add);
             ArrayNode history = body.putArray("history");
             for (int i = 0; i < rows; i++) {
                 double longValue = money(), shortValue = money();
@@ -165,5 +158,4 @@ final class CohortSamples {
             return body;
         }
     }
-}            dev.hypertracker.mcp.catalog.DigestKind.BIAS_HISTORY.traits().columns()
-                    
+}

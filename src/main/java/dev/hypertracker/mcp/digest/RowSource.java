@@ -48,10 +48,14 @@ final class RowSource {
             return;
         }
         if (!body.isObject()) throw notTheShape(endpoint, body);
-        if (isTable(body) && !singleObjectAllowed(endpoint)) {
-            // a chart file that is itself one columns-and-data table (total-wallets-equity-chart-data)
-            tableRows(body, null).forEach(sink::row);
-            sink.envelope(Json.MAPPER.createObjectNode());
+        if (endpoint.rowsKey() == null && isTable(body)) {
+            // a file that is itself a columns-and-data table (the builders' revenue, the chart exports)
+            ObjectNode envelope = Json.MAPPER.createObjectNode();
+            body.forEachEntry((name, value) -> {
+                if (!name.equals("columns") && !name.equals("data")) envelope.set(name, value);
+            });
+            tableRows(body, envelope.get("coin")).forEach(sink::row);
+            sink.envelope(envelope);
             return;
         }
         String rowsField = rowsField(endpoint, body);
@@ -164,13 +168,14 @@ final class RowSource {
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
-                // a summary file's lists belong to its one row; a chart file's columns and data are one table
+                // a columns-and-data table's two arrays are read whole and turned into rows by read(); a summary
+                // file's lists belong to its one row
+                boolean tablePart = endpoint.rowsKey() == null && (name.equals("columns") || name.equals("data"));
                 boolean isRowsArray = value == JsonToken.START_ARRAY
                         && !streamed
+                        && !tablePart
                         && !singleObjectAllowed(endpoint)
-                        && (endpoint.rowsKey() == null
-                                ? !name.equals("columns") && !name.equals("data")
-                                : endpoint.rowsKey().equals(name));
+                        && (endpoint.rowsKey() == null || endpoint.rowsKey().equals(name));
                 if (isRowsArray) {
                     // bias-history names its list rows in historySnapshotStructure, which the API sends first
                     streamArray(endpoint, parser, sink, rest.get(COLUMN_NAMES));

@@ -29,6 +29,7 @@ final class ApiRoutes {
         ExposureEndpoints exposure = new ExposureEndpoints(data, aggregates);
         MetricsEndpoints metrics = new MetricsEndpoints(data, aggregates);
         MetaEndpoints meta = new MetaEndpoints(data);
+        BuilderEndpoints builders = new BuilderEndpoints(data, files);
         CohortEndpoints cohorts = new CohortEndpoints(data, aggregates, files);
         exports.useCohorts(cohorts);
         Map<String, Handler> byPath = Map.ofEntries(
@@ -43,6 +44,11 @@ final class ApiRoutes {
                 Map.entry("/metrics/perp-volume", (p, q) -> metrics.perpVolume(q)),
                 Map.entry("/segments", (p, q) -> meta.segments()),
                 Map.entry("/hypertracker/state/status", (p, q) -> meta.status()),
+                Map.entry("/builders/list/timeframe/{timeframe}", (p, q) -> builders.list(p)),
+                Map.entry("/builders/{builder}/profile", (p, q) -> builders.profile(p)),
+                Map.entry("/builders/all-time-revenue", (p, q) -> builders.allTimeRevenue()),
+                Map.entry("/builders/{builder}/fills", builders::fills),
+                Map.entry("/builders/{builder}/users", builders::users),
                 Map.entry("/segments/{segmentId}/bias-history", cohorts::biasHistory),
                 Map.entry("/segments/{segmentId}/summary", cohorts::cohortSummary),
                 Map.entry("/state/summary", (p, q) -> cohorts.marketSummary()),

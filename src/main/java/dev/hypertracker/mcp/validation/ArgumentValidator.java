@@ -73,9 +73,11 @@ public final class ArgumentValidator {
         Instant end = null;
         for (Param param : endpoint.params()) {
             Object value = args.get(param.name());
-            // a default window only where the digest states it; elsewhere start goes out only when given
+            // a default window only where the digest states it, and never for a start the API requires (the
+            // caller's to give); elsewhere start goes out only when given
             if (value == null
                     && param.name().equals("start")
+                    && !param.required()
                     && endpoint.digest().traits().statesWindow()) {
                 value = defaultStart(endpoint);
             }
@@ -105,6 +107,9 @@ public final class ArgumentValidator {
                     "is after end (" + API_TIME.format(start) + " > " + API_TIME.format(end)
                             + "). Give a start before the end.");
         }
+        endpoint.window().violation(start, end).ifPresent(why -> {
+            throw new InvalidArgumentException("end", why);
+        });
         // server-side filters (heatmap focus, close time) travel to the digest in the echo, never into the request
         for (Param p : ToolArguments.forEndpoint(endpoint)) {
             if (!ToolArguments.isFilter(p) || !args.containsKey(p.name())) continue;
@@ -242,6 +247,7 @@ public final class ArgumentValidator {
         Map<String, Object> s = switch (p.kind()) {
             case COIN, MAIN_COIN ->
                 ordered("type", "string"); // the description shows the syntax; the validator enforces it
+            case ADDRESS -> ordered("type", "string", "pattern", "^" + ADDRESS.pattern() + "$");
             case ADDRESS_LIST ->
                 ordered(
                         "type",
@@ -292,6 +298,7 @@ public final class ArgumentValidator {
         return switch (p.kind()) {
             case COIN -> List.of(coin(p, value));
             case MAIN_COIN -> List.of(mainCoin(p, value));
+            case ADDRESS -> List.of(address(p, value));
             case ADDRESS_LIST -> addresses(p, value);
             case DATETIME -> List.of(API_TIME.format(dateTime(p, value)));
             case BOOLEAN -> List.of(Boolean.toString(bool(p, value)));
@@ -357,6 +364,14 @@ public final class ArgumentValidator {
             out.add(s.trim().toLowerCase(Locale.ROOT));
         }
         return List.copyOf(out);
+    }
+
+    /** Exactly one address, checked in full before it can become part of a path. */
+    private static String address(Param p, Object value) {
+        if (!(value instanceof String s) || !ADDRESS.matcher(s.trim()).matches()) {
+            throw new InvalidArgumentException(p.name(), describe(value) + " is not an address. " + allowed(p));
+        }
+        return s.trim().toLowerCase(Locale.ROOT);
     }
 
     private Instant dateTime(Param p, Object value) {
@@ -451,8 +466,9 @@ public final class ArgumentValidator {
     }
 
     private static String choice(Param p, Object value) {
-        if (value instanceof String s && p.choices().contains(s.trim().toLowerCase(Locale.ROOT))) {
-            return s.trim().toLowerCase(Locale.ROOT);
+        // case-insensitive, answered in the API's spelling (builderFee, B)
+        if (value instanceof String s) {
+            for (String c : p.choices()) if (c.equalsIgnoreCase(s.trim())) return c;
         }
         throw new InvalidArgumentException(p.name(), describe(value) + " is not allowed. " + allowed(p));
     }
@@ -473,6 +489,7 @@ public final class ArgumentValidator {
             case COIN ->
                 "Allowed: a coin symbol such as BTC, ETH, kPEPE, or a HIP-3 coin with its dex: xyz:GOLD (case-sensitive).";
             case MAIN_COIN -> "Allowed: a main-exchange coin symbol such as BTC, ETH, kPEPE (case-sensitive).";
+            case ADDRESS -> "Allowed: one address, 0x followed by 40 hex digits.";
             case ADDRESS_LIST ->
                 "Allowed: a wallet address 0x followed by 40 hex digits, or a list of up to " + MAX_ADDRESSES + ".";
             case DATETIME -> "Allowed: ISO 8601 UTC such as 2026-02-25T00:00:00Z or 2026-02-25.";

@@ -27,8 +27,14 @@ public record ApiRequest(Endpoint endpoint, String path, List<Map.Entry<String, 
         String path = endpoint.fullPathTemplate();
         for (var param : endpoint.pathParams()) {
             String value = pathValues.get(param.name());
+            String placeholder = "{" + param.name() + "}";
+            if (param.isPathSuffix()) {
+                // a file-name variant: …-by-size-24h when given, …-by-size when not
+                path = path.replace(placeholder, value == null ? "" : "-" + encode(value));
+                continue;
+            }
             if (value == null) throw new IllegalArgumentException("missing path value " + param.name());
-            path = path.replace("{" + param.name() + "}", encode(value));
+            path = path.replace(placeholder, encode(value));
         }
         return new ApiRequest(endpoint, path, query);
     }

@@ -287,7 +287,8 @@ public final class HyperTrackerClient {
 
     /**
      * An export file is a JSON object holding its rows: under the endpoint's key when it has one, else in an array
-     * field (the breakdowns). Anything else (a scalar, HTML, a credentials document) is refused, not returned.
+     * field (the breakdowns); a summary file is one object with its key object (openPerpsSummary, perpPositionsMetrics).
+     * Anything else (a scalar, HTML, a credentials document) is refused, not returned.
      */
     private static JsonNode exportBody(ApiRequest request, JsonNode body) {
         String rowsKey = request.endpoint().rowsKey();
@@ -297,18 +298,23 @@ public final class HyperTrackerClient {
             wrapped.set(rowsKey, body);
             return wrapped;
         }
+        boolean oneObject = request.endpoint().digest().traits().bodyIsOneRow();
         boolean rows = body != null
                 && body.isObject()
-                && (rowsKey == null
-                        ? body.values().stream().anyMatch(JsonNode::isArray)
-                        : body.has(rowsKey) && body.get(rowsKey).isContainer());
+                && (oneObject
+                        ? rowsKey == null ? !body.isEmpty() : body.path(rowsKey).isObject()
+                        : rowsKey == null
+                                ? body.values().stream().anyMatch(JsonNode::isArray)
+                                : body.has(rowsKey) && body.get(rowsKey).isContainer());
         if (rows) return body;
         throw new ApiException(
                 Kind.MALFORMED_RESPONSE,
                 200,
                 "The " + request.endpoint().tool() + " export file is not "
                         + "in that export's format (expected a JSON object with "
-                        + (rowsKey == null ? "an array of rows" : "\"" + rowsKey + "\"")
+                        + (oneObject && rowsKey == null
+                                ? "fields"
+                                : rowsKey == null ? "an array of rows" : "\"" + rowsKey + "\"")
                         + "); it was refused and nothing of it is returned. Try again later.");
     }
 

@@ -74,24 +74,24 @@ public final class Catalog {
     public static final Endpoint EXPORT_POSITION_BREAKDOWN_BY_COHORT = declare(
             Endpoint.tool("export_position_breakdown_by_cohort")
                     .title("Position breakdown by cohort (export)")
-                    .path("/exports/coins/{coin}/position-breakdown-by-cohort")
+                    .path("/exports/coins/{coin}/position-breakdown-by-cohort{window}")
                     .toolset(Toolset.EXPORTS)
                     .digest(DigestKind.BREAKDOWN)
                     .export()
                     .cacheTtl(Duration.ofMinutes(15))
-                    .params(coinPath())
+                    .params(coinPath(), window())
                     .description(
                             "One coin's open positions per cohort: total/long value, count, bias, value close to liquidation, vs past."));
 
     public static final Endpoint EXPORT_POSITION_BREAKDOWN_BY_SIZE = declare(
             Endpoint.tool("export_position_breakdown_by_size")
                     .title("Position breakdown by size (export)")
-                    .path("/exports/coins/{coin}/position-breakdown-by-size")
+                    .path("/exports/coins/{coin}/position-breakdown-by-size{window}")
                     .toolset(Toolset.EXPORTS)
                     .digest(DigestKind.BREAKDOWN)
                     .export()
                     .cacheTtl(Duration.ofMinutes(15))
-                    .params(coinPath())
+                    .params(coinPath(), window())
                     .description(
                             "One coin's open positions per position size bucket 1-10: count, total/long value, bias, value close to liquidation."));
 
@@ -254,7 +254,7 @@ public final class Catalog {
      * (one file per group of the API, so that a reader finds an endpoint by its group's name).
      */
     private static final List<Endpoint> ENDPOINTS =
-            concat(DECLARED, BuilderEndpoints.ALL, TradeEndpoints.ALL, OrderEndpoints.ALL);
+            concat(DECLARED, BuilderEndpoints.ALL, TradeEndpoints.ALL, OrderEndpoints.ALL, CohortEndpoints.ALL);
 
     @SafeVarargs
     private static List<Endpoint> concat(List<Endpoint>... groups) {

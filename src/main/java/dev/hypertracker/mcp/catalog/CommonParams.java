@@ -17,6 +17,20 @@ final class CommonParams {
         return Param.path("coin", COIN, "Case-sensitive symbol: BTC, kPEPE, xyz:GOLD (HIP-3).");
     }
 
+    /** A coin of the main exchange: routes that answer 404 for HIP-3 coins (/perps/coin/{coin}/segment-metrics). */
+    static Param mainCoinPath() {
+        return Param.path("coin", MAIN_COIN, "Case-sensitive main-exchange symbol: BTC, kPEPE (no HIP-3 coins).");
+    }
+
+    /** The -24h/-7d/-30d variants of a per-coin export file; omitted: the plain file. */
+    static Param window() {
+        return Param.pathSuffix(
+                        "window",
+                        ENUM,
+                        "The file's 24h, 7d or 30d variant (the vendor's time-window files). Omit for the plain file.")
+                .oneOf("24h", "7d", "30d");
+    }
+
     static Param coinQuery() {
         return Param.query("coin", COIN, "Case-sensitive symbol (BTC, kPEPE, xyz:GOLD); omit for all.");
     }

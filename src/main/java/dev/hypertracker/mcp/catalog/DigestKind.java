@@ -144,7 +144,22 @@ public enum DigestKind {
                     "pnlAllTime",
                     "perpEquity",
                     "openValue",
-                    "openValueLong"));
+                    "openValueLong")),
+    // issue 15, cohorts: a cohort's signed bias over time (rows named by the body's historySnapshotStructure)
+    BIAS_HISTORY(kind().shaping()
+            .coverPages(3)
+            .rowColumns(
+                    "timestamp",
+                    "bias",
+                    "exposureRatio",
+                    "openValue",
+                    "openLongValue",
+                    "openShortValue",
+                    "activePerpEquity")),
+    COHORT_SUMMARY(kind().oneRowBody()),
+    MARKET_SUMMARY(kind().oneRowBody()),
+    // every cohort on one coin: rows are cohorts, each with its metrics[0] = now, then every 12 h back
+    COIN_COHORTS(kind());
 
     private final Traits traits;
 

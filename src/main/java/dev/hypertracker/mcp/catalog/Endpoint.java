@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param digest       the summarizer that applies
  * @param pagination   how it pages
  * @param rowsKey      the JSON field holding the rows ("positions", "metrics", …), or null for a bare array or a
- *                     single object
+ *                     single object; for a one-object summary file, the object field it must have to be that file
  * @param export       true for a download endpoint answered with 302 to a short-lived file URL
  * @param downloadUrl  true for a download endpoint answered with 200 {@code {"downloadUrl": …}}: the client follows
  *                     that link like a 302 (same checks, no token sent to the file host) and reads the file

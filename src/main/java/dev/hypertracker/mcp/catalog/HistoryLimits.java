@@ -18,6 +18,9 @@ public final class HistoryLimits {
     /** The coin x cohort route with {@code positionRecencyTimeframe} 24h, 7d or 30d. */
     public static final Instant COIN_METRICS_BY_RECENCY = Instant.parse("2026-03-19T00:00:00Z");
 
+    /** {@code /segments/{segmentId}/bias-history}: data from this day (vendor guide). */
+    public static final Instant COHORT_BIAS_HISTORY = Instant.parse("2025-07-09T00:00:00Z");
+
     private HistoryLimits() {}
 
     /**
@@ -35,6 +38,7 @@ public final class HistoryLimits {
                 Optional.of(COIN_METRICS);
             case "/position-metrics/coin/{coin}/segment/{segmentId}" ->
                 Optional.of(recency == null || recency.equals("all") ? COIN_METRICS : COIN_METRICS_BY_RECENCY);
+            case "/segments/{segmentId}/bias-history" -> Optional.of(COHORT_BIAS_HISTORY);
             default -> Optional.empty();
         };
     }

@@ -14,6 +14,7 @@ import java.util.List;
  * @param max          upper bound for INTEGER (inclusive); for ADDRESS_LIST the most addresses; else null
  * @param choices      allowed values for ENUM, else empty
  * @param defaultValue the value used when the call leaves it out (null: not sent), as a JSON scalar
+ * @param requiredWith the API requires this argument as soon as any of these is given (bias-history's start)
  */
 public record Param(
         String name,
@@ -24,14 +25,24 @@ public record Param(
         Long min,
         Long max,
         List<String> choices,
-        Object defaultValue) {
+        Object defaultValue,
+        List<String> requiredWith) {
 
     public Param {
         choices = choices == null ? List.of() : List.copyOf(choices);
+        requiredWith = requiredWith == null ? List.of() : List.copyOf(requiredWith);
     }
 
     public static Param path(String name, ParamKind kind, String description) {
-        return new Param(name, kind, true, true, description, null, null, List.of(), null);
+        return new Param(name, kind, true, true, description, null, null, List.of(), null, List.of());
+    }
+
+    /**
+     * An optional suffix of a path's file name, such as {window} in {@code …/position-breakdown-by-size{window}}: given,
+     * it is sent as "-" and its value ({@code …-by-size-24h}); left out, the suffix is empty ({@code …-by-size}).
+     */
+    public static Param pathSuffix(String name, ParamKind kind, String description) {
+        return new Param(name, kind, true, false, description, null, null, List.of(), null, List.of());
     }
 
     /**
@@ -39,27 +50,39 @@ public record Param(
      * the API's route for the newest snapshot).
      */
     public static Param optionalPath(String name, ParamKind kind, String description, String defaultValue) {
-        return new Param(name, kind, true, false, description, null, null, List.of(), defaultValue);
+        return new Param(name, kind, true, false, description, null, null, List.of(), defaultValue, List.of());
     }
 
     public static Param query(String name, ParamKind kind, String description) {
-        return new Param(name, kind, false, false, description, null, null, List.of(), null);
+        return new Param(name, kind, false, false, description, null, null, List.of(), null, List.of());
     }
 
     public Param range(long lo, long hi) {
-        return new Param(name, kind, inPath, required, description, lo, hi, choices, defaultValue);
+        return new Param(name, kind, inPath, required, description, lo, hi, choices, defaultValue, requiredWith);
     }
 
     public Param oneOf(String... values) {
-        return new Param(name, kind, inPath, required, description, min, max, List.of(values), defaultValue);
+        return new Param(
+                name, kind, inPath, required, description, min, max, List.of(values), defaultValue, requiredWith);
     }
 
     /** A query parameter the API requires (a path parameter always is). */
     public Param mandatory() {
-        return new Param(name, kind, inPath, true, description, min, max, choices, defaultValue);
+        return new Param(name, kind, inPath, true, description, min, max, choices, defaultValue, requiredWith);
     }
 
     public Param withDefault(Object value) {
-        return new Param(name, kind, inPath, required, description, min, max, choices, value);
+        return new Param(name, kind, inPath, required, description, min, max, choices, value, requiredWith);
+    }
+
+    /** The API requires this argument as soon as any of {@code others} is given. */
+    public Param requiredWith(String... others) {
+        return new Param(name, kind, inPath, required, description, min, max, choices, defaultValue, List.of(others));
+    }
+
+    /** An optional path suffix ({@link #pathSuffix}) rather than a whole path segment. */
+    public boolean isPathSuffix() {
+        // an optional path parameter with a default ({snapshotTime} = "latest") fills its segment instead
+        return inPath && !required && defaultValue == null;
     }
 }

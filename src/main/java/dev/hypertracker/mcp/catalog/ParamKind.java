@@ -4,6 +4,8 @@ package dev.hypertracker.mcp.catalog;
 public enum ParamKind {
     /** A coin symbol in the API's syntax: BTC, kPEPE, or a HIP-3 coin with its dex prefix, xyz:GOLD. */
     COIN,
+    /** A coin of the main exchange only (BTC, kPEPE): a HIP-3 coin (xyz:GOLD) is refused before any request. */
+    MAIN_COIN,
     /** One or several 0x-prefixed 40-hex wallet addresses; sent lowercase, the query key repeated. */
     ADDRESS_LIST,
     /** Exactly one 0x-prefixed 40-hex address (a wallet or a builder); sent lowercase. */

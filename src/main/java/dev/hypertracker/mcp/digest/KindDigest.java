@@ -52,6 +52,10 @@ interface KindDigest {
             case ORDER_BOOK -> new OrderBookDigest(options);
             case SNAPSHOT_TIME -> new SnapshotTimeDigest(clock);
             case PNL_LEADERBOARD_FILE -> new PnlLeaderboardFileDigest(options);
+            case BIAS_HISTORY -> new BiasHistoryDigest(options, historyStart(endpoint, options));
+            case COHORT_SUMMARY -> new CohortSummaryDigest(options);
+            case MARKET_SUMMARY -> new MarketSummaryDigest();
+            case COIN_COHORTS -> new CoinCohortsDigest();
         };
     }
 

@@ -670,6 +670,89 @@ final class OutputSchemas {
                                 type("number"))));
                 yield p;
             }
+            case BIAS_HISTORY -> {
+                p.setAll(kindProperties(DigestKind.SERIES));
+                p.set("segmentId", type("integer"));
+                p.set("cohort", type("string"));
+                p.set("positionRecencyTimeframe", type("string"));
+                p.set(
+                        "apiWindow",
+                        object(
+                                "start",
+                                type("string"),
+                                "end",
+                                type("string"),
+                                "pageStart",
+                                type("string"),
+                                "pageEnd",
+                                type("string")));
+                p.set("biasScale", type("string"));
+                ObjectNode latest = numbers(
+                        "bias", "exposureRatio", "openValue", "openLongValue", "openShortValue", "activePerpEquity");
+                ((ObjectNode) latest.get("properties")).set("timestamp", type("string"));
+                p.set("latest", latest);
+                yield p;
+            }
+            case COHORT_SUMMARY -> {
+                p.set("segmentId", type("integer"));
+                p.set("cohort", type("string"));
+                p.set("positionAge", type("string"));
+                ObjectNode side = numbers("count", "value");
+                ObjectNode open = numbers(
+                        "perpBias",
+                        "exposureRatio",
+                        "countOpenPositions",
+                        "countTradersInPosition",
+                        "countTradersInProfit",
+                        "totalValue",
+                        "totalLongValue",
+                        "totalActivePerpEquity",
+                        "totalPerpEquity",
+                        "countAssets");
+                ((ObjectNode) open.get("properties")).set("bySide", object("long", side, "short", side.deepCopy()));
+                p.set("openPerpsSummary", open);
+                p.set(
+                        "summary",
+                        numbers(
+                                "countTraders",
+                                "countTradersInPosition",
+                                "perpBias",
+                                "positionValue",
+                                "positionLongValue",
+                                "positionShortValue",
+                                "exposureRatio",
+                                "activePerpEquity",
+                                "perpEquity"));
+                yield p;
+            }
+            case MARKET_SUMMARY -> {
+                ObjectNode market =
+                        numbers("countTraders", "countActiveTraders", "countTraders24HoursAgo", "perpVolume");
+                ((ObjectNode) market.get("properties")).set("perpPositionsMetrics", numbers("count", "openInterest"));
+                p.set("market", market);
+                p.set("tradersChange24h", type("number"));
+                p.set("formulas", array(type("string")));
+                // keyed by cohort label ("Whale (#5)"), each a row of cohortColumns
+                p.set("cohortColumns", array(type("string")));
+                ObjectNode counts = array(type("integer", "null"));
+                p.set("sizeCohorts", type("object").set("additionalProperties", counts));
+                p.set("pnlCohorts", type("object").set("additionalProperties", counts.deepCopy()));
+                yield p;
+            }
+            case COIN_COHORTS -> {
+                p.set("coin", type("string"));
+                p.set("cohorts", type("integer"));
+                p.set("pointsPerCohort", type("integer"));
+                p.set("columns", array(type("string")));
+                ObjectNode totals = numbers("positionCount", "positionCountLong", "totalPositionValue");
+                p.set("axisTotals", object("size", totals, "pnl", totals.deepCopy()));
+                p.set("formulas", array(type("string")));
+                // one row of columns per cohort, largest value first
+                p.set("sizeAxis", array(type("array")));
+                p.set("pnlAxis", array(type("array")));
+                p.set("otherCohorts", array(type("array")));
+                yield p;
+            }
         };
     }
 

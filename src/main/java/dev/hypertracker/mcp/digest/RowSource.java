@@ -78,7 +78,11 @@ final class RowSource {
             sink.row(body);
         } else {
             JsonNode rows = body.get(rowsField);
-            if (rows.isArray()) {
+            JsonNode columns = body.get(COLUMN_NAMES);
+            if (rows.isArray() && columns != null && columns.isArray()) {
+                // bias-history: rows are arrays whose column names the body lists beside them
+                for (JsonNode row : rows.values()) sink.row(namedRow(endpoint, columns, row));
+            } else if (rows.isArray()) {
                 for (JsonNode row : rows.values()) sink.row(checkedRow(endpoint, row));
             } else {
                 tableRows(rows, envelope.get("coin")).forEach(sink::row);
@@ -92,6 +96,8 @@ final class RowSource {
      * under its key ({"positions":[…]}), an export file holding a list of rows, or one object (the status).
      */
     static String expectedShape(Endpoint endpoint) {
+        if (singleObjectAllowed(endpoint) && endpoint.rowsKey() != null)
+            return "a JSON object with a \"" + endpoint.rowsKey() + "\" object";
         if (endpoint.rowsKey() != null) {
             return "an object with a \"" + endpoint.rowsKey() + "\" list of row objects"
                     + (endpoint.readsFile() ? " (or a columns-and-data table)" : "");
@@ -172,14 +178,17 @@ final class RowSource {
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
-                // a columns-and-data table's two arrays are read whole and turned into rows by read()
+                // a columns-and-data table's two arrays are read whole and turned into rows by read(); a summary
+                // file's lists belong to its one row
                 boolean tablePart = endpoint.rowsKey() == null && (name.equals("columns") || name.equals("data"));
                 boolean isRowsArray = value == JsonToken.START_ARRAY
                         && !streamed
                         && !tablePart
+                        && !singleObjectAllowed(endpoint)
                         && (endpoint.rowsKey() == null || endpoint.rowsKey().equals(name));
                 if (isRowsArray) {
-                    streamArray(endpoint, parser, sink);
+                    // bias-history names its list rows in historySnapshotStructure, which the API sends first
+                    streamArray(endpoint, parser, sink, rest.get(COLUMN_NAMES));
                     streamed = true;
                 } else {
                     rest.set(name, parser.readValueAsTree());
@@ -197,13 +206,36 @@ final class RowSource {
     }
 
     private static void streamArray(Endpoint endpoint, JsonParser parser, Sink sink) {
+        streamArray(endpoint, parser, sink, null);
+    }
+
+    private static void streamArray(Endpoint endpoint, JsonParser parser, Sink sink, JsonNode columns) {
+        boolean named = columns != null && columns.isArray();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             if (parser.currentToken() == JsonToken.START_OBJECT && sink.readRow(parser)) continue;
-            sink.row(checkedRow(endpoint, parser.readValueAsTree()));
+            JsonNode row = parser.readValueAsTree();
+            sink.row(named ? namedRow(endpoint, columns, row) : checkedRow(endpoint, row));
         }
     }
 
+    /** Where a body names the columns of its array rows (/segments/{id}/bias-history). */
+    static final String COLUMN_NAMES = "historySnapshotStructure";
+
+    private static JsonNode namedRow(Endpoint endpoint, JsonNode columns, JsonNode row) {
+        if (row.isObject()) return row;
+        if (!row.isArray()) {
+            throw UpstreamBodyException.onRoute(
+                    endpoint,
+                    "expected rows as lists of the " + COLUMN_NAMES + " columns, but a row is " + describe(row));
+        }
+        ObjectNode named = Json.MAPPER.createObjectNode();
+        for (int i = 0; i < columns.size() && i < row.size(); i++)
+            named.set(columns.get(i).asString(), row.get(i));
+        return named;
+    }
+
     private static String rowsField(Endpoint endpoint, JsonNode body) {
+        if (singleObjectAllowed(endpoint)) return null; // summary files: nested lists belong to the one row
         String key = endpoint.rowsKey();
         if (key != null && isRows(body.get(key))) return key;
         for (String name : body.propertyNames()) {

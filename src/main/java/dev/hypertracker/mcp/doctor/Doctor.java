@@ -441,6 +441,8 @@ public final class Doctor {
         String path = e.fullPathTemplate();
         for (Map.Entry<String, String> p : SAMPLE_PATH.entrySet())
             path = path.replace("{" + p.getKey() + "}", p.getValue());
+        // an optional file-name suffix ({window}) probes the plain file
+        for (var p : e.pathParams()) if (p.isPathSuffix()) path = path.replace("{" + p.name() + "}", "");
         // any other path parameter: its default ("latest"), else its first choice
         for (Param p : e.pathParams()) {
             Object sample = p.defaultValue() != null

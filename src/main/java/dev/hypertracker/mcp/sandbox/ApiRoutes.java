@@ -33,6 +33,8 @@ final class ApiRoutes {
         TradeFlowEndpoints trades = new TradeFlowEndpoints(data);
         OrderEndpoints orders = new OrderEndpoints(data, files);
         LeaderboardDownloads leaderboardFiles = new LeaderboardDownloads(data, files);
+        CohortEndpoints cohorts = new CohortEndpoints(data, aggregates, files);
+        exports.useCohorts(cohorts);
         Map<String, Handler> byPath = Map.ofEntries(
                 Map.entry("/positions", (p, q) -> positions.list(q)),
                 Map.entry("/positions/coins", (p, q) -> exposure.coins()),
@@ -60,7 +62,13 @@ final class ApiRoutes {
                 Map.entry("/orders/5m-snapshots/latest-snapshot-timestamp", (p, q) -> orders.latestSnapshotTime()),
                 Map.entry("/orders/5m-snapshots/{snapshotTime}", orders::snapshot),
                 Map.entry("/orders/5m-snapshots/coins/{coin}/download", (p, q) -> orders.download(p)),
-                Map.entry("/leaderboards/perp-pnl/{period}/download", (p, q) -> leaderboardFiles.download(p)));
+                Map.entry("/leaderboards/perp-pnl/{period}/download", (p, q) -> leaderboardFiles.download(p)),
+                Map.entry("/segments/{segmentId}/bias-history", cohorts::biasHistory),
+                Map.entry("/segments/{segmentId}/summary", cohorts::cohortSummary),
+                Map.entry("/state/summary", (p, q) -> cohorts.marketSummary()),
+                Map.entry("/perps/coin/{coin}/segment-metrics", (p, q) -> cohorts.coinSegments(p)),
+                Map.entry("/exports/total-wallets-equity-chart-data", (p, q) -> cohorts.equityChart()),
+                Map.entry("/exports/segments-bias-charts-data-24h", (p, q) -> cohorts.biasChart()));
         for (Endpoint e : Catalog.endpoints()) {
             // the per-coin exports share one handler; every other route, 302 files included, is listed by path
             Handler handler = byPath.get(e.pathTemplate());
@@ -71,12 +79,15 @@ final class ApiRoutes {
         }
     }
 
-    /** Export paths end in the file's name: /exports/coins/{coin}/position-metrics. */
+    /**
+     * Export paths end in the file's name, maybe with its window suffix: /exports/coins/{coin}/position-metrics,
+     * /exports/coins/{coin}/segment-metrics{window}.
+     */
     private static Handler exportHandler(ExportEndpoints exports, Endpoint e) {
         String template = e.pathTemplate();
-        String file = template.substring(template.lastIndexOf('/') + 1);
-        if (!ExportEndpoints.FILES.contains(file)) return null;
-        return (p, q) -> exports.export(file, p.get("coin"));
+        String file = template.substring(template.lastIndexOf('/') + 1).replace("{window}", "");
+        if (!template.startsWith("/exports/coins/{coin}/") || !ExportEndpoints.FILES.contains(file)) return null;
+        return (p, q) -> exports.export(file, p.get("window"), p.get("coin"));
     }
 
     Optional<Match> match(String path) {

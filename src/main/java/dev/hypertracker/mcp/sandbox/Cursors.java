@@ -35,6 +35,16 @@ final class Cursors {
         }));
     }
 
+    /** The tick (index of tickSeconds since the data start) a {@link #seriesRow} cursor names; 400 when it names none. */
+    static int seriesTick(MarketData data, String cursor, int tickSeconds) {
+        JsonNode createdAt = decode(cursor).get("createdAt");
+        if (createdAt == null || !createdAt.isString()) throw invalid();
+        Instant t = QueryParams.parseIso8601(createdAt.stringValue()).orElseThrow(Cursors::invalid);
+        long second = data.secondOf(t);
+        if (second < 0 || second > data.anchorSecond() || second % tickSeconds != 0) throw invalid();
+        return (int) (second / tickSeconds);
+    }
+
     static JsonNode decode(String cursor) {
         try {
             JsonNode node =

@@ -36,8 +36,13 @@ final class ExportEndpoints {
     static final String BREAKDOWN_BY_SIZE = "position-breakdown-by-size";
     static final String POSITION_METRICS = "position-metrics";
     static final String LIQUIDATION_HEATMAP = "liquidation-heatmap";
-    static final Set<String> FILES =
-            Set.of(POSITIONS, BREAKDOWN_BY_COHORT, BREAKDOWN_BY_SIZE, POSITION_METRICS, LIQUIDATION_HEATMAP);
+    static final String SEGMENT_METRICS = "segment-metrics";
+    static final Set<String> FILES = Set.of(
+            POSITIONS, BREAKDOWN_BY_COHORT, BREAKDOWN_BY_SIZE, POSITION_METRICS, LIQUIDATION_HEATMAP, SEGMENT_METRICS);
+    /** The files with -24h, -7d and -30d variants: only positions opened within that window. */
+    static final Set<String> WINDOWED = Set.of(BREAKDOWN_BY_COHORT, BREAKDOWN_BY_SIZE, SEGMENT_METRICS);
+
+    static final Map<String, Integer> WINDOWS = Map.of("24h", 86_400, "7d", 7 * 86_400, "30d", 30 * 86_400);
 
     /** position-metrics files hold this many hourly rows, newest first. */
     static final int POSITION_METRICS_HOURS = 14 * 24;
@@ -59,6 +64,8 @@ final class ExportEndpoints {
     private final Map<String, Boolean> inline = new ConcurrentHashMap<>();
     private final boolean inlineByDefault;
 
+    private CohortEndpoints cohorts;
+
     ExportEndpoints(
             MarketData data,
             Aggregates aggregates,
@@ -79,8 +86,22 @@ final class ExportEndpoints {
         inline.put(file, answerInline);
     }
 
-    /** GET /exports/coins/{coin}/{file}: coin case-insensitive, 404 when unknown. */
-    Reply export(String file, String coinArgument) {
+    /** The segment-metrics file is the cohort routes' body, computed by them. */
+    void useCohorts(CohortEndpoints cohortEndpoints) {
+        this.cohorts = cohortEndpoints;
+    }
+
+    /** The file's name with its window suffix: position-breakdown-by-size-24h; a suffix only where the API has one. */
+    static String fileName(String file, String window) {
+        if (window == null) return file;
+        if (!WINDOWED.contains(file) || !WINDOWS.containsKey(window)) return null;
+        return file + "-" + window;
+    }
+
+    /** GET /exports/coins/{coin}/{file}[-24h|-7d|-30d]: coin case-insensitive, 404 when unknown. */
+    Reply export(String baseFile, String window, String coinArgument) {
+        String file = fileName(baseFile, window);
+        if (file == null) throw ApiError.notFound("Cannot GET " + baseFile + "-" + window);
         OptionalInt c = data.coinIndexIgnoringCase(coinArgument);
         if (c.isEmpty()) throw ApiError.notFound(coinArgument);
         if (inline.getOrDefault(file, inlineByDefault)) return Reply.json(fileBody(file, c.getAsInt()));
@@ -96,8 +117,7 @@ final class ExportEndpoints {
     Reply file(String path, QueryParams q) {
         Matcher m = FILE_PATH.matcher(path);
         OptionalInt c = m.matches() ? data.coinIndex(m.group(1)) : OptionalInt.empty();
-        if (c.isEmpty() || !FILES.contains(m.group(2)))
-            return s3Error(404, "NoSuchKey", "The specified key does not exist.");
+        if (c.isEmpty() || !isFile(m.group(2))) return s3Error(404, "NoSuchKey", "The specified key does not exist.");
         String file = m.group(2);
         long expires;
         try {
@@ -119,12 +139,26 @@ final class ExportEndpoints {
         return Reply.json(fileBody(file, c.getAsInt()));
     }
 
-    private byte[] fileBody(String file, int coin) {
+    private static boolean isFile(String name) {
+        if (FILES.contains(name)) return true;
+        int dash = name.lastIndexOf('-');
+        return dash > 0 && name.equals(fileName(name.substring(0, dash), name.substring(dash + 1)));
+    }
+
+    private byte[] fileBody(String name, int coin) {
+        String file = name;
+        int window = 0;
+        if (!FILES.contains(name)) {
+            int dash = name.lastIndexOf('-');
+            file = name.substring(0, dash);
+            window = WINDOWS.get(name.substring(dash + 1));
+        }
         return switch (file) {
             case POSITION_METRICS -> positionMetrics(coin);
-            case BREAKDOWN_BY_SIZE -> breakdown(coin, "breakdownBySize", "sizeSegmentId", bucketSlots(), false);
-            case BREAKDOWN_BY_COHORT -> breakdown(coin, "breakdownByCohort", "segmentId", cohortSlots(), false);
-            case POSITIONS -> breakdown(coin, "breakdownBySize", "sizeBucketId", bucketSlots(), true);
+            case BREAKDOWN_BY_SIZE -> breakdown(coin, "breakdownBySize", "sizeSegmentId", bucketSlots(), false, window);
+            case BREAKDOWN_BY_COHORT -> breakdown(coin, "breakdownByCohort", "segmentId", cohortSlots(), false, window);
+            case POSITIONS -> breakdown(coin, "breakdownBySize", "sizeBucketId", bucketSlots(), true, 0);
+            case SEGMENT_METRICS -> cohorts.segmentMetrics(coin, window);
             case LIQUIDATION_HEATMAP -> liquidationHeatmap(coin);
             default -> throw new IllegalArgumentException("no export file " + file);
         };
@@ -189,9 +223,10 @@ final class ExportEndpoints {
      * totalPositionValueLong, valueCloseToLiquidation, bias}], "createdAt"}; the positions export also names
      * the coin and each bucket's range.
      */
-    private byte[] breakdown(int coin, String listKey, String idKey, List<Slot> slots, boolean withCoinAndRange) {
-        Exposure[] now = aggregates.snapshot(data.hours(), 0)[coin];
-        Exposure[] past = aggregates.snapshot(data.hours() - PAST_HOURS, 0)[coin];
+    private byte[] breakdown(
+            int coin, String listKey, String idKey, List<Slot> slots, boolean withCoinAndRange, int openedWithin) {
+        Exposure[] now = aggregates.snapshot(data.hours(), openedWithin)[coin];
+        Exposure[] past = aggregates.snapshot(data.hours() - PAST_HOURS, openedWithin)[coin];
         return JsonOut.write(g -> {
             g.writeStartObject();
             if (withCoinAndRange)

@@ -266,6 +266,19 @@ public final class MarketData {
         return sum;
     }
 
+    int walletCount() {
+        return walletAddress.length;
+    }
+
+    long walletEquityCents(int w) {
+        return walletEquityCents[w];
+    }
+
+    /** Whether a wallet is in a cohort, on either axis. */
+    boolean walletInCohort(int w, int cohortId) {
+        return walletSizeCohort[w] == cohortId || walletPnlCohort[w] == cohortId;
+    }
+
     Coin coin(int c) {
         CoinSpec s = specs.get(c);
         return new Coin(s.symbol(), s.dex(), s.szDecimals(), s.maxLeverage(), prices[c][hours], s.hourlyFunding());

@@ -44,24 +44,27 @@ final class MetaEndpoints {
     Reply segments() {
         return Reply.json(JsonOut.write(g -> {
             g.writeStartArray();
-            for (Cohort c : Cohort.inIdOrder()) {
-                boolean size = c.axis() == Cohort.Axis.SIZE;
-                g.writeStartObject();
-                g.writeNumberProperty("id", c.id());
-                g.writeStringProperty("name", LIVE_NAMES.getOrDefault(c, c.displayName()));
-                g.writeStringProperty("category", size ? "size" : "pnl");
-                g.writeStringProperty("emoji", EMOJI.get(c));
-                g.writeName("criteria");
-                g.writeStartObject();
-                bound(g, "minSize", size, c.min());
-                bound(g, "maxSize", size, c.max());
-                bound(g, "minPnl", !size, c.min());
-                bound(g, "maxPnl", !size, c.max());
-                g.writeEndObject();
-                g.writeEndObject();
-            }
+            for (Cohort c : Cohort.inIdOrder()) segment(g, c, true);
             g.writeEndArray();
         }));
+    }
+
+    /** One cohort as /segments shows it; the bias-history and summary bodies name theirs the same way, without emoji. */
+    static void segment(JsonGenerator g, Cohort c, boolean withEmoji) {
+        boolean size = c.axis() == Cohort.Axis.SIZE;
+        g.writeStartObject();
+        g.writeNumberProperty("id", c.id());
+        g.writeStringProperty("name", LIVE_NAMES.getOrDefault(c, c.displayName()));
+        g.writeStringProperty("category", size ? "size" : "pnl");
+        if (withEmoji) g.writeStringProperty("emoji", EMOJI.get(c));
+        g.writeName("criteria");
+        g.writeStartObject();
+        bound(g, "minSize", size, c.min());
+        bound(g, "maxSize", size, c.max());
+        bound(g, "minPnl", !size, c.min());
+        bound(g, "maxPnl", !size, c.max());
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
     private static void bound(JsonGenerator g, String name, boolean applies, double value) {

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalInt;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The time series: market-wide overview (every 10 minutes), per coin, per coin and cohort, per coin and size
@@ -176,7 +175,7 @@ final class MetricsEndpoints {
         int from = (int) Math.max(firstTick, ceilDiv(data.secondOf(start), tickSeconds));
         int to = (int) Math.max(-1, Math.min(lastTick, Math.floorDiv(data.secondOf(end), tickSeconds)));
         if (q.first("nextCursor").isPresent()) {
-            int resume = cursorTick(q.first("nextCursor").get(), tickSeconds);
+            int resume = Cursors.seriesTick(data, q.first("nextCursor").get(), tickSeconds);
             if (newestFirst) to = Math.min(to, resume);
             else from = Math.max(from, resume);
         }
@@ -199,15 +198,6 @@ final class MetricsEndpoints {
             g.writeStringProperty("nextCursor", nextCursor);
             g.writeEndObject();
         }));
-    }
-
-    private int cursorTick(String cursor, int tickSeconds) {
-        JsonNode createdAt = Cursors.decode(cursor).get("createdAt");
-        if (createdAt == null || !createdAt.isString()) throw Cursors.invalid();
-        Instant t = QueryParams.parseIso8601(createdAt.stringValue()).orElseThrow(Cursors::invalid);
-        long second = data.secondOf(t);
-        if (second < 0 || second > data.anchorSecond() || second % tickSeconds != 0) throw Cursors.invalid();
-        return (int) (second / tickSeconds);
     }
 
     private static long ceilDiv(long a, long b) {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * A request path, exact ("/api/external/positions") or a catalog template whose {name} parts match one
- * path segment ("/api/external/position-metrics/coin/{coin}").
+ * path segment ("/api/external/position-metrics/coin/{coin}"), or an optional "-" suffix of one
+ * ("…/segment-metrics{window}": the value is null when the suffix is absent).
  */
 final class PathPattern {
 
@@ -24,7 +25,9 @@ final class PathPattern {
         Matcher m = PLACEHOLDER.matcher(text);
         int last = 0;
         while (m.find()) {
-            re.append(Pattern.quote(text.substring(last, m.start()))).append("([^/]+)");
+            // a placeholder inside a segment is an optional file-name suffix: …-by-size{window} matches …-by-size-24h
+            boolean suffix = m.start() > 0 && text.charAt(m.start() - 1) != '/';
+            re.append(Pattern.quote(text.substring(last, m.start()))).append(suffix ? "(?:-([^/]+))?" : "([^/]+)");
             names.add(m.group(1));
             last = m.end();
         }

@@ -27,6 +27,9 @@ final class Instructions {
               list_builder_fills (one UTC day), list_builder_users.
             - Resting orders by price band: list_open_orders (5-minute snapshots; get_order_snapshot_time),
               export_open_orders (a coin's whole book). A period's PnL leaderboard as one file: export_pnl_leaderboard.
+            - Cohorts: get_coin_cohort_snapshot (all cohorts on a coin), get_cohort_bias_history (signed bias \
+            over time), get_cohort_summary, export_coin_segment_metrics, export_cohort_bias_chart. Market: \
+            get_market_summary, export_wallets_equity_chart.
             """;
 
     static final String DATA = """

@@ -77,6 +77,10 @@ public final class ToolSchemas {
         schema.put("type", "object");
         schema.put("properties", properties);
         if (!required.isEmpty()) schema.put("required", required);
+        Map<String, Object> dependentRequired = new LinkedHashMap<>();
+        for (Param p : endpoint.params())
+            for (String other : p.requiredWith()) dependentRequired.put(other, List.of(p.name()));
+        if (!dependentRequired.isEmpty()) schema.put("dependentRequired", dependentRequired);
         schema.put("additionalProperties", false);
         return schema;
     }

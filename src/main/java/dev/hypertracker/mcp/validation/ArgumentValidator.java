@@ -105,6 +105,7 @@ public final class ArgumentValidator {
             if (args.containsKey(param.name()) || window) echo.put(param.name(), wire.size() == 1 ? wire.get(0) : wire);
         }
         if (endpoint.window() != null) checkWindow(endpoint.window(), echo);
+        requireDependents(endpoint, args);
         if (start != null && end != null && start.isAfter(end)) {
             throw new InvalidArgumentException(
                     "start",
@@ -164,6 +165,23 @@ public final class ArgumentValidator {
                                 + " more than the API allows: " + rule.words() + " (at most "
                                 + API_TIME.format(latest) + "). Give an " + rule.endParam()
                                 + " within that, and page through longer periods window by window.");
+            }
+        }
+    }
+
+    /** The API's cross-argument rules: an argument required as soon as certain others are given. */
+    private static void requireDependents(Endpoint endpoint, Map<String, Object> args) {
+        for (Param p : endpoint.params()) {
+            if (args.containsKey(p.name())) continue;
+            List<String> given =
+                    p.requiredWith().stream().filter(args::containsKey).toList();
+            if (!given.isEmpty()) {
+                throw new InvalidArgumentException(
+                        p.name(),
+                        "is required when " + String.join(" or ", given) + " is given (the API's rule: "
+                                + p.name() + " is required as soon as " + String.join(", ", p.requiredWith())
+                                + " is given). Give " + p.name() + ", or leave out " + String.join(", ", given)
+                                + ". " + allowed(p));
             }
         }
     }
@@ -264,7 +282,8 @@ public final class ArgumentValidator {
     /** The JSON Schema of a parameter as tools/list shows it: the shape {@link #toWire} enforces, in the client's terms. */
     public static Map<String, Object> schema(Param p) {
         Map<String, Object> s = switch (p.kind()) {
-            case COIN -> ordered("type", "string"); // the description shows the syntax; the validator enforces it
+            case COIN, MAIN_COIN ->
+                ordered("type", "string"); // the description shows the syntax; the validator enforces it
             case ADDRESS -> ordered("type", "string", "pattern", "^" + ADDRESS.pattern() + "$");
             case ADDRESS_LIST ->
                 ordered(
@@ -317,6 +336,7 @@ public final class ArgumentValidator {
         }
         return switch (p.kind()) {
             case COIN -> List.of(coin(p, value));
+            case MAIN_COIN -> List.of(mainCoin(p, value));
             case ADDRESS -> List.of(address(p, value));
             case ADDRESS_LIST -> addresses(p, value);
             case DATETIME -> List.of(API_TIME.format(dateTime(p, value)));
@@ -341,6 +361,19 @@ public final class ArgumentValidator {
             throw new InvalidArgumentException(p.name(), "\"" + clip(s) + "\" is not a coin symbol. " + allowed(p));
         }
         return s;
+    }
+
+    /** The main-exchange routes answer 404 "<COIN> not found" for a HIP-3 coin: refused here, before the request. */
+    private static String mainCoin(Param p, Object value) {
+        String coin = coin(p, value);
+        if (coin.indexOf(':') >= 0) {
+            throw new InvalidArgumentException(
+                    p.name(),
+                    "\"" + coin + "\" is a HIP-3 coin (dex " + coin.substring(0, coin.indexOf(':')) + "); this route "
+                            + "covers main-exchange coins only (HyperTracker answers 404 for HIP-3 coins). "
+                            + allowed(p));
+        }
+        return coin;
     }
 
     /** One value or a list of them, each checked by {@code one}; duplicates dropped, order kept. */
@@ -526,6 +559,7 @@ public final class ArgumentValidator {
         return switch (p.kind()) {
             case COIN ->
                 "Allowed: a coin symbol such as BTC, ETH, kPEPE, or a HIP-3 coin with its dex: xyz:GOLD (case-sensitive).";
+            case MAIN_COIN -> "Allowed: a main-exchange coin symbol such as BTC, ETH, kPEPE (case-sensitive).";
             case ADDRESS -> "Allowed: one address, 0x followed by 40 hex digits.";
             case ADDRESS_LIST ->
                 p.max() != null && p.max() == 1

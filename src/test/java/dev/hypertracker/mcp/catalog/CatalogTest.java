@@ -15,8 +15,12 @@ class CatalogTest {
     void everyNamedDeclarationIsInTheToolListOnceAndInDeclarationOrder() throws IllegalAccessException {
         List<Endpoint> declared = new ArrayList<>();
         // the seed's declarations, then each group's class, in the order Catalog concatenates them
-        for (Class<?> group :
-                List.of(Catalog.class, BuilderEndpoints.class, TradeEndpoints.class, OrderEndpoints.class))
+        for (Class<?> group : List.of(
+                Catalog.class,
+                BuilderEndpoints.class,
+                TradeEndpoints.class,
+                OrderEndpoints.class,
+                CohortEndpoints.class))
             for (Field f : group.getDeclaredFields()) {
                 if (f.getType() == Endpoint.class
                         && Modifier.isStatic(f.getModifiers())

@@ -45,6 +45,7 @@ class RouteShapeTest {
                             .replace("{sizeBucketId}", "3")
                             .replace("{timeframe}", "7d")
                             .replace("{builder}", builder)
+                            .replace("{window}", "")
                             .replace("{snapshotTime}", "latest")
                             .replace("{period}", "7d")
                             .replace(

@@ -101,6 +101,13 @@ class HostileInputTest {
         return bad;
     }
 
+    /** Main-exchange routes also refuse a well-formed HIP-3 coin. */
+    private static List<Object> withHip3(List<Object> bad) {
+        List<Object> out = new ArrayList<>(bad);
+        out.add("xyz:GOLD");
+        return out;
+    }
+
     static List<BadCall> corpus() {
         List<BadCall> calls = new ArrayList<>();
         for (Endpoint e : Catalog.endpoints()) {
@@ -113,6 +120,7 @@ class HostileInputTest {
             for (Param p : hostile) {
                 List<Object> bad = switch (p.kind()) {
                     case COIN -> BAD_COINS;
+                    case MAIN_COIN -> withHip3(BAD_COINS);
                     // a list of one valid entry is a valid focus list
                     case COIN_LIST -> notLists(BAD_COINS);
                     case COHORT_LIST -> notLists(withRange(BAD_INTS, 17, 99));
@@ -201,7 +209,7 @@ class HostileInputTest {
         for (Param p : e.params()) {
             if (!p.required()) continue;
             switch (p.kind()) {
-                case COIN -> args.put(p.name(), "BTC");
+                case COIN, MAIN_COIN -> args.put(p.name(), "BTC");
                 case COHORT -> args.put(p.name(), 9);
                 case SIZE_BUCKET -> args.put(p.name(), 3);
                 case ADDRESS -> args.put(p.name(), "0x" + "a".repeat(40));

@@ -30,6 +30,8 @@ public final class ToolManifest {
         List<Tool> tools = new ArrayList<>();
         for (Endpoint e : Catalog.endpoints()) tools.add(EndpointTool.definition(e));
         tools.add(ServerStatusTool.definition());
+        tools.add(ToolsetDiscovery.listDefinition());
+        tools.add(ToolsetDiscovery.enableDefinition());
         return tools;
     }
 
@@ -60,6 +62,8 @@ public final class ToolManifest {
                     "GET " + e.fullPathTemplate(),
                     e.toolset().id()));
         tools.add(entry(ServerStatusTool.definition(), null, "meta"));
+        tools.add(entry(ToolsetDiscovery.listDefinition(), null, "meta"));
+        tools.add(entry(ToolsetDiscovery.enableDefinition(), null, "meta"));
         return tools;
     }
 
@@ -83,6 +87,13 @@ public final class ToolManifest {
                 .append("` | meta | (none: this server's counters) | ")
                 .append(ServerStatusTool.definition().title())
                 .append(" |\n");
+        for (Tool discovery : List.of(ToolsetDiscovery.listDefinition(), ToolsetDiscovery.enableDefinition())) {
+            sb.append("| `")
+                    .append(discovery.name())
+                    .append("` | meta | (none: this server's toolsets) | ")
+                    .append(discovery.title())
+                    .append(" |\n");
+        }
         return sb.toString();
     }
 

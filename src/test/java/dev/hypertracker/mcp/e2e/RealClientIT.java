@@ -96,7 +96,9 @@ class RealClientIT {
                 "-jar",
                 jar,
                 "--rate-limit",
-                "6000");
+                "6000",
+                "--tools",
+                "all"); // the full scenario lists and calls tools outside the default set
     }
 
     static Map<String, String> upstreamEnv() {

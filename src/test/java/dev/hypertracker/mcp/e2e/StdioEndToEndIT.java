@@ -29,7 +29,7 @@ class StdioEndToEndIT {
         sandbox = SandboxServer.start(
                 SandboxConfig.defaults().withPositions(20_000).withWallets(4_000));
         client = new StdioMcpClient(
-                List.of(),
+                List.of("--tools", "all"), // every tool is called below; the default set lists fewer
                 Map.of(
                         "HYPERTRACKER_BASE_URL",
                         sandbox.baseUrl().toString(),
@@ -209,7 +209,8 @@ class StdioEndToEndIT {
     @Test
     void withoutATokenTheServerStillListsToolsAndEachCallSaysHowToSetIt() throws Exception {
         try (StdioMcpClient noToken = new StdioMcpClient(
-                List.of(), Map.of("HYPERTRACKER_BASE_URL", sandbox.baseUrl().toString()))) {
+                List.of("--tools", "all"),
+                Map.of("HYPERTRACKER_BASE_URL", sandbox.baseUrl().toString()))) {
             noToken.initialize();
             assertThat(noToken.request("tools/list", Map.of())
                             .path("result")

@@ -13,11 +13,8 @@ public final class ArgumentGuide {
             + "perp equity: " + Cohort.compactLegend(Cohort.Axis.SIZE) + ". PnL axis, all-time: "
             + Cohort.compactLegend(Cohort.Axis.PNL) + ".";
 
-    /** Arguments by their common names: coin symbols, times, paging. */
+    /** Arguments by their common names: cohorts, coin symbols, times, page size (paging itself: the instructions). */
     public static final String TEXT = "Arguments. " + COHORTS + "\n"
-            + "coin: case-sensitive symbol as listed (BTC, kPEPE; HIP-3 coins with their dex: xyz:GOLD).\n"
-            + "Times (start, end, closedSince, closedBefore): ISO 8601, UTC unless an offset is given "
-            + "(2025-06-01 or 2025-06-01T12:00:00Z); data starts " + Catalog.DATA_START.substring(0, 10) + ".\n"
-            + "Paging: limit = rows per API page (one API request each); maxPages = pages one call fetches; pass the "
-            + "returned nextCursor (or offset) to continue.\n";
+            + "coin: case-sensitive (BTC, kPEPE; HIP-3 with its dex: xyz:GOLD). Times: ISO 8601, UTC unless an offset "
+            + "is given; data starts " + Catalog.DATA_START.substring(0, 10) + ". limit = rows per API page.\n";
 }

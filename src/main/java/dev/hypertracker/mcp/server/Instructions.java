@@ -19,8 +19,7 @@ final class Instructions {
             never add figures of the two axes together. Results are exact digests; pass detail="rows"
             for a table or read the resource_link for every row. Each page costs the user one API request of quota:
             maxPages defaults to 1 (3 for time series); to continue, pass nextCursor. Repeated questions are served from cache.
-            Without --tools only the most used tools are listed: list_toolsets shows every group of tools, and
-            enable_toolset lists a group's tools for this session.
+            More tools: list_toolsets shows every group, enable_toolset lists one group's tools for this session.
             """ + ArgumentGuide.TEXT;
 
     static final String DEMO =

@@ -3,18 +3,13 @@ package dev.hypertracker.mcp.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypertracker.mcp.tools.DefaultToolSet;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +20,6 @@ import tools.jackson.databind.JsonNode;
  * (the process is the session) and over Streamable HTTP (the session is the Mcp-Session-Id).
  */
 class ToolsetDiscoveryIT {
-    private static final Pattern SERVING = Pattern.compile("serving .* at (http://\\S+)");
     static String scenario;
 
     @BeforeAll
@@ -54,7 +48,9 @@ class ToolsetDiscoveryIT {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {
-            assertDiscovery(NodeClient.http(awaitServing(server) + "/mcp", null, scenario));
+            String url = ServingProcess.awaitServing(server, new StringBuffer(), Duration.ofSeconds(60))
+                    .url();
+            assertDiscovery(NodeClient.http(url + "/mcp", null, scenario));
         } finally {
             server.toHandle().destroy();
             if (!server.waitFor(60, TimeUnit.SECONDS)) server.destroyForcibly();
@@ -83,30 +79,5 @@ class ToolsetDiscoveryIT {
         List<String> names = new ArrayList<>();
         listStep.path("tools").forEach(t -> names.add(t.path("name").asString()));
         return names;
-    }
-
-    /** Reads the server's stderr until it says where it serves (then keeps draining it). */
-    private static String awaitServing(Process process) throws Exception {
-        CompletableFuture<String> url = new CompletableFuture<>();
-        StringBuilder seen = new StringBuilder();
-        Thread reader = new Thread(
-                () -> {
-                    try (BufferedReader lines = new BufferedReader(
-                            new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                        String line;
-                        while ((line = lines.readLine()) != null) {
-                            if (!url.isDone()) seen.append(line).append('\n');
-                            Matcher m = SERVING.matcher(line);
-                            if (m.find()) url.complete(m.group(1));
-                        }
-                        url.completeExceptionally(new IllegalStateException("server exited: " + seen));
-                    } catch (java.io.IOException e) {
-                        url.completeExceptionally(e);
-                    }
-                },
-                "toolset-it-stderr");
-        reader.setDaemon(true);
-        reader.start();
-        return url.get(60, TimeUnit.SECONDS);
     }
 }

@@ -164,7 +164,8 @@ public final class ToolsetDiscovery {
                                 "tools",
                                 Map.of("type", "array"))))
                 .annotations(ToolAnnotations.builder()
-                        .readOnlyHint(false) // changes what this session's tools/list shows
+                        // read-only for the world: it changes only which tools this session's tools/list shows
+                        .readOnlyHint(true)
                         .destructiveHint(false)
                         .idempotentHint(true)
                         .openWorldHint(false)

@@ -134,7 +134,7 @@ class StdioEndToEndIT {
         List<String> names = new ArrayList<>();
         tools.forEach(t -> names.add(t.path("name").asString()));
         List<String> expected = new ArrayList<>(cases().stream().map(Case::tool).toList());
-        expected.add("get_server_status");
+        expected.addAll(List.of("get_server_status", "list_toolsets", "enable_toolset"));
         assertThat(names).containsExactlyInAnyOrderElementsOf(expected);
         for (JsonNode t : tools) {
             assertThat(t.path("title").asString()).as(t.path("name").asString()).isNotBlank();

@@ -75,14 +75,23 @@ public final class ToolSelection {
         return new ToolSelection(ordered, ordered);
     }
 
-    /** Every tool this server has, by name, with its toolset, in tools/list order: the one inventory. */
-    public static Map<String, Toolset> inventory() {
+    /**
+     * Every tool this server has, by name, with its toolset, in tools/list order: the one inventory that --tools,
+     * the default set and the discovery tools read. A tool that is not an endpoint is added here by hand.
+     */
+    private static final Map<String, Toolset> INVENTORY = inventoryOfThisBuild();
+
+    private static Map<String, Toolset> inventoryOfThisBuild() {
         Map<String, Toolset> tools = new LinkedHashMap<>();
         Catalog.endpoints().forEach(e -> tools.put(e.tool(), e.toolset()));
         tools.put(ServerStatusTool.NAME, Toolset.META);
         tools.put(ToolsetDiscovery.LIST_TOOLSETS, Toolset.META);
         tools.put(ToolsetDiscovery.ENABLE_TOOLSET, Toolset.META);
-        return tools;
+        return Collections.unmodifiableMap(tools);
+    }
+
+    public static Map<String, Toolset> inventory() {
+        return INVENTORY;
     }
 
     /** The tools of one toolset, in tools/list order; empty for a toolset that has none in this build. */

@@ -8,13 +8,14 @@ package dev.hypertracker.mcp.catalog;
 public final class ArgumentGuide {
     private ArgumentGuide() {}
 
-    /** The cohort legend with thresholds: what segmentId accepts (an id 1-16 or the name). */
-    public static final String COHORTS = "Cohorts (segmentId: id or name, e.g. 9 or \"Smart Money\"). Size axis, by "
-            + "perp equity: " + Cohort.compactLegend(Cohort.Axis.SIZE) + ". PnL axis, all-time: "
-            + Cohort.compactLegend(Cohort.Axis.PNL) + ".";
+    /**
+     * What segmentId takes. The legend itself (16 ids, names, thresholds) is the list_cohorts tool and the
+     * hypertracker://cohorts resource: written out here it would cost the instructions ~100-200 tokens.
+     */
+    public static final String COHORTS =
+            "segmentId: a cohort id or name (\"Smart Money\"); list_cohorts gives all 16 with thresholds.";
 
-    /** Arguments by their common names: cohorts, coin symbols, times, page size (paging itself: the instructions). */
-    public static final String TEXT = "Arguments. " + COHORTS + "\n"
-            + "coin: case-sensitive (BTC, kPEPE; HIP-3 with its dex: xyz:GOLD). Times: ISO 8601, UTC unless an offset "
-            + "is given; data starts " + Catalog.DATA_START.substring(0, 10) + ". limit = rows per API page.\n";
+    /** Arguments by their common names: cohorts, coin symbols, times (paging: the instructions' rules). */
+    public static final String TEXT = COHORTS + " coin: case-sensitive (BTC, kPEPE, xyz:GOLD). Times: ISO 8601, UTC "
+            + "unless an offset is given; data starts " + Catalog.DATA_START.substring(0, 10) + ".\n";
 }

@@ -12,7 +12,7 @@ final class CommonParams {
     private CommonParams() {}
 
     /** Where the cohort ids, names and thresholds are explained: once, not in every cohort parameter. */
-    static final String COHORT_LEGEND = "Legend: server instructions or list_cohorts.";
+    static final String COHORT_LEGEND = "Legend: list_cohorts.";
 
     static final String COHORT_NAMES = COHORT_LEGEND;
 

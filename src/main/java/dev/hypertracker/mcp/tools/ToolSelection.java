@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.tools;
 
+import dev.hypertracker.mcp.briefs.Briefs;
 import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.catalog.Toolset;
 import dev.hypertracker.mcp.config.ConfigurationException;
@@ -83,6 +84,7 @@ public final class ToolSelection {
 
     private static Map<String, Toolset> inventoryOfThisBuild() {
         Map<String, Toolset> tools = new LinkedHashMap<>();
+        Briefs.names().forEach(brief -> tools.put(brief, Toolset.BRIEFS)); // one-call answers first
         Catalog.endpoints().forEach(e -> tools.put(e.tool(), e.toolset()));
         tools.put(ServerStatusTool.NAME, Toolset.META);
         tools.put(ToolsetDiscovery.LIST_TOOLSETS, Toolset.META);

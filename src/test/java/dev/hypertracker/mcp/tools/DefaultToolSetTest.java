@@ -13,13 +13,11 @@ import org.junit.jupiter.api.Test;
 /** The default set names real tools of the toolsets it says, and is what the server lists without --tools. */
 class DefaultToolSetTest {
     /**
-     * Toolsets whose default members are built on other branches (issue 15: the briefs, the cohort tools, biggest
-     * positions): until those are merged, their members may be missing from this build and are skipped. AFTER THE
+     * Toolsets whose default members are built on other branches (issue 15: the cohort tools, biggest positions): until those are merged, their members may be missing from this build and are skipped. AFTER THE
      * MERGE make this {@code EnumSet.noneOf(Toolset.class)}: then every member must be a real tool. The test
      * below fails as soon as every member exists and this set is still not empty, as a reminder.
      */
-    static final Set<Toolset> MAY_BE_MISSING_UNTIL_MERGED =
-            EnumSet.of(Toolset.BRIEFS, Toolset.COHORTS, Toolset.LEADERBOARDS);
+    static final Set<Toolset> MAY_BE_MISSING_UNTIL_MERGED = EnumSet.of(Toolset.COHORTS, Toolset.LEADERBOARDS);
 
     @Test
     void everyMemberIsARealToolOfItsToolsetOrAwaitsAMerge() {

@@ -1,6 +1,7 @@
 package dev.hypertracker.mcp.tools;
 
 import dev.hypertracker.mcp.catalog.Toolset;
+import dev.hypertracker.mcp.toolresults.ToolResults;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
@@ -40,6 +41,17 @@ public final class ToolsetDiscovery {
 
     private static final String NO_SESSION = "";
 
+    /**
+     * Read-only and closed-world: both tools read or change only which tools this session lists (no API call,
+     * nothing in the world changes), so a client may run them without asking.
+     */
+    private static final ToolAnnotations OWN_STATE = ToolAnnotations.builder()
+            .readOnlyHint(true)
+            .destructiveHint(false)
+            .idempotentHint(true)
+            .openWorldHint(false)
+            .build();
+
     private final ToolSelection selection;
     private final Runnable listChanged;
     private final Map<String, Set<Toolset>> enabled = new LinkedHashMap<>(16, 0.75f, true) {
@@ -77,8 +89,9 @@ public final class ToolsetDiscovery {
                 .tool(spec.tool())
                 .callHandler((exchange, request) -> visible(contextOf(exchange), tool)
                         ? spec.callHandler().apply(exchange, request)
-                        : error(tool + " is in toolset " + set.id() + ", which this session has not enabled: call "
-                                + ENABLE_TOOLSET + " with toolset=\"" + set.id() + "\" first."))
+                        : ToolResults.error(
+                                tool + " is in toolset " + set.id() + ", which this session has not enabled: call "
+                                        + ENABLE_TOOLSET + " with toolset=\"" + set.id() + "\" first."))
                 .build();
     }
 
@@ -100,7 +113,7 @@ public final class ToolsetDiscovery {
                         .tool(listDefinition())
                         .callHandler((exchange, request) -> noArguments(request.arguments())
                                 ? list(contextOf(exchange))
-                                : error("Invalid argument: " + LIST_TOOLSETS + " takes no arguments; got "
+                                : ToolResults.error("Invalid argument: " + LIST_TOOLSETS + " takes no arguments; got "
                                         + request.arguments().keySet() + "."))
                         .build(),
                 SyncToolSpecification.builder()
@@ -122,12 +135,7 @@ public final class ToolsetDiscovery {
                         List.of("toolsets"),
                         "properties",
                         Map.of("toolsets", Map.of("type", "array"))))
-                .annotations(ToolAnnotations.builder()
-                        .readOnlyHint(true)
-                        .destructiveHint(false)
-                        .idempotentHint(true)
-                        .openWorldHint(false)
-                        .build())
+                .annotations(OWN_STATE)
                 .build();
     }
 
@@ -163,13 +171,7 @@ public final class ToolsetDiscovery {
                                 Map.of("type", "array"),
                                 "tools",
                                 Map.of("type", "array"))))
-                .annotations(ToolAnnotations.builder()
-                        // read-only for the world: it changes only which tools this session's tools/list shows
-                        .readOnlyHint(true)
-                        .destructiveHint(false)
-                        .idempotentHint(true)
-                        .openWorldHint(false)
-                        .build())
+                .annotations(OWN_STATE)
                 .build();
     }
 
@@ -216,7 +218,7 @@ public final class ToolsetDiscovery {
                         .orElse(null)
                 : null;
         if (!unknown.isEmpty() || set == null) {
-            return error("Invalid argument: " + ENABLE_TOOLSET + " takes toolset, one of "
+            return ToolResults.error("Invalid argument: " + ENABLE_TOOLSET + " takes toolset, one of "
                     + String.join(", ", ToolSelection.toolsetIds())
                     + (unknown.isEmpty()
                             ? "; got " + (value == null ? "none" : "\"" + value + "\"")
@@ -229,7 +231,7 @@ public final class ToolsetDiscovery {
             return result(set, List.of(), served, set.id() + " has no tools in this version; nothing changed.");
         }
         if (served.isEmpty()) {
-            return error(set.id() + " is not served: this server was started with --tools "
+            return ToolResults.error(set.id() + " is not served: this server was started with --tools "
                     + String.join(",", selection.names()) + ". Restart it without --tools (or with --tools all, or "
                     + "--tools " + set.id() + ",…) to use it.");
         }
@@ -268,9 +270,5 @@ public final class ToolsetDiscovery {
 
     private static boolean noArguments(Map<String, Object> arguments) {
         return arguments == null || arguments.isEmpty();
-    }
-
-    private static CallToolResult error(String message) {
-        return CallToolResult.builder().isError(true).addTextContent(message).build();
     }
 }

@@ -19,6 +19,8 @@
 //   {"op":"complete", "ref":{"type":"ref/prompt","name":"p"} | {"type":"ref/resource","uri":"tmpl"},
 //    "argument":{"name":"coin","value":"B"}, "expectValues":["BTC"]}
 //   {"op":"ping"}
+//   {"op":"awaitToolListChanged", "count":1, "timeoutMs":10000}   waits until that many notifications/tools/list_changed
+//                                                                  arrived since the start (always counted)
 // Any step but callTool may say "expectError":true (the request must fail with a JSON-RPC error) and
 // "expectErrorText":"substring" (of the error message); the error's message and code are reported.
 import { readFileSync } from 'node:fs';
@@ -26,6 +28,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 
 const STDERR_TAIL_CHARS = 8000;
 
@@ -124,8 +127,26 @@ async function runStep(client, step, previous) {
   return outcome;
 }
 
+/** notifications/tools/list_changed received so far, and the steps waiting for more. */
+const toolListChanged = { count: 0, waiters: [] };
+
+function awaitToolListChanged(count, timeoutMs) {
+  if (toolListChanged.count >= count) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    toolListChanged.waiters.push({ count, resolve: () => { clearTimeout(timer); resolve(true); } });
+  });
+}
+
 async function runOp(client, step, previous, outcome, expect) {
   switch (step.op) {
+    case 'awaitToolListChanged': {
+      const count = step.count ?? 1;
+      const arrived = await awaitToolListChanged(count, step.timeoutMs ?? 10000);
+      outcome.toolListChanged = toolListChanged.count;
+      expect(arrived, `expected ${count} tools/list_changed notification(s), got ${toolListChanged.count}`);
+      break;
+    }
     case 'listTools': {
       const { tools } = await client.listTools();
       outcome.tools = tools.map(({ name, title, description, annotations }) => ({ name, title, description, annotations }));
@@ -212,6 +233,14 @@ async function main() {
     scenario: options.scenario.name ?? null, server: null, steps: [], failures: [],
   };
   const client = new Client({ name: 'hypertracker-e2e', version: '1.0.0' });
+  client.setNotificationHandler(ToolListChangedNotificationSchema, () => {
+    toolListChanged.count++;
+    toolListChanged.waiters = toolListChanged.waiters.filter((w) => {
+      if (toolListChanged.count < w.count) return true;
+      w.resolve();
+      return false;
+    });
+  });
   let exitCode = 0;
   try {
     await client.connect(createTransport(options, stderrChunks));

@@ -2,19 +2,23 @@ package dev.hypertracker.mcp.catalog;
 
 import static dev.hypertracker.mcp.catalog.ParamKind.*;
 
-/** Parameter declarations shared by the endpoint groups, so that one argument reads the same on every tool. */
+/**
+ * Parameter declarations shared by the endpoint groups, so that one argument reads the same on every tool. The
+ * descriptions are a few words: what the arguments share (cohort legend, coin syntax, time format, paging) is said
+ * once, in {@link ArgumentGuide}, which the server instructions carry; the schemas keep every enum and range.
+ */
 final class CommonParams {
 
     private CommonParams() {}
 
-    static final String COHORT_LEGEND = "Size axis (perp equity): " + Cohort.compactLegend(Cohort.Axis.SIZE)
-            + ". PnL axis (all-time): " + Cohort.compactLegend(Cohort.Axis.PNL) + ". Never add the two axes.";
-    static final String COHORT_NAMES = "Size axis: " + Cohort.names(Cohort.Axis.SIZE) + ". PnL axis: "
-            + Cohort.names(Cohort.Axis.PNL) + ". Never add the two axes.";
+    /** Where the cohort ids, names and thresholds are explained: once, not in every cohort parameter. */
+    static final String COHORT_LEGEND = "Legend: list_cohorts.";
+
+    static final String COHORT_NAMES = COHORT_LEGEND;
 
     // ---- shared parameter declarations ----
     static Param coinPath() {
-        return Param.path("coin", COIN, "Case-sensitive symbol: BTC, kPEPE, xyz:GOLD (HIP-3).");
+        return Param.path("coin", COIN, "Case-sensitive: BTC, kPEPE, xyz:GOLD.");
     }
 
     /** A coin of the main exchange: routes that answer 404 for HIP-3 coins (/perps/coin/{coin}/segment-metrics). */
@@ -32,18 +36,18 @@ final class CommonParams {
     }
 
     static Param coinQuery() {
-        return Param.query("coin", COIN, "Case-sensitive symbol (BTC, kPEPE, xyz:GOLD); omit for all.");
+        return Param.query("coin", COIN, "Case-sensitive (BTC, xyz:GOLD); omit for all.");
     }
 
     static Param start(String what, String defaultText) {
         return Param.query(
                 "start",
                 DATETIME,
-                "Window start (ISO 8601 UTC)" + (what.isEmpty() ? "" : "; " + what) + ". Default " + defaultText + ".");
+                "Window start" + (what.isEmpty() ? "" : ", " + what) + "; default " + defaultText + ".");
     }
 
     static Param end() {
-        return Param.query("end", DATETIME, "Window end (ISO 8601 UTC). Default now.");
+        return Param.query("end", DATETIME, "Window end; default now.");
     }
 
     static Param limit(long max) {

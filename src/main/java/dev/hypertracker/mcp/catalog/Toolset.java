@@ -4,17 +4,17 @@ import java.util.Locale;
 
 /** Groups of tools a user can enable with {@code --tools}, to keep the tool list (and its context cost) small. */
 public enum Toolset {
-    BRIEFS("One-call answers about a coin, a cohort or a wallet."),
-    POSITIONS("Open and closed positions, open exposure per coin, the cohort heatmap."),
-    COHORTS("Cohort (segment) bias history, cohort summaries, every cohort on one coin."),
-    METRICS("Time series: market overview, volume, per-coin and per-cohort metrics, market summary."),
-    EXPORTS("Per-coin files: breakdowns by size and cohort, hourly metrics, every open position."),
-    RISK("Liquidation risk per coin, liquidation heatmaps, liquidation fills."),
+    BRIEFS("One-call answers: a coin, a cohort, a wallet."),
+    POSITIONS("Positions, open exposure per coin, cohort heatmap."),
+    COHORTS("Cohort bias history and summaries, all cohorts on a coin."),
+    METRICS("Time series (market, volume, coin, cohort), market summary."),
+    EXPORTS("Per-coin files: breakdowns, hourly metrics, all open positions."),
+    RISK("Liquidation risk, liquidation heatmaps and fills."),
     LEADERBOARDS("Biggest positions, PnL leaderboards, HYPE holders."),
-    WALLETS("Wallets, their fills, fundings and closed trades."),
-    ORDERS("Open-order snapshots every 5 minutes."),
-    BUILDERS("Builder rankings, profiles, fills and users."),
-    META("Cohort legend, data freshness, this server's status.");
+    WALLETS("Wallets, fills, fundings, closed trades."),
+    ORDERS("Open-order snapshots (5 min)."),
+    BUILDERS("Builders: rankings, profiles, fills, users."),
+    META("Cohort legend, data freshness, server status.");
 
     private final String summary;
 

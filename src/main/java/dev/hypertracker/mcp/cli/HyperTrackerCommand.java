@@ -73,9 +73,9 @@ public final class HyperTrackerCommand implements Callable<Integer> {
     @Option(
             names = "--tools",
             paramLabel = "LIST",
-            defaultValue = "all",
-            description =
-                    "Tools to serve: tool names and/or toolsets positions, metrics, exports, risk, meta (default all).")
+            completionCandidates = ToolsetChoices.class,
+            description = "Tools to serve and list: all, tool names and/or toolsets (${COMPLETION-CANDIDATES}). "
+                    + "Default: the most used tools, the others found with list_toolsets / enable_toolset.")
     String tools;
 
     @Option(
@@ -343,6 +343,14 @@ public final class HyperTrackerCommand implements Callable<Integer> {
                         },
                         "shutdown"));
         stop.await();
+    }
+
+    /** The toolset ids for --tools' help, from the Toolset enum (so a new toolset shows up without editing text). */
+    static final class ToolsetChoices implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ToolSelection.toolsetIds().iterator();
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

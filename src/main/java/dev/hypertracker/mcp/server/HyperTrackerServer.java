@@ -16,6 +16,7 @@ import dev.hypertracker.mcp.stats.UpstreamStats;
 import dev.hypertracker.mcp.tools.EndpointTool;
 import dev.hypertracker.mcp.tools.ServerStatusTool;
 import dev.hypertracker.mcp.tools.ToolSelection;
+import dev.hypertracker.mcp.tools.ToolsetDiscovery;
 import dev.hypertracker.mcp.validation.ArgumentValidator;
 import dev.hypertracker.mcp.views.Views;
 import io.modelcontextprotocol.server.McpServer;
@@ -28,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * This server's feature set: the endpoint tools, the status tool, resources. One instance is shared by every
@@ -46,6 +48,9 @@ public final class HyperTrackerServer implements ServerAssembly {
     private final ServerStatusTool statusTool;
     private final CoinDirectory coins;
     private final Clock clock;
+    private final ToolsetDiscovery discovery;
+    /** The SDK servers built from this assembly (one per transport), for tools/list_changed. */
+    private final List<McpSyncServer> built = new CopyOnWriteArrayList<>();
 
     public HyperTrackerServer(Settings settings, ToolSelection selection, Clock clock) {
         this.settings = settings;
@@ -72,6 +77,7 @@ public final class HyperTrackerServer implements ServerAssembly {
         this.statusTool = new ServerStatusTool(settings, client, stats, version());
         this.coins = new CoinDirectory(client, clock);
         this.clock = clock;
+        this.discovery = new ToolsetDiscovery(selection, () -> built.forEach(McpSyncServer::notifyToolsListChanged));
     }
 
     public static String version() {
@@ -88,28 +94,32 @@ public final class HyperTrackerServer implements ServerAssembly {
         return stats;
     }
 
+    /**
+     * Every served tool, in tools/list order. Tools outside the ones listed at start are registered too, and shown
+     * to a session once it enables their toolset (see ToolsetDiscovery).
+     */
     public List<SyncToolSpecification> tools() {
         List<SyncToolSpecification> tools = new ArrayList<>();
-        Briefs.specifications(briefContext).stream()
-                .filter(b -> selection.includes(b.tool().name()))
-                .forEach(tools::add);
+        tools.addAll(Briefs.specifications(briefContext));
         Catalog.endpoints().stream()
                 .filter(e -> selection.includes(e.tool()))
                 .forEach(e -> tools.add(new EndpointTool(e, toolContext).specification()));
-        if (selection.includes(ServerStatusTool.NAME)) {
-            tools.add(statusTool.specification());
-        }
-        return tools;
+        tools.add(statusTool.specification());
+        tools.addAll(discovery.specifications());
+        return tools.stream()
+                .filter(t -> selection.includes(t.tool().name()))
+                .map(discovery::guarded)
+                .toList();
     }
 
     @Override
     public McpSyncServer build(McpServer.SyncSpecification<?> specification) {
         ReferenceResources references = new ReferenceResources(client, coins, statusTool::status, clock);
-        return specification
+        McpSyncServer server = specification
                 .serverInfo(ServerIdentity.implementation(version()))
                 .instructions(Instructions.forServer(settings.demo()))
                 .capabilities(McpSchema.ServerCapabilities.builder()
-                        .tools(false)
+                        .tools(true) // listChanged: enable_toolset changes a session's tool list
                         .resources(false, false)
                         .prompts(false)
                         .completions()
@@ -123,11 +133,14 @@ public final class HyperTrackerServer implements ServerAssembly {
                 .jsonSchemaValidator(new LazySchemaValidator())
                 .requestTimeout(settings.callDeadline().plusSeconds(15))
                 .tools(tools())
+                .addToolFilter((context, tool) -> discovery.visible(context, tool.name()))
                 .resources(resources(references))
                 .resourceTemplates(resourceTemplates(references))
                 .prompts(WorkflowPrompts.specifications())
                 .completions(new ArgumentCompletions(coins).specifications())
                 .build();
+        built.add(server);
+        return server;
     }
 
     /** The reference resources, then the MCP Apps views (ui://). */

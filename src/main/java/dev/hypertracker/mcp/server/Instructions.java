@@ -1,5 +1,11 @@
 package dev.hypertracker.mcp.server;
 
+import dev.hypertracker.mcp.catalog.ArgumentGuide;
+import dev.hypertracker.mcp.catalog.Toolset;
+import dev.hypertracker.mcp.tools.DefaultToolSet;
+import dev.hypertracker.mcp.tools.ToolSelection;
+import java.util.List;
+
 /** The server instructions a client hands the model: which tool answers what, and the rules that avoid mistakes. */
 final class Instructions {
     private Instructions() {}
@@ -9,48 +15,51 @@ final class Instructions {
     // shared argument explanations moved out of per-parameter descriptions belong there.
 
     static final String TOOLS = """
-            HyperTracker: Hyperliquid perpetual positioning by wallet cohort. Start with a brief (one call, each \
-            section names its source tool for more):
+            HyperTracker: Hyperliquid perp positioning by wallet cohort. Start with a brief (one call; each \
+            section names its source):
             - A coin ("what is going on with BTC"): get_coin_brief. A cohort across coins: get_cohort_brief. \
             A wallet: get_wallet_brief.
-            Single tools by question:
-            - Who is long/short a coin, by cohort: get_positions_heatmap (focus with coin and/or segmentId).
-            - Which coins hold the most open value, positions per side: get_open_exposure_by_coin.
+            Then by question:
+            - Who is long/short, by cohort: get_positions_heatmap (focus: coin, segmentId); all cohorts on one coin \
+            now: get_coin_cohort_snapshot; a cohort's signed bias over time: get_cohort_bias_history.
+            - Largest positions: get_biggest_positions. Coins by open value: get_open_exposure_by_coin. Any \
+            positions: list_positions.
             - Liquidation risk: get_liquidation_risk_by_asset (per cohort), export_liquidation_heatmap (price bins).
-            - Trends over time: get_coin_position_metrics, get_coin_segment_metrics, get_coin_size_bucket_metrics,
-              get_market_overview_metrics, get_perp_volume_metrics, export_position_metrics.
-            - Individual positions or wallets: list_positions (filter by coin, address, cohort, open).
-            - A wallet's trading: get_closed_trades_summary (record), list_closed_trades, get_closed_trade,
-              list_closed_trade_fills, list_fills (one UTC day), list_fundings; liquidations: list_liquidation_fills.
-            - Per-coin breakdowns: export_position_breakdown_by_cohort / _by_size, export_coin_positions.
-            - Builders (front ends earning a fee): list_builders, get_builder_profile, export_builders_revenue,
-              list_builder_fills (one UTC day), list_builder_users.
-            - Resting orders by price band: list_open_orders (5-minute snapshots; get_order_snapshot_time),
-              export_open_orders (a coin's whole book). A period's PnL leaderboard as one file: export_pnl_leaderboard.
-            - Cohorts: get_coin_cohort_snapshot (all cohorts on a coin), get_cohort_bias_history (signed bias \
-            over time), get_cohort_summary, export_coin_segment_metrics, export_cohort_bias_chart. Market: \
-            get_market_summary, export_wallets_equity_chart.
-            """;
+            - One coin over time: get_coin_position_metrics; by cohort vs a day ago: export_position_breakdown_by_cohort.
+            """ + otherToolsets();
+
+    /**
+     * The toolsets with tools beyond the default list, generated from the inventory so that a new toolset is never
+     * left out: the instructions name toolsets rather than their ~45 tools, which would cost more than all the rest.
+     */
+    static String otherToolsets() {
+        StringBuilder b = new StringBuilder("More (list_toolsets; enable_toolset adds one for this session):");
+        List<String> listed = DefaultToolSet.names();
+        for (Toolset t : Toolset.values()) {
+            if (listed.containsAll(ToolSelection.toolsOf(t))) continue;
+            b.append(' ').append(t.id()).append(": ").append(t.summary());
+        }
+        return b.append('\n').toString();
+    }
 
     static final String DATA = """
-            Two data families answer different questions. The snapshot of open positions now (exposure, heatmap, \
-            list_positions, the briefs' lean sections) vs the metric series (*_metrics, sampled every ~10-30 min, \
-            each with its own history start). Their totals differ: other times, other rules (the market series' \
-            openInterest is one-sided). Open value / coin totalValue counts BOTH sides (every long has a matching \
-            short: ~2x one-sided open interest), so a coin is always 50% long by value: its lean is in positions per \
-            side and in cohort bias (long value / value).
+            Two data families: the snapshot of open positions now (exposure, heatmap, list_positions) and the \
+            metric series (*_metrics, sampled every ~10-30 min, each with its own start). \
+            Their totals differ: other times, other rules (the market series' openInterest is one-sided). Open \
+            value / coin totalValue counts BOTH sides (~2x one-sided open interest), so a coin is always 50% long by \
+            value: its lean is in positions per side and in cohort bias (long value / value).
             """;
 
+    /** Cohorts, coin syntax and time format, which the parameters' own descriptions no longer repeat. */
     static final String COHORTS_AND_COINS = """
             Every wallet is in one SIZE cohort (Shrimp..Leviathan) AND one PNL cohort (Money Printer..Giga-Rekt): \
-            never add figures of the two axes together. Cohorts can be named ("Smart Money") or given by id. Coin \
-            symbols are case-sensitive (BTC, kPEPE, xyz:GOLD).
-            """;
+            never add figures of the two axes together.
+            """ + ArgumentGuide.TEXT;
 
     static final String RULES = """
-            Results are exact digests; pass detail="rows" for a table or read the resource_link for every row. Each \
-            page costs the user one API request of quota: maxPages defaults to 1 (3 for time series); to continue, \
-            pass nextCursor. Repeated questions are served from cache.
+            Results are exact digests; detail="rows" adds a table, the resource_link holds every row. Each page \
+            costs one API request of the user's quota: maxPages defaults to 1 (3 for time series); continue with \
+            nextCursor.
             """;
 
     static final String TEXT = TOOLS + DATA + COHORTS_AND_COINS + RULES;

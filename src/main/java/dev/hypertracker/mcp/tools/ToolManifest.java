@@ -32,6 +32,8 @@ public final class ToolManifest {
         List<Tool> tools = new ArrayList<>(Briefs.definitions());
         for (Endpoint e : Catalog.endpoints()) tools.add(EndpointTool.definition(e));
         tools.add(ServerStatusTool.definition());
+        tools.add(ToolsetDiscovery.listDefinition());
+        tools.add(ToolsetDiscovery.enableDefinition());
         return tools;
     }
 
@@ -63,6 +65,8 @@ public final class ToolManifest {
                     "GET " + e.fullPathTemplate(),
                     e.toolset().id()));
         tools.add(entry(ServerStatusTool.definition(), null, "meta"));
+        tools.add(entry(ToolsetDiscovery.listDefinition(), null, "meta"));
+        tools.add(entry(ToolsetDiscovery.enableDefinition(), null, "meta"));
         return tools;
     }
 
@@ -93,6 +97,13 @@ public final class ToolManifest {
                 .append("` | meta | (none: this server's counters) | ")
                 .append(ServerStatusTool.definition().title())
                 .append(" |\n");
+        for (Tool discovery : List.of(ToolsetDiscovery.listDefinition(), ToolsetDiscovery.enableDefinition())) {
+            sb.append("| `")
+                    .append(discovery.name())
+                    .append("` | meta | (none: this server's toolsets) | ")
+                    .append(discovery.title())
+                    .append(" |\n");
+        }
         return sb.toString();
     }
 

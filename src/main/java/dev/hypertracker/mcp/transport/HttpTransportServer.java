@@ -426,6 +426,7 @@ public final class HttpTransportServer implements AutoCloseable {
                 .keepAliveInterval(config.keepAlive())
                 .maxRequestSize((int) config.maxRequestBytes())
                 .sessionSweepInterval(null) // SessionRegistry evicts, by the same rule, on a clock tests can move
+                .contextExtractor(SessionContext::of)
                 .build();
         McpSyncServer server = assembly.build(McpServer.sync(provider).immediateExecution(true));
         return new ServedTransport(
@@ -445,6 +446,7 @@ public final class HttpTransportServer implements AutoCloseable {
                 .messageEndpoint(SSE_MESSAGE_PATH)
                 .keepAliveInterval(config.keepAlive())
                 .maxRequestSize((int) config.maxRequestBytes())
+                .contextExtractor(SessionContext::of)
                 .build();
         McpSyncServer server = assembly.build(McpServer.sync(provider).immediateExecution(true));
         return new ServedTransport(

@@ -6,9 +6,7 @@ import dev.hypertracker.mcp.sandbox.RequestLog;
 import dev.hypertracker.mcp.sandbox.SandboxConfig;
 import dev.hypertracker.mcp.sandbox.SandboxServer;
 import dev.hypertracker.mcp.tools.ToolManifest;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RealClientIT {
     private static final String AUTH_TOKEN = "real-client-it-token";
-    private static final Pattern SERVING = Pattern.compile("serving .* at (http://\\S+)");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -96,7 +91,9 @@ class RealClientIT {
                 "-jar",
                 jar,
                 "--rate-limit",
-                "6000");
+                "6000",
+                "--tools",
+                "all"); // the full scenario lists and calls tools outside the default set
     }
 
     static Map<String, String> upstreamEnv() {
@@ -105,27 +102,9 @@ class RealClientIT {
 
     /** Reads the server's stderr until it says where it serves; keeps collecting it afterwards. */
     static String awaitServing(Process process, Duration timeout) throws Exception {
-        CompletableFuture<String> url = new CompletableFuture<>();
-        Thread reader = new Thread(
-                () -> {
-                    try (BufferedReader lines = new BufferedReader(
-                            new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                        String line;
-                        while ((line = lines.readLine()) != null) {
-                            httpServerStderr.append(line).append('\n');
-                            Matcher m = SERVING.matcher(line);
-                            if (m.find()) url.complete(m.group(1));
-                        }
-                        url.completeExceptionally(new IllegalStateException("server exited: " + httpServerStderr));
-                    } catch (IOException e) {
-                        url.completeExceptionally(e);
-                    }
-                },
-                "http-server-stderr");
-        reader.setDaemon(true);
-        httpServerStderrReader = reader;
-        reader.start();
-        return url.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        ServingProcess.Serving serving = ServingProcess.awaitServing(process, httpServerStderr, timeout);
+        httpServerStderrReader = serving.stderrReader();
+        return serving.url();
     }
 
     // ---- the full scenario over each transport ----

@@ -137,7 +137,7 @@ class McpbBundleIT {
             assertThat(result.path("isError").asBoolean(false)).as("%s", result).isFalse();
             assertThat(result.path("content").path(0).path("text").asString()).contains("freshness");
             // the bundled runtime draws PNG charts (java.desktop and fonts are in it)
-            JsonNode chart = client.callTool("get_perp_volume_metrics", Map.of("chart", "png"));
+            JsonNode chart = client.callTool("get_coin_position_metrics", Map.of("coin", "BTC", "chart", "png"));
             assertThat(chart.path("isError").asBoolean(false)).as("%s", chart).isFalse();
             assertThat(chart.path("content").findValuesAsString("type"))
                     .as("%s", chart)

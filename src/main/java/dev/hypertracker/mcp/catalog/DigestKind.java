@@ -58,7 +58,44 @@ public enum DigestKind {
                     "criteria.minPnl",
                     "criteria.maxPnl")),
     // it states the data's age against the clock
-    FRESHNESS(kind().oneRowBody().neverReplayed());
+    FRESHNESS(kind().oneRowBody().neverReplayed()),
+    // ---- issue 15: rankings, wallets, open-position files ----
+    BIGGEST_POSITIONS(kind().shaping()
+            .top()
+            .rowColumns(
+                    "coin",
+                    "side",
+                    "value",
+                    "size",
+                    "entryPrice",
+                    "markPrice",
+                    "unrealizedPnl",
+                    "liquidationPrice",
+                    "liquidationProgress",
+                    "openTime",
+                    "address",
+                    "profile.segments")),
+    PNL_LEADERBOARD(kind().shaping().top()),
+    HYPE_HOLDERS(kind().shaping().top()),
+    WALLETS(kind().shaping()
+            .top()
+            .rowColumns(
+                    "address",
+                    "segments",
+                    "totalEquity",
+                    "perpEquity",
+                    "perpPnl",
+                    "perpBias",
+                    "exposureRatio",
+                    "openValue",
+                    "sumUpnl",
+                    "countOpenPositions",
+                    "closestLiq.coin",
+                    "closestLiq.progress")),
+    // the rows are the largest positions this server kept from the streamed CSV; the totals are in the envelope
+    OPEN_POSITIONS_FILE(kind().shaping().top()),
+    // no detail=raw or rows: each snapshot carries a signed download URL, shown redacted
+    POSITION_SNAPSHOTS(kind().oneRowBody());
 
     private final Traits traits;
 

@@ -14,6 +14,9 @@ import java.util.List;
  * @param max          upper bound for INTEGER (inclusive), else null
  * @param choices      allowed values for ENUM, else empty
  * @param defaultValue the value used when the call leaves it out (null: not sent), as a JSON scalar
+ * @param wireName     the query key it is sent under when it differs from the argument name ({@code segmentIds[]}
+ *                     for the argument {@code segmentIds}: brackets are not valid in every client's argument names),
+ *                     else null
  */
 public record Param(
         String name,
@@ -24,29 +27,47 @@ public record Param(
         Long min,
         Long max,
         List<String> choices,
-        Object defaultValue) {
+        Object defaultValue,
+        String wireName) {
 
     public Param {
         choices = choices == null ? List.of() : List.copyOf(choices);
     }
 
     public static Param path(String name, ParamKind kind, String description) {
-        return new Param(name, kind, true, true, description, null, null, List.of(), null);
+        return new Param(name, kind, true, true, description, null, null, List.of(), null, null);
     }
 
     public static Param query(String name, ParamKind kind, String description) {
-        return new Param(name, kind, false, false, description, null, null, List.of(), null);
+        return new Param(name, kind, false, false, description, null, null, List.of(), null, null);
     }
 
     public Param range(long lo, long hi) {
-        return new Param(name, kind, inPath, required, description, lo, hi, choices, defaultValue);
+        return new Param(name, kind, inPath, required, description, lo, hi, choices, defaultValue, wireName);
     }
 
+    /** Allowed values: strings for ENUM, whole numbers written as text for INTEGER (limit 25, 50 or 100). */
     public Param oneOf(String... values) {
-        return new Param(name, kind, inPath, required, description, min, max, List.of(values), defaultValue);
+        return new Param(
+                name, kind, inPath, required, description, min, max, List.of(values), defaultValue, wireName);
     }
 
     public Param withDefault(Object value) {
-        return new Param(name, kind, inPath, required, description, min, max, choices, value);
+        return new Param(name, kind, inPath, required, description, min, max, choices, value, wireName);
+    }
+
+    /** A query parameter the call must give. */
+    public Param mandatory() {
+        return new Param(name, kind, inPath, true, description, min, max, choices, defaultValue, wireName);
+    }
+
+    /** Sent upstream under another key (the API's {@code segmentIds[]}). */
+    public Param sentAs(String key) {
+        return new Param(name, kind, inPath, required, description, min, max, choices, defaultValue, key);
+    }
+
+    /** The query key this parameter is sent under. */
+    public String queryKey() {
+        return wireName == null ? name : wireName;
     }
 }

@@ -174,7 +174,11 @@ final class DigestRun implements RowSource.Sink {
                 .append(paging.pagesFetched() == 1 ? " page" : " pages");
         boolean complete = paging.complete();
         if (endpoint.pagination() == Pagination.OFFSET) {
-            long offset = options.echo().get("offset") instanceof Number n ? n.longValue() : 0;
+            // the validator echoes arguments in their wire form: "100"
+            Object asked = options.echo().get("offset");
+            long offset = asked instanceof Number n
+                    ? n.longValue()
+                    : asked instanceof String s && s.matches("\\d{1,15}") ? Long.parseLong(s) : 0;
             Long nextOffset = totalCount != null && offset + rowsScanned < totalCount ? offset + rowsScanned : null;
             complete = complete && nextOffset == null;
             fields.put("complete", complete);

@@ -39,6 +39,10 @@ interface KindDigest {
             case LIQUIDATION_HEATMAP -> new LiquidationHeatmapDigest(options);
             case COHORTS -> new CohortsDigest();
             case FRESHNESS -> new FreshnessDigest(clock);
+            case BIGGEST_POSITIONS, PNL_LEADERBOARD, HYPE_HOLDERS, WALLETS ->
+                new RankedListDigest(endpoint.digest(), options);
+            case OPEN_POSITIONS_FILE -> new OpenPositionsFileDigest(options);
+            case POSITION_SNAPSHOTS -> new PositionSnapshotsDigest();
         };
     }
 

@@ -73,7 +73,10 @@ public final class ArgumentValidator {
         Instant end = null;
         for (Param param : endpoint.params()) {
             Object value = args.get(param.name());
-            if (value == null && param.name().equals("start")) {
+            // a window's default start is a series' and list_positions' rule: elsewhere an omitted start is not sent
+            if (value == null
+                    && param.name().equals("start")
+                    && endpoint.digest().traits().statesWindow()) {
                 value = defaultStart(endpoint);
             }
             if (value == null && param.defaultValue() != null) value = param.defaultValue();
@@ -88,7 +91,7 @@ public final class ArgumentValidator {
             if (param.inPath()) {
                 pathValues.put(param.name(), wire.get(0));
             } else {
-                for (String v : wire) query.add(Map.entry(param.name(), v));
+                for (String v : wire) query.add(Map.entry(param.queryKey(), v));
             }
             // fidelity: series digests state the window they cover against the one asked, defaults included
             boolean window = endpoint.digest().traits().statesWindow()
@@ -229,10 +232,13 @@ public final class ArgumentValidator {
                         "items",
                         Map.of("type", "string"),
                         "maxItems",
-                        MAX_ADDRESSES);
+                        maxAddresses(p));
             case DATETIME -> ordered("type", "string", "format", "date-time");
             case BOOLEAN -> ordered("type", "boolean");
-            case INTEGER -> ordered("type", "integer", "minimum", p.min(), "maximum", p.max());
+            case INTEGER ->
+                p.choices().isEmpty()
+                        ? ordered("type", "integer", "minimum", p.min(), "maximum", p.max())
+                        : ordered("type", "integer", "enum", p.choices().stream().map(Long::valueOf).toList());
             case COHORT ->
                 ordered("type", List.of("integer", "string"), "minimum", Cohort.MIN_ID, "maximum", Cohort.MAX_ID);
             case SIZE_BUCKET ->
@@ -272,7 +278,7 @@ public final class ArgumentValidator {
             case ADDRESS_LIST -> addresses(p, value);
             case DATETIME -> List.of(API_TIME.format(dateTime(p, value)));
             case BOOLEAN -> List.of(Boolean.toString(bool(p, value)));
-            case INTEGER -> List.of(Long.toString(integer(p, value, p.min(), p.max())));
+            case INTEGER -> List.of(oneOfIntegers(p, integer(p, value, p.min(), p.max())));
             case COHORT -> List.of(Integer.toString(cohort(p, value)));
             case SIZE_BUCKET -> List.of(Integer.toString(sizeBucket(p, value)));
             case ENUM -> List.of(choice(p, value));
@@ -305,12 +311,26 @@ public final class ArgumentValidator {
         return List.copyOf(out);
     }
 
+    /** An address argument takes at most its declared maximum (one, for a route filtering on a single wallet). */
+    private static int maxAddresses(Param p) {
+        return p.max() == null ? MAX_ADDRESSES : p.max().intValue();
+    }
+
+    private static String oneOfIntegers(Param p, long n) {
+        String text = Long.toString(n);
+        if (!p.choices().isEmpty() && !p.choices().contains(text)) {
+            throw new InvalidArgumentException(p.name(), n + " is not allowed. " + allowed(p));
+        }
+        return text;
+    }
+
     private static List<String> addresses(Param p, Object value) {
         List<?> items = value instanceof Collection<?> c ? List.copyOf(c) : List.of(value);
         if (items.isEmpty()) throw new InvalidArgumentException(p.name(), "is an empty list. " + allowed(p));
-        if (items.size() > MAX_ADDRESSES) {
+        if (items.size() > maxAddresses(p)) {
             throw new InvalidArgumentException(
-                    p.name(), "has " + items.size() + " addresses. Allowed: at most " + MAX_ADDRESSES + " per call.");
+                    p.name(),
+                    "has " + items.size() + " addresses. Allowed: at most " + maxAddresses(p) + " per call.");
         }
         Set<String> out = new LinkedHashSet<>();
         for (Object item : items) {
@@ -414,9 +434,10 @@ public final class ArgumentValidator {
         return (int) integer(p, value, (long) SizeBucket.MIN_ID, (long) SizeBucket.MAX_ID);
     }
 
+    /** Case-insensitive, sent in the declared spelling (pnlAllTime, not pnlalltime). */
     private static String choice(Param p, Object value) {
-        if (value instanceof String s && p.choices().contains(s.trim().toLowerCase(Locale.ROOT))) {
-            return s.trim().toLowerCase(Locale.ROOT);
+        if (value instanceof String s) {
+            for (String c : p.choices()) if (c.equalsIgnoreCase(s.trim())) return c;
         }
         throw new InvalidArgumentException(p.name(), describe(value) + " is not allowed. " + allowed(p));
     }
@@ -437,10 +458,16 @@ public final class ArgumentValidator {
             case COIN ->
                 "Allowed: a coin symbol such as BTC, ETH, kPEPE, or a HIP-3 coin with its dex: xyz:GOLD (case-sensitive).";
             case ADDRESS_LIST ->
-                "Allowed: a wallet address 0x followed by 40 hex digits, or a list of up to " + MAX_ADDRESSES + ".";
+                maxAddresses(p) == 1
+                        ? "Allowed: one wallet address, 0x followed by 40 hex digits."
+                        : "Allowed: a wallet address 0x followed by 40 hex digits, or a list of up to "
+                                + maxAddresses(p) + ".";
             case DATETIME -> "Allowed: ISO 8601 UTC such as 2026-02-25T00:00:00Z or 2026-02-25.";
             case BOOLEAN -> "Allowed: true or false.";
-            case INTEGER -> "Allowed: a whole number from " + p.min() + " to " + p.max() + ".";
+            case INTEGER ->
+                p.choices().isEmpty()
+                        ? "Allowed: a whole number from " + p.min() + " to " + p.max() + "."
+                        : "Allowed: " + String.join(", ", p.choices()) + ".";
             case COHORT -> "Allowed: a cohort id 1-16 or a cohort name such as \"Smart Money\" or \"Whale\".";
             case SIZE_BUCKET -> "Allowed: a size bucket id 1-10 or a range: " + SizeBucket.compactTable() + ".";
             case ENUM -> "Allowed: " + String.join(", ", p.choices()) + ".";

@@ -48,7 +48,11 @@ final class TransportStep implements UpstreamStep.Chain {
         HttpRequest.Builder get = HttpRequest.newBuilder(call.uri())
                 .GET()
                 .timeout(requestTimeout) // the deadline is held below, by waiting and cancelling
-                .header("Accept", call.reader() == null ? "application/json" : call.reader().mediaType());
+                .header(
+                        "Accept",
+                        call.reader() == null
+                                ? "application/json"
+                                : call.reader().mediaType());
         if (call.withToken()) {
             get.header("Authorization", authorization.get());
             // an API path and query carry no secret (a pre-signed file URL's query does: the client logs it redacted)

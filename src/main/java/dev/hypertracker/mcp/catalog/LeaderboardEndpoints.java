@@ -50,7 +50,8 @@ public final class LeaderboardEndpoints {
             .rowsKey("data")
             .cacheTtl(Duration.ofMinutes(10))
             .params(
-                    Param.query("rankBy", ENUM, "The PnL period that sets rank.").oneOf(PNL_PERIODS),
+                    Param.query("rankBy", ENUM, "The PnL period that sets rank.")
+                            .oneOf(PNL_PERIODS),
                     Param.query("orderBy", ENUM, "The PnL period the list is sorted by.")
                             .oneOf(PNL_PERIODS),
                     order("Sort direction."),

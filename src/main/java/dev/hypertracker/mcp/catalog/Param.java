@@ -48,8 +48,7 @@ public record Param(
 
     /** Allowed values: strings for ENUM, whole numbers written as text for INTEGER (limit 25, 50 or 100). */
     public Param oneOf(String... values) {
-        return new Param(
-                name, kind, inPath, required, description, min, max, List.of(values), defaultValue, wireName);
+        return new Param(name, kind, inPath, required, description, min, max, List.of(values), defaultValue, wireName);
     }
 
     public Param withDefault(Object value) {

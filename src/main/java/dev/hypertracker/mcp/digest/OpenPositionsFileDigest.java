@@ -73,7 +73,8 @@ final class OpenPositionsFileDigest implements KindDigest {
         List<String> cohorts = new ArrayList<>();
         for (String f : List.of("profile_sizeSegmentId", "profile_perpPnlSegmentId"))
             if (json.get(f) instanceof BigDecimal id) cohorts.add(Cohort.labelOf(id.intValue()));
-        if (!cohorts.isEmpty()) line.append(" [").append(String.join(", ", cohorts)).append(']');
+        if (!cohorts.isEmpty())
+            line.append(" [").append(String.join(", ", cohorts)).append(']');
         if (json.get("address") != null) line.append(' ').append(json.get("address"));
         return new Row(json, line.toString());
     }
@@ -155,7 +156,8 @@ final class OpenPositionsFileDigest implements KindDigest {
                             sv,
                             "longPct",
                             longPct),
-                    axis + " " + Cohort.labelOf(id) + ": " + Format.count(c.path("count").asLong()) + " positions, long "
+                    axis + " " + Cohort.labelOf(id) + ": "
+                            + Format.count(c.path("count").asLong()) + " positions, long "
                             + money(lv.doubleValue()) + " / short " + money(sv.doubleValue()) + " ("
                             + Format.percent(longPct) + " long)"));
         }

@@ -408,7 +408,13 @@ final class OutputSchemas {
                                 "longPct",
                                 type("number"))));
                 ObjectNode position = object(
-                        "coin", type("string"), "side", type("string"), "address", type("string"), "openTime",
+                        "coin",
+                        type("string"),
+                        "side",
+                        type("string"),
+                        "address",
+                        type("string"),
+                        "openTime",
                         type("string"));
                 ObjectNode props = (ObjectNode) position.get("properties");
                 for (String f : List.of(
@@ -441,7 +447,8 @@ final class OutputSchemas {
             ObjectNode p, RankedListDigest.Shape shape, boolean bySide, boolean segments, boolean closestCoin) {
         p.set("listed", type("integer"));
         p.set("sumsOverListed", numbers(shape.summed().toArray(String[]::new)));
-        if (!shape.apiTotals().isEmpty()) p.set("apiTotals", numbers(shape.apiTotals().toArray(String[]::new)));
+        if (!shape.apiTotals().isEmpty())
+            p.set("apiTotals", numbers(shape.apiTotals().toArray(String[]::new)));
         if (bySide) {
             ObjectNode tally = object("count", type("integer"), "value", type("number"));
             p.set("bySide", object("long", tally, "short", tally.deepCopy()));

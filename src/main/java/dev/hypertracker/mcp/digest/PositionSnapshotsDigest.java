@@ -55,16 +55,14 @@ final class PositionSnapshotsDigest implements KindDigest {
 
     @Override
     public Report finish() {
-        Map<String, Object> fields =
-                Json.obj("snapshotCount", (long) snapshots.size(), "snapshotsFrom", OpenPositionFileEndpoints.SNAPSHOTS_START);
+        Map<String, Object> fields = Json.obj(
+                "snapshotCount", (long) snapshots.size(), "snapshotsFrom", OpenPositionFileEndpoints.SNAPSHOTS_START);
         String text = snapshots.size() + (snapshots.size() == 1 ? " snapshot" : " snapshots")
                 + " of every open position, newest first (kept from 2026-03-25). Download links are pre-signed and"
                 + " expire after about 120 s: shown without their signature, never followed; the full result's"
                 + " resource holds the API's answer as given.";
         List<Section> sections = List.of(
-                new Section.Fields(fields, text),
-                Section.Listing.of("snapshots", "Snapshots", snapshots, "snapshots"));
-        return new Report(
-                sections, List.of(Cut.shorten("snapshots", 3), Cut.drop("snapshots")), "lower maxPages");
+                new Section.Fields(fields, text), Section.Listing.of("snapshots", "Snapshots", snapshots, "snapshots"));
+        return new Report(sections, List.of(Cut.shorten("snapshots", 3), Cut.drop("snapshots")), "lower maxPages");
     }
 }

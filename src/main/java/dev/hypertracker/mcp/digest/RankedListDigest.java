@@ -219,7 +219,8 @@ final class RankedListDigest implements KindDigest {
      */
     static BigDecimal decimal(JsonNode row, String field) {
         int dot = field.indexOf('.');
-        JsonNode n = dot < 0 ? row.get(field) : row.path(field.substring(0, dot)).get(field.substring(dot + 1));
+        JsonNode n =
+                dot < 0 ? row.get(field) : row.path(field.substring(0, dot)).get(field.substring(dot + 1));
         if (n == null || n.isNull() || n.isMissingNode()) return null;
         if (n.isNumber()) {
             Json.inRange(field, n.doubleValue(), n.toString());
@@ -246,8 +247,8 @@ final class RankedListDigest implements KindDigest {
         fields.put("listed", fetched);
         fields.put("sumsOverListed", new LinkedHashMap<>(sums));
         if (!apiTotals.isEmpty()) fields.put("apiTotals", apiTotals);
-        StringBuilder text = new StringBuilder(Format.count(fetched) + " " + shape.what() + " listed, in the API's order"
-                + (orderedBy == null ? "" : " (orderBy " + orderedBy + ")") + ".");
+        StringBuilder text = new StringBuilder(Format.count(fetched) + " " + shape.what()
+                + " listed, in the API's order" + (orderedBy == null ? "" : " (orderBy " + orderedBy + ")") + ".");
         if (!sums.isEmpty()) {
             List<String> parts = new ArrayList<>();
             sums.forEach((f, v) -> parts.add(f + " " + shownValue(f, v)));
@@ -268,9 +269,12 @@ final class RankedListDigest implements KindDigest {
             sides.forEach((side, t) -> sideJson.put(side, t.json()));
             fields.put("bySide", sideJson);
             List<String> parts = new ArrayList<>();
-            sides.forEach((side, t) -> parts.add(side + " " + Format.count(t.count) + " worth " + money(t.value.doubleValue())));
+            sides.forEach((side, t) ->
+                    parts.add(side + " " + Format.count(t.count) + " worth " + money(t.value.doubleValue())));
             if (!parts.isEmpty())
-                text.append(" By side (|value|): ").append(String.join("; ", parts)).append('.');
+                text.append(" By side (|value|): ")
+                        .append(String.join("; ", parts))
+                        .append('.');
         }
         sections.add(new Section.Fields(fields, text.toString()));
         if (bySide && !coins.isEmpty()) {
@@ -279,14 +283,12 @@ final class RankedListDigest implements KindDigest {
                     .sorted((a, b) -> b.getValue().value.compareTo(a.getValue().value))
                     .forEach(e -> perCoin.add(new Item(
                             Json.obj("coin", e.getKey(), "count", e.getValue().count, "value", e.getValue().value),
-                            e.getKey() + " " + e.getValue().count + " worth " + money(e.getValue().value.doubleValue()))));
+                            e.getKey() + " " + e.getValue().count + " worth "
+                                    + money(e.getValue().value.doubleValue()))));
             sections.add(Section.Listing.inline("byCoin", "Per coin (|value|)", perCoin, "coins"));
         }
         sections.add(Section.Listing.of(
-                "items",
-                "First " + items.size() + " " + shape.what() + " in the API's order",
-                items,
-                shape.what()));
+                "items", "First " + items.size() + " " + shape.what() + " in the API's order", items, shape.what()));
         List<Cut> cuts = new ArrayList<>();
         cuts.add(Cut.shorten("items", 5));
         if (bySide) cuts.add(Cut.shorten("byCoin", 5));

@@ -29,6 +29,9 @@ final class ApiRoutes {
         ExposureEndpoints exposure = new ExposureEndpoints(data, aggregates);
         MetricsEndpoints metrics = new MetricsEndpoints(data, aggregates);
         MetaEndpoints meta = new MetaEndpoints(data);
+        LeaderboardEndpoints leaderboards = new LeaderboardEndpoints(data);
+        WalletScreener wallets = new WalletScreener(data);
+        OpenPositionFiles openPositions = new OpenPositionFiles(data, files);
         Map<String, Handler> byPath = Map.ofEntries(
                 Map.entry("/positions", (p, q) -> positions.list(q)),
                 Map.entry("/positions/coins", (p, q) -> exposure.coins()),
@@ -40,7 +43,14 @@ final class ApiRoutes {
                 Map.entry("/position-metrics/coin/{coin}/position-size-bucket/{sizeBucketId}", metrics::coinSizeBucket),
                 Map.entry("/metrics/perp-volume", (p, q) -> metrics.perpVolume(q)),
                 Map.entry("/segments", (p, q) -> meta.segments()),
-                Map.entry("/hypertracker/state/status", (p, q) -> meta.status()));
+                Map.entry("/hypertracker/state/status", (p, q) -> meta.status()),
+                Map.entry("/leaderboards/biggest-positions", (p, q) -> leaderboards.biggestPositions(q)),
+                Map.entry("/leaderboards/perp-pnl", (p, q) -> leaderboards.perpPnl(q)),
+                Map.entry("/leaderboards/all-pnl", (p, q) -> leaderboards.allPnl(q)),
+                Map.entry("/hype/holders", (p, q) -> leaderboards.hypeHolders(q)),
+                Map.entry("/wallets", (p, q) -> wallets.list(q)),
+                Map.entry("/positions/open/coin/{coin}", (p, q) -> openPositions.export(p)),
+                Map.entry("/coin/{coin}/open-positions/history", openPositions::history));
         for (Endpoint e : Catalog.endpoints()) {
             // the per-coin exports share one handler; every other route, 302 files included, is listed by path
             Handler handler = byPath.get(e.pathTemplate());

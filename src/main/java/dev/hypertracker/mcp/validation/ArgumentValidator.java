@@ -238,7 +238,11 @@ public final class ArgumentValidator {
             case INTEGER ->
                 p.choices().isEmpty()
                         ? ordered("type", "integer", "minimum", p.min(), "maximum", p.max())
-                        : ordered("type", "integer", "enum", p.choices().stream().map(Long::valueOf).toList());
+                        : ordered(
+                                "type",
+                                "integer",
+                                "enum",
+                                p.choices().stream().map(Long::valueOf).toList());
             case COHORT ->
                 ordered("type", List.of("integer", "string"), "minimum", Cohort.MIN_ID, "maximum", Cohort.MAX_ID);
             case SIZE_BUCKET ->
@@ -329,8 +333,7 @@ public final class ArgumentValidator {
         if (items.isEmpty()) throw new InvalidArgumentException(p.name(), "is an empty list. " + allowed(p));
         if (items.size() > maxAddresses(p)) {
             throw new InvalidArgumentException(
-                    p.name(),
-                    "has " + items.size() + " addresses. Allowed: at most " + maxAddresses(p) + " per call.");
+                    p.name(), "has " + items.size() + " addresses. Allowed: at most " + maxAddresses(p) + " per call.");
         }
         Set<String> out = new LinkedHashSet<>();
         for (Object item : items) {

@@ -128,7 +128,8 @@ final class OpenPositionsFileDigest implements KindDigest {
                 .append(Format.signedMoney(num(totalsJson, "shortUnrealizedPnl")))
                 .append("); funding ")
                 .append(Format.signedMoney(num(totalsJson, "funding")))
-                .append(". Values are |value| summed per side by this server; every long has a matching short, so the"
+                .append(". |value| summed per side by this server; longs and shorts match in value market-wide, so the"
+                        + " lean is in the cohorts."); every long has a matching short, so the"
                         + " two sides' values match market-wide and the lean is in the cohorts below.");
         List<Section> sections = new ArrayList<>();
         sections.add(new Section.Fields(fields, text.toString()));
@@ -144,8 +145,6 @@ final class OpenPositionsFileDigest implements KindDigest {
                     Json.obj(
                             "segmentId",
                             id,
-                            "cohort",
-                            Cohort.labelOf(id),
                             "axis",
                             axis,
                             "count",
@@ -156,14 +155,13 @@ final class OpenPositionsFileDigest implements KindDigest {
                             sv,
                             "longPct",
                             longPct),
-                    axis + " " + Cohort.labelOf(id) + ": "
-                            + Format.count(c.path("count").asLong()) + " positions, long "
-                            + money(lv.doubleValue()) + " / short " + money(sv.doubleValue()) + " ("
-                            + Format.percent(longPct) + " long)"));
+                    axis + " " + Cohort.byId(id).map(Cohort::displayName).orElse("#" + id) + " "
+                            + Format.count(c.path("count").asLong()) + ": " + money(lv.doubleValue()) + " long / "
+                            + money(sv.doubleValue()) + " short, " + Format.percent(longPct) + " long"));
         }
         sections.add(Section.Listing.of(
                 "cohorts",
-                "Per cohort (size axis, then PnL axis; never add the two axes; longPct = long / (long + short) value)",
+                "Per cohort (size axis, then PnL axis: never add the two; longPct = long / (long + short) value)",
                 cohorts,
                 "cohorts"));
         List<Row> big = new ArrayList<>();
@@ -178,12 +176,13 @@ final class OpenPositionsFileDigest implements KindDigest {
                 "positions"));
         return new Report(
                 sections,
+                // the cohorts hold the lean (the sides' values match): they go last
                 List.of(
-                        Cut.shorten("largest", 3),
                         Cut.shorten("closestToLiquidation", 3),
-                        Cut.shorten("cohorts", 4),
+                        Cut.shorten("largest", 3),
                         Cut.drop("closestToLiquidation"),
-                        Cut.drop("largest")),
+                        Cut.drop("largest"),
+                        Cut.shorten("cohorts", 4)),
                 "lower top");
     }
 

@@ -395,8 +395,6 @@ final class OutputSchemas {
                         array(object(
                                 "segmentId",
                                 type("integer"),
-                                "cohort",
-                                type("string"),
                                 "axis",
                                 type("string"),
                                 "count",

@@ -26,26 +26,26 @@ final class RankedListDigest implements KindDigest {
     /**
      * What one kind of list shows.
      *
-     * @param what     plural noun of a row
-     * @param label    the fields naming a row in its line (text, joined by spaces)
-     * @param shown    the figures shown per row (numbers; nested with a dot)
-     * @param summed   the figures summed over the rows fetched
-     * @param apiTotals envelope figures the API computes over the whole list
+     * @param what       plural noun of a row
+     * @param label      the fields naming a row in its line (text, joined by spaces)
+     * @param shown      the figures kept per row in structuredContent (numbers; nested with a dot)
+     * @param textFields how many of the shown figures (the first ones) its text line repeats
+     * @param summed     the figures summed over the rows fetched
+     * @param apiTotals  envelope figures the API computes over the whole list
      */
-    record Shape(String what, List<String> label, List<String> shown, List<String> summed, List<String> apiTotals) {}
+    record Shape(
+            String what,
+            List<String> label,
+            List<String> shown,
+            int textFields,
+            List<String> summed,
+            List<String> apiTotals) {}
 
     static final Shape BIGGEST_POSITIONS = new Shape(
             "positions",
             List.of("coin", "side", "address"),
-            List.of(
-                    "value",
-                    "size",
-                    "entryPrice",
-                    "markPrice",
-                    "unrealizedPnl",
-                    "liquidationPrice",
-                    "liquidationProgress",
-                    "profile.perpEquity"),
+            List.of("value", "unrealizedPnl", "liquidationProgress", "entryPrice", "markPrice", "liquidationPrice"),
+            3,
             List.of("value", "unrealizedPnl", "funding"),
             List.of());
     static final Shape PNL_LEADERBOARD = new Shape(
@@ -53,22 +53,24 @@ final class RankedListDigest implements KindDigest {
             List.of("address"),
             List.of(
                     "rank",
-                    "previousRank",
                     "pnlAllTime",
                     "pnlMonth",
                     "pnlWeek",
                     "pnlDay",
+                    "previousRank",
                     "perpEquity",
                     "openValue",
                     "bias",
                     "totalValue",
                     "stableValue"),
+            5,
             List.of("pnlAllTime", "pnlMonth", "pnlWeek", "pnlDay", "perpEquity", "openValue", "totalValue"),
             List.of("sumPnl"));
     static final Shape HYPE_HOLDERS = new Shape(
             "holders",
             List.of("address"),
-            List.of("rank", "totalBalance", "spotBalance", "stakedBalance", "value"),
+            List.of("rank", "totalBalance", "value", "spotBalance", "stakedBalance"),
+            3,
             List.of("totalBalance", "spotBalance", "stakedBalance", "value"),
             List.of());
     static final Shape WALLETS = new Shape(
@@ -76,14 +78,14 @@ final class RankedListDigest implements KindDigest {
             List.of("address"),
             List.of(
                     "totalEquity",
-                    "perpEquity",
+                    "openValue",
+                    "countOpenPositions",
                     "perpPnl",
                     "perpBias",
                     "exposureRatio",
-                    "openValue",
                     "sumUpnl",
-                    "countOpenPositions",
                     "closestLiq.progress"),
+            5,
             List.of("totalEquity", "perpEquity", "perpPnl", "openValue", "sumUpnl", "countOpenPositions"),
             List.of());
 
@@ -164,11 +166,12 @@ final class RankedListDigest implements KindDigest {
             line.append(v);
         }
         List<String> figures = new ArrayList<>();
-        for (String f : shape.shown()) {
+        for (int k = 0; k < shape.shown().size(); k++) {
+            String f = shape.shown().get(k);
             BigDecimal v = decimal(row, f);
             if (v == null) continue;
             json.put(f.replace('.', '_'), v);
-            figures.add(f + " " + shownValue(f, v));
+            if (k < shape.textFields()) figures.add(f + " " + shownValue(f, v));
         }
         JsonNode segments = row.path("profile").path("segments");
         if (!segments.isArray()) segments = row.path("segments");
@@ -178,10 +181,10 @@ final class RankedListDigest implements KindDigest {
             for (JsonNode s : segments.values()) {
                 if (!s.canConvertToInt()) continue;
                 ids.add(s.asInt());
-                names.add(Cohort.labelOf(s.asInt()));
+                names.add(Cohort.byId(s.asInt()).map(Cohort::displayName).orElse("#" + s.asInt()));
             }
             json.put("segments", ids);
-            figures.add("cohorts " + String.join(", ", names));
+            figures.add(String.join("/", names));
         }
         String closestCoin = Json.str(row.path("closestLiq"), "coin");
         if (closestCoin != null) json.put("closestLiq_coin", closestCoin);
@@ -290,10 +293,11 @@ final class RankedListDigest implements KindDigest {
         sections.add(Section.Listing.of(
                 "items", "First " + items.size() + " " + shape.what() + " in the API's order", items, shape.what()));
         List<Cut> cuts = new ArrayList<>();
+        if (bySide) cuts.add(Cut.shorten("byCoin", 3));
         cuts.add(Cut.shorten("items", 5));
-        if (bySide) cuts.add(Cut.shorten("byCoin", 5));
-        cuts.add(Cut.drop("items"));
         if (bySide) cuts.add(Cut.drop("byCoin"));
+        cuts.add(Cut.shorten("items", 2));
+        cuts.add(Cut.drop("items"));
         return new Report(sections, cuts, "lower top or limit");
     }
 }

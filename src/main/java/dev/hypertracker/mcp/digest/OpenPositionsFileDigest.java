@@ -129,8 +129,7 @@ final class OpenPositionsFileDigest implements KindDigest {
                 .append("); funding ")
                 .append(Format.signedMoney(num(totalsJson, "funding")))
                 .append(". |value| summed per side by this server; longs and shorts match in value market-wide, so the"
-                        + " lean is in the cohorts."); every long has a matching short, so the"
-                        + " two sides' values match market-wide and the lean is in the cohorts below.");
+                        + " lean is in the cohorts.");
         List<Section> sections = new ArrayList<>();
         sections.add(new Section.Fields(fields, text.toString()));
         List<Row> cohorts = new ArrayList<>();

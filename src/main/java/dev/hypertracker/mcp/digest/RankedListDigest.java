@@ -227,14 +227,14 @@ final class RankedListDigest implements KindDigest {
         if (n == null || n.isNull() || n.isMissingNode()) return null;
         if (n.isNumber()) {
             Json.inRange(field, n.doubleValue(), n.toString());
-            return n.decimalValue();
+            return plain(n.decimalValue());
         }
         if (n.isString()) {
             String text = n.stringValue().trim();
             try {
                 BigDecimal v = new BigDecimal(text);
                 Json.inRange(field, v.doubleValue(), text);
-                return v;
+                return plain(v);
             } catch (NumberFormatException e) {
                 if (!text.isEmpty()) UnreadableValues.count(field, '"' + text + '"');
                 return null;
@@ -242,6 +242,12 @@ final class RankedListDigest implements KindDigest {
         }
         UnreadableValues.count(field, n.toString());
         return null;
+    }
+
+    /** The same number however it was parsed (403152.00 from a tree, 403152.0 from a stream): no trailing zeros. */
+    private static BigDecimal plain(BigDecimal v) {
+        BigDecimal d = v.stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0) : d;
     }
 
     @Override

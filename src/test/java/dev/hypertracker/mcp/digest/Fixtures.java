@@ -60,7 +60,7 @@ public final class Fixtures {
 
     private static List<Case> build() {
         SampleData d = new SampleData(42);
-        return List.of(
+        List<Case> seed = List.of(
                 new Case(
                         Catalog.LIST_POSITIONS,
                         List.of(SampleData.page("positions", d.positions(1_000), "eyJuZXh0IjoxMDAwfQ"))),
@@ -96,6 +96,15 @@ public final class Fixtures {
                 new Case(Catalog.EXPORT_LIQUIDATION_HEATMAP, List.of(d.liquidationHeatmap(400))),
                 new Case(Catalog.LIST_COHORTS, List.of(SampleData.cohorts())),
                 new Case(Catalog.GET_DATA_FRESHNESS, List.of(SampleData.freshness())));
+        return concat(seed, LeaderboardSamples.cases());
+    }
+
+    /** The seed's cases, then each endpoint group's. */
+    @SafeVarargs
+    private static List<Case> concat(List<Case>... groups) {
+        List<Case> all = new java.util.ArrayList<>();
+        for (List<Case> group : groups) all.addAll(group);
+        return List.copyOf(all);
     }
 
     static Digest digest(Case c, DigestOptions options) {

@@ -325,7 +325,7 @@ class LeaderboardToolsTest {
             assertThat(dec(item.get("openValue")).doubleValue())
                     .isCloseTo(t[0], org.assertj.core.api.Assertions.within(1e-6));
             assertThat(dec(item.get("countOpenPositions")).longValue()).isEqualTo((long) t[2]);
-            assertThat(dec(item.get("perpEquity"))).isEqualByComparingTo(money(w.perpEquity()));
+            assertThat(dec(item.get("totalEquity"))).isEqualByComparingTo(money(w.perpEquity()));
             assertThat(dec(item.get("perpBias")).doubleValue())
                     .isCloseTo((2 * t[1] - t[0]) / t[0], org.assertj.core.api.Assertions.within(1e-4));
             assertThat(item.get("segments")).isEqualTo(w.segments());

@@ -13,6 +13,10 @@ final class Instructions {
               get_market_overview_metrics, get_perp_volume_metrics, export_position_metrics.
             - Individual positions or wallets: list_positions (filter by coin, address, cohort, open).
             - Per-coin breakdowns: export_position_breakdown_by_cohort / _by_size, export_coin_positions.
+            - Rankings: get_biggest_positions, get_pnl_leaderboard, get_all_pnl_leaderboard, list_hype_holders;
+              wallets by cohort, equity, exposure: list_wallets.
+            - Every open position of a coin: export_open_positions (the whole CSV, summed); snapshots of it:
+              get_open_positions_history.
             Rules: every wallet is in one SIZE cohort (Shrimp..Leviathan) AND one PNL cohort (Money Printer..Giga-Rekt):
             never add figures of the two axes together. Cohorts can be named ("Smart Money") or given by id.
             Coin symbols are case-sensitive (BTC, kPEPE, xyz:GOLD). Results are exact digests; pass detail="rows"

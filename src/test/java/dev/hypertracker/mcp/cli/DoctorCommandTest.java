@@ -28,7 +28,9 @@ class DoctorCommandTest {
     void demoProbeIsAllGreenAndSaysFirstWhatItSpends() {
         Run run = doctor(false, "--demo", "--probe");
         assertThat(run.exit()).as(run.out()).isZero();
-        assertThat(run.out().lines().findFirst().orElseThrow()).contains("--probe: 16 API requests");
+        assertThat(run.out().lines().findFirst().orElseThrow())
+                .contains("--probe: "
+                        + dev.hypertracker.mcp.catalog.Catalog.endpoints().size() + " API requests");
         assertThat(run.out()).contains("All well.");
     }
 
@@ -38,7 +40,8 @@ class DoctorCommandTest {
         assertThat(run.exit()).isEqualTo(1);
         JsonNode report = JsonMapper.builder().build().readTree(run.out());
         assertThat(report.get("healthy").booleanValue()).isFalse();
-        assertThat(report.get("requestsPlanned").intValue()).isEqualTo(16);
+        assertThat(report.get("requestsPlanned").intValue())
+                .isEqualTo(dev.hypertracker.mcp.catalog.Catalog.endpoints().size()); // one per endpoint
         boolean sideMissing = false;
         for (JsonNode e : report.get("endpoints")) {
             if (e.get("tool").stringValue().equals("list_positions"))

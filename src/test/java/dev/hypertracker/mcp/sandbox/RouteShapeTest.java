@@ -41,10 +41,24 @@ class RouteShapeTest {
                     e.pathTemplate()
                                     .replace("{coin}", "BTC")
                                     .replace("{segmentId}", "9")
-                                    .replace("{sizeBucketId}", "3") + "?start=2026-06-30T00:00:00.000Z";
+                                    .replace("{sizeBucketId}", "3") + "?start=2026-06-30T00:00:00.000Z"
+                            + requiredChoices(e);
             HttpResponse<String> r = client.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(e.export() ? 302 : 200);
         }
+    }
+
+    /** The route's required choice arguments (all-pnl's rankBy, orderBy, order) with their first value. */
+    private static String requiredChoices(Endpoint e) {
+        StringBuilder q = new StringBuilder();
+        for (dev.hypertracker.mcp.catalog.Param p : e.params()) {
+            if (!p.inPath() && p.required() && !p.choices().isEmpty())
+                q.append('&')
+                        .append(p.queryKey())
+                        .append('=')
+                        .append(p.choices().get(0));
+        }
+        return q.toString();
     }
 
     @Test

@@ -180,6 +180,7 @@ class HostileInputTest {
                 case COIN -> args.put(p.name(), "BTC");
                 case COHORT -> args.put(p.name(), 9);
                 case SIZE_BUCKET -> args.put(p.name(), 3);
+                case ENUM -> args.put(p.name(), p.choices().get(0));
                 default -> throw new IllegalStateException("no valid sample for " + p);
             }
         }

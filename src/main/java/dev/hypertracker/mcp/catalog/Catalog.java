@@ -130,7 +130,9 @@ public final class Catalog {
             .rowsKey("metrics")
             .cacheTtl(Duration.ofMinutes(10))
             .params(start("", DEFAULT_SERIES_START), end(), seriesLimit(), cursor())
-            .description("Hyperliquid perp trading volume, about hourly. Stats and a trend."));
+            .description(
+                    "Hyperliquid perp trading volume snapshots, about hourly (vendor: \"total perp trading volume observed "
+                            + "at a given timestamp\"; unit and period per point not documented). Stats and a trend."));
 
     public static final Endpoint GET_POSITIONS_HEATMAP = declare(Endpoint.tool("get_positions_heatmap")
             .title("Cohort positioning heatmap")
@@ -252,7 +254,7 @@ public final class Catalog {
      * (one file per group of the API, so that a reader finds an endpoint by its group's name).
      */
     private static final List<Endpoint> ENDPOINTS =
-            concat(DECLARED, LeaderboardEndpoints.ALL, OpenPositionFileEndpoints.ALL);
+            concat(DECLARED, BuilderEndpoints.ALL, LeaderboardEndpoints.ALL, OpenPositionFileEndpoints.ALL);
 
     @SafeVarargs
     private static List<Endpoint> concat(List<Endpoint>... groups) {

@@ -135,7 +135,7 @@ public final class LeaderboardEndpoints {
                     Param.query("segmentIds", COHORT_LIST, "Only wallets in any of these cohorts (ids or names).")
                             .sentAs("segmentIds[]"),
                     Param.query("hasOpenPositions", BOOLEAN, "true: only wallets with open positions."),
-                    Param.query("address", ADDRESS_LIST, "One wallet.").range(1, 1))
+                    Param.query("address", ADDRESS, "One wallet."))
             .description("Active wallets with equity, perp PnL, bias, exposure, open value, unrealized PnL and the "
                     + "position closest to liquidation; filter by cohort or open positions, sort by any of them.")
             .build();

@@ -55,7 +55,7 @@ public record Param(
         return new Param(name, kind, inPath, required, description, min, max, choices, value, wireName);
     }
 
-    /** A query parameter the call must give. */
+    /** A query parameter the API requires (a path parameter always is). */
     public Param mandatory() {
         return new Param(name, kind, inPath, true, description, min, max, choices, defaultValue, wireName);
     }

@@ -8,7 +8,7 @@ import java.math.BigDecimal;
  * (summing doubles would turn 0.1 + 0.2 into 0.30000000000000004, and a million rows into visible noise). A value
  * with more decimals, or a total past what a long holds, continues exactly in a BigDecimal.
  */
-final class ExactSum {
+public final class ExactSum {
 
     private static final double MICROS = 1e6;
     /**
@@ -23,7 +23,7 @@ final class ExactSum {
     private BigDecimal spill;
 
     /** Adds a value; NaN (unknown) adds nothing. */
-    void add(double v) {
+    public void add(double v) {
         if (Double.isNaN(v)) return;
         double scaled = v * MICROS;
         long m = Math.round(scaled);
@@ -38,7 +38,7 @@ final class ExactSum {
     }
 
     /** The double nearest to the exact total. */
-    double value() {
+    public double value() {
         // a long beyond 2^53 is rounded on its way to a double: then divide in decimal
         if (spill == null && Math.abs(micros) < EXACT_DOUBLE_LIMIT) return micros / MICROS;
         BigDecimal total = BigDecimal.valueOf(micros, 6);

@@ -83,7 +83,8 @@ final class ExposureDigest implements KindDigest {
                     + money(shortValue)
                     + "): " + Format.count(countLong) + " longs" + average(averageLong()) + " vs "
                     + Format.count(countShort)
-                    + " shorts" + average(averageShort());
+                    + " shorts" + average(averageShort()) + ", " + Format.percent(longPctByCount())
+                    + " long by count";
         }
 
         private static String average(Double v) {
@@ -148,8 +149,8 @@ final class ExposureDigest implements KindDigest {
                 new Section.Fields(fields, text),
                 Section.Listing.of(
                         "coins",
-                        "Coins by open value (both sides), positions per side and this server's "
-                                + "average per side (value / positions)",
+                        "Coins by open value (both sides; long value = short value by construction), positions per "
+                                + "side, this server's average per side (value / positions) and long share by count",
                         best.subList(0, Math.min(top, best.size())),
                         "coins"));
         return new Report(sections, List.of(Cut.shorten("coins", 3), Cut.drop("coins")), "lower top");

@@ -35,7 +35,7 @@ public final class Format {
     }
 
     /** Money for reading: 3 significant digits with a unit from $1K up ("$1.23M", "-$45.6K", "$414M"), cents below. */
-    static String money(double v) {
+    public static String money(double v) {
         if (!Double.isFinite(v)) return "n/a";
         double a = Math.abs(v);
         String sign = v < 0 ? "-" : "";
@@ -53,21 +53,21 @@ public final class Format {
     }
 
     /** Money with an explicit sign, for PnL and changes: "+$1.20K". */
-    static String signedMoney(double v) {
+    public static String signedMoney(double v) {
         return (v > 0 ? "+" : "") + money(v);
     }
 
     /** "57.2%", or "n/a" for null. */
-    static String percent(Double pct) {
+    public static String percent(Double pct) {
         return pct == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", pct);
     }
 
-    static String signedPercent(Double pct) {
+    public static String signedPercent(Double pct) {
         return pct == null ? "n/a" : (pct > 0 ? "+" : "") + percent(pct);
     }
 
     /** "1,234,567". */
-    static String count(long n) {
+    public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
@@ -82,7 +82,7 @@ public final class Format {
     private static final MathContext PRICE_PRECISION = new MathContext(6);
 
     /** A price to 6 significant digits without trailing zeros: "61000", "0.0000121616". */
-    static String price(double v) {
+    public static String price(double v) {
         if (!Double.isFinite(v)) return "n/a";
         return new BigDecimal(v).round(PRICE_PRECISION).stripTrailingZeros().toPlainString();
     }
@@ -99,7 +99,7 @@ public final class Format {
     }
 
     /** ISO 8601 UTC to the minute ("2026-03-15T11:00Z"): times in text, where seconds only cost tokens. */
-    static String isoMinutes(long epochMillis) {
+    public static String isoMinutes(long epochMillis) {
         return Instant.ofEpochMilli(epochMillis)
                 .truncatedTo(ChronoUnit.MINUTES)
                 .toString()

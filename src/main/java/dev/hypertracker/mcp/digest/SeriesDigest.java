@@ -27,6 +27,13 @@ final class SeriesDigest implements KindDigest {
     static final List<String> MAIN_METRICS = List.of("openInterest", "totalPositionValue", "volume");
 
     static final int TREND_POINTS = 8;
+
+    /**
+     * What a perp-volume point is, in the vendor's words (issue 14), and what the vendor leaves open: the unit and the
+     * period a point sums over are not documented, so the digest does not call it hourly or USD.
+     */
+    static final String VOLUME_MEANING = "volume: per the vendor, \"the total perp trading volume observed at a given "
+            + "timestamp\"; its unit and the period each point covers are not documented.";
     /** Where a point's time is: createdAt in API rows, timestamp in the export table. */
     static final String[] TIME_FIELDS = {"createdAt", "timestamp", "time"};
 
@@ -274,7 +281,8 @@ final class SeriesDigest implements KindDigest {
         Map<String, Object> fields =
                 Json.obj("points", points, "from", time(from), "to", time(to), "trendMetric", mainMetric);
         String text = Format.count(points) + " points"
-                + (points == 0 ? "." : " from " + textTime(from) + " to " + textTime(to) + ".");
+                + (points == 0 ? "." : " from " + textTime(from) + " to " + textTime(to) + ".")
+                + (stats.containsKey("volume") ? " " + VOLUME_MEANING : "");
 
         // the main metric first, so that shortening the stats keeps it
         List<String> metrics = new ArrayList<>(stats.keySet());

@@ -29,6 +29,7 @@ final class ApiRoutes {
         ExposureEndpoints exposure = new ExposureEndpoints(data, aggregates);
         MetricsEndpoints metrics = new MetricsEndpoints(data, aggregates);
         MetaEndpoints meta = new MetaEndpoints(data);
+        BuilderEndpoints builders = new BuilderEndpoints(data, files);
         LeaderboardEndpoints leaderboards = new LeaderboardEndpoints(data);
         WalletScreener wallets = new WalletScreener(data);
         OpenPositionFiles openPositions = new OpenPositionFiles(data, files);
@@ -44,6 +45,11 @@ final class ApiRoutes {
                 Map.entry("/metrics/perp-volume", (p, q) -> metrics.perpVolume(q)),
                 Map.entry("/segments", (p, q) -> meta.segments()),
                 Map.entry("/hypertracker/state/status", (p, q) -> meta.status()),
+                Map.entry("/builders/list/timeframe/{timeframe}", (p, q) -> builders.list(p)),
+                Map.entry("/builders/{builder}/profile", (p, q) -> builders.profile(p)),
+                Map.entry("/builders/all-time-revenue", (p, q) -> builders.allTimeRevenue()),
+                Map.entry("/builders/{builder}/fills", builders::fills),
+                Map.entry("/builders/{builder}/users", builders::users),
                 Map.entry("/leaderboards/biggest-positions", (p, q) -> leaderboards.biggestPositions(q)),
                 Map.entry("/leaderboards/perp-pnl", (p, q) -> leaderboards.perpPnl(q)),
                 Map.entry("/leaderboards/all-pnl", (p, q) -> leaderboards.allPnl(q)),

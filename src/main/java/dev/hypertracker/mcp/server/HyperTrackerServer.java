@@ -3,6 +3,7 @@ package dev.hypertracker.mcp.server;
 import dev.hypertracker.mcp.api.CoinDirectory;
 import dev.hypertracker.mcp.api.HyperTrackerClient;
 import dev.hypertracker.mcp.api.Pager;
+import dev.hypertracker.mcp.briefs.Briefs;
 import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.completions.ArgumentCompletions;
 import dev.hypertracker.mcp.config.Settings;
@@ -41,6 +42,7 @@ public final class HyperTrackerServer implements ServerAssembly {
     private final HyperTrackerClient client;
     private final ResultStore results;
     private final EndpointTool.Context toolContext;
+    private final Briefs.Context briefContext;
     private final ServerStatusTool statusTool;
     private final CoinDirectory coins;
     private final Clock clock;
@@ -55,6 +57,14 @@ public final class HyperTrackerServer implements ServerAssembly {
                 new Pager(client),
                 new Summarizer(clock),
                 results,
+                stats,
+                settings.callDeadline(),
+                settings.demo(),
+                clock);
+        this.briefContext = new Briefs.Context(
+                toolContext.validator(),
+                toolContext.pager(),
+                toolContext.summarizer(),
                 stats,
                 settings.callDeadline(),
                 settings.demo(),
@@ -80,6 +90,9 @@ public final class HyperTrackerServer implements ServerAssembly {
 
     public List<SyncToolSpecification> tools() {
         List<SyncToolSpecification> tools = new ArrayList<>();
+        Briefs.specifications(briefContext).stream()
+                .filter(b -> selection.includes(b.tool().name()))
+                .forEach(tools::add);
         Catalog.endpoints().stream()
                 .filter(e -> selection.includes(e.tool()))
                 .forEach(e -> tools.add(new EndpointTool(e, toolContext).specification()));

@@ -9,6 +9,7 @@ import dev.hypertracker.mcp.digest.Summarizer;
 import dev.hypertracker.mcp.digest.UpstreamBodyException;
 import dev.hypertracker.mcp.resources.ResultStore;
 import dev.hypertracker.mcp.stats.UpstreamStats;
+import dev.hypertracker.mcp.toolresults.ToolResults;
 import dev.hypertracker.mcp.validation.ArgumentValidator;
 import dev.hypertracker.mcp.validation.InvalidArgumentException;
 import dev.hypertracker.mcp.validation.ValidatedCall;
@@ -16,10 +17,8 @@ import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
 import io.modelcontextprotocol.spec.McpSchema.ResourceLink;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -67,12 +66,7 @@ public final class EndpointTool {
                         .title(endpoint.title())
                         .description(endpoint.description())
                         .outputSchema(ToolSchemas.outputSchema(endpoint))
-                        .annotations(ToolAnnotations.builder()
-                                .readOnlyHint(true)
-                                .destructiveHint(false)
-                                .idempotentHint(true)
-                                .openWorldHint(true) // it reads the live HyperTracker API
-                                .build())
+                        .annotations(ToolResults.readsTheApi())
                         .build());
     }
 
@@ -88,8 +82,7 @@ public final class EndpointTool {
             ToolCharts.ChartRequest chart = ToolCharts.chartRequest(endpoint, request.arguments());
             ValidatedCall call = context.validator().validate(endpoint, chart.arguments());
             Deadline deadline = Deadline.after(context.callDeadline(), context.clock());
-            Object progressToken =
-                    request.meta() == null ? null : request.meta().get("progressToken");
+            Object progressToken = ToolResults.progressToken(request);
             Pager.Pages pages = context.pager()
                     .fetch(
                             call.request(),
@@ -168,18 +161,15 @@ public final class EndpointTool {
     }
 
     private static CallToolResult error(String message) {
-        return CallToolResult.builder().isError(true).addTextContent(message).build();
+        return ToolResults.error(message);
     }
 
     private void progress(McpSyncServerExchange exchange, Object token, int done, int planned, int rows) {
-        if (token == null || exchange == null) return;
-        try {
-            exchange.progressNotification(ProgressNotification.builder(token, done)
-                    .total((double) planned)
-                    .message("Fetched page " + done + " of up to " + planned + " (" + rows + " rows)")
-                    .build());
-        } catch (RuntimeException e) {
-            log.debug("progress notification not delivered: {}", e.toString());
-        }
+        ToolResults.progress(
+                exchange,
+                token,
+                done,
+                planned,
+                "Fetched page " + done + " of up to " + planned + " (" + rows + " rows)");
     }
 }

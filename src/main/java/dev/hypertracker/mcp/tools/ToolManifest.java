@@ -1,7 +1,9 @@
 package dev.hypertracker.mcp.tools;
 
+import dev.hypertracker.mcp.briefs.Briefs;
 import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.catalog.Endpoint;
+import dev.hypertracker.mcp.catalog.Toolset;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +29,7 @@ public final class ToolManifest {
 
     /** Every tool this server can serve (what {@code --tools all} lists), in tools/list order. */
     public static List<Tool> definitions() {
-        List<Tool> tools = new ArrayList<>();
+        List<Tool> tools = new ArrayList<>(Briefs.definitions());
         for (Endpoint e : Catalog.endpoints()) tools.add(EndpointTool.definition(e));
         tools.add(ServerStatusTool.definition());
         return tools;
@@ -54,6 +56,7 @@ public final class ToolManifest {
 
     private static List<Map<String, Object>> entries() {
         List<Map<String, Object>> tools = new ArrayList<>();
+        for (Tool brief : Briefs.definitions()) tools.add(entry(brief, null, Toolset.BRIEFS.id()));
         for (Endpoint e : Catalog.endpoints())
             tools.add(entry(
                     EndpointTool.definition(e),
@@ -67,6 +70,13 @@ public final class ToolManifest {
     public static String markdownTable() {
         StringBuilder sb = new StringBuilder(
                 "| tool | toolset | upstream GET (under /api/external) | what it answers |\n|---|---|---|---|\n");
+        for (Tool brief : Briefs.definitions()) {
+            sb.append("| `")
+                    .append(brief.name())
+                    .append("` | briefs | (several: the single tools' cached reads) | ")
+                    .append(brief.title())
+                    .append(" |\n");
+        }
         for (Endpoint e : Catalog.endpoints()) {
             sb.append("| `")
                     .append(e.tool())

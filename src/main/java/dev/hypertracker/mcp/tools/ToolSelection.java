@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.tools;
 
+import dev.hypertracker.mcp.briefs.Briefs;
 import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.catalog.Toolset;
@@ -47,6 +48,7 @@ public final class ToolSelection {
                         .map(Endpoint::tool)
                         .forEach(chosen::add);
                 if (set == Toolset.META) chosen.add(ServerStatusTool.NAME);
+                if (set == Toolset.BRIEFS) chosen.addAll(Briefs.names());
             } else if (allNames().contains(word)) {
                 chosen.add(word);
             } else {
@@ -63,8 +65,8 @@ public final class ToolSelection {
     }
 
     static List<String> allNames() {
-        List<String> names =
-                new ArrayList<>(Catalog.endpoints().stream().map(Endpoint::tool).toList());
+        List<String> names = new ArrayList<>(Briefs.names());
+        Catalog.endpoints().stream().map(Endpoint::tool).forEach(names::add);
         names.add(ServerStatusTool.NAME);
         return names;
     }

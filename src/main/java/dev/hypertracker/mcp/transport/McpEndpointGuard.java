@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.transport;
 
+import dev.hypertracker.mcp.auth.OAuthResourceServer;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.transport.HeaderAccessor;
 import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
@@ -36,6 +37,9 @@ final class McpEndpointGuard extends HttpFilter {
     private static final String REALM = "hypertracker-mcp";
     private static final String BEARER_PREFIX = "Bearer ";
     static final String SESSION_HEADER = "Mcp-Session-Id";
+    /** The request attribute holding who a verified OAuth access token names ({@code issuer#subject}). */
+    public static final String PRINCIPAL_ATTRIBUTE = "dev.hypertracker.mcp.principal";
+
     static final String ALLOWED_METHODS = "GET, POST, DELETE, OPTIONS";
     static final String ALLOWED_HEADERS =
             "Authorization, Content-Type, Accept, Mcp-Session-Id, MCP-Protocol-Version, " + "Last-Event-ID";
@@ -50,6 +54,7 @@ final class McpEndpointGuard extends HttpFilter {
     private final transient SessionLimit sessionLimit;
     private final transient SessionRegistry streamableSessions;
     private final transient SessionRegistry sseSessions;
+    private final transient OAuthResourceServer oauth;
 
     McpEndpointGuard(
             ServerHttpHeaderValidator rebindingValidator,
@@ -60,7 +65,8 @@ final class McpEndpointGuard extends HttpFilter {
             McpJsonMapper jsonMapper,
             SessionLimit sessionLimit,
             SessionRegistry streamableSessions,
-            SessionRegistry sseSessions) {
+            SessionRegistry sseSessions,
+            OAuthResourceServer oauth) {
         this.rebindingValidator = rebindingValidator;
         this.expectedTokenDigest = authToken == null ? null : sha256(authToken);
         this.maxRequestBytes = maxRequestBytes;
@@ -70,6 +76,7 @@ final class McpEndpointGuard extends HttpFilter {
         this.sessionLimit = sessionLimit;
         this.streamableSessions = streamableSessions;
         this.sseSessions = sseSessions;
+        this.oauth = oauth;
     }
 
     @Override
@@ -107,6 +114,9 @@ final class McpEndpointGuard extends HttpFilter {
             reject(response, HttpServletResponse.SC_UNAUTHORIZED, "Missing or invalid bearer token");
             return;
         }
+        if (oauth != null && !authorizedByOAuth(request, response)) {
+            return;
+        }
         if (request.getContentLengthLong() > maxRequestBytes) {
             reject(
                     response,
@@ -128,6 +138,25 @@ final class McpEndpointGuard extends HttpFilter {
         } else {
             forwardGet(request, response, chain); // event streams: not calls to wait for
         }
+    }
+
+    /** The OAuth mode's check: a valid access token, or 401/403 with a challenge naming the metadata. */
+    private boolean authorizedByOAuth(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        OAuthResourceServer.Verdict verdict = oauth.verify(request.getHeader("Authorization"));
+        if (verdict instanceof OAuthResourceServer.Verdict.Accepted accepted) {
+            request.setAttribute(PRINCIPAL_ATTRIBUTE, accepted.principal());
+            return true;
+        }
+        if (verdict instanceof OAuthResourceServer.Verdict.MissingScope missing) {
+            response.setHeader("WWW-Authenticate", oauth.challenge("insufficient_scope", missing.description()));
+            reject(response, HttpServletResponse.SC_FORBIDDEN, missing.description());
+            return false;
+        }
+        OAuthResourceServer.Verdict.Rejected rejected = (OAuthResourceServer.Verdict.Rejected) verdict;
+        String description = rejected.error() == null ? null : rejected.description();
+        response.setHeader("WWW-Authenticate", oauth.challenge(rejected.error(), description));
+        reject(response, HttpServletResponse.SC_UNAUTHORIZED, rejected.description());
+        return false;
     }
 
     private void answerPreflight(HttpServletRequest request, HttpServletResponse response, boolean allowedOrigin)

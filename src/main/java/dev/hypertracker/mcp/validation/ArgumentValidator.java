@@ -73,9 +73,11 @@ public final class ArgumentValidator {
         Instant end = null;
         for (Param param : endpoint.params()) {
             Object value = args.get(param.name());
-            // a window's default start is a series' and list_positions' rule: elsewhere an omitted start is not sent
+            // a window's default start is a series' and list_positions' rule (a start the API requires is the
+            // caller's to give; elsewhere an omitted start is not sent)
             if (value == null
                     && param.name().equals("start")
+                    && !param.required()
                     && endpoint.digest().traits().statesWindow()) {
                 value = defaultStart(endpoint);
             }
@@ -104,6 +106,9 @@ public final class ArgumentValidator {
                     "is after end (" + API_TIME.format(start) + " > " + API_TIME.format(end)
                             + "). Give a start before the end.");
         }
+        endpoint.window().violation(start, end).ifPresent(why -> {
+            throw new InvalidArgumentException("end", why);
+        });
         // server-side filters (heatmap focus, close time) travel to the digest in the echo, never into the request
         for (Param p : ToolArguments.forEndpoint(endpoint)) {
             if (!ToolArguments.isFilter(p) || !args.containsKey(p.name())) continue;
@@ -223,6 +228,7 @@ public final class ArgumentValidator {
     public static Map<String, Object> schema(Param p) {
         Map<String, Object> s = switch (p.kind()) {
             case COIN -> ordered("type", "string"); // the description shows the syntax; the validator enforces it
+            case ADDRESS -> ordered("type", "string", "pattern", "^" + ADDRESS.pattern() + "$");
             case ADDRESS_LIST ->
                 ordered(
                         "type",
@@ -232,7 +238,7 @@ public final class ArgumentValidator {
                         "items",
                         Map.of("type", "string"),
                         "maxItems",
-                        maxAddresses(p));
+                        MAX_ADDRESSES);
             case DATETIME -> ordered("type", "string", "format", "date-time");
             case BOOLEAN -> ordered("type", "boolean");
             case INTEGER ->
@@ -279,6 +285,7 @@ public final class ArgumentValidator {
         }
         return switch (p.kind()) {
             case COIN -> List.of(coin(p, value));
+            case ADDRESS -> List.of(address(p, value));
             case ADDRESS_LIST -> addresses(p, value);
             case DATETIME -> List.of(API_TIME.format(dateTime(p, value)));
             case BOOLEAN -> List.of(Boolean.toString(bool(p, value)));
@@ -315,11 +322,6 @@ public final class ArgumentValidator {
         return List.copyOf(out);
     }
 
-    /** An address argument takes at most its declared maximum (one, for a route filtering on a single wallet). */
-    private static int maxAddresses(Param p) {
-        return p.max() == null ? MAX_ADDRESSES : p.max().intValue();
-    }
-
     private static String oneOfIntegers(Param p, long n) {
         String text = Long.toString(n);
         if (!p.choices().isEmpty() && !p.choices().contains(text)) {
@@ -331,9 +333,9 @@ public final class ArgumentValidator {
     private static List<String> addresses(Param p, Object value) {
         List<?> items = value instanceof Collection<?> c ? List.copyOf(c) : List.of(value);
         if (items.isEmpty()) throw new InvalidArgumentException(p.name(), "is an empty list. " + allowed(p));
-        if (items.size() > maxAddresses(p)) {
+        if (items.size() > MAX_ADDRESSES) {
             throw new InvalidArgumentException(
-                    p.name(), "has " + items.size() + " addresses. Allowed: at most " + maxAddresses(p) + " per call.");
+                    p.name(), "has " + items.size() + " addresses. Allowed: at most " + MAX_ADDRESSES + " per call.");
         }
         Set<String> out = new LinkedHashSet<>();
         for (Object item : items) {
@@ -344,6 +346,14 @@ public final class ArgumentValidator {
             out.add(s.trim().toLowerCase(Locale.ROOT));
         }
         return List.copyOf(out);
+    }
+
+    /** Exactly one address, checked in full before it can become part of a path. */
+    private static String address(Param p, Object value) {
+        if (!(value instanceof String s) || !ADDRESS.matcher(s.trim()).matches()) {
+            throw new InvalidArgumentException(p.name(), describe(value) + " is not an address. " + allowed(p));
+        }
+        return s.trim().toLowerCase(Locale.ROOT);
     }
 
     private Instant dateTime(Param p, Object value) {
@@ -437,8 +447,8 @@ public final class ArgumentValidator {
         return (int) integer(p, value, (long) SizeBucket.MIN_ID, (long) SizeBucket.MAX_ID);
     }
 
-    /** Case-insensitive, sent in the declared spelling (pnlAllTime, not pnlalltime). */
     private static String choice(Param p, Object value) {
+        // case-insensitive, answered in the API's spelling (builderFee, B)
         if (value instanceof String s) {
             for (String c : p.choices()) if (c.equalsIgnoreCase(s.trim())) return c;
         }
@@ -460,11 +470,9 @@ public final class ArgumentValidator {
         return switch (p.kind()) {
             case COIN ->
                 "Allowed: a coin symbol such as BTC, ETH, kPEPE, or a HIP-3 coin with its dex: xyz:GOLD (case-sensitive).";
+            case ADDRESS -> "Allowed: one address, 0x followed by 40 hex digits.";
             case ADDRESS_LIST ->
-                maxAddresses(p) == 1
-                        ? "Allowed: one wallet address, 0x followed by 40 hex digits."
-                        : "Allowed: a wallet address 0x followed by 40 hex digits, or a list of up to "
-                                + maxAddresses(p) + ".";
+                "Allowed: a wallet address 0x followed by 40 hex digits, or a list of up to " + MAX_ADDRESSES + ".";
             case DATETIME -> "Allowed: ISO 8601 UTC such as 2026-02-25T00:00:00Z or 2026-02-25.";
             case BOOLEAN -> "Allowed: true or false.";
             case INTEGER ->

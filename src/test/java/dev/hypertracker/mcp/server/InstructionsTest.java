@@ -102,4 +102,18 @@ class InstructionsTest {
     void theyStayShort() {
         assertThat(ExactTokens.count(Instructions.forServer(true))).isLessThan(MAX_TOKENS);
     }
+
+    @Test
+    void theBriefsComeFirstAndTheTwoDataFamiliesAreExplained() {
+        String text = Instructions.TEXT;
+        for (String brief : dev.hypertracker.mcp.briefs.Briefs.names()) {
+            assertThat(text).contains(brief);
+            assertThat(text.indexOf(brief)).isLessThan(text.indexOf("get_positions_heatmap"));
+        }
+        assertThat(text)
+                .contains("snapshot of open positions now")
+                .contains("metric series")
+                .contains("Their totals differ")
+                .contains("counts BOTH sides");
+    }
 }

@@ -11,6 +11,23 @@ public final class LeaderboardEndpoints {
 
     private LeaderboardEndpoints() {}
 
+    /** The HYPE holders' sort and rank fields: unpublished by the vendor, this server's reading. */
+    static final String[] HOLDER_FIELDS = {"totalBalance", "stakedBalance", "spotBalance", "value"};
+
+    /** The wallet screener's sort fields, as the vendor's guide lists them. */
+    public static final List<String> WALLET_ORDER_BY = List.of(
+            "address",
+            "totalEquity",
+            "earliestActivityAt",
+            "perpPnl",
+            "perpEquity",
+            "perpBias",
+            "openValue",
+            "sumUpnl",
+            "closestLiqProgress",
+            "countOpenPositions",
+            "exposureRatio");
+
     /** The PnL periods the perp-pnl leaderboard ranks and orders by. */
     static final String[] PNL_PERIODS = {"pnlAllTime", "pnlMonth", "pnlWeek", "pnlDay"};
 
@@ -99,9 +116,8 @@ public final class LeaderboardEndpoints {
                     limit(500).withDefault(100),
                     order("Sort direction."),
                     Param.query("orderBy", ENUM, "Sort field (values unpublished; these are this server's reading).")
-                            .oneOf("totalBalance", "stakedBalance", "spotBalance", "value"),
-                    Param.query("rankBy", ENUM, "Field that sets rank.")
-                            .oneOf("totalBalance", "stakedBalance", "spotBalance", "value"),
+                            .oneOf(HOLDER_FIELDS),
+                    Param.query("rankBy", ENUM, "Field that sets rank.").oneOf(HOLDER_FIELDS),
                     Param.query("rankOrder", ENUM, "Rank direction.").oneOf("asc", "desc"))
             .description("Wallets holding HYPE, ranked by balance: spot, staked and total, USD value, share of the "
                     + "listed holders' balance.")
@@ -119,19 +135,7 @@ public final class LeaderboardEndpoints {
                     offset(),
                     limit(500).withDefault(100),
                     order("Sort direction."),
-                    Param.query("orderBy", ENUM, "Sort field.")
-                            .oneOf(
-                                    "address",
-                                    "totalEquity",
-                                    "earliestActivityAt",
-                                    "perpPnl",
-                                    "perpEquity",
-                                    "perpBias",
-                                    "openValue",
-                                    "sumUpnl",
-                                    "closestLiqProgress",
-                                    "countOpenPositions",
-                                    "exposureRatio"),
+                    Param.query("orderBy", ENUM, "Sort field.").oneOf(WALLET_ORDER_BY.toArray(String[]::new)),
                     Param.query("segmentIds", COHORT_LIST, "Only wallets in any of these cohorts (ids or names).")
                             .sentAs("segmentIds[]"),
                     Param.query("hasOpenPositions", BOOLEAN, "true: only wallets with open positions."),

@@ -19,6 +19,29 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class OpenPositionsFileDigest implements KindDigest {
 
+    /** The file's totals this digest shows, and the numeric columns of a kept position. */
+    static final List<String> TOTALS = List.of(
+            "count",
+            "longCount",
+            "shortCount",
+            "unknownSideCount",
+            "longValue",
+            "shortValue",
+            "longUnrealizedPnl",
+            "shortUnrealizedPnl",
+            "funding",
+            "withoutCohort");
+
+    static final List<String> POSITION_NUMBERS = List.of(
+            "value",
+            "size",
+            "entryPrice",
+            "unrealizedPnl",
+            "liquidationPrice",
+            "liquidationProgress",
+            "profile_sizeSegmentId",
+            "profile_perpPnlSegmentId");
+
     private final int top;
     private final List<JsonNode> largest = new ArrayList<>();
     private ObjectNode envelope;
@@ -45,15 +68,7 @@ final class OpenPositionsFileDigest implements KindDigest {
             String v = Json.str(r, f);
             if (v != null) json.put(f, v);
         }
-        for (String f : List.of(
-                "value",
-                "size",
-                "entryPrice",
-                "unrealizedPnl",
-                "liquidationPrice",
-                "liquidationProgress",
-                "profile_sizeSegmentId",
-                "profile_perpPnlSegmentId")) {
+        for (String f : POSITION_NUMBERS) {
             BigDecimal v = RankedListDigest.decimal(r, f);
             if (v != null) json.put(f, v);
         }
@@ -90,17 +105,7 @@ final class OpenPositionsFileDigest implements KindDigest {
         boolean complete = file.path("complete").asBoolean(false);
         fileJson.put("complete", complete);
         Map<String, Object> totalsJson = new LinkedHashMap<>();
-        for (String f : List.of(
-                "count",
-                "longCount",
-                "shortCount",
-                "unknownSideCount",
-                "longValue",
-                "shortValue",
-                "longUnrealizedPnl",
-                "shortUnrealizedPnl",
-                "funding",
-                "withoutCohort")) {
+        for (String f : TOTALS) {
             BigDecimal v = RankedListDigest.decimal(totals, f);
             if (v != null) totalsJson.put(f, v);
         }

@@ -377,19 +377,7 @@ final class OutputSchemas {
                 ObjectNode file = numbers("rowsRead", "bytesRead", "rowCap", "unreadableValues");
                 ((ObjectNode) file.get("properties")).set("complete", type("boolean"));
                 p.set("file", file);
-                p.set(
-                        "totals",
-                        numbers(
-                                "count",
-                                "longCount",
-                                "shortCount",
-                                "unknownSideCount",
-                                "longValue",
-                                "shortValue",
-                                "longUnrealizedPnl",
-                                "shortUnrealizedPnl",
-                                "funding",
-                                "withoutCohort"));
+                p.set("totals", numbers(OpenPositionsFileDigest.TOTALS.toArray(String[]::new)));
                 p.set(
                         "cohorts",
                         array(object(
@@ -415,15 +403,7 @@ final class OutputSchemas {
                         "openTime",
                         type("string"));
                 ObjectNode props = (ObjectNode) position.get("properties");
-                for (String f : List.of(
-                        "value",
-                        "size",
-                        "entryPrice",
-                        "unrealizedPnl",
-                        "liquidationPrice",
-                        "liquidationProgress",
-                        "profile_sizeSegmentId",
-                        "profile_perpPnlSegmentId")) props.set(f, type("number"));
+                for (String f : OpenPositionsFileDigest.POSITION_NUMBERS) props.set(f, type("number"));
                 p.set("largest", array(position));
                 p.set("closestToLiquidation", array(position.deepCopy()));
                 yield p;

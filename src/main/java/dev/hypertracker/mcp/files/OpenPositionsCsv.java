@@ -290,16 +290,9 @@ public final class OpenPositionsCsv implements StreamedFileReader {
         }
     }
 
-    private static final java.util.Set<String> NUMERIC = java.util.Set.of(
-            "value",
-            "size",
-            "entryPrice",
-            "unrealizedPnl",
-            "funding",
-            "liquidationPrice",
-            "liquidationProgress",
-            "crossLeverage",
-            "isolatedLeverage",
-            "profile_sizeSegmentId",
-            "profile_perpPnlSegmentId");
+    /** The kept columns that hold numbers (the rest are text: coin, side, openTime, address). */
+    private static final java.util.Set<String> NUMERIC = KEPT.stream()
+            .filter(c ->
+                    !java.util.Set.of("coin", "side", "openTime", "address").contains(c))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 }

@@ -18,18 +18,8 @@ final class WalletScreener {
 
     static final int MAX_LIMIT = 500;
     static final int DEFAULT_LIMIT = 100;
-    static final List<String> ORDER_BY = List.of(
-            "address",
-            "totalEquity",
-            "earliestActivityAt",
-            "perpPnl",
-            "perpEquity",
-            "perpBias",
-            "openValue",
-            "sumUpnl",
-            "closestLiqProgress",
-            "countOpenPositions",
-            "exposureRatio");
+    /** The sort fields the API accepts (the catalog lists the same). */
+    static final List<String> ORDER_BY = dev.hypertracker.mcp.catalog.LeaderboardEndpoints.WALLET_ORDER_BY;
 
     private final MarketData data;
 

@@ -24,8 +24,7 @@ final class Instructions {
             - Builders (front ends earning a fee): list_builders, get_builder_profile, export_builders_revenue,
               list_builder_fills (one UTC day), list_builder_users.
             - Rankings: get_biggest_positions, get_pnl_leaderboard, get_all_pnl_leaderboard, list_hype_holders;
-              wallets by cohort, equity, exposure: list_wallets.
-            - Every open position of a coin: export_open_positions (the whole CSV, summed); snapshots of it:
+              wallet screener: list_wallets. All open positions of a coin: export_open_positions; snapshots:
               get_open_positions_history.
             """;
 

@@ -37,6 +37,15 @@ public final class LeaderboardEndpoints {
                 .withDefault(0);
     }
 
+    private static Param rankBy() {
+        return Param.query("rankBy", ENUM, "The PnL period that sets rank.").oneOf(PNL_PERIODS);
+    }
+
+    private static Param periodOrderBy() {
+        return Param.query("orderBy", ENUM, "The PnL period the list is sorted by.")
+                .oneOf(PNL_PERIODS);
+    }
+
     private static Param order(String what) {
         return Param.query("order", ENUM, what).oneOf("asc", "desc");
     }
@@ -67,10 +76,8 @@ public final class LeaderboardEndpoints {
             .rowsKey("data")
             .cacheTtl(Duration.ofMinutes(10))
             .params(
-                    Param.query("rankBy", ENUM, "The PnL period that sets rank.")
-                            .oneOf(PNL_PERIODS),
-                    Param.query("orderBy", ENUM, "The PnL period the list is sorted by.")
-                            .oneOf(PNL_PERIODS),
+                    rankBy(),
+                    periodOrderBy(),
                     order("Sort direction."),
                     Param.query("limit", INTEGER, "25, 50 or 100 only.")
                             .range(25, 100)
@@ -90,12 +97,8 @@ public final class LeaderboardEndpoints {
             .rowsKey("data")
             .cacheTtl(Duration.ofMinutes(10))
             .params(
-                    Param.query("rankBy", ENUM, "The PnL period that sets rank.")
-                            .oneOf(PNL_PERIODS)
-                            .mandatory(),
-                    Param.query("orderBy", ENUM, "The PnL period the list is sorted by.")
-                            .oneOf(PNL_PERIODS)
-                            .mandatory(),
+                    rankBy().mandatory(),
+                    periodOrderBy().mandatory(),
                     order("Sort direction.").mandatory(),
                     limit(100).withDefault(100),
                     offset())

@@ -27,13 +27,16 @@ import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one client of the HyperTracker API. A GET passes: the response cache, coalescing of identical in-flight
  * requests, then the steps {@link BreakerStep} → {@link RetryStep} → {@link StatusStep} → {@link RateLimitStep} →
  * {@link TransportStep} around a one-method {@link Transport}; failures are worded once by {@link ErrorMapper}.
- * Export endpoints are followed from their 302 (checked by {@link ExportRedirectPolicy}) to the short-lived file,
- * fetched WITHOUT the token, and accepted only in the export's format.
+ * Export endpoints are followed from their 302, or from their {@code {"downloadUrl"}} body (both checked by
+ * {@link ExportRedirectPolicy}), to the short-lived file, fetched WITHOUT the token (gzip detected by its magic
+ * bytes, inflated within the same bounds: {@link GzipBodies}), and accepted only in the export's format.
  */
 public final class HyperTrackerClient {
     private static final Logger log = LoggerFactory.getLogger(HyperTrackerClient.class);
@@ -174,7 +177,12 @@ public final class HyperTrackerClient {
         Future<?> run = workers.submit(() -> {
             try {
                 finish.accept(
-                        request.endpoint().export() ? fetchExport(request, shared) : fetchJson(request, shared), null);
+                        request.endpoint().export()
+                                ? fetchExport(request, shared)
+                                : request.endpoint().downloadUrl()
+                                        ? fetchDownloadUrl(request, shared)
+                                        : fetchJson(request, shared),
+                        null);
             } catch (RuntimeException | Error e) {
                 finish.accept(null, e);
             }
@@ -214,37 +222,71 @@ public final class HyperTrackerClient {
                             Kind.MALFORMED_RESPONSE,
                             r.status(),
                             "The " + tool + " export answered a redirect without a Location."));
-            URI file = redirects.check(tool, call.uri(), location);
-            log.debug("GET export file {}", redact(file));
-            // a file read streamed (the open-positions CSV) arrives as the summary its reader made of it
-            StreamedFileReader reader =
-                    StreamedFiles.readerFor(request.endpoint()).orElse(null);
-            UpstreamCall download = new UpstreamCall(file, tool, false, deadline, reader);
-            UpstreamResponse d = send(files, download);
-            if (d.status() == 200) {
-                JsonNode body;
-                try {
-                    body = StatusStep.parse(d);
-                } catch (UpstreamFailure f) {
-                    throw errors.map(f, download);
-                }
-                return store(request, exportBody(request, body), d.wireBytes());
+            Optional<Response> file = download(request, redirects.check(tool, call.uri(), location), deadline);
+            if (file.isPresent()) return file.get();
+        }
+        throw linkExpiredTwice();
+    }
+
+    /**
+     * 200 {@code {"downloadUrl": "…"}} → the file: the link passes the same checks as a 302's Location and is fetched
+     * the same way (no token, bounded, gzip inflated when its magic bytes say so). Anything else than that one object
+     * is refused before any second request.
+     */
+    private Response fetchDownloadUrl(ApiRequest request, Deadline deadline) {
+        String tool = request.endpoint().tool();
+        UpstreamCall call = new UpstreamCall(request.uri(settings.baseUrl()), tool, true, deadline);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            UpstreamResponse r = send(api, call);
+            if (r.status() != 200) throw r.status() >= 400 ? errors.forStatus(r, tool) : errors.unexpected(r, tool);
+            JsonNode link = r.json() == null ? null : r.json().get("downloadUrl");
+            if (link == null || !link.isString() || link.stringValue().isBlank()) {
+                throw new ApiException(
+                        Kind.MALFORMED_RESPONSE,
+                        200,
+                        "The " + tool + " download answered without a \"downloadUrl\" link; nothing was downloaded. "
+                                + "Try again later.");
             }
-            if (d.status() == 403 || d.status() == 410 || d.status() == 404) {
-                log.warn("export file {} answered {} (link expired?); asking for a new link", redact(file), d.status());
-                continue;
+            Optional<Response> file =
+                    download(request, redirects.check(tool, call.uri(), link.stringValue()), deadline);
+            if (file.isPresent()) return file.get();
+        }
+        throw linkExpiredTwice();
+    }
+
+    /** The file behind a checked link, or empty when the link was refused as expired (403/404/410: ask again). */
+    private Optional<Response> download(ApiRequest request, URI file, Deadline deadline) {
+        String tool = request.endpoint().tool();
+        log.debug("GET export file {}", redact(file));
+        // a file read streamed (the open-positions CSV) arrives as the summary its reader made of it
+        StreamedFileReader reader = StreamedFiles.readerFor(request.endpoint()).orElse(null);
+        UpstreamCall download = new UpstreamCall(file, tool, false, deadline, reader);
+        UpstreamResponse d = send(files, download);
+        if (d.status() == 200) {
+            JsonNode body;
+            try {
+                body = StatusStep.parse(d);
+            } catch (UpstreamFailure f) {
+                throw errors.map(f, download);
             }
-            throw new ApiException(
-                    Kind.UPSTREAM_ERROR,
-                    d.status(),
-                    "Downloading the " + tool + " export file failed with HTTP " + d.status()
-                            + ". Try again in a minute.");
+            return Optional.of(store(request, exportBody(request, body), d.wireBytes()));
+        }
+        if (d.status() == 403 || d.status() == 410 || d.status() == 404) {
+            log.warn("export file {} answered {} (link expired?); asking for a new link", redact(file), d.status());
+            return Optional.empty();
         }
         throw new ApiException(
+                Kind.UPSTREAM_ERROR,
+                d.status(),
+                "Downloading the " + tool + " export file failed with HTTP " + d.status() + ". Try again in a minute.");
+    }
+
+    private static ApiException linkExpiredTwice() {
+        return new ApiException(
                 Kind.EXPORT_EXPIRED,
                 410,
                 "The export download link expired twice before it could be "
-                        + "read (links live about 30-120 s). Try again; if it keeps failing, the file host is too slow from here.");
+                        + "read (links live about 30-240 s). Try again; if it keeps failing, the file host is too slow from here.");
     }
 
     /**
@@ -253,6 +295,12 @@ public final class HyperTrackerClient {
      */
     private static JsonNode exportBody(ApiRequest request, JsonNode body) {
         String rowsKey = request.endpoint().rowsKey();
+        // a downloadUrl file may be the bare list of rows (its layout is unpublished): kept under the route's key
+        if (request.endpoint().downloadUrl() && rowsKey != null && body != null && body.isArray()) {
+            ObjectNode wrapped = JsonNodeFactory.instance.objectNode();
+            wrapped.set(rowsKey, body);
+            return wrapped;
+        }
         boolean rows = body != null
                 && body.isObject()
                 && (rowsKey == null

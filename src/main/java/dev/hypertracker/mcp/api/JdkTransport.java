@@ -30,6 +30,8 @@ import java.util.function.Supplier;
 public final class JdkTransport implements Transport {
     /** A non-200 body is read only for its message. */
     static final long MAX_ERROR_BODY_BYTES = 1L << 20;
+    /** The most a gzip body held whole (a test transport's) may inflate to: the largest body ever read here. */
+    static final long MAX_INFLATED_BYTES = 64L << 20;
 
     private final Supplier<HttpClient> client;
     private final long maxBodyBytes;
@@ -59,7 +61,7 @@ public final class JdkTransport implements Transport {
 
     /** The body cap: the largest body whose parsed tree fits the parse budget alone, at most 64 MiB. */
     static long defaultMaxBodyBytes(ParseBudget budget) {
-        return Math.min(64L << 20, budget.maxBodyBytes());
+        return Math.min(MAX_INFLATED_BYTES, budget.maxBodyBytes());
     }
 
     /** Builds the JDK client now instead of on the first request (a warm-up off the start path). */

@@ -1,5 +1,7 @@
 package dev.hypertracker.mcp.api;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -24,8 +26,13 @@ final class StatusStep implements UpstreamStep {
     static JsonNode parse(UpstreamResponse r) {
         if (r.json() != null) return r.json();
         try {
-            return JSON.readTree(r.body());
-        } catch (JacksonException e) {
+            if (!GzipBodies.isGzip(r.body())) return JSON.readTree(r.body());
+            // bytes a test transport held whole: inflated within the largest body a real transport admits
+            return JSON.readTree(GzipBodies.decoded(
+                    new ByteArrayInputStream(r.body()), JdkTransport.MAX_INFLATED_BYTES, inflated -> {}));
+        } catch (JacksonException | IOException e) {
+            if (e.getCause() instanceof Transport.BodyTooLargeException tooLarge) throw UpstreamFailure.of(tooLarge);
+            if (e instanceof Transport.BodyTooLargeException tooLarge) throw UpstreamFailure.of(tooLarge);
             throw new UpstreamFailure(UpstreamFailure.Kind.MALFORMED, r, 1, e);
         }
     }

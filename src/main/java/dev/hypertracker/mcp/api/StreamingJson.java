@@ -158,11 +158,13 @@ final class StreamingJson implements HttpResponse.BodySubscriber<UpstreamRespons
         if (s != null) s.cancel();
     }
 
-    private static JsonNode readTree(Chunks body) throws IOException {
+    /** The tree of the body, inflated first when it is gzip (its inflated bytes then count against cap and budget). */
+    private JsonNode readTree(Chunks body) throws IOException {
         try {
-            return JSON.readTree(body);
+            return JSON.readTree(GzipBodies.decoded(body, cap, body::reserve));
         } catch (JacksonException e) {
             if (body.failure != null) throw body.failure; // the stream's own failure, wrapped by the parser
+            if (e.getCause() instanceof Transport.BodyTooLargeException inflatedTooLarge) throw inflatedTooLarge;
             throw new Transport.MalformedBodyException(body.size, e);
         }
     }

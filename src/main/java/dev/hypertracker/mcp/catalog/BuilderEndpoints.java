@@ -59,7 +59,7 @@ public final class BuilderEndpoints {
             .digest(DigestKind.BUILDER_FILLS)
             .pagination(Pagination.CURSOR)
             .rowsKey("fills")
-            .window(WindowRule.SAME_UTC_DAY)
+            .window(TimeWindow.sameUtcDay("start", "end"))
             .cacheTtl(Duration.ofMinutes(5))
             .params(
                     builder(),

@@ -70,6 +70,81 @@ public enum DigestKind {
             .coverPages(3)
             .rowColumns("time", "address", "coin", "fillType", "side", "px", "sz", "fee", "builderFee", "hash")),
     BUILDER_USERS(kind().shaping().top().rowColumns("address", "volume", "builderFee", "pnl", "equity")),
+    /** Trade/fill flow: fills of wallets, of one closed trade, and liquidation fills. */
+    FILLS(kind().shaping()
+            .top()
+            .rowColumns(
+                    "time",
+                    "address",
+                    "coin",
+                    "side",
+                    "dir",
+                    "px",
+                    "sz",
+                    "closedPnl",
+                    "fee",
+                    "hash",
+                    "liquidatedUser")),
+    /** Funding sums: a wallet's funding payments. */
+    FUNDINGS(kind().shaping()
+            .top()
+            .coverPages(3)
+            .rowColumns("time", "coin", "fundingAmount", "szi", "fundingRate", "address", "blockNumber")),
+    /** A wallet's closed trades. */
+    CLOSED_TRADES(kind().shaping()
+            .top()
+            .rowColumns(
+                    "hash",
+                    "coin",
+                    "side",
+                    "openTime",
+                    "closeTime",
+                    "totalSize",
+                    "totalUsd",
+                    "avgEntry",
+                    "avgExit",
+                    "realizedPnlUsd",
+                    "feeUsd",
+                    "fundingUsd",
+                    "partial")),
+    /** One closed trade: the body is the trade. */
+    CLOSED_TRADE(kind().oneRowBody()),
+    /** Trade statistics: a wallet's closed-trade summary and its per-coin rows. */
+    TRADE_STATS(kind().shaping()
+            .top()
+            .rowColumns(
+                    "coin", "totalTrades", "wins", "losses", "winRate", "netPnl", "totalVolumeUsd", "volumeSharePct")),
+    /** Open orders (a snapshot page or a coin's whole file): the book by price band, trigger orders apart. */
+    ORDER_BOOK(kind().shaping()
+            .top()
+            .rowColumns(
+                    "coin",
+                    "side",
+                    "limitPx",
+                    "sz",
+                    "orderType",
+                    "isTrigger",
+                    "triggerPx",
+                    "reduceOnly",
+                    "address",
+                    "oid",
+                    "timestamp",
+                    "snapshotTs")),
+    // a bare ISO string; its age is stated against the clock
+    SNAPSHOT_TIME(kind().oneRowBody().neverReplayed()),
+    /** The perp PnL leaderboard file of one period (numbers as strings). */
+    PNL_LEADERBOARD_FILE(kind().shaping()
+            .top()
+            .rowColumns(
+                    "rank",
+                    "address",
+                    "pnlDay",
+                    "pnlWeek",
+                    "pnlMonth",
+                    "pnlAllTime",
+                    "perpEquity",
+                    "openValue",
+                    "openValueLong")),
     // ---- issue 15: rankings, wallets, open-position files ----
     BIGGEST_POSITIONS(kind().shaping()
             .top()

@@ -19,9 +19,12 @@ import java.util.Optional;
  * @param rowsKey      the JSON field holding the rows ("positions", "metrics", …), or null for a bare array or a
  *                     single object
  * @param export       true for a download endpoint answered with 302 to a short-lived file URL
+ * @param downloadUrl  true for a download endpoint answered with 200 {@code {"downloadUrl": …}}: the client follows
+ *                     that link like a 302 (same checks, no token sent to the file host) and reads the file
  * @param cacheTtl     how long a response stays fresh enough to serve from the cache
  * @param params       the API's parameters
- * @param window       how far apart start and end may be (the API's own rule), checked before any request
+ * @param window       the API's rule tying two of its time parameters together (same UTC day, at most a month), or
+ *                     null
  * @param description  text for the model
  */
 public record Endpoint(
@@ -33,9 +36,10 @@ public record Endpoint(
         Pagination pagination,
         String rowsKey,
         boolean export,
+        boolean downloadUrl,
         Duration cacheTtl,
         List<Param> params,
-        WindowRule window,
+        TimeWindow window,
         String description) {
 
     public static final String API_PREFIX = "/api/external";
@@ -48,9 +52,15 @@ public record Endpoint(
         Objects.requireNonNull(digest, tool + ": digest");
         Objects.requireNonNull(pagination, tool + ": pagination");
         Objects.requireNonNull(cacheTtl, tool + ": cacheTtl");
-        Objects.requireNonNull(window, tool + ": window");
         Objects.requireNonNull(description, tool + ": description");
         params = List.copyOf(params);
+        if (export && downloadUrl)
+            throw new IllegalArgumentException(tool + ": a 302 export or a downloadUrl, not both");
+    }
+
+    /** The tool's data is a short-lived file: reached by a 302 or through a {@code downloadUrl} body. */
+    public boolean readsFile() {
+        return export || downloadUrl;
     }
 
     /** Starts the declaration of the endpoint behind this MCP tool name. */
@@ -81,9 +91,10 @@ public record Endpoint(
         private Pagination pagination = Pagination.NONE;
         private String rowsKey;
         private boolean export;
+        private boolean downloadUrl;
         private Duration cacheTtl;
         private List<Param> params = List.of();
-        private WindowRule window = WindowRule.ANY;
+        private TimeWindow window;
         private String description;
 
         private Builder(String tool) {
@@ -128,6 +139,15 @@ public record Endpoint(
             return this;
         }
 
+        /**
+         * A download endpoint answered with 200 {@code {"downloadUrl": "…"}}: the client takes the link (checked like a
+         * 302's Location), fetches the file without the token, gzip or not, and digests the file.
+         */
+        public Builder downloadUrl() {
+            this.downloadUrl = true;
+            return this;
+        }
+
         public Builder cacheTtl(Duration cacheTtl) {
             this.cacheTtl = cacheTtl;
             return this;
@@ -138,8 +158,8 @@ public record Endpoint(
             return this;
         }
 
-        /** The API's limit on the start..end window. */
-        public Builder window(WindowRule window) {
+        /** The API's rule on the window between two of its time parameters. */
+        public Builder window(TimeWindow window) {
             this.window = window;
             return this;
         }
@@ -159,6 +179,7 @@ public record Endpoint(
                     pagination,
                     rowsKey,
                     export,
+                    downloadUrl,
                     cacheTtl,
                     params,
                     window,

@@ -10,8 +10,8 @@ import java.util.List;
  * @param inPath       true for a path parameter ({coin}), false for a query parameter
  * @param required     whether a call must give it
  * @param description  text for the model
- * @param min          lower bound for INTEGER (inclusive), else null
- * @param max          upper bound for INTEGER (inclusive), else null
+ * @param min          lower bound for INTEGER (inclusive); for ADDRESS_LIST the fewest addresses; else null
+ * @param max          upper bound for INTEGER (inclusive); for ADDRESS_LIST the most addresses; else null
  * @param choices      allowed values for ENUM, else empty
  * @param defaultValue the value used when the call leaves it out (null: not sent), as a JSON scalar
  * @param wireName     the query key it is sent under when it differs from the argument name ({@code segmentIds[]}
@@ -36,6 +36,14 @@ public record Param(
 
     public static Param path(String name, ParamKind kind, String description) {
         return new Param(name, kind, true, true, description, null, null, List.of(), null, null);
+    }
+
+    /**
+     * A path parameter the call may leave out: its default fills the path (e.g. {snapshotTime} defaults to "latest",
+     * the API's route for the newest snapshot).
+     */
+    public static Param optionalPath(String name, ParamKind kind, String description, String defaultValue) {
+        return new Param(name, kind, true, false, description, null, null, List.of(), defaultValue, null);
     }
 
     public static Param query(String name, ParamKind kind, String description) {

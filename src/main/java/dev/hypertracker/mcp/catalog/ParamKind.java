@@ -20,6 +20,11 @@ public enum ParamKind {
     SIZE_BUCKET,
     /** One of a fixed list of strings. */
     ENUM,
+    /**
+     * An order-book snapshot time: "latest", or an ISO 8601 UTC time on the 5-minute grid, within the last 30 days
+     * and not before {@link OrderEndpoints#SNAPSHOT_FLOOR}; sent like DATETIME.
+     */
+    SNAPSHOT_TIME,
     /** An opaque pagination cursor returned by a previous call. */
     CURSOR,
     /** A list of row field names (column selection); handled by this server, never sent upstream. */
@@ -30,5 +35,7 @@ public enum ParamKind {
      */
     COIN_LIST,
     /** One cohort (id or name) or a list of them; a server-side filter, never sent upstream. */
-    COHORT_LIST
+    COHORT_LIST,
+    /** A transaction hash, 0x followed by 64 hex digits (a closed trade's hash); sent lowercase. */
+    TX_HASH
 }

@@ -63,6 +63,21 @@ public final class Json {
         return v;
     }
 
+    /**
+     * A number or numeric string as an exact decimal (prices, sizes and the PnL leaderboard's figures arrive as
+     * strings), null when missing or not one.
+     */
+    static java.math.BigDecimal decimal(JsonNode n) {
+        if (n == null) return null;
+        if (n.isNumber()) return n.decimalValue();
+        if (!n.isString()) return null;
+        try {
+            return new java.math.BigDecimal(n.stringValue().trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** The field as a double, or 0 when it is not a number: the neutral value for sums. */
     static double numOrZero(JsonNode row, String field) {
         double v = num(row, field);

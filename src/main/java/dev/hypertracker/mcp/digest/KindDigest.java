@@ -44,6 +44,14 @@ interface KindDigest {
             case BUILDER_REVENUE -> new BuilderRevenueDigest();
             case BUILDER_FILLS -> new BuilderFillsDigest(options);
             case BUILDER_USERS -> new BuilderUsersDigest(options);
+            case FILLS -> new FillsDigest(options, endpoint.pathTemplate().equals("/fills/liquidation"));
+            case FUNDINGS -> new FundingsDigest(options);
+            case CLOSED_TRADES -> new ClosedTradesDigest(options, false);
+            case CLOSED_TRADE -> new ClosedTradesDigest(options, true);
+            case TRADE_STATS -> new TradeStatsDigest(options);
+            case ORDER_BOOK -> new OrderBookDigest(options);
+            case SNAPSHOT_TIME -> new SnapshotTimeDigest(clock);
+            case PNL_LEADERBOARD_FILE -> new PnlLeaderboardFileDigest(options);
             case BIGGEST_POSITIONS, PNL_LEADERBOARD, HYPE_HOLDERS, WALLETS ->
                 new RankedListDigest(endpoint.digest(), options);
             case OPEN_POSITIONS_FILE -> new OpenPositionsFileDigest(options);

@@ -500,35 +500,242 @@ final class OutputSchemas {
                                 type("number"))));
                 yield p;
             }
+            case FILLS -> {
+                p.set(
+                        "totals",
+                        numbers(
+                                "fills",
+                                "notional",
+                                "buyNotional",
+                                "sellNotional",
+                                "netBuyNotional",
+                                "closedPnl",
+                                "fees",
+                                "coins",
+                                "addresses"));
+                p.set("order", enumOf("oldest first", "newest first"));
+                p.set("from", type("string"));
+                p.set("to", type("string"));
+                p.set("liquidations", numbers("fills", "liquidatedUsers", "notional"));
+                p.set("byCoin", array(fillGroup("coin")));
+                p.set("byAddress", array(fillGroup("address")));
+                p.set(
+                        "largest",
+                        array(object(
+                                "time",
+                                type("string"),
+                                "address",
+                                type("string"),
+                                "coin",
+                                type("string"),
+                                "side",
+                                type("string"),
+                                "dir",
+                                type("string"),
+                                "px",
+                                type("number"),
+                                "sz",
+                                type("number"),
+                                "notional",
+                                type("number"),
+                                "closedPnl",
+                                type("number"),
+                                "hash",
+                                type("string"),
+                                "liquidatedUser",
+                                type("string"))));
+                yield p;
+            }
+            case FUNDINGS -> {
+                p.set("totals", numbers("payments", "netFunding", "paid", "received", "coins"));
+                p.set("from", type("string"));
+                p.set("to", type("string"));
+                p.set("signConvention", type("string"));
+                p.set(
+                        "byCoin",
+                        array(object(
+                                "coin",
+                                type("string"),
+                                "payments",
+                                type("integer"),
+                                "netFunding",
+                                type("number"),
+                                "paid",
+                                type("number"),
+                                "received",
+                                type("number"),
+                                "meanFundingRate",
+                                type("number"),
+                                "lastSzi",
+                                type("number"))));
+                yield p;
+            }
+            case CLOSED_TRADES -> {
+                p.set(
+                        "totals",
+                        numbers(
+                                "trades",
+                                "wins",
+                                "losses",
+                                "longs",
+                                "shorts",
+                                "partial",
+                                "realizedPnl",
+                                "winningPnl",
+                                "losingPnl",
+                                "fees",
+                                "funding",
+                                "volume",
+                                "winRatePct"));
+                p.set("from", type("string"));
+                p.set("to", type("string"));
+                p.set(
+                        "byCoin",
+                        array(object(
+                                "coin",
+                                type("string"),
+                                "trades",
+                                type("integer"),
+                                "wins",
+                                type("integer"),
+                                "realizedPnl",
+                                type("number"),
+                                "volume",
+                                type("number"))));
+                p.set("best", array(closedTrade()));
+                p.set("worst", array(closedTrade()));
+                yield p;
+            }
+            case CLOSED_TRADE -> {
+                p.set("trade", closedTrade());
+                yield p;
+            }
+            case TRADE_STATS -> {
+                p.set("address", type("string"));
+                p.set("range", type("string"));
+                p.set("updatedAt", type("string"));
+                p.set("summary", numbers(TradeStatsDigest.SUMMARY_FIELDS.toArray(String[]::new)));
+                p.set("coinCount", type("integer"));
+                ObjectNode coin = numbers(TradeStatsDigest.COIN_FIELDS.toArray(String[]::new));
+                ((ObjectNode) coin.get("properties")).set("coin", type("string"));
+                p.set("coins", array(coin));
+                yield p;
+            }
+            case ORDER_BOOK -> {
+                p.set("snapshotTs", type("string"));
+                p.set("ordersRead", type("integer"));
+                p.set("restingOrders", type("integer"));
+                p.set("restingNotional", type("number"));
+                p.set("triggerOrders", type("integer"));
+                p.set("triggerNotional", type("number"));
+                p.set("unreadableOrders", type("integer"));
+                p.set("coinCount", type("integer"));
+                p.set("formula", type("string"));
+                ObjectNode band = object(
+                        "band",
+                        type("string"),
+                        "bidCount",
+                        type("integer"),
+                        "bidSize",
+                        type("number"),
+                        "bidNotional",
+                        type("number"),
+                        "askCount",
+                        type("integer"),
+                        "askSize",
+                        type("number"),
+                        "askNotional",
+                        type("number"));
+                ObjectNode coin = object(
+                        "coin",
+                        type("string"),
+                        "mid",
+                        type("number"),
+                        "bestBid",
+                        type("number"),
+                        "bestAsk",
+                        type("number"),
+                        "bidCount",
+                        type("integer"),
+                        "bidSize",
+                        type("number"),
+                        "bidNotional",
+                        type("number"),
+                        "askCount",
+                        type("integer"),
+                        "askSize",
+                        type("number"),
+                        "askNotional",
+                        type("number"),
+                        "bands",
+                        array(band));
+                p.set("coins", array(coin));
+                p.set(
+                        "triggers",
+                        array(object(
+                                "coin",
+                                type("string"),
+                                "orderType",
+                                type("string"),
+                                "side",
+                                type("string"),
+                                "count",
+                                type("integer"),
+                                "size",
+                                type("number"),
+                                "notional",
+                                type("number"))));
+                yield p;
+            }
+            case SNAPSHOT_TIME -> {
+                p.set("snapshotTime", type("string"));
+                p.set("now", type("string"));
+                p.set("ageMinutes", type("number"));
+                p.set("onFiveMinuteGrid", type("boolean"));
+                p.set("nextSnapshotDue", type("string"));
+                yield p;
+            }
+            case PNL_LEADERBOARD_FILE -> {
+                p.set("period", type("string"));
+                p.set("pnlField", type("string"));
+                p.set("walletsRead", type("integer"));
+                p.set("sumPnl", type("number"));
+                p.set("winners", type("integer"));
+                p.set("losers", type("integer"));
+                p.set("flat", type("integer"));
+                p.set("missingPnl", type("integer"));
+                p.set("sumPerpEquity", type("number"));
+                p.set("numbersAsStrings", type("integer"));
+                p.set(
+                        "top",
+                        array(object(
+                                "rank",
+                                type("integer"),
+                                "address",
+                                type("string"),
+                                "pnl",
+                                type("number"),
+                                "perpEquity",
+                                type("number"))));
+                yield p;
+            }
         };
     }
 
-    /** A ranked list: rows listed, exact sums over them, the API's totals, the first rows (and sides and coins). */
-    private static ObjectNode ranked(
-            ObjectNode p, RankedListDigest.Shape shape, boolean bySide, boolean segments, boolean closestCoin) {
-        p.set("listed", type("integer"));
-        p.set("sumsOverListed", numbers(shape.summed().toArray(String[]::new)));
-        if (!shape.apiTotals().isEmpty())
-            p.set("apiTotals", numbers(shape.apiTotals().toArray(String[]::new)));
-        if (bySide) {
-            ObjectNode tally = object("count", type("integer"), "value", type("number"));
-            p.set("bySide", object("long", tally, "short", tally.deepCopy()));
-            p.set("byCoin", array(object("coin", type("string"), "count", type("integer"), "value", type("number"))));
-        }
-        ObjectNode item = object();
-        ObjectNode props = (ObjectNode) item.get("properties");
-        for (String f : shape.label()) props.set(f, type("string"));
-        for (String f : shape.shown()) props.set(f.replace('.', '_'), type("number"));
-        if (segments) props.set("segments", array(type("integer")));
-        if (closestCoin) props.set("closestLiq_coin", type("string"));
-        p.set("items", array(item));
-        return p;
+    /** A group of fills (a coin or a wallet) and its sums. */
+    private static ObjectNode fillGroup(String key) {
+        ObjectNode group = numbers("fills", "buyNotional", "sellNotional", "closedPnl", "fees");
+        ((ObjectNode) group.get("properties")).set(key, type("string"));
+        return group;
     }
 
-    /** A builder-fills tally row, keyed by coin or by trader address. */
-    private static ObjectNode fillTally(String key) {
-        return object(
-                key, type("string"), "fills", type("integer"), "volume", type("number"), "builderFees", type("number"));
+    /** A closed trade as the API shows it. */
+    private static ObjectNode closedTrade() {
+        ObjectNode trade = numbers(ClosedTradesDigest.NUMBER_FIELDS.toArray(String[]::new));
+        ObjectNode props = (ObjectNode) trade.get("properties");
+        for (String name : ClosedTradesDigest.TEXT_FIELDS) props.set(name, type("string"));
+        props.set("partial", type("boolean"));
+        return trade;
     }
 
     private static ObjectNode type(String... types) {
@@ -571,5 +778,33 @@ final class OutputSchemas {
         ObjectNode props = n.putObject("properties");
         for (String name : names) props.set(name, type("number"));
         return n;
+    }
+
+    /** A ranked list: rows listed, exact sums over them, the API's totals, the first rows (and sides and coins). */
+    private static ObjectNode ranked(
+            ObjectNode p, RankedListDigest.Shape shape, boolean bySide, boolean segments, boolean closestCoin) {
+        p.set("listed", type("integer"));
+        p.set("sumsOverListed", numbers(shape.summed().toArray(String[]::new)));
+        if (!shape.apiTotals().isEmpty())
+            p.set("apiTotals", numbers(shape.apiTotals().toArray(String[]::new)));
+        if (bySide) {
+            ObjectNode tally = object("count", type("integer"), "value", type("number"));
+            p.set("bySide", object("long", tally, "short", tally.deepCopy()));
+            p.set("byCoin", array(object("coin", type("string"), "count", type("integer"), "value", type("number"))));
+        }
+        ObjectNode item = object();
+        ObjectNode props = (ObjectNode) item.get("properties");
+        for (String f : shape.label()) props.set(f, type("string"));
+        for (String f : shape.shown()) props.set(f.replace('.', '_'), type("number"));
+        if (segments) props.set("segments", array(type("integer")));
+        if (closestCoin) props.set("closestLiq_coin", type("string"));
+        p.set("items", array(item));
+        return p;
+    }
+
+    /** A builder-fills tally row, keyed by coin or by trader address. */
+    private static ObjectNode fillTally(String key) {
+        return object(
+                key, type("string"), "fills", type("integer"), "volume", type("number"), "builderFees", type("number"));
     }
 }

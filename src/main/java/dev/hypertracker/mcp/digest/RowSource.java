@@ -33,6 +33,9 @@ final class RowSource {
         void envelope(ObjectNode envelope);
     }
 
+    /** A route answering a bare scalar (the latest snapshot time, an ISO string) gives one row holding it here. */
+    static final String SCALAR_FIELD = "value";
+
     private RowSource() {}
 
     /** Feeds a parsed body to the sink; a body that is not the route's shape is an {@link UpstreamBodyException}. */
@@ -44,6 +47,13 @@ final class RowSource {
         if (body.isArray()) {
             if (!bareArrayAllowed(endpoint)) throw notTheShape(endpoint, body);
             for (JsonNode row : body.values()) sink.row(checkedRow(endpoint, row));
+            sink.envelope(Json.MAPPER.createObjectNode());
+            return;
+        }
+        if (body.isValueNode() && !body.isNull() && singleObjectAllowed(endpoint)) {
+            ObjectNode row = Json.MAPPER.createObjectNode();
+            row.set(SCALAR_FIELD, body);
+            sink.row(row);
             sink.envelope(Json.MAPPER.createObjectNode());
             return;
         }
@@ -84,16 +94,16 @@ final class RowSource {
     static String expectedShape(Endpoint endpoint) {
         if (endpoint.rowsKey() != null) {
             return "an object with a \"" + endpoint.rowsKey() + "\" list of row objects"
-                    + (endpoint.export() ? " (or a columns-and-data table)" : "");
+                    + (endpoint.readsFile() ? " (or a columns-and-data table)" : "");
         }
-        if (singleObjectAllowed(endpoint)) return "a JSON object";
-        if (endpoint.export()) return "an object holding a list of row objects";
+        if (singleObjectAllowed(endpoint)) return "a JSON object or value";
+        if (endpoint.readsFile()) return "an object holding a list of row objects";
         return "a JSON list of row objects";
     }
 
     /** Routes without a rows key answer a bare list, except the status (one object) and export files (an object). */
     private static boolean bareArrayAllowed(Endpoint endpoint) {
-        return endpoint.rowsKey() == null && !endpoint.export() && !singleObjectAllowed(endpoint);
+        return endpoint.rowsKey() == null && !endpoint.readsFile() && !singleObjectAllowed(endpoint);
     }
 
     /** The status route's body is itself the one row. */

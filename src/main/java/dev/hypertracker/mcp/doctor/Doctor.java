@@ -58,6 +58,8 @@ public final class Doctor {
     static boolean probeable(Endpoint e) {
         return e.pathParams().stream().allMatch(p -> SAMPLE_PATH.containsKey(p.name()));
     }
+    /** A wallet no one trades from: routes that require an address answer it with no rows. */
+    static final String SAMPLE_ADDRESS = "0x0000000000000000000000000000000000000000";
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -471,12 +473,21 @@ public final class Doctor {
         String path = e.fullPathTemplate();
         for (Map.Entry<String, String> p : SAMPLE_PATH.entrySet())
             path = path.replace("{" + p.getKey() + "}", p.getValue());
+        // any other path parameter: its default ("latest"), else its first choice
+        for (Param p : e.pathParams()) {
+            Object sample = p.defaultValue() != null
+                    ? p.defaultValue()
+                    : p.choices().isEmpty() ? null : p.choices().get(0);
+            if (sample != null) path = path.replace("{" + p.name() + "}", sample.toString());
+        }
         List<String> query = new ArrayList<>();
         if (e.param("start").isPresent()) {
             Instant start = clock.instant().minus(Duration.ofHours(24)).truncatedTo(ChronoUnit.SECONDS);
             query.add("start=" + URLEncoder.encode(start.toString(), StandardCharsets.UTF_8));
         }
         if (e.param("openedWithin").isPresent()) query.add("openedWithin=24h");
+        // a route that requires a wallet answers an empty list for one without history
+        e.param("address").filter(Param::required).ifPresent(p -> query.add("address=" + SAMPLE_ADDRESS));
         // the smallest page the route accepts (the perp PnL leaderboard takes 25, 50 or 100 only)
         e.param("limit")
                 .ifPresent(p -> query.add("limit="

@@ -30,6 +30,9 @@ final class ApiRoutes {
         MetricsEndpoints metrics = new MetricsEndpoints(data, aggregates);
         MetaEndpoints meta = new MetaEndpoints(data);
         BuilderEndpoints builders = new BuilderEndpoints(data, files);
+        TradeFlowEndpoints trades = new TradeFlowEndpoints(data);
+        OrderEndpoints orders = new OrderEndpoints(data, files);
+        LeaderboardDownloads leaderboardFiles = new LeaderboardDownloads(data, files);
         LeaderboardEndpoints leaderboards = new LeaderboardEndpoints(data);
         WalletScreener wallets = new WalletScreener(data);
         OpenPositionFiles openPositions = new OpenPositionFiles(data, files);
@@ -50,6 +53,17 @@ final class ApiRoutes {
                 Map.entry("/builders/all-time-revenue", (p, q) -> builders.allTimeRevenue()),
                 Map.entry("/builders/{builder}/fills", builders::fills),
                 Map.entry("/builders/{builder}/users", builders::users),
+                Map.entry("/fills", (p, q) -> trades.fills(q)),
+                Map.entry("/fills/liquidation", (p, q) -> trades.liquidationFills(q)),
+                Map.entry("/fundings", (p, q) -> trades.fundings(q)),
+                Map.entry("/closed-trades", (p, q) -> trades.closedTrades(q)),
+                Map.entry("/closed-trades/summary", (p, q) -> trades.closedTradesSummary(q)),
+                Map.entry("/closed-trades/{hash}", (p, q) -> trades.closedTrade(p)),
+                Map.entry("/closed-trades/{hash}/fills", trades::closedTradeFills),
+                Map.entry("/orders/5m-snapshots/latest-snapshot-timestamp", (p, q) -> orders.latestSnapshotTime()),
+                Map.entry("/orders/5m-snapshots/{snapshotTime}", orders::snapshot),
+                Map.entry("/orders/5m-snapshots/coins/{coin}/download", (p, q) -> orders.download(p)),
+                Map.entry("/leaderboards/perp-pnl/{period}/download", (p, q) -> leaderboardFiles.download(p)),
                 Map.entry("/leaderboards/biggest-positions", (p, q) -> leaderboards.biggestPositions(q)),
                 Map.entry("/leaderboards/perp-pnl", (p, q) -> leaderboards.perpPnl(q)),
                 Map.entry("/leaderboards/all-pnl", (p, q) -> leaderboards.allPnl(q)),

@@ -50,7 +50,7 @@ final class Cursors {
         return ApiError.badRequest(PROPERTY, PROPERTY + " must be a valid cursor");
     }
 
-    private static String encode(byte[] json) {
+    static String encode(byte[] json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json);
     }
 }

@@ -20,12 +20,15 @@ final class Instructions {
             - Trends over time: get_coin_position_metrics, get_coin_segment_metrics, get_coin_size_bucket_metrics,
               get_market_overview_metrics, get_perp_volume_metrics, export_position_metrics.
             - Individual positions or wallets: list_positions (filter by coin, address, cohort, open).
+            - A wallet's trading: get_closed_trades_summary (record), list_closed_trades, get_closed_trade,
+              list_closed_trade_fills, list_fills (one UTC day), list_fundings; liquidations: list_liquidation_fills.
             - Per-coin breakdowns: export_position_breakdown_by_cohort / _by_size, export_coin_positions.
             - Builders (front ends earning a fee): list_builders, get_builder_profile, export_builders_revenue,
               list_builder_fills (one UTC day), list_builder_users.
-            - Rankings: get_biggest_positions, get_pnl_leaderboard, get_all_pnl_leaderboard, list_hype_holders;
-              wallet screener: list_wallets. All open positions of a coin: export_open_positions; snapshots:
-              get_open_positions_history.
+            - Resting orders by price band: list_open_orders (5-minute snapshots; get_order_snapshot_time),
+              export_open_orders (a coin's whole book). A period's PnL leaderboard as one file: export_pnl_leaderboard.
+            - Rankings: get_biggest_positions, get_pnl_leaderboard, get_all_pnl_leaderboard, list_hype_holders, list_wallets.
+              A coin's open positions: export_open_positions, get_open_positions_history.
             """;
 
     static final String DATA = """

@@ -4,9 +4,11 @@ import dev.hypertracker.mcp.api.ApiRequest;
 import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.catalog.Cohort;
 import dev.hypertracker.mcp.catalog.Endpoint;
+import dev.hypertracker.mcp.catalog.OrderEndpoints;
 import dev.hypertracker.mcp.catalog.Param;
 import dev.hypertracker.mcp.catalog.ParamKind;
 import dev.hypertracker.mcp.catalog.SizeBucket;
+import dev.hypertracker.mcp.catalog.TimeWindow;
 import dev.hypertracker.mcp.digest.Detail;
 import dev.hypertracker.mcp.digest.DigestOptions;
 import java.time.Clock;
@@ -41,6 +43,8 @@ public final class ArgumentValidator {
     public static final Pattern COIN = Pattern.compile("(?:[a-z0-9]{1,16}:)?[A-Za-z0-9]{1,24}");
 
     public static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
+    /** A transaction hash: 0x and 64 hex digits, nothing else (it becomes a path segment). */
+    public static final Pattern TX_HASH = Pattern.compile("0x[0-9a-fA-F]{64}");
     /** Cursors are opaque but printable and short; anything else cannot be one the API issued. */
     static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_\\-=+/.:]{1,2048}");
 
@@ -73,8 +77,8 @@ public final class ArgumentValidator {
         Instant end = null;
         for (Param param : endpoint.params()) {
             Object value = args.get(param.name());
-            // a window's default start is a series' and list_positions' rule (a start the API requires is the
-            // caller's to give; elsewhere an omitted start is not sent)
+            // a window-stating kind's omitted start is filled in (never a start the API requires: that one is the
+            // caller's to give); elsewhere the API's own default (or rule) stands
             if (value == null
                     && param.name().equals("start")
                     && !param.required()
@@ -100,15 +104,13 @@ public final class ArgumentValidator {
                     && (param.name().equals("start") || param.name().equals("end"));
             if (args.containsKey(param.name()) || window) echo.put(param.name(), wire.size() == 1 ? wire.get(0) : wire);
         }
+        if (endpoint.window() != null) checkWindow(endpoint.window(), echo);
         if (start != null && end != null && start.isAfter(end)) {
             throw new InvalidArgumentException(
                     "start",
                     "is after end (" + API_TIME.format(start) + " > " + API_TIME.format(end)
                             + "). Give a start before the end.");
         }
-        endpoint.window().violation(start, end).ifPresent(why -> {
-            throw new InvalidArgumentException("end", why);
-        });
         // server-side filters (heatmap focus, close time) travel to the digest in the echo, never into the request
         for (Param p : ToolArguments.forEndpoint(endpoint)) {
             if (!ToolArguments.isFilter(p) || !args.containsKey(p.name())) continue;
@@ -129,6 +131,41 @@ public final class ArgumentValidator {
                 digestOptions(endpoint, args, echo),
                 intArg(endpoint, args, ToolArguments.MAX_PAGES, ToolArguments.defaultMaxPages(endpoint)),
                 boolArg(endpoint, args, ToolArguments.FRESH));
+    }
+
+    /** The API's rule between two time arguments, on the values as they will be sent. */
+    private void checkWindow(TimeWindow rule, Map<String, Object> echo) {
+        Object startValue = echo.get(rule.startParam()), endValue = echo.get(rule.endParam());
+        if (startValue == null) return;
+        Instant from = Instant.parse((String) startValue);
+        Instant to = endValue == null ? null : Instant.parse((String) endValue);
+        if (to != null && from.isAfter(to)) {
+            throw new InvalidArgumentException(
+                    rule.startParam(),
+                    "is after " + rule.endParam() + " (" + startValue + " > " + endValue + "). Give a "
+                            + rule.startParam() + " before the " + rule.endParam() + ".");
+        }
+        if (rule.sameUtcDay() && to != null) {
+            LocalDate day = from.atOffset(ZoneOffset.UTC).toLocalDate();
+            if (!to.atOffset(ZoneOffset.UTC).toLocalDate().equals(day)) {
+                throw new InvalidArgumentException(
+                        rule.endParam(),
+                        endValue + " is not on " + rule.startParam() + "'s UTC day. The API needs " + rule.words()
+                                + ": at most " + day + "T23:59:59.999Z; make one call per day.");
+            }
+        }
+        if (rule.maxSpan() != null) {
+            Instant latest = from.atOffset(ZoneOffset.UTC).plus(rule.maxSpan()).toInstant();
+            Instant effectiveEnd = to != null ? to : clock.instant();
+            if (effectiveEnd.isAfter(latest)) {
+                throw new InvalidArgumentException(
+                        rule.endParam(),
+                        (to != null ? endValue + " is" : "left out means now, which is")
+                                + " more than the API allows: " + rule.words() + " (at most "
+                                + API_TIME.format(latest) + "). Give an " + rule.endParam()
+                                + " within that, and page through longer periods window by window.");
+            }
+        }
     }
 
     private String defaultStart(Endpoint endpoint) {
@@ -238,8 +275,9 @@ public final class ArgumentValidator {
                         "items",
                         Map.of("type", "string"),
                         "maxItems",
-                        MAX_ADDRESSES);
+                        p.max() != null ? p.max() : MAX_ADDRESSES);
             case DATETIME -> ordered("type", "string", "format", "date-time");
+            case SNAPSHOT_TIME -> ordered("type", "string");
             case BOOLEAN -> ordered("type", "boolean");
             case INTEGER ->
                 p.choices().isEmpty()
@@ -260,6 +298,7 @@ public final class ArgumentValidator {
                         "maximum",
                         SizeBucket.MAX_ID);
             case ENUM -> ordered("type", "string", "enum", p.choices());
+            case TX_HASH -> ordered("type", "string", "pattern", "^" + TX_HASH.pattern() + "$");
             case CURSOR -> ordered("type", "string");
             case FIELD_LIST -> ordered("type", "array", "items", Map.of("type", "string"));
             // the length limit is the validator's (MAX_FOCUS): kept out of the schema to keep tools/list small
@@ -288,6 +327,7 @@ public final class ArgumentValidator {
             case ADDRESS -> List.of(address(p, value));
             case ADDRESS_LIST -> addresses(p, value);
             case DATETIME -> List.of(API_TIME.format(dateTime(p, value)));
+            case SNAPSHOT_TIME -> List.of(snapshotTime(p, value));
             case BOOLEAN -> List.of(Boolean.toString(bool(p, value)));
             case INTEGER -> List.of(oneOfIntegers(p, integer(p, value, p.min(), p.max())));
             case COHORT -> List.of(Integer.toString(cohort(p, value)));
@@ -297,6 +337,7 @@ public final class ArgumentValidator {
             case FIELD_LIST -> fieldsArg(value);
             case COIN_LIST -> focusList(p, value, item -> coin(p, item));
             case COHORT_LIST -> focusList(p, value, item -> Integer.toString(cohort(p, item)));
+            case TX_HASH -> List.of(txHash(p, value));
         };
     }
 
@@ -333,9 +374,10 @@ public final class ArgumentValidator {
     private static List<String> addresses(Param p, Object value) {
         List<?> items = value instanceof Collection<?> c ? List.copyOf(c) : List.of(value);
         if (items.isEmpty()) throw new InvalidArgumentException(p.name(), "is an empty list. " + allowed(p));
-        if (items.size() > MAX_ADDRESSES) {
+        long most = p.max() != null ? p.max() : MAX_ADDRESSES;
+        if (items.size() > most) {
             throw new InvalidArgumentException(
-                    p.name(), "has " + items.size() + " addresses. Allowed: at most " + MAX_ADDRESSES + " per call.");
+                    p.name(), "has " + items.size() + " addresses. Allowed: at most " + most + " per call.");
         }
         Set<String> out = new LinkedHashSet<>();
         for (Object item : items) {
@@ -375,6 +417,29 @@ public final class ArgumentValidator {
                             + "2025-01-01 (data starts 2025-04-04) to " + API_TIME.format(latest) + ".");
         }
         return t;
+    }
+
+    /** "latest", or a time on the snapshot grid the API still keeps: checked here, since the API answers 400/404. */
+    private String snapshotTime(Param p, Object value) {
+        if (value instanceof String s && s.trim().equalsIgnoreCase("latest")) return "latest";
+        Instant t = dateTime(p, value);
+        if (t.toEpochMilli() % OrderEndpoints.SNAPSHOT_INTERVAL.toMillis() != 0) {
+            throw new InvalidArgumentException(
+                    p.name(), API_TIME.format(t) + " is not on the 5-minute snapshot grid. " + allowed(p));
+        }
+        Instant now = clock.instant();
+        Instant oldest = now.minus(OrderEndpoints.SNAPSHOT_RETENTION);
+        if (t.isBefore(OrderEndpoints.SNAPSHOT_FLOOR) || t.isBefore(oldest) || t.isAfter(now)) {
+            throw new InvalidArgumentException(
+                    p.name(),
+                    API_TIME.format(t) + " is outside the snapshots kept (from "
+                            + API_TIME.format(
+                                    oldest.isAfter(OrderEndpoints.SNAPSHOT_FLOOR)
+                                            ? oldest
+                                            : OrderEndpoints.SNAPSHOT_FLOOR)
+                            + " to now). " + allowed(p));
+        }
+        return API_TIME.format(t);
     }
 
     private static Instant parseIso(String text) {
@@ -447,6 +512,7 @@ public final class ArgumentValidator {
         return (int) integer(p, value, (long) SizeBucket.MIN_ID, (long) SizeBucket.MAX_ID);
     }
 
+    /** Any case is accepted; the API's own spelling of the choice is sent ("b" becomes B). */
     private static String choice(Param p, Object value) {
         // case-insensitive, answered in the API's spelling (builderFee, B)
         if (value instanceof String s) {
@@ -461,6 +527,11 @@ public final class ArgumentValidator {
                 p.name(), describe(value) + " is not a cursor this API issued. " + allowed(p));
     }
 
+    private static String txHash(Param p, Object value) {
+        if (value instanceof String s && TX_HASH.matcher(s).matches()) return s.toLowerCase(Locale.ROOT);
+        throw new InvalidArgumentException(p.name(), describe(value) + " is not a trade hash. " + allowed(p));
+    }
+
     private static InvalidArgumentException wrongType(Param p, Object value) {
         return new InvalidArgumentException(p.name(), "has the wrong type (" + describe(value) + "). " + allowed(p));
     }
@@ -472,8 +543,14 @@ public final class ArgumentValidator {
                 "Allowed: a coin symbol such as BTC, ETH, kPEPE, or a HIP-3 coin with its dex: xyz:GOLD (case-sensitive).";
             case ADDRESS -> "Allowed: one address, 0x followed by 40 hex digits.";
             case ADDRESS_LIST ->
-                "Allowed: a wallet address 0x followed by 40 hex digits, or a list of up to " + MAX_ADDRESSES + ".";
+                p.max() != null && p.max() == 1
+                        ? "Allowed: one wallet address, 0x followed by 40 hex digits."
+                        : "Allowed: a wallet address 0x followed by 40 hex digits, or a list of up to "
+                                + (p.max() != null ? p.max() : MAX_ADDRESSES) + ".";
             case DATETIME -> "Allowed: ISO 8601 UTC such as 2026-02-25T00:00:00Z or 2026-02-25.";
+            case SNAPSHOT_TIME ->
+                "Allowed: \"latest\", or an ISO 8601 UTC time on the 5-minute grid (…:00, …:05, seconds 0) within the "
+                        + "last 30 days and not before " + API_TIME.format(OrderEndpoints.SNAPSHOT_FLOOR) + ".";
             case BOOLEAN -> "Allowed: true or false.";
             case INTEGER ->
                 p.choices().isEmpty()
@@ -483,6 +560,7 @@ public final class ArgumentValidator {
             case SIZE_BUCKET -> "Allowed: a size bucket id 1-10 or a range: " + SizeBucket.compactTable() + ".";
             case ENUM -> "Allowed: " + String.join(", ", p.choices()) + ".";
             case CURSOR -> "Allowed: the nextCursor string of a previous result, unchanged.";
+            case TX_HASH -> "Allowed: 0x followed by 64 hex digits, as list_closed_trades shows it.";
             case FIELD_LIST -> "Allowed: a list of row field names.";
             case COIN_LIST ->
                 "Allowed: a coin symbol such as BTC or xyz:GOLD (case-sensitive), or a list of up to " + MAX_FOCUS

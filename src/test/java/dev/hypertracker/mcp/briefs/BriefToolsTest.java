@@ -254,10 +254,13 @@ class BriefToolsTest {
         CallToolResult[] result = new CallToolResult[1];
         List<RequestLog.Entry> requests = apiRequestsDuring(() -> result[0] = harness.call(
                 "get_wallet_brief", Map.of("address", address.toUpperCase().replace("0X", "0x"))));
-        assertThat(requests).hasSize(1);
+        // its open positions, then its closed-trades summary (issue 15's get_closed_trades_summary)
+        assertThat(requests).hasSize(2);
         assertThat(requests.get(0).query())
                 .containsEntry("address", List.of(address))
                 .containsEntry("open", List.of("true"));
+        assertThat(requests.get(1).path()).isEqualTo("/api/external/closed-trades/summary");
+        assertThat(requests.get(1).query()).containsEntry("address", List.of(address));
         CallToolResult r = result[0];
         assertThat(text(r)).contains("Wallet " + address);
         Map<String, Object> positions = section(r, "positions");
@@ -286,6 +289,8 @@ class BriefToolsTest {
                 (List<Map<String, Object>>) section(r, "nearestLiquidations").get("positions");
         assertThat(near.get(0)).containsEntry("id", nearest.id());
         assertThat(section(r, "closedTrades").get("source")).isEqualTo("get_closed_trades_summary");
+        assertThat(section(r, "closedTrades")).containsKey("digest");
+        assertThat(text(r)).contains("[get_closed_trades_summary;");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.hypertracker.mcp.api.Paging;
 import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.catalog.DigestKind;
 import dev.hypertracker.mcp.catalog.Endpoint;
+import dev.hypertracker.mcp.catalog.OrderEndpoints;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
 import java.time.Clock;
@@ -59,6 +60,12 @@ public final class Fixtures {
     }
 
     private static List<Case> build() {
+        List<Case> cases = new java.util.ArrayList<>(seedCases());
+        cases.addAll(TradeSamples.cases());
+        return List.copyOf(cases);
+    }
+
+    private static List<Case> seedCases() {
         SampleData d = new SampleData(42);
         List<Case> cases = new java.util.ArrayList<>(List.of(
                 new Case(
@@ -98,6 +105,13 @@ public final class Fixtures {
                 new Case(Catalog.GET_DATA_FRESHNESS, List.of(SampleData.freshness()))));
         // the whole-API groups (issue 15), each from its own sample class
         cases.addAll(BuilderSamples.largestInputs());
+        cases.addAll(List.of(
+                new Case(
+                        OrderEndpoints.GET_ORDER_SNAPSHOT_TIME,
+                        List.of(SampleData.MAPPER.getNodeFactory().stringNode("2026-11-30T12:00:00.000Z"))),
+                new Case(OrderEndpoints.LIST_OPEN_ORDERS, List.of(d.openOrders(1_000))),
+                new Case(OrderEndpoints.EXPORT_OPEN_ORDERS, List.of(d.openOrders(5_000))),
+                new Case(OrderEndpoints.EXPORT_PNL_LEADERBOARD, List.of(d.pnlLeaderboardFile(25_000)))));
         cases.addAll(LeaderboardSamples.cases());
         return List.copyOf(cases);
     }

@@ -37,9 +37,9 @@ class OutputSchemaKeysTest {
             c.endpoint().params().stream()
                     .filter(p -> p.kind() == dev.hypertracker.mcp.catalog.ParamKind.ENUM)
                     .forEach(p -> echo.putIfAbsent(p.name(), p.choices().get(0)));
-            if (c.endpoint().window() != dev.hypertracker.mcp.catalog.WindowRule.ANY) {
-                echo.put("start", "2026-03-01T00:00:00.000Z");
-                echo.put("end", "2026-03-01T23:59:59.999Z");
+            if (c.endpoint().window() != null) {
+                echo.put(c.endpoint().window().startParam(), "2026-03-01T00:00:00.000Z");
+                echo.put(c.endpoint().window().endParam(), "2026-03-01T23:59:59.999Z");
             }
             // heatmap focus (a server-side argument) brings out its focus rows
             if (kind == DigestKind.HEATMAP) echo.put("coin", List.of("BTC"));

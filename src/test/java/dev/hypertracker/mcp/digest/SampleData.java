@@ -423,6 +423,67 @@ public final class SampleData {
         return body;
     }
 
+    /**
+     * One open-order snapshot page: resting bids and asks around 100 on a few coins, trigger orders of every type,
+     * prices and sizes as strings (as the API writes them), and one row without a price (unreadable).
+     */
+    public ObjectNode openOrders(int n) {
+        List<JsonNode> rows = new ArrayList<>();
+        String[] coins = {"BTC", "ETH", "SOL", "HYPE"};
+        String[] triggers = {"Stop Market", "Stop Limit", "Take Profit Market", "Take Profit Limit"};
+        for (int i = 0; i < n; i++) {
+            ObjectNode r = MAPPER.createObjectNode();
+            boolean bid = i % 2 == 0;
+            boolean trigger = i % 7 == 3;
+            double distance = 0.001 + random.nextDouble() * 0.2;
+            String px = java.math.BigDecimal.valueOf(Math.round(100 * (bid ? 1 - distance : 1 + distance) * 100), 2)
+                    .toPlainString();
+            r.put("height", 600_000_000L + i);
+            r.put("address", String.format("0x%040x", i + 1));
+            r.put("oid", 300_000_000_000L + i);
+            r.put("coin", coins[i % coins.length]);
+            r.put("side", bid ? "B" : "A");
+            r.put("limitPx", px);
+            r.put(
+                    "sz",
+                    java.math.BigDecimal.valueOf(1 + random.nextInt(100_000), 3).toPlainString());
+            r.put("timestamp", 1_780_000_000_000L + i);
+            r.put("isTrigger", trigger);
+            r.put("triggerPx", trigger ? px : "0.0");
+            r.put("orderType", trigger ? triggers[i % triggers.length] : "Limit");
+            r.put("snapshotTs", "2026-11-30T12:00:00.000Z");
+            rows.add(r);
+        }
+        ObjectNode broken = MAPPER.createObjectNode();
+        broken.put("coin", "BTC");
+        broken.put("side", "B");
+        broken.put("limitPx", "n/a");
+        broken.put("snapshotTs", "2026-11-30T12:00:00.000Z");
+        rows.add(broken);
+        return page("orders", rows, "eyJvaWQiOjF9");
+    }
+
+    /** The perp PnL leaderboard file: every number a string, one row without its PnL. */
+    public ObjectNode pnlLeaderboardFile(int n) {
+        List<JsonNode> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ObjectNode r = MAPPER.createObjectNode();
+            r.put("address", String.format("0x%040x", i + 1));
+            r.put("rank", Integer.toString(i + 1));
+            r.put(
+                    "perpEquity",
+                    java.math.BigDecimal.valueOf(random.nextInt(100_000_000), 2).toPlainString());
+            String pnl = java.math.BigDecimal.valueOf(random.nextInt(2_000_000) - 1_000_000, 2)
+                    .toPlainString();
+            for (String f : List.of("pnlDay", "pnlWeek", "pnlMonth", "pnlAllTime")) r.put(f, i == n - 1 ? null : pnl);
+            rows.add(r);
+        }
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("period", "7d");
+        body.set("data", MAPPER.valueToTree(rows));
+        return body;
+    }
+
     public static ObjectNode freshness() {
         ObjectNode body = MAPPER.createObjectNode();
         body.put("lastUpdate", NOW.minusSeconds(12 * 60).toString());

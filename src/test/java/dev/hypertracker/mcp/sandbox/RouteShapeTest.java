@@ -45,7 +45,18 @@ class RouteShapeTest {
                             .replace("{sizeBucketId}", "3")
                             .replace("{timeframe}", "7d")
                             .replace("{builder}", builder)
+                            .replace("{snapshotTime}", "latest")
+                            .replace("{period}", "7d")
+                            .replace(
+                                    "{hash}",
+                                    "0x"
+                                            + server.data().positions().stream()
+                                                    .filter(p -> !p.isOpen())
+                                                    .findFirst()
+                                                    .orElseThrow()
+                                                    .id())
                     + "?start=2026-06-30T00:00:00.000Z"
+                    + (e.param("address").isPresent() ? "&address=0x" + "a".repeat(40) : "")
                     + requiredChoices(e);
             HttpResponse<String> r = client.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(e.export() ? 302 : 200);

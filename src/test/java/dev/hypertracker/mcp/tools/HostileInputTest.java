@@ -94,6 +94,13 @@ class HostileInputTest {
         return values.stream().filter(v -> !(v instanceof List<?>)).toList();
     }
 
+    /** Bad times, and good times that are no snapshot time (off the 5-minute grid, before the floor). */
+    static List<Object> offTheSnapshotGrid() {
+        List<Object> bad = new ArrayList<>(BAD_TIMES);
+        bad.addAll(List.of("2026-11-01T00:03:00Z", "2026-11-01T00:05:01Z", "2026-01-19T11:00:00Z", "latest;"));
+        return bad;
+    }
+
     static List<BadCall> corpus() {
         List<BadCall> calls = new ArrayList<>();
         for (Endpoint e : Catalog.endpoints()) {
@@ -113,6 +120,7 @@ class HostileInputTest {
                     case COHORT -> withRange(BAD_INTS, 17, 99);
                     case SIZE_BUCKET -> withRange(BAD_INTS, 11, -3);
                     case DATETIME -> BAD_TIMES;
+                    case SNAPSHOT_TIME -> offTheSnapshotGrid();
                     case ADDRESS_LIST -> BAD_ADDRESSES;
                     // one address only: a list, even of one, is refused too
                     case ADDRESS -> concat(BAD_ADDRESSES, List.of(List.of("0x" + "a".repeat(40))));
@@ -120,6 +128,14 @@ class HostileInputTest {
                     case ENUM -> List.of("1y", "al l", 7, "", "24H;DROP");
                     case CURSOR -> BAD_CURSORS;
                     case FIELD_LIST -> List.of();
+                    case TX_HASH ->
+                        List.of(
+                                "0x" + "a".repeat(63),
+                                "0x" + "g".repeat(64),
+                                "a".repeat(66),
+                                "0x" + "a".repeat(64) + "/fills",
+                                "../" + "a".repeat(64),
+                                42);
                 };
                 for (Object v : bad) calls.add(call(e, valid, p.name(), v));
             }
@@ -190,7 +206,14 @@ class HostileInputTest {
                 case SIZE_BUCKET -> args.put(p.name(), 3);
                 case ADDRESS -> args.put(p.name(), "0x" + "a".repeat(40));
                 case ENUM -> args.put(p.name(), p.choices().get(0));
-                case DATETIME -> args.put(p.name(), "2025-06-01");
+                case ADDRESS_LIST -> args.put(p.name(), "0x" + "1".repeat(40));
+                case DATETIME ->
+                    args.put(
+                            p.name(),
+                            java.time.Instant.now()
+                                    .truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                                    .toString());
+                case TX_HASH -> args.put(p.name(), "0x" + "a".repeat(64));
                 default -> throw new IllegalStateException("no valid sample for " + p);
             }
         }

@@ -336,7 +336,7 @@ class BuilderToolsTest {
                         day + "T12:00:00Z",
                         "end",
                         LocalDate.parse(day).plusDays(1) + "T01:00:00Z"),
-                "not on the same UTC day as start");
+                "is not on start's UTC day");
         cases.put(
                 Map.of("tool", "list_builder_fills", "builder", builder, "start", day, "fillType", "futures"),
                 "fillType");

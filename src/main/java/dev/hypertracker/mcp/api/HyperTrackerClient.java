@@ -4,6 +4,8 @@ import dev.hypertracker.mcp.api.ApiException.Kind;
 import dev.hypertracker.mcp.cache.RequestCoalescer;
 import dev.hypertracker.mcp.cache.ResponseCache;
 import dev.hypertracker.mcp.config.Settings;
+import dev.hypertracker.mcp.files.StreamedFileReader;
+import dev.hypertracker.mcp.files.StreamedFiles;
 import dev.hypertracker.mcp.resilience.CircuitBreaker;
 import dev.hypertracker.mcp.resilience.RateLimiter;
 import dev.hypertracker.mcp.resilience.UpstreamQuota;
@@ -256,7 +258,9 @@ public final class HyperTrackerClient {
     private Optional<Response> download(ApiRequest request, URI file, Deadline deadline) {
         String tool = request.endpoint().tool();
         log.debug("GET export file {}", redact(file));
-        UpstreamCall download = new UpstreamCall(file, tool, false, deadline);
+        // a file read streamed (the open-positions CSV) arrives as the summary its reader made of it
+        StreamedFileReader reader = StreamedFiles.readerFor(request.endpoint()).orElse(null);
+        UpstreamCall download = new UpstreamCall(file, tool, false, deadline, reader);
         UpstreamResponse d = send(files, download);
         if (d.status() == 200) {
             JsonNode body;

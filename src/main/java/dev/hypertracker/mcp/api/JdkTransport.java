@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.api;
 
+import dev.hypertracker.mcp.files.StreamedFileReader;
 import dev.hypertracker.mcp.memory.ParseBudget;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,13 +75,25 @@ public final class JdkTransport implements Transport {
      */
     @Override
     public CompletableFuture<UpstreamResponse> send(HttpRequest request) {
+        return send(request, (StreamedFileReader) null);
+    }
+
+    /**
+     * A download file's 200 is read by its reader while it arrives: only the reader's own bounded heap is reserved,
+     * and the file may be up to {@link StreamedFileReader#MAX_FILE_BYTES} on the wire since none of it is kept.
+     */
+    @Override
+    public CompletableFuture<UpstreamResponse> send(HttpRequest request, StreamedFileReader reader) {
         AtomicReference<Runnable> cancelBody = new AtomicReference<>(() -> {});
         CompletableFuture<HttpResponse<UpstreamResponse.Payload>> exchange = client.get()
                 .sendAsync(request, info -> {
                     long declared =
                             info.headers().firstValueAsLong("Content-Length").orElse(-1);
                     if (info.statusCode() == 200) {
-                        StreamingJson json = new StreamingJson(maxBodyBytes, declared, parseBudget, parsers);
+                        StreamingJson json = reader == null
+                                ? new StreamingJson(maxBodyBytes, declared, parseBudget, parsers)
+                                : new StreamingJson(
+                                        StreamedFileReader.MAX_FILE_BYTES, declared, parseBudget, parsers, reader);
                         cancelBody.set(json::cancel);
                         return json;
                     }

@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.api;
 
+import dev.hypertracker.mcp.files.StreamedFileReader;
 import dev.hypertracker.mcp.memory.ParseBudget;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * connection delivers them (one at a time: back-pressure), counts them against the cap, and reserves the heap of
  * the tree they will become in the {@link ParseBudget} before it reads them. Past the cap, when the budget has no
  * room, or on cancel, it stops and cancels the subscription, which closes the connection.
+ *
+ * <p>With a {@link StreamedFileReader} (a download file: CSV beyond 10 MB) the chunks go to the reader instead, which
+ * keeps only its summary: the reservation is the reader's fixed heap, not a tree's per wire byte.
  */
 final class StreamingJson implements HttpResponse.BodySubscriber<UpstreamResponse.Payload> {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -41,12 +45,19 @@ final class StreamingJson implements HttpResponse.BodySubscriber<UpstreamRespons
     private final BlockingQueue<Object> arrived = new LinkedBlockingQueue<>();
 
     private volatile Flow.Subscription subscription;
+    /** Reads a download file into its summary; null: parse the body as a JSON tree. */
+    private final StreamedFileReader reader;
 
     /**
      * @param declaredLength the Content-Length, or -1
      * @param parser         runs the parse (it blocks while it waits for the next chunk)
      */
     StreamingJson(long cap, long declaredLength, ParseBudget budget, Executor parser) {
+        this(cap, declaredLength, budget, parser, null);
+    }
+
+    StreamingJson(long cap, long declaredLength, ParseBudget budget, Executor parser, StreamedFileReader reader) {
+        this.reader = reader;
         this.cap = cap;
         this.declaredLength = declaredLength;
         this.budget = budget;
@@ -65,6 +76,10 @@ final class StreamingJson implements HttpResponse.BodySubscriber<UpstreamRespons
         ParseBudget.Reservation heap = budget.open();
         if (declaredLength > cap) {
             result.completeExceptionally(new Transport.BodyTooLargeException(cap));
+        } else if (reader != null) {
+            if (!heap.coverHeap(reader.heapBytes()))
+                result.completeExceptionally(
+                        new Transport.NoHeapForBodyException(budget.reservedBytes(), reader.heapBytes()));
         } else if (declaredLength > 0 && !heap.cover(declaredLength)) {
             result.completeExceptionally(new Transport.NoHeapForBodyException(budget.reservedBytes(), declaredLength));
         }
@@ -106,8 +121,15 @@ final class StreamingJson implements HttpResponse.BodySubscriber<UpstreamRespons
         Exception failure = null;
         try (ParseBudget.Reservation heap = reservation) {
             body.heap = heap;
-            JsonNode tree = readTree(body);
-            body.skipRest(); // to the end, so the connection can be reused
+            JsonNode tree;
+            if (reader == null) {
+                tree = readTree(body);
+                body.skipRest(); // to the end, so the connection can be reused
+            } else {
+                tree = readFile(body);
+                // a reader that stopped early (its row cap) leaves the rest unread: the connection is closed
+                if (!body.ended) cancelRest();
+            }
             payload = new UpstreamResponse.Payload(new byte[0], tree, body.size);
         } catch (IOException | RuntimeException e) {
             failure = e;
@@ -120,6 +142,20 @@ final class StreamingJson implements HttpResponse.BodySubscriber<UpstreamRespons
         Flow.Subscription s = subscription;
         if (s != null) s.cancel();
         result.completeExceptionally(failure);
+    }
+
+    private JsonNode readFile(Chunks body) throws IOException {
+        try {
+            return reader.read(body);
+        } catch (IOException | RuntimeException e) {
+            if (body.failure != null) throw body.failure; // the stream's own failure, not the file's format
+            throw new Transport.MalformedBodyException(body.size, e);
+        }
+    }
+
+    private void cancelRest() {
+        Flow.Subscription s = subscription;
+        if (s != null) s.cancel();
     }
 
     /** The tree of the body, inflated first when it is gzip (its inflated bytes then count against cap and budget). */
@@ -190,6 +226,7 @@ final class StreamingJson implements HttpResponse.BodySubscriber<UpstreamRespons
         }
 
         void reserve(long wireBytes) throws IOException {
+            if (reader != null) return; // a file reader's heap is fixed, reserved up front
             if (wireBytes <= heap.wireBytes()) return;
             long step = Math.min(cap, Math.max(wireBytes, heap.wireBytes() + RESERVE_STEP));
             if (!heap.cover(step) && !heap.cover(wireBytes))

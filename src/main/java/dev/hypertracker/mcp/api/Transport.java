@@ -1,5 +1,8 @@
 package dev.hypertracker.mcp.api;
 
+import dev.hypertracker.mcp.files.StreamedFileReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.util.concurrent.CompletableFuture;
 
@@ -17,6 +20,22 @@ public interface Transport {
      * abandons the exchange and closes its connection.
      */
     CompletableFuture<UpstreamResponse> send(HttpRequest request);
+
+    /**
+     * Starts an exchange whose 200 body is a download file read by {@code reader} as it arrives (its summary becomes
+     * the response's JSON, no bytes kept). This default reads the whole body first: right for test doubles, which hold
+     * their bodies anyway; a real transport streams it.
+     */
+    default CompletableFuture<UpstreamResponse> send(HttpRequest request, StreamedFileReader reader) {
+        return send(request).thenApply(r -> {
+            if (r.status() != 200 || r.json() != null) return r;
+            try {
+                return r.withJson(reader.read(new ByteArrayInputStream(r.body())));
+            } catch (IOException e) {
+                throw new java.util.concurrent.CompletionException(new MalformedBodyException(r.wireBytes(), e));
+            }
+        });
+    }
 
     /** A body passed the transport's cap: reading stopped there and the connection was closed. */
     final class BodyTooLargeException extends java.io.IOException {

@@ -48,7 +48,11 @@ final class TransportStep implements UpstreamStep.Chain {
         HttpRequest.Builder get = HttpRequest.newBuilder(call.uri())
                 .GET()
                 .timeout(requestTimeout) // the deadline is held below, by waiting and cancelling
-                .header("Accept", "application/json");
+                .header(
+                        "Accept",
+                        call.reader() == null
+                                ? "application/json"
+                                : call.reader().mediaType());
         if (call.withToken()) {
             get.header("Authorization", authorization.get());
             // an API path and query carry no secret (a pre-signed file URL's query does: the client logs it redacted)
@@ -61,7 +65,8 @@ final class TransportStep implements UpstreamStep.Chain {
         }
         countRequest.run();
         Instant requestEnd = time.instant().plus(requestTimeout);
-        CompletableFuture<UpstreamResponse> exchange = transport.send(get.build());
+        CompletableFuture<UpstreamResponse> exchange =
+                call.reader() == null ? transport.send(get.build()) : transport.send(get.build(), call.reader());
         try {
             while (true) {
                 try {

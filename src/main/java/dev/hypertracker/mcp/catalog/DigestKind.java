@@ -159,7 +159,44 @@ public enum DigestKind {
     COHORT_SUMMARY(kind().oneRowBody()),
     MARKET_SUMMARY(kind().oneRowBody()),
     // every cohort on one coin: rows are cohorts, each with its metrics[0] = now, then every 12 h back
-    COIN_COHORTS(kind());
+    COIN_COHORTS(kind()),
+    // ---- issue 15: rankings, wallets, open-position files ----
+    BIGGEST_POSITIONS(kind().shaping()
+            .top()
+            .rowColumns(
+                    "coin",
+                    "side",
+                    "value",
+                    "size",
+                    "entryPrice",
+                    "markPrice",
+                    "unrealizedPnl",
+                    "liquidationPrice",
+                    "liquidationProgress",
+                    "openTime",
+                    "address",
+                    "profile.segments")),
+    PNL_LEADERBOARD(kind().shaping().top()),
+    HYPE_HOLDERS(kind().shaping().top()),
+    WALLETS(kind().shaping()
+            .top()
+            .rowColumns(
+                    "address",
+                    "segments",
+                    "totalEquity",
+                    "perpEquity",
+                    "perpPnl",
+                    "perpBias",
+                    "exposureRatio",
+                    "openValue",
+                    "sumUpnl",
+                    "countOpenPositions",
+                    "closestLiq.coin",
+                    "closestLiq.progress")),
+    // the rows are the largest positions this server kept from the streamed CSV; the totals are in the envelope
+    OPEN_POSITIONS_FILE(kind().shaping().top()),
+    // no detail=raw or rows: each snapshot carries a signed download URL, shown redacted
+    POSITION_SNAPSHOTS(kind().oneRowBody());
 
     private final Traits traits;
 

@@ -15,6 +15,9 @@ import java.util.List;
  * @param choices      allowed values for ENUM, else empty
  * @param defaultValue the value used when the call leaves it out (null: not sent), as a JSON scalar
  * @param requiredWith the API requires this argument as soon as any of these is given (bias-history's start)
+ * @param wireName     the query key it is sent under when it differs from the argument name ({@code segmentIds[]}
+ *                     for the argument {@code segmentIds}: brackets are not valid in every client's argument names),
+ *                     else null
  */
 public record Param(
         String name,
@@ -26,7 +29,8 @@ public record Param(
         Long max,
         List<String> choices,
         Object defaultValue,
-        List<String> requiredWith) {
+        List<String> requiredWith,
+        String wireName) {
 
     public Param {
         choices = choices == null ? List.of() : List.copyOf(choices);
@@ -34,7 +38,7 @@ public record Param(
     }
 
     public static Param path(String name, ParamKind kind, String description) {
-        return new Param(name, kind, true, true, description, null, null, List.of(), null, List.of());
+        return new Param(name, kind, true, true, description, null, null, List.of(), null, List.of(), null);
     }
 
     /**
@@ -42,7 +46,7 @@ public record Param(
      * it is sent as "-" and its value ({@code …-by-size-24h}); left out, the suffix is empty ({@code …-by-size}).
      */
     public static Param pathSuffix(String name, ParamKind kind, String description) {
-        return new Param(name, kind, true, false, description, null, null, List.of(), null, List.of());
+        return new Param(name, kind, true, false, description, null, null, List.of(), null, List.of(), null);
     }
 
     /**
@@ -50,39 +54,62 @@ public record Param(
      * the API's route for the newest snapshot).
      */
     public static Param optionalPath(String name, ParamKind kind, String description, String defaultValue) {
-        return new Param(name, kind, true, false, description, null, null, List.of(), defaultValue, List.of());
+        return new Param(name, kind, true, false, description, null, null, List.of(), defaultValue, List.of(), null);
     }
 
     public static Param query(String name, ParamKind kind, String description) {
-        return new Param(name, kind, false, false, description, null, null, List.of(), null, List.of());
+        return new Param(name, kind, false, false, description, null, null, List.of(), null, List.of(), null);
     }
 
     public Param range(long lo, long hi) {
-        return new Param(name, kind, inPath, required, description, lo, hi, choices, defaultValue, requiredWith);
+        return new Param(
+                name, kind, inPath, required, description, lo, hi, choices, defaultValue, requiredWith, wireName);
     }
 
     public Param oneOf(String... values) {
         return new Param(
-                name, kind, inPath, required, description, min, max, List.of(values), defaultValue, requiredWith);
+                name,
+                kind,
+                inPath,
+                required,
+                description,
+                min,
+                max,
+                List.of(values),
+                defaultValue,
+                requiredWith,
+                wireName);
     }
 
     /** A query parameter the API requires (a path parameter always is). */
     public Param mandatory() {
-        return new Param(name, kind, inPath, true, description, min, max, choices, defaultValue, requiredWith);
+        return new Param(
+                name, kind, inPath, true, description, min, max, choices, defaultValue, requiredWith, wireName);
     }
 
     public Param withDefault(Object value) {
-        return new Param(name, kind, inPath, required, description, min, max, choices, value, requiredWith);
+        return new Param(name, kind, inPath, required, description, min, max, choices, value, requiredWith, wireName);
     }
 
     /** The API requires this argument as soon as any of {@code others} is given. */
     public Param requiredWith(String... others) {
-        return new Param(name, kind, inPath, required, description, min, max, choices, defaultValue, List.of(others));
+        return new Param(
+                name, kind, inPath, required, description, min, max, choices, defaultValue, List.of(others), wireName);
     }
 
     /** An optional path suffix ({@link #pathSuffix}) rather than a whole path segment. */
     public boolean isPathSuffix() {
         // an optional path parameter with a default ({snapshotTime} = "latest") fills its segment instead
         return inPath && !required && defaultValue == null;
+    }
+
+    /** Sent under another query key than its argument name. */
+    public Param sentAs(String key) {
+        return new Param(name, kind, inPath, required, description, min, max, choices, defaultValue, requiredWith, key);
+    }
+
+    /** The query key the API reads. */
+    public String queryKey() {
+        return wireName == null ? name : wireName;
     }
 }

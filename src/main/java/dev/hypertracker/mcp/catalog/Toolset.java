@@ -9,11 +9,11 @@ public enum Toolset {
     COHORTS("Cohort bias history and summaries, all cohorts on a coin."),
     METRICS("Time series (market, volume, coin, cohort), market summary."),
     EXPORTS("Per-coin files: breakdowns, hourly metrics, all open positions."),
-    RISK("Liquidation risk, liquidation heatmaps and fills."),
+    RISK("Liquidation risk, heatmaps, fills."),
     LEADERBOARDS("Biggest positions, PnL leaderboards, HYPE holders."),
     WALLETS("Wallets, fills, fundings, closed trades."),
     ORDERS("Open-order snapshots (5 min)."),
-    BUILDERS("Builders: rankings, profiles, fills, users."),
+    BUILDERS("Builder rankings, profiles, fills, users."),
     META("Cohort legend, data freshness, server status.");
 
     private final String summary;

@@ -56,6 +56,10 @@ interface KindDigest {
             case COHORT_SUMMARY -> new CohortSummaryDigest(options);
             case MARKET_SUMMARY -> new MarketSummaryDigest();
             case COIN_COHORTS -> new CoinCohortsDigest();
+            case BIGGEST_POSITIONS, PNL_LEADERBOARD, HYPE_HOLDERS, WALLETS ->
+                new RankedListDigest(endpoint.digest(), options);
+            case OPEN_POSITIONS_FILE -> new OpenPositionsFileDigest(options);
+            case POSITION_SNAPSHOTS -> new PositionSnapshotsDigest();
         };
     }
 

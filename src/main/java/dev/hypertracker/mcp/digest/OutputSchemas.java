@@ -368,6 +368,55 @@ final class OutputSchemas {
                 p.set("overdue", type("boolean"));
                 yield p;
             }
+            case BIGGEST_POSITIONS -> ranked(p, RankedListDigest.BIGGEST_POSITIONS, true, true, false);
+            case PNL_LEADERBOARD -> ranked(p, RankedListDigest.PNL_LEADERBOARD, false, true, false);
+            case HYPE_HOLDERS -> ranked(p, RankedListDigest.HYPE_HOLDERS, false, false, false);
+            case WALLETS -> ranked(p, RankedListDigest.WALLETS, false, true, true);
+            case OPEN_POSITIONS_FILE -> {
+                p.set("coin", type("string"));
+                ObjectNode file = numbers("rowsRead", "bytesRead", "rowCap", "unreadableValues");
+                ((ObjectNode) file.get("properties")).set("complete", type("boolean"));
+                p.set("file", file);
+                p.set("totals", numbers(OpenPositionsFileDigest.TOTALS.toArray(String[]::new)));
+                p.set(
+                        "cohorts",
+                        array(object(
+                                "segmentId",
+                                type("integer"),
+                                "axis",
+                                type("string"),
+                                "count",
+                                type("integer"),
+                                "longValue",
+                                type("number"),
+                                "shortValue",
+                                type("number"),
+                                "longPct",
+                                type("number"))));
+                ObjectNode position = object(
+                        "coin",
+                        type("string"),
+                        "side",
+                        type("string"),
+                        "address",
+                        type("string"),
+                        "openTime",
+                        type("string"));
+                ObjectNode props = (ObjectNode) position.get("properties");
+                for (String f : OpenPositionsFileDigest.POSITION_NUMBERS) props.set(f, type("number"));
+                p.set("largest", array(position));
+                p.set("closestToLiquidation", array(position.deepCopy()));
+                yield p;
+            }
+            case POSITION_SNAPSHOTS -> {
+                p.set("snapshotCount", type("integer"));
+                p.set("snapshotsFrom", type("string"));
+                ObjectNode snapshot = object("rowCount", type("integer"), "downloadLink", type("string"));
+                for (String f : PositionSnapshotsDigest.FIELDS)
+                    if (!f.equals("rowCount")) ((ObjectNode) snapshot.get("properties")).set(f, type("string"));
+                p.set("snapshots", array(snapshot));
+                yield p;
+            }
             case BUILDER_RANKING -> {
                 p.set("timeframe", type("string"));
                 p.set("builders", type("integer"));
@@ -812,6 +861,28 @@ final class OutputSchemas {
         ObjectNode props = n.putObject("properties");
         for (String name : names) props.set(name, type("number"));
         return n;
+    }
+
+    /** A ranked list: rows listed, exact sums over them, the API's totals, the first rows (and sides and coins). */
+    private static ObjectNode ranked(
+            ObjectNode p, RankedListDigest.Shape shape, boolean bySide, boolean segments, boolean closestCoin) {
+        p.set("listed", type("integer"));
+        p.set("sumsOverListed", numbers(shape.summed().toArray(String[]::new)));
+        if (!shape.apiTotals().isEmpty())
+            p.set("apiTotals", numbers(shape.apiTotals().toArray(String[]::new)));
+        if (bySide) {
+            ObjectNode tally = object("count", type("integer"), "value", type("number"));
+            p.set("bySide", object("long", tally, "short", tally.deepCopy()));
+            p.set("byCoin", array(object("coin", type("string"), "count", type("integer"), "value", type("number"))));
+        }
+        ObjectNode item = object();
+        ObjectNode props = (ObjectNode) item.get("properties");
+        for (String f : shape.label()) props.set(f, type("string"));
+        for (String f : shape.shown()) props.set(f.replace('.', '_'), type("number"));
+        if (segments) props.set("segments", array(type("integer")));
+        if (closestCoin) props.set("closestLiq_coin", type("string"));
+        p.set("items", array(item));
+        return p;
     }
 
     /** A builder-fills tally row, keyed by coin or by trader address. */

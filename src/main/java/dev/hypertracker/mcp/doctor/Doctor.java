@@ -4,8 +4,12 @@ import dev.hypertracker.mcp.api.UpstreamErrorText;
 import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.catalog.Param;
+import dev.hypertracker.mcp.catalog.ParamKind;
 import dev.hypertracker.mcp.config.Secret;
+import dev.hypertracker.mcp.files.StreamedFileReader;
+import dev.hypertracker.mcp.files.StreamedFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -287,6 +291,8 @@ public final class Doctor {
                 Optional<String> location = r.headers().firstValue("Location");
                 if (location.isEmpty()) return failedProbe(e, path, r.statusCode(), "a redirect without Location");
                 // the file store: no token, and no API quota spent
+                Optional<StreamedFileReader> reader = StreamedFiles.readerFor(e);
+                if (reader.isPresent()) return probeFile(e, path, baseUrl.resolve(location.get()), reader.get());
                 r = send(baseUrl.resolve(location.get()), false);
             }
             return probe(e, path, r);
@@ -295,6 +301,32 @@ public final class Doctor {
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             return failedProbe(e, path, 0, "interrupted");
+        }
+    }
+
+    /** A large file (the open-positions CSV) read streamed by the reader the client uses, never held whole. */
+    private EndpointProbe probeFile(Endpoint e, String path, URI file, StreamedFileReader reader)
+            throws IOException, InterruptedException {
+        HttpResponse<InputStream> r = http.send(
+                HttpRequest.newBuilder(file).timeout(REQUEST_TIMEOUT).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = r.body()) {
+            if (r.statusCode() != 200)
+                return failedProbe(e, path, r.statusCode(), "the file answered HTTP " + r.statusCode());
+            JsonNode summary = reader.read(in);
+            long rows = summary.path("file").path("rowsRead").asLong();
+            return new EndpointProbe(
+                    e.tool(),
+                    path,
+                    200,
+                    "file read in one pass: " + rows + " rows",
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of());
+        } catch (IOException ex) {
+            return failedProbe(e, path, 200, "the file is not in the expected format: " + ex.getMessage());
         }
     }
 
@@ -458,7 +490,17 @@ public final class Doctor {
         if (e.param("openedWithin").isPresent()) query.add("openedWithin=24h");
         // a route that requires a wallet answers an empty list for one without history
         e.param("address").filter(Param::required).ifPresent(p -> query.add("address=" + SAMPLE_ADDRESS));
-        if (e.param("limit").isPresent()) query.add("limit=1");
+        // the smallest page the route accepts (the perp PnL leaderboard takes 25, 50 or 100 only)
+        e.param("limit")
+                .ifPresent(p -> query.add("limit="
+                        + (p.choices().isEmpty()
+                                ? String.valueOf(p.min() == null ? 1 : p.min())
+                                : p.choices().get(0))));
+        // arguments the route requires (all-pnl's rankBy, orderBy, order): their first allowed value
+        for (Param p : e.params()) {
+            if (!p.inPath() && p.required() && p.kind() == ParamKind.ENUM)
+                query.add(p.queryKey() + "=" + p.choices().get(0));
+        }
         return query.isEmpty() ? path : path + "?" + String.join("&", query);
     }
 

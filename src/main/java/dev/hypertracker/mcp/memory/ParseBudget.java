@@ -68,6 +68,11 @@ public final class ParseBudget {
             return true;
         }
 
+        /** Covers a fixed amount of heap (a streamed file's reader), if the budget has room for it now. */
+        public boolean coverHeap(long heapBytes) {
+            return cover((heapBytes + TREE_BYTES_PER_WIRE_BYTE - 1) / TREE_BYTES_PER_WIRE_BYTE);
+        }
+
         /** Wire bytes covered so far. */
         public long wireBytes() {
             return wireBytes;

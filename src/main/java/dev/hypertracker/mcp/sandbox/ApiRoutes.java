@@ -35,6 +35,9 @@ final class ApiRoutes {
         LeaderboardDownloads leaderboardFiles = new LeaderboardDownloads(data, files);
         CohortEndpoints cohorts = new CohortEndpoints(data, aggregates, files);
         exports.useCohorts(cohorts);
+        LeaderboardEndpoints leaderboards = new LeaderboardEndpoints(data);
+        WalletScreener wallets = new WalletScreener(data);
+        OpenPositionFiles openPositions = new OpenPositionFiles(data, files);
         Map<String, Handler> byPath = Map.ofEntries(
                 Map.entry("/positions", (p, q) -> positions.list(q)),
                 Map.entry("/positions/coins", (p, q) -> exposure.coins()),
@@ -68,7 +71,14 @@ final class ApiRoutes {
                 Map.entry("/state/summary", (p, q) -> cohorts.marketSummary()),
                 Map.entry("/perps/coin/{coin}/segment-metrics", (p, q) -> cohorts.coinSegments(p)),
                 Map.entry("/exports/total-wallets-equity-chart-data", (p, q) -> cohorts.equityChart()),
-                Map.entry("/exports/segments-bias-charts-data-24h", (p, q) -> cohorts.biasChart()));
+                Map.entry("/exports/segments-bias-charts-data-24h", (p, q) -> cohorts.biasChart()),
+                Map.entry("/leaderboards/biggest-positions", (p, q) -> leaderboards.biggestPositions(q)),
+                Map.entry("/leaderboards/perp-pnl", (p, q) -> leaderboards.perpPnl(q)),
+                Map.entry("/leaderboards/all-pnl", (p, q) -> leaderboards.allPnl(q)),
+                Map.entry("/hype/holders", (p, q) -> leaderboards.hypeHolders(q)),
+                Map.entry("/wallets", (p, q) -> wallets.list(q)),
+                Map.entry("/positions/open/coin/{coin}", (p, q) -> openPositions.export(p)),
+                Map.entry("/coin/{coin}/open-positions/history", openPositions::history));
         for (Endpoint e : Catalog.endpoints()) {
             // the per-coin exports share one handler; every other route, 302 files included, is listed by path
             Handler handler = byPath.get(e.pathTemplate());

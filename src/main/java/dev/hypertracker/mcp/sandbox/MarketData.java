@@ -50,6 +50,7 @@ public final class MarketData {
     private final byte[] walletPnlCohort;
     final PositionTable table;
     private volatile Map<String, Integer> walletIndex;
+    private volatile WalletBook walletBook;
     /** Indices of each coin's positions, ascending (so by open time). */
     final int[][] positionsByCoin;
 
@@ -307,6 +308,51 @@ public final class MarketData {
     /** The mark price a position is shown with: the price of the hour of its valuation second. */
     double markPrice(int i) {
         return prices[table.coin[i]][valuationSecond(i) / 3600];
+    }
+
+    /**
+     * The sandbox's liquidationProgress of a position at its mark: the share of the way from its entry price to its
+     * liquidation price the price has covered, 0 (moved away or not at all) to 1, rounded to 4 decimals.
+     */
+    double liquidationProgress(int i) {
+        return liquidationProgress(i, markPrice(i));
+    }
+
+    /** {@link #liquidationProgress(int)} at another price (a snapshot's hour). */
+    double liquidationProgress(int i, double mark) {
+        double entry = table.entryPrice[i];
+        double way = Math.abs(entry - table.liquidationPrice[i]);
+        if (way == 0) return 0;
+        double adverse = table.isLong[i] ? entry - mark : mark - entry;
+        return Math.round(Math.max(0, Math.min(1, adverse / way)) * 10_000) / 10_000.0;
+    }
+
+    /** The per-wallet figures aggregated from the positions, built on first use. */
+    WalletBook walletBook() {
+        WalletBook book = walletBook;
+        if (book == null) {
+            synchronized (this) {
+                if (walletBook == null) walletBook = new WalletBook(this);
+                book = walletBook;
+            }
+        }
+        return book;
+    }
+
+    int walletOf(int position) {
+        return table.wallet[position];
+    }
+
+    long walletPnlCents(int w) {
+        return walletPnlCents[w];
+    }
+
+    int walletSizeCohort(int w) {
+        return walletSizeCohort[w];
+    }
+
+    int walletPnlCohort(int w) {
+        return walletPnlCohort[w];
     }
 
     /** 64 hex chars derived from seed and sequence: stable, unique, and free to store. */

@@ -61,7 +61,8 @@ final class SignedFiles {
         }));
     }
 
-    private String signedUrl(String name, Supplier<Reply> body) {
+    /** A signed URL of the file {@code name}, for a JSON answer that names it (the open-positions snapshots). */
+    String signedUrl(String name, Supplier<Reply> body) {
         if (!NAME.matcher(name).matches()) throw new IllegalArgumentException("unsafe file name " + name);
         files.put(name, body);
         long expires = clock.get().millis() + ttl.toMillis();

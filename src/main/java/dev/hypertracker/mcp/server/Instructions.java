@@ -33,7 +33,7 @@ final class Instructions {
      * left out: the instructions name toolsets rather than their ~45 tools, which would cost more than all the rest.
      */
     static String otherToolsets() {
-        StringBuilder b = new StringBuilder("More (list_toolsets; enable_toolset adds one for this session):");
+        StringBuilder b = new StringBuilder("Other toolsets (enable_toolset adds one for this session):");
         List<String> listed = DefaultToolSet.names();
         for (Toolset t : Toolset.values()) {
             if (listed.containsAll(ToolSelection.toolsOf(t))) continue;
@@ -44,7 +44,7 @@ final class Instructions {
 
     static final String DATA = """
             Two data families: the snapshot of open positions now (exposure, heatmap, list_positions) and the \
-            metric series (*_metrics, sampled every ~10-30 min, each with its own start). \
+            metric series (*_metrics, sampled every ~10-30 min). \
             Their totals differ: other times, other rules (the market series' openInterest is one-sided). Open \
             value / coin totalValue counts BOTH sides (~2x one-sided open interest), so a coin is always 50% long by \
             value: its lean is in positions per side and in cohort bias (long value / value).

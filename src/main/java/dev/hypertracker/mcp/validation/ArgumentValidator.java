@@ -97,7 +97,7 @@ public final class ArgumentValidator {
             if (param.inPath()) {
                 pathValues.put(param.name(), wire.get(0));
             } else {
-                for (String v : wire) query.add(Map.entry(param.name(), v));
+                for (String v : wire) query.add(Map.entry(param.queryKey(), v));
             }
             // fidelity: series digests state the window they cover against the one asked, defaults included
             boolean window = endpoint.digest().traits().statesWindow()
@@ -298,7 +298,14 @@ public final class ArgumentValidator {
             case DATETIME -> ordered("type", "string", "format", "date-time");
             case SNAPSHOT_TIME -> ordered("type", "string");
             case BOOLEAN -> ordered("type", "boolean");
-            case INTEGER -> ordered("type", "integer", "minimum", p.min(), "maximum", p.max());
+            case INTEGER ->
+                p.choices().isEmpty()
+                        ? ordered("type", "integer", "minimum", p.min(), "maximum", p.max())
+                        : ordered(
+                                "type",
+                                "integer",
+                                "enum",
+                                p.choices().stream().map(Long::valueOf).toList());
             case COHORT ->
                 ordered("type", List.of("integer", "string"), "minimum", Cohort.MIN_ID, "maximum", Cohort.MAX_ID);
             case SIZE_BUCKET ->
@@ -342,7 +349,7 @@ public final class ArgumentValidator {
             case DATETIME -> List.of(API_TIME.format(dateTime(p, value)));
             case SNAPSHOT_TIME -> List.of(snapshotTime(p, value));
             case BOOLEAN -> List.of(Boolean.toString(bool(p, value)));
-            case INTEGER -> List.of(Long.toString(integer(p, value, p.min(), p.max())));
+            case INTEGER -> List.of(oneOfIntegers(p, integer(p, value, p.min(), p.max())));
             case COHORT -> List.of(Integer.toString(cohort(p, value)));
             case SIZE_BUCKET -> List.of(Integer.toString(sizeBucket(p, value)));
             case ENUM -> List.of(choice(p, value));
@@ -387,6 +394,14 @@ public final class ArgumentValidator {
         Set<String> out = new LinkedHashSet<>();
         for (Object item : items) out.add(one.apply(item));
         return List.copyOf(out);
+    }
+
+    private static String oneOfIntegers(Param p, long n) {
+        String text = Long.toString(n);
+        if (!p.choices().isEmpty() && !p.choices().contains(text)) {
+            throw new InvalidArgumentException(p.name(), n + " is not allowed. " + allowed(p));
+        }
+        return text;
     }
 
     private static List<String> addresses(Param p, Object value) {
@@ -571,7 +586,10 @@ public final class ArgumentValidator {
                 "Allowed: \"latest\", or an ISO 8601 UTC time on the 5-minute grid (…:00, …:05, seconds 0) within the "
                         + "last 30 days and not before " + API_TIME.format(OrderEndpoints.SNAPSHOT_FLOOR) + ".";
             case BOOLEAN -> "Allowed: true or false.";
-            case INTEGER -> "Allowed: a whole number from " + p.min() + " to " + p.max() + ".";
+            case INTEGER ->
+                p.choices().isEmpty()
+                        ? "Allowed: a whole number from " + p.min() + " to " + p.max() + "."
+                        : "Allowed: " + String.join(", ", p.choices()) + ".";
             case COHORT -> "Allowed: a cohort id 1-16 or a cohort name such as \"Smart Money\" or \"Whale\".";
             case SIZE_BUCKET -> "Allowed: a size bucket id 1-10 or a range: " + SizeBucket.compactTable() + ".";
             case ENUM -> "Allowed: " + String.join(", ", p.choices()) + ".";

@@ -20,7 +20,9 @@ class CatalogTest {
                 BuilderEndpoints.class,
                 TradeEndpoints.class,
                 OrderEndpoints.class,
-                CohortEndpoints.class))
+                CohortEndpoints.class,
+                LeaderboardEndpoints.class,
+                OpenPositionFileEndpoints.class))
             for (Field f : group.getDeclaredFields()) {
                 if (f.getType() == Endpoint.class
                         && Modifier.isStatic(f.getModifiers())

@@ -113,6 +113,7 @@ public final class Fixtures {
                 new Case(OrderEndpoints.EXPORT_OPEN_ORDERS, List.of(d.openOrders(5_000))),
                 new Case(OrderEndpoints.EXPORT_PNL_LEADERBOARD, List.of(d.pnlLeaderboardFile(25_000)))));
         cases.addAll(CohortSamples.cases());
+        cases.addAll(LeaderboardSamples.cases());
         return List.copyOf(cases);
     }
 

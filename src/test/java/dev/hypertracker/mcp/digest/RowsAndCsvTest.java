@@ -61,7 +61,9 @@ class RowsAndCsvTest {
                 byte[] body = c.pages().get(0).toString().getBytes(StandardCharsets.UTF_8);
                 Digest streamed = Fixtures.SUMMARIZER.summarize(
                         c.endpoint(), new ByteArrayInputStream(body), options, Paging.single());
-                Digest parsed = Fixtures.digest(c, options);
+                // the streamed page against the same page parsed (a paged route's case holds several pages)
+                Digest parsed = Fixtures.SUMMARIZER.summarize(
+                        c.endpoint(), List.of(c.pages().get(0)), options, Paging.single());
                 // compared as JSON: a built tree and a parsed one may hold the same number as int and long nodes
                 assertThat(streamed.text()).as("%s %s", c, detail).isEqualTo(parsed.text());
                 assertThat(Json.toJson(streamed.structured()))

@@ -57,10 +57,24 @@ class RouteShapeTest {
                                                     .orElseThrow()
                                                     .id())
                     + "?start=2026-06-30T00:00:00.000Z"
-                    + (e.param("address").isPresent() ? "&address=0x" + "a".repeat(40) : "");
+                    + (e.param("address").isPresent() ? "&address=0x" + "a".repeat(40) : "")
+                    + requiredChoices(e);
             HttpResponse<String> r = client.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(e.export() ? 302 : 200);
         }
+    }
+
+    /** The route's required choice arguments (all-pnl's rankBy, orderBy, order) with their first value. */
+    private static String requiredChoices(Endpoint e) {
+        StringBuilder q = new StringBuilder();
+        for (dev.hypertracker.mcp.catalog.Param p : e.params()) {
+            if (!p.inPath() && p.required() && !p.choices().isEmpty())
+                q.append('&')
+                        .append(p.queryKey())
+                        .append('=')
+                        .append(p.choices().get(0));
+        }
+        return q.toString();
     }
 
     @Test

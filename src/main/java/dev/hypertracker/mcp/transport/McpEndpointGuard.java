@@ -39,10 +39,13 @@ final class McpEndpointGuard extends HttpFilter {
     static final String ALLOWED_METHODS = "GET, POST, DELETE, OPTIONS";
     static final String ALLOWED_HEADERS =
             "Authorization, Content-Type, Accept, Mcp-Session-Id, MCP-Protocol-Version, " + "Last-Event-ID";
+    /** The request attribute holding {@link #principal}: read by the stateless transport's context. */
+    static final String PRINCIPAL_ATTRIBUTE = "hypertracker.principal";
+
     static final String EXPOSED_HEADERS = "Mcp-Session-Id, MCP-Protocol-Version, WWW-Authenticate";
 
     private final transient ServerHttpHeaderValidator rebindingValidator;
-    private final byte[] expectedTokenDigest;
+    private final transient List<byte[]> expectedTokenDigests;
     private final long maxRequestBytes;
     private final transient InFlightRequests inFlight;
     private final transient BooleanSupplier draining;
@@ -62,7 +65,14 @@ final class McpEndpointGuard extends HttpFilter {
             SessionRegistry streamableSessions,
             SessionRegistry sseSessions) {
         this.rebindingValidator = rebindingValidator;
-        this.expectedTokenDigest = authToken == null ? null : sha256(authToken);
+        // several comma-separated tokens: each is a principal of its own (results are per principal)
+        this.expectedTokenDigests = authToken == null
+                ? List.of()
+                : java.util.Arrays.stream(authToken.split(","))
+                        .map(String::strip)
+                        .filter(t -> !t.isEmpty())
+                        .map(McpEndpointGuard::sha256)
+                        .toList();
         this.maxRequestBytes = maxRequestBytes;
         this.inFlight = inFlight;
         this.draining = draining;
@@ -101,12 +111,14 @@ final class McpEndpointGuard extends HttpFilter {
             reject(response, refused.getStatusCode(), refused.getMessage());
             return;
         }
-        if (expectedTokenDigest != null && !hasValidToken(request)) {
+        byte[] presented = expectedTokenDigests.isEmpty() ? null : validTokenDigest(request);
+        if (!expectedTokenDigests.isEmpty() && presented == null) {
             String error = request.getHeader("Authorization") == null ? "" : ", error=\"invalid_token\"";
             response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"" + error);
             reject(response, HttpServletResponse.SC_UNAUTHORIZED, "Missing or invalid bearer token");
             return;
         }
+        request.setAttribute(PRINCIPAL_ATTRIBUTE, principal(presented));
         if (request.getContentLengthLong() > maxRequestBytes) {
             reject(
                     response,
@@ -247,15 +259,29 @@ final class McpEndpointGuard extends HttpFilter {
         }
     }
 
-    /** Compares digests of equal length with a constant-time check, so timing reveals nothing about the token. */
-    private boolean hasValidToken(HttpServletRequest request) {
+    /**
+     * Who is asking, for what is kept per principal (stateless results): the configured token they presented, as a
+     * short hash (never the token), or {@code anonymous} when the server takes no token.
+     */
+    static String principal(byte[] tokenDigest) {
+        return tokenDigest == null
+                ? "anonymous"
+                : "token:" + java.util.HexFormat.of().formatHex(tokenDigest, 0, 8);
+    }
+
+    /**
+     * The digest of the request's token if it is one of the configured ones, else null. Compares digests of equal
+     * length with a constant-time check against every token, so timing reveals nothing about them.
+     */
+    private byte[] validTokenDigest(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER_PREFIX, 0, BEARER_PREFIX.length())) {
-            return false;
+            return null;
         }
-        return MessageDigest.isEqual(
-                expectedTokenDigest,
-                sha256(header.substring(BEARER_PREFIX.length()).trim()));
+        byte[] digest = sha256(header.substring(BEARER_PREFIX.length()).trim());
+        boolean valid = false;
+        for (byte[] expected : expectedTokenDigests) valid |= MessageDigest.isEqual(expected, digest);
+        return valid ? digest : null;
     }
 
     private void reject(HttpServletResponse response, int status, String message) throws IOException {

@@ -55,11 +55,14 @@ public final class SharedCache {
     /** Asks to be the one instance fetching {@code request} for at most {@code length}. */
     public Lease lease(String request, Duration length) {
         long millis = Math.max(1, length.toMillis());
-        return store.call(redis -> redis.set(
-                        store.key("lease", hash(request)),
-                        owner,
-                        SetArgs.Builder.nx().px(millis)))
-                .map(ok -> "OK".equals(ok) ? Lease.HELD : Lease.BUSY)
+        // SET NX answers nil (null) when another instance holds the lease
+        return store.call(redis -> "OK"
+                                .equals(redis.set(
+                                        store.key("lease", hash(request)),
+                                        owner,
+                                        SetArgs.Builder.nx().px(millis)))
+                        ? Lease.HELD
+                        : Lease.BUSY)
                 .orElse(Lease.UNAVAILABLE);
     }
 

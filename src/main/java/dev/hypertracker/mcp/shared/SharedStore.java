@@ -3,6 +3,7 @@ package dev.hypertracker.mcp.shared;
 import dev.hypertracker.mcp.config.Secret;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
@@ -169,7 +170,11 @@ public final class SharedStore implements AutoCloseable {
         if (l == null) return Optional.empty();
         try {
             return Optional.ofNullable(operation.apply(l));
+        } catch (RedisCommandInterruptedException e) {
+            Thread.currentThread().interrupt(); // our caller gave up (e.g. its deadline), Redis is fine
+            return Optional.empty();
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) return Optional.empty();
             markDown(l, e);
             return Optional.empty();
         }
@@ -221,19 +226,19 @@ public final class SharedStore implements AutoCloseable {
         if (down) return;
         down = true;
         log.warn(
-                "shared store (Redis at {}) is down ({}): this instance uses its own rate limiter, cache and result "
+                "shared store (Redis at {}) is down ({}: {}): this instance uses its own rate limiter, cache and result "
                         + "store until it is back; retrying every {} s",
                 where(),
                 cause.getClass().getSimpleName(),
+                cause.getMessage(),
                 RETRY_INTERVAL.toSeconds());
+        log.debug("shared store failure", cause);
     }
 
     @Override
     public void close() {
         if (client == null) return;
-        Link l = link;
         link = null;
-        if (l != null) l.close();
-        client.shutdown(0, 2, TimeUnit.SECONDS);
+        client.shutdown(0, 2, TimeUnit.SECONDS); // closes the connections too
     }
 }

@@ -64,7 +64,7 @@ class SharedInstancesTest {
     private Instance instance(int perMinute) {
         Settings settings =
                 Settings.defaults(sandbox.baseUrl(), Secret.of(sandbox.token())).withRateLimit(perMinute);
-        SharedStore store = SharedStore.connect(redis.url(), settings.apiToken(), clock);
+        SharedStore store = redis.connect(settings.apiToken(), clock);
         open.add(store);
         HyperTrackerServer server =
                 new HyperTrackerServer(settings, ToolSelection.all(), clock, new Sharing(store, null, null));
@@ -128,7 +128,9 @@ class SharedInstancesTest {
 
         assertThat(afterA).isPositive();
         assertThat(upstreamRequests())
-                .as("B read A's answer from the shared cache")
+                .as(
+                        "B read A's answer from the shared cache: %s",
+                        sandbox.requestLog().entries())
                 .isEqualTo(afterA);
         assertThat(onB.get("structuredContent").get("cached").asBoolean()).isTrue();
         assertThat(onB.get("isError").asBoolean(false)).isFalse();

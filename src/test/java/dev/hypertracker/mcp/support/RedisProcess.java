@@ -1,7 +1,10 @@
 package dev.hypertracker.mcp.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.hypertracker.mcp.config.Secret;
+import dev.hypertracker.mcp.shared.SharedStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -93,6 +96,20 @@ public final class RedisProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A store on this server, connected: on a busy machine the JVM's first connection may outlast the connect
+     * timeout, and the store then starts down; the clock is moved past the retry interval until it is up.
+     */
+    public SharedStore connect(Secret apiToken, ManualClock clock) {
+        SharedStore store = SharedStore.connect(url(), apiToken, clock);
+        for (int attempt = 0; attempt < 5 && store.state() != SharedStore.State.UP; attempt++)
+            clock.advance(SharedStore.RETRY_INTERVAL);
+        assertThat(store.state())
+                .as("connected to redis-server on port " + port)
+                .isEqualTo(SharedStore.State.UP);
+        return store;
     }
 
     public URI url() {

@@ -202,6 +202,11 @@ def main():
     if latencies:
         report["latencyMs"] = {"median": round(statistics.median(latencies), 1), "max": round(max(latencies), 1),
                                "p99": round(sorted(latencies)[int(len(latencies) * 0.99) - 1], 1)}
+        median = statistics.median(latencies)
+        # the target is "no call slower than 2x the median": count them and say which calls they were
+        slow = [(i, round(ms, 1)) for i, ms in enumerate(latencies) if ms > 2 * median]
+        report["slowerThan2xMedian"] = len(slow)
+        report["slowest"] = sorted(slow, key=lambda c: -c[1])[:8]
     used, max_heap = server.heap_after_gc()
     report["heapAfterFullGcMiB"] = round(used / 2**20, 1)
     report["maxHeapMiB"] = round(max_heap / 2**20, 1)

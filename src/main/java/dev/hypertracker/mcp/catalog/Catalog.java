@@ -251,7 +251,7 @@ public final class Catalog {
      * Every endpoint, in tool-list order: the seed's declarations above, then each group's own declaration class
      * (one file per group of the API, so that a reader finds an endpoint by its group's name).
      */
-    private static final List<Endpoint> ENDPOINTS = concat(DECLARED);
+    private static final List<Endpoint> ENDPOINTS = concat(DECLARED, BuilderEndpoints.ALL);
 
     @SafeVarargs
     private static List<Endpoint> concat(List<Endpoint>... groups) {

@@ -58,7 +58,18 @@ public enum DigestKind {
                     "criteria.minPnl",
                     "criteria.maxPnl")),
     // it states the data's age against the clock
-    FRESHNESS(kind().oneRowBody().neverReplayed());
+    FRESHNESS(kind().oneRowBody().neverReplayed()),
+    BUILDER_RANKING(kind().shaping()
+            .top()
+            .rowColumns("builder", "name", "revenue", "revenuePrev", "volume", "volumePrev", "users", "usersPrev")),
+    BUILDER_PROFILE(kind().oneRowBody()),
+    BUILDER_REVENUE(kind().shaping().rowColumns("timestamp", "revenue", "countUsers")),
+    BUILDER_FILLS(kind().shaping()
+            .top()
+            .windowStated()
+            .coverPages(3)
+            .rowColumns("time", "address", "coin", "fillType", "side", "px", "sz", "fee", "builderFee", "hash")),
+    BUILDER_USERS(kind().shaping().top().rowColumns("address", "volume", "builderFee", "pnl", "equity"));
 
     private final Traits traits;
 

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param export       true for a download endpoint answered with 302 to a short-lived file URL
  * @param cacheTtl     how long a response stays fresh enough to serve from the cache
  * @param params       the API's parameters
+ * @param window       how far apart start and end may be (the API's own rule), checked before any request
  * @param description  text for the model
  */
 public record Endpoint(
@@ -34,6 +35,7 @@ public record Endpoint(
         boolean export,
         Duration cacheTtl,
         List<Param> params,
+        WindowRule window,
         String description) {
 
     public static final String API_PREFIX = "/api/external";
@@ -46,6 +48,7 @@ public record Endpoint(
         Objects.requireNonNull(digest, tool + ": digest");
         Objects.requireNonNull(pagination, tool + ": pagination");
         Objects.requireNonNull(cacheTtl, tool + ": cacheTtl");
+        Objects.requireNonNull(window, tool + ": window");
         Objects.requireNonNull(description, tool + ": description");
         params = List.copyOf(params);
     }
@@ -80,6 +83,7 @@ public record Endpoint(
         private boolean export;
         private Duration cacheTtl;
         private List<Param> params = List.of();
+        private WindowRule window = WindowRule.ANY;
         private String description;
 
         private Builder(String tool) {
@@ -134,6 +138,12 @@ public record Endpoint(
             return this;
         }
 
+        /** The API's limit on the start..end window. */
+        public Builder window(WindowRule window) {
+            this.window = window;
+            return this;
+        }
+
         public Builder description(String description) {
             this.description = description;
             return this;
@@ -151,6 +161,7 @@ public record Endpoint(
                     export,
                     cacheTtl,
                     params,
+                    window,
                     description);
         }
     }

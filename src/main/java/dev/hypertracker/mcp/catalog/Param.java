@@ -46,6 +46,11 @@ public record Param(
         return new Param(name, kind, inPath, required, description, min, max, List.of(values), defaultValue);
     }
 
+    /** A query parameter the API requires (a path parameter always is). */
+    public Param mandatory() {
+        return new Param(name, kind, inPath, true, description, min, max, choices, defaultValue);
+    }
+
     public Param withDefault(Object value) {
         return new Param(name, kind, inPath, required, description, min, max, choices, value);
     }

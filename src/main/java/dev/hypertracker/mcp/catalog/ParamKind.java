@@ -6,6 +6,8 @@ public enum ParamKind {
     COIN,
     /** One or several 0x-prefixed 40-hex wallet addresses; sent lowercase, the query key repeated. */
     ADDRESS_LIST,
+    /** Exactly one 0x-prefixed 40-hex address (a wallet or a builder); sent lowercase. */
+    ADDRESS,
     /** An ISO 8601 date or date-time; sent as UTC with milliseconds (2026-02-25T00:00:00.000Z). */
     DATETIME,
     /** true or false; sent lowercase. */
@@ -22,7 +24,10 @@ public enum ParamKind {
     CURSOR,
     /** A list of row field names (column selection); handled by this server, never sent upstream. */
     FIELD_LIST,
-    /** One coin symbol or a list of them; a server-side filter, never sent upstream. */
+    /**
+     * One coin symbol or a list of them: as a tool-only focus argument a server-side filter, never sent upstream; as
+     * an API parameter (coin[] on builder fills) sent with the query key repeated.
+     */
     COIN_LIST,
     /** One cohort (id or name) or a list of them; a server-side filter, never sent upstream. */
     COHORT_LIST

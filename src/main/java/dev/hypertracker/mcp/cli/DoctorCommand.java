@@ -65,7 +65,7 @@ public final class DoctorCommand implements Callable<Integer> {
         if (!json) {
             out.println("doctor" + (probe ? " --probe" : "") + ": " + planned + " API requests to " + base
                     + (probe
-                            ? " (one per endpoint; export files are fetched from the file store, outside the quota)"
+                            ? " (one per endpoint a sample path reaches; export files are fetched from the file store, outside the quota)"
                             : "")
                     + (demo ? " (demo: the embedded sandbox)" : ""));
         }

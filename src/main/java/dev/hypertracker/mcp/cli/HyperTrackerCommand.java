@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.cli;
 
+import dev.hypertracker.mcp.auth.OAuthResourceServer;
 import dev.hypertracker.mcp.config.ConfigurationException;
 import dev.hypertracker.mcp.config.Settings;
 import dev.hypertracker.mcp.server.HyperTrackerServer;
@@ -116,6 +117,39 @@ public final class HyperTrackerCommand implements Callable<Integer> {
     String authToken;
 
     @Option(
+            names = "--oauth-issuer",
+            paramLabel = "URL",
+            description = "HTTP transports: accept OAuth access tokens (JWT) from this issuer instead of --auth-token "
+                    + "(or HYPERTRACKER_MCP_OAUTH_ISSUER). Needs --oauth-jwks-url and --oauth-resource.")
+    String oauthIssuer;
+
+    @Option(
+            names = "--oauth-jwks-url",
+            paramLabel = "URL",
+            description = "The issuer's signing keys (JWKS) (or HYPERTRACKER_MCP_OAUTH_JWKS_URL).")
+    String oauthJwksUrl;
+
+    @Option(
+            names = "--oauth-resource",
+            paramLabel = "URL",
+            description = "This server's public MCP URL, e.g. https://mcp.example.com/mcp: the token audience "
+                    + "and the RFC 9728 resource (or HYPERTRACKER_MCP_OAUTH_RESOURCE).")
+    String oauthResource;
+
+    @Option(
+            names = "--oauth-audience",
+            paramLabel = "AUD",
+            description = "The aud a token must carry, if not --oauth-resource (or HYPERTRACKER_MCP_OAUTH_AUDIENCE).")
+    String oauthAudience;
+
+    @Option(
+            names = "--oauth-scope",
+            paramLabel = "SCOPE",
+            split = ",",
+            description = "Scopes a token must hold (or HYPERTRACKER_MCP_OAUTH_SCOPES, comma-separated).")
+    java.util.List<String> oauthScopes = new java.util.ArrayList<>();
+
+    @Option(
             names = "--allowed-origin",
             paramLabel = "ORIGIN",
             split = ",",
@@ -188,6 +222,9 @@ public final class HyperTrackerCommand implements Callable<Integer> {
         Set<TransportKind> kinds = transports(transport, stateless);
         ToolSelection selection = ToolSelection.parse(tools);
         Map<String, String> env = System.getenv();
+        if (kinds.contains(TransportKind.STDIO) && oauth(env) != null)
+            throw new ConfigurationException("--oauth-issuer guards the HTTP transports; stdio has no bearer token "
+                    + "to check. Use --transport http.");
         try (Upstream upstream = Upstream.connect(demo, seed, env)) {
             if (demo)
                 log.info(
@@ -225,6 +262,7 @@ public final class HyperTrackerCommand implements Callable<Integer> {
                     .withKinds(kinds)
                     .withAuthToken(auth)
                     .withExtraAllowedOrigins(allowedOrigins)
+                    .withOAuth(oauth(env))
                     .withMaxSessions(flagOrEnv(
                             "--max-sessions",
                             maxSessions,
@@ -274,6 +312,41 @@ public final class HyperTrackerCommand implements Callable<Integer> {
         }
         return new Sharing(
                 SharedStore.connect(uri, settings.apiToken(), Clock.systemUTC()), rateLimitDay, rateLimitMonth);
+    }
+
+    /** The OAuth resource-server mode from the flags, else the environment; null when no issuer is set. */
+    OAuthResourceServer oauth(Map<String, String> env) {
+        String issuer = orEnv(oauthIssuer, env, "HYPERTRACKER_MCP_OAUTH_ISSUER");
+        if (issuer == null) return null;
+        String jwks = orEnv(oauthJwksUrl, env, "HYPERTRACKER_MCP_OAUTH_JWKS_URL");
+        String resource = orEnv(oauthResource, env, "HYPERTRACKER_MCP_OAUTH_RESOURCE");
+        if (jwks == null || resource == null)
+            throw new ConfigurationException("--oauth-issuer needs --oauth-jwks-url (the issuer's keys) and "
+                    + "--oauth-resource (this server's public MCP URL).");
+        java.util.List<String> scopes = oauthScopes;
+        String envScopes = env.get("HYPERTRACKER_MCP_OAUTH_SCOPES");
+        if (scopes.isEmpty() && envScopes != null && !envScopes.isBlank())
+            scopes = java.util.Arrays.stream(envScopes.split(","))
+                    .map(String::strip)
+                    .filter(x -> !x.isEmpty())
+                    .toList();
+        try {
+            return new OAuthResourceServer(
+                    new OAuthResourceServer.Settings(
+                            URI.create(resource),
+                            issuer,
+                            orEnv(oauthAudience, env, "HYPERTRACKER_MCP_OAUTH_AUDIENCE"),
+                            URI.create(jwks),
+                            scopes),
+                    Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage() + ".");
+        }
+    }
+
+    private static String orEnv(String value, Map<String, String> env, String variable) {
+        String text = value != null ? value : env.get(variable);
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** The flag's value, else the environment variable's (a positive integer), else the default. */

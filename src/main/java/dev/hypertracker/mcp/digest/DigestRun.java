@@ -174,7 +174,10 @@ final class DigestRun implements RowSource.Sink {
                 .append(paging.pagesFetched() == 1 ? " page" : " pages");
         boolean complete = paging.complete();
         if (endpoint.pagination() == Pagination.OFFSET) {
-            long offset = options.echo().get("offset") instanceof Number n ? n.longValue() : 0;
+            // the validator echoes arguments in their wire form: "5", not 5
+            Object asked = options.echo().get("offset");
+            long offset =
+                    asked instanceof Number n ? n.longValue() : asked == null ? 0 : Long.parseLong(asked.toString());
             Long nextOffset = totalCount != null && offset + rowsScanned < totalCount ? offset + rowsScanned : null;
             complete = complete && nextOffset == null;
             fields.put("complete", complete);

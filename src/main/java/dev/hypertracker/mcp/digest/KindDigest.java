@@ -39,6 +39,11 @@ interface KindDigest {
             case LIQUIDATION_HEATMAP -> new LiquidationHeatmapDigest(options);
             case COHORTS -> new CohortsDigest();
             case FRESHNESS -> new FreshnessDigest(clock);
+            case BUILDER_RANKING -> new BuilderRankingDigest(options);
+            case BUILDER_PROFILE -> new BuilderProfileDigest();
+            case BUILDER_REVENUE -> new BuilderRevenueDigest();
+            case BUILDER_FILLS -> new BuilderFillsDigest(options);
+            case BUILDER_USERS -> new BuilderUsersDigest(options);
         };
     }
 

@@ -2,6 +2,7 @@ package dev.hypertracker.mcp.digest;
 
 import dev.hypertracker.mcp.catalog.DigestKind;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
@@ -367,7 +368,96 @@ final class OutputSchemas {
                 p.set("overdue", type("boolean"));
                 yield p;
             }
+            case BUILDER_RANKING -> {
+                p.set("timeframe", type("string"));
+                p.set("builders", type("integer"));
+                p.set("totalRevenue", type("number"));
+                p.set("totalRevenuePrev", type("number"));
+                p.set("revenueChange", type("number"));
+                p.set("revenueChangePct", type("number"));
+                p.set("totalVolume", type("number"));
+                p.set("totalVolumePrev", type("number"));
+                p.set("changeFormula", type("string"));
+                ObjectNode item = numbers(
+                        "revenue",
+                        "revenuePrev",
+                        "revenueChange",
+                        "revenueChangePct",
+                        "revenueSharePct",
+                        "volume",
+                        "users",
+                        "usersPrev");
+                ObjectNode props = (ObjectNode) item.get("properties");
+                props.set("rank", type("integer"));
+                props.set("builder", type("string"));
+                props.set("name", type("string"));
+                p.set("items", array(item));
+                yield p;
+            }
+            case BUILDER_PROFILE -> {
+                p.set("profile", type("object"));
+                p.set("nestedFields", array(type("string")));
+                yield p;
+            }
+            case BUILDER_REVENUE -> {
+                ObjectNode point =
+                        object("timestamp", type("string"), "revenue", type("number"), "countUsers", type("number"));
+                p.set("points", type("integer"));
+                p.set("from", type("string"));
+                p.set("to", type("string"));
+                p.set("totalRevenue", type("number"));
+                p.set("last7dRevenue", type("number"));
+                p.set("last30dRevenue", type("number"));
+                p.set("peak", point);
+                p.set("latest", point);
+                p.set("undatedRows", type("integer"));
+                p.set("recent", array(point));
+                yield p;
+            }
+            case BUILDER_FILLS -> {
+                p.set("start", type("string"));
+                p.set("end", type("string"));
+                p.set("fills", type("integer"));
+                p.set("firstFill", type("string"));
+                p.set("lastFill", type("string"));
+                for (String n : List.of("volume", "buyVolume", "sellVolume", "builderFees", "fees"))
+                    p.set(n, type("number"));
+                for (String n : List.of("traders", "coins", "perpFills", "spotFills")) p.set(n, type("integer"));
+                p.set("volumeFormula", type("string"));
+                p.set("byCoin", array(fillTally("coin")));
+                p.set("topTraders", array(fillTally("address")));
+                yield p;
+            }
+            case BUILDER_USERS -> {
+                p.set("orderBy", type("string"));
+                p.set("order", type("string"));
+                p.set("period", type("string"));
+                p.set("usersFetched", type("integer"));
+                for (String n : List.of("volume", "builderFees", "pnl", "equity")) p.set(n, type("number"));
+                p.set(
+                        "users",
+                        array(object(
+                                "rank",
+                                type("integer"),
+                                "address",
+                                type("string"),
+                                "volume",
+                                type("number"),
+                                "builderFee",
+                                type("number"),
+                                "pnl",
+                                type("number"),
+                                "equity",
+                                type("number"))));
+                yield p;
+            }
         };
+    }
+
+    /** A builder-fills tally row, keyed by coin or by trader address. */
+    private static ObjectNode fillTally(String key) {
+        return object(
+                key, type("string"), "fills", type("integer"), "volume", type("number"), "builderFees", type("number"));
     }
 
     private static ObjectNode type(String... types) {

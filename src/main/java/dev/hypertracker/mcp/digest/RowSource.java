@@ -48,6 +48,16 @@ final class RowSource {
             return;
         }
         if (!body.isObject()) throw notTheShape(endpoint, body);
+        if (endpoint.rowsKey() == null && isTable(body)) {
+            // a file that is itself a columns-and-data table (the builders' revenue, the chart exports)
+            ObjectNode envelope = Json.MAPPER.createObjectNode();
+            body.forEachEntry((name, value) -> {
+                if (!name.equals("columns") && !name.equals("data")) envelope.set(name, value);
+            });
+            tableRows(body, envelope.get("coin")).forEach(sink::row);
+            sink.envelope(envelope);
+            return;
+        }
         String rowsField = rowsField(endpoint, body);
         if (rowsField == null && !singleObjectAllowed(endpoint)) throw notTheShape(endpoint, body);
         ObjectNode envelope = Json.MAPPER.createObjectNode();
@@ -152,8 +162,11 @@ final class RowSource {
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
+                // a columns-and-data table's two arrays are read whole and turned into rows by read()
+                boolean tablePart = endpoint.rowsKey() == null && (name.equals("columns") || name.equals("data"));
                 boolean isRowsArray = value == JsonToken.START_ARRAY
                         && !streamed
+                        && !tablePart
                         && (endpoint.rowsKey() == null || endpoint.rowsKey().equals(name));
                 if (isRowsArray) {
                     streamArray(endpoint, parser, sink);

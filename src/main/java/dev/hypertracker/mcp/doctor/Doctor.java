@@ -43,7 +43,16 @@ public final class Doctor {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
     static final String API = Endpoint.API_PREFIX;
     /** The sample path parameters a probe uses. */
-    static final Map<String, String> SAMPLE_PATH = Map.of("coin", "BTC", "segmentId", "9", "sizeBucketId", "3");
+    static final Map<String, String> SAMPLE_PATH =
+            Map.of("coin", "BTC", "segmentId", "9", "sizeBucketId", "3", "timeframe", "24h");
+
+    /**
+     * An endpoint whose path needs a value no sample can give (a builder's address comes from list_builders) is not
+     * probed: a made-up value would only probe the API's 404.
+     */
+    static boolean probeable(Endpoint e) {
+        return e.pathParams().stream().allMatch(p -> SAMPLE_PATH.containsKey(p.name()));
+    }
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -109,9 +118,11 @@ public final class Doctor {
                 .build();
     }
 
-    /** API requests a run will spend: two (cohorts, status), or one per endpoint with the probe. */
+    /** API requests a run will spend: two (cohorts, status), or one per probeable endpoint with the probe. */
     public static int requestsPlanned(boolean probe) {
-        return probe ? Catalog.endpoints().size() : 2;
+        return probe
+                ? (int) Catalog.endpoints().stream().filter(Doctor::probeable).count()
+                : 2;
     }
 
     public Report run(boolean probe) {
@@ -133,12 +144,19 @@ public final class Doctor {
         status.ifPresent(r -> freshness(r, checks));
 
         if (probe) {
+            List<String> skipped = new ArrayList<>();
             for (Endpoint e : Catalog.endpoints()) {
-                if (e.tool().equals("list_cohorts")) endpoints.add(probe(e, segments.get()));
+                if (!probeable(e)) skipped.add(e.tool());
+                else if (e.tool().equals("list_cohorts")) endpoints.add(probe(e, segments.get()));
                 else if (e.tool().equals("get_data_freshness") && status.isPresent())
                     endpoints.add(probe(e, status.get()));
                 else endpoints.add(probe(e));
             }
+            if (!skipped.isEmpty())
+                checks.add(new Check(
+                        "probe coverage",
+                        Status.OK,
+                        "not probed (their path needs a value from another listing): " + String.join(", ", skipped)));
         }
         return report;
     }

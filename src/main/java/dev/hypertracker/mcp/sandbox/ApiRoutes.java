@@ -29,6 +29,7 @@ final class ApiRoutes {
         ExposureEndpoints exposure = new ExposureEndpoints(data, aggregates);
         MetricsEndpoints metrics = new MetricsEndpoints(data, aggregates);
         MetaEndpoints meta = new MetaEndpoints(data);
+        BuilderEndpoints builders = new BuilderEndpoints(data, files);
         Map<String, Handler> byPath = Map.ofEntries(
                 Map.entry("/positions", (p, q) -> positions.list(q)),
                 Map.entry("/positions/coins", (p, q) -> exposure.coins()),
@@ -40,7 +41,12 @@ final class ApiRoutes {
                 Map.entry("/position-metrics/coin/{coin}/position-size-bucket/{sizeBucketId}", metrics::coinSizeBucket),
                 Map.entry("/metrics/perp-volume", (p, q) -> metrics.perpVolume(q)),
                 Map.entry("/segments", (p, q) -> meta.segments()),
-                Map.entry("/hypertracker/state/status", (p, q) -> meta.status()));
+                Map.entry("/hypertracker/state/status", (p, q) -> meta.status()),
+                Map.entry("/builders/list/timeframe/{timeframe}", (p, q) -> builders.list(p)),
+                Map.entry("/builders/{builder}/profile", (p, q) -> builders.profile(p)),
+                Map.entry("/builders/all-time-revenue", (p, q) -> builders.allTimeRevenue()),
+                Map.entry("/builders/{builder}/fills", builders::fills),
+                Map.entry("/builders/{builder}/users", builders::users));
         for (Endpoint e : Catalog.endpoints()) {
             // the per-coin exports share one handler; every other route, 302 files included, is listed by path
             Handler handler = byPath.get(e.pathTemplate());

@@ -13,6 +13,8 @@ final class Instructions {
               get_market_overview_metrics, get_perp_volume_metrics, export_position_metrics.
             - Individual positions or wallets: list_positions (filter by coin, address, cohort, open).
             - Per-coin breakdowns: export_position_breakdown_by_cohort / _by_size, export_coin_positions.
+            - Builders (front ends earning a fee): list_builders, get_builder_profile, export_builders_revenue,
+              list_builder_fills (one UTC day), list_builder_users.
             Rules: every wallet is in one SIZE cohort (Shrimp..Leviathan) AND one PNL cohort (Money Printer..Giga-Rekt):
             never add figures of the two axes together. Cohorts can be named ("Smart Money") or given by id.
             Coin symbols are case-sensitive (BTC, kPEPE, xyz:GOLD). Results are exact digests; pass detail="rows"

@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.transport;
 
+import dev.hypertracker.mcp.auth.OAuthResourceServer;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Set;
  * @param shutdownGrace        how long {@link HttpTransportServer#close()} waits for in-flight calls
  * @param sessionIdleTimeout   sessions with no request (and, Streamable HTTP, no open stream) for this long are evicted
  * @param maxSessions          live sessions (Streamable HTTP and SSE together) past which new ones are refused
+ * @param oauth                the OAuth resource-server mode (JWT access tokens), or null; excludes {@code authToken}
  */
 public record HttpTransportConfig(
         String host,
@@ -32,7 +34,8 @@ public record HttpTransportConfig(
         Duration keepAlive,
         Duration shutdownGrace,
         Duration sessionIdleTimeout,
-        int maxSessions) {
+        int maxSessions,
+        OAuthResourceServer oauth) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -75,6 +78,10 @@ public record HttpTransportConfig(
         if (sessionIdleTimeout.isNegative() || sessionIdleTimeout.isZero()) {
             throw new TransportConfigurationException("Session idle timeout must be positive");
         }
+        if (authToken != null && oauth != null) {
+            throw new TransportConfigurationException(
+                    "--auth-token and the OAuth resource-server mode both guard /mcp: choose one");
+        }
         if (maxRequestBytes <= 0 || maxRequestBytes > Integer.MAX_VALUE) {
             throw new TransportConfigurationException("Max request size must be 1.." + Integer.MAX_VALUE + " bytes");
         }
@@ -96,7 +103,8 @@ public record HttpTransportConfig(
                 DEFAULT_KEEP_ALIVE,
                 DEFAULT_SHUTDOWN_GRACE,
                 DEFAULT_SESSION_IDLE_TIMEOUT,
-                DEFAULT_MAX_SESSIONS);
+                DEFAULT_MAX_SESSIONS,
+                null);
     }
 
     public HttpTransportConfig withHost(String newHost) {
@@ -111,7 +119,8 @@ public record HttpTransportConfig(
                 keepAlive,
                 shutdownGrace,
                 sessionIdleTimeout,
-                maxSessions);
+                maxSessions,
+                oauth);
     }
 
     public HttpTransportConfig withPort(int newPort) {
@@ -126,7 +135,8 @@ public record HttpTransportConfig(
                 keepAlive,
                 shutdownGrace,
                 sessionIdleTimeout,
-                maxSessions);
+                maxSessions,
+                oauth);
     }
 
     public HttpTransportConfig withKinds(Set<TransportKind> newKinds) {
@@ -141,7 +151,8 @@ public record HttpTransportConfig(
                 keepAlive,
                 shutdownGrace,
                 sessionIdleTimeout,
-                maxSessions);
+                maxSessions,
+                oauth);
     }
 
     public HttpTransportConfig withAuthToken(String newAuthToken) {
@@ -156,7 +167,8 @@ public record HttpTransportConfig(
                 keepAlive,
                 shutdownGrace,
                 sessionIdleTimeout,
-                maxSessions);
+                maxSessions,
+                oauth);
     }
 
     public HttpTransportConfig withExtraAllowedOrigins(List<String> origins) {
@@ -171,7 +183,8 @@ public record HttpTransportConfig(
                 keepAlive,
                 shutdownGrace,
                 sessionIdleTimeout,
-                maxSessions);
+                maxSessions,
+                oauth);
     }
 
     public HttpTransportConfig withMaxRequestBytes(long bytes) {
@@ -186,7 +199,8 @@ public record HttpTransportConfig(
                 keepAlive,
                 shutdownGrace,
                 sessionIdleTimeout,
-                maxSessions);
+                maxSessions,
+                oauth);
     }
 
     public HttpTransportConfig withKeepAlive(Duration interval) {
@@ -201,7 +215,8 @@ public record HttpTransportConfig(
                 interval,
                 shutdownGrace,
                 sessionIdleTimeout,
-                maxSessions);
+                maxSessions,
+                oauth);
     }
 
     public HttpTransportConfig withShutdownGrace(Duration grace) {
@@ -216,7 +231,8 @@ public record HttpTransportConfig(
                 keepAlive,
                 grace,
                 sessionIdleTimeout,
-                maxSessions);
+                maxSessions,
+                oauth);
     }
 
     public HttpTransportConfig withSessionIdleTimeout(Duration timeout) {
@@ -231,7 +247,8 @@ public record HttpTransportConfig(
                 keepAlive,
                 shutdownGrace,
                 timeout,
-                maxSessions);
+                maxSessions,
+                oauth);
     }
 
     public HttpTransportConfig withMaxSessions(int max) {
@@ -246,6 +263,24 @@ public record HttpTransportConfig(
                 keepAlive,
                 shutdownGrace,
                 sessionIdleTimeout,
-                max);
+                max,
+                oauth);
+    }
+
+    /** The OAuth resource-server mode: clients present JWT access tokens from {@code oauth}'s issuer. */
+    public HttpTransportConfig withOAuth(OAuthResourceServer newOAuth) {
+        return new HttpTransportConfig(
+                host,
+                port,
+                kinds,
+                authToken,
+                extraAllowedOrigins,
+                extraAllowedHosts,
+                maxRequestBytes,
+                keepAlive,
+                shutdownGrace,
+                sessionIdleTimeout,
+                maxSessions,
+                newOAuth);
     }
 }

@@ -137,10 +137,11 @@ public final class HttpTransportServer implements AutoCloseable {
             StatelessServerAssembly statelessAssembly,
             Clock clock) {
         InetAddress bindAddress = resolve(config.host());
-        if (!bindAddress.isLoopbackAddress() && config.authToken() == null) {
+        if (!bindAddress.isLoopbackAddress() && config.authToken() == null && config.oauth() == null) {
             throw new TransportConfigurationException("Binding to " + config.host()
                     + " exposes the MCP endpoints beyond this machine: set --auth-token (or the "
-                    + HttpTransportConfig.AUTH_TOKEN_ENV + " environment variable), or bind 127.0.0.1");
+                    + HttpTransportConfig.AUTH_TOKEN_ENV + " environment variable) or the OAuth mode (--oauth-issuer), "
+                    + "or bind 127.0.0.1");
         }
         if (config.kinds().contains(TransportKind.STATELESS) && statelessAssembly == null) {
             throw new TransportConfigurationException("The stateless transport needs a StatelessServerAssembly");
@@ -212,7 +213,8 @@ public final class HttpTransportServer implements AutoCloseable {
                 jsonMapper,
                 sessions,
                 sessionsOf(transports, TransportKind.HTTP),
-                sessionsOf(transports, TransportKind.SSE));
+                sessionsOf(transports, TransportKind.SSE),
+                config.oauth());
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
@@ -239,6 +241,11 @@ public final class HttpTransportServer implements AutoCloseable {
                                 Instant.now(),
                                 jsonMapper)),
                 HEALTH_PATH);
+        if (config.oauth() != null) {
+            ServletHolder metadata = new ServletHolder(
+                    "oauth-metadata", new ProtectedResourceMetadataServlet(config.oauth(), jsonMapper));
+            for (String path : config.oauth().metadataPaths()) context.addServlet(metadata, path);
+        }
         JsonErrorHandler errors = new JsonErrorHandler(jsonMapper);
         context.setErrorHandler(errors);
         jetty.setErrorHandler(errors);

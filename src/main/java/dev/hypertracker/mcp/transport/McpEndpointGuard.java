@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.transport;
 
+import dev.hypertracker.mcp.auth.OAuthResourceServer;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.transport.HeaderAccessor;
 import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
@@ -36,12 +37,15 @@ final class McpEndpointGuard extends HttpFilter {
     private static final String REALM = "hypertracker-mcp";
     private static final String BEARER_PREFIX = "Bearer ";
     static final String SESSION_HEADER = "Mcp-Session-Id";
+    /**
+     * The request attribute holding who asks: the OAuth access token's {@code issuer#subject}, else the client
+     * token's short hash ({@link #principal}). The stateless transport's context carries it to the result store.
+     */
+    public static final String PRINCIPAL_ATTRIBUTE = "dev.hypertracker.mcp.principal";
+
     static final String ALLOWED_METHODS = "GET, POST, DELETE, OPTIONS";
     static final String ALLOWED_HEADERS =
             "Authorization, Content-Type, Accept, Mcp-Session-Id, MCP-Protocol-Version, " + "Last-Event-ID";
-    /** The request attribute holding {@link #principal}: read by the stateless transport's context. */
-    static final String PRINCIPAL_ATTRIBUTE = "hypertracker.principal";
-
     static final String EXPOSED_HEADERS = "Mcp-Session-Id, MCP-Protocol-Version, WWW-Authenticate";
 
     private final transient ServerHttpHeaderValidator rebindingValidator;
@@ -53,6 +57,7 @@ final class McpEndpointGuard extends HttpFilter {
     private final transient SessionLimit sessionLimit;
     private final transient SessionRegistry streamableSessions;
     private final transient SessionRegistry sseSessions;
+    private final transient OAuthResourceServer oauth;
 
     McpEndpointGuard(
             ServerHttpHeaderValidator rebindingValidator,
@@ -63,7 +68,8 @@ final class McpEndpointGuard extends HttpFilter {
             McpJsonMapper jsonMapper,
             SessionLimit sessionLimit,
             SessionRegistry streamableSessions,
-            SessionRegistry sseSessions) {
+            SessionRegistry sseSessions,
+            OAuthResourceServer oauth) {
         this.rebindingValidator = rebindingValidator;
         // several comma-separated tokens: each is a principal of its own (results are per principal)
         this.expectedTokenDigests = authToken == null
@@ -80,6 +86,7 @@ final class McpEndpointGuard extends HttpFilter {
         this.sessionLimit = sessionLimit;
         this.streamableSessions = streamableSessions;
         this.sseSessions = sseSessions;
+        this.oauth = oauth;
     }
 
     @Override
@@ -118,7 +125,10 @@ final class McpEndpointGuard extends HttpFilter {
             reject(response, HttpServletResponse.SC_UNAUTHORIZED, "Missing or invalid bearer token");
             return;
         }
-        request.setAttribute(PRINCIPAL_ATTRIBUTE, principal(presented));
+        request.setAttribute(PRINCIPAL_ATTRIBUTE, principal(presented)); // the OAuth mode's, when on, replaces it
+        if (oauth != null && !authorizedByOAuth(request, response)) {
+            return;
+        }
         if (request.getContentLengthLong() > maxRequestBytes) {
             reject(
                     response,
@@ -140,6 +150,25 @@ final class McpEndpointGuard extends HttpFilter {
         } else {
             forwardGet(request, response, chain); // event streams: not calls to wait for
         }
+    }
+
+    /** The OAuth mode's check: a valid access token, or 401/403 with a challenge naming the metadata. */
+    private boolean authorizedByOAuth(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        OAuthResourceServer.Verdict verdict = oauth.verify(request.getHeader("Authorization"));
+        if (verdict instanceof OAuthResourceServer.Verdict.Accepted accepted) {
+            request.setAttribute(PRINCIPAL_ATTRIBUTE, accepted.principal());
+            return true;
+        }
+        if (verdict instanceof OAuthResourceServer.Verdict.MissingScope missing) {
+            response.setHeader("WWW-Authenticate", oauth.challenge("insufficient_scope", missing.description()));
+            reject(response, HttpServletResponse.SC_FORBIDDEN, missing.description());
+            return false;
+        }
+        OAuthResourceServer.Verdict.Rejected rejected = (OAuthResourceServer.Verdict.Rejected) verdict;
+        String description = rejected.error() == null ? null : rejected.description();
+        response.setHeader("WWW-Authenticate", oauth.challenge(rejected.error(), description));
+        reject(response, HttpServletResponse.SC_UNAUTHORIZED, rejected.description());
+        return false;
     }
 
     private void answerPreflight(HttpServletRequest request, HttpServletResponse response, boolean allowedOrigin)

@@ -73,7 +73,8 @@ public final class ArgumentValidator {
         Instant end = null;
         for (Param param : endpoint.params()) {
             Object value = args.get(param.name());
-            if (value == null && param.name().equals("start")) {
+            // a start the API requires is the caller's to give: no default window is made up for it
+            if (value == null && param.name().equals("start") && !param.required()) {
                 value = defaultStart(endpoint);
             }
             if (value == null && param.defaultValue() != null) value = param.defaultValue();
@@ -101,6 +102,9 @@ public final class ArgumentValidator {
                     "is after end (" + API_TIME.format(start) + " > " + API_TIME.format(end)
                             + "). Give a start before the end.");
         }
+        endpoint.window().violation(start, end).ifPresent(why -> {
+            throw new InvalidArgumentException("end", why);
+        });
         // server-side filters (heatmap focus, close time) travel to the digest in the echo, never into the request
         for (Param p : ToolArguments.forEndpoint(endpoint)) {
             if (!ToolArguments.isFilter(p) || !args.containsKey(p.name())) continue;
@@ -220,6 +224,7 @@ public final class ArgumentValidator {
     public static Map<String, Object> schema(Param p) {
         Map<String, Object> s = switch (p.kind()) {
             case COIN -> ordered("type", "string"); // the description shows the syntax; the validator enforces it
+            case ADDRESS -> ordered("type", "string", "pattern", "^" + ADDRESS.pattern() + "$");
             case ADDRESS_LIST ->
                 ordered(
                         "type",
@@ -269,6 +274,7 @@ public final class ArgumentValidator {
         }
         return switch (p.kind()) {
             case COIN -> List.of(coin(p, value));
+            case ADDRESS -> List.of(address(p, value));
             case ADDRESS_LIST -> addresses(p, value);
             case DATETIME -> List.of(API_TIME.format(dateTime(p, value)));
             case BOOLEAN -> List.of(Boolean.toString(bool(p, value)));
@@ -321,6 +327,14 @@ public final class ArgumentValidator {
             out.add(s.trim().toLowerCase(Locale.ROOT));
         }
         return List.copyOf(out);
+    }
+
+    /** Exactly one address, checked in full before it can become part of a path. */
+    private static String address(Param p, Object value) {
+        if (!(value instanceof String s) || !ADDRESS.matcher(s.trim()).matches()) {
+            throw new InvalidArgumentException(p.name(), describe(value) + " is not an address. " + allowed(p));
+        }
+        return s.trim().toLowerCase(Locale.ROOT);
     }
 
     private Instant dateTime(Param p, Object value) {
@@ -415,8 +429,9 @@ public final class ArgumentValidator {
     }
 
     private static String choice(Param p, Object value) {
-        if (value instanceof String s && p.choices().contains(s.trim().toLowerCase(Locale.ROOT))) {
-            return s.trim().toLowerCase(Locale.ROOT);
+        // case-insensitive, answered in the API's spelling (builderFee, B)
+        if (value instanceof String s) {
+            for (String c : p.choices()) if (c.equalsIgnoreCase(s.trim())) return c;
         }
         throw new InvalidArgumentException(p.name(), describe(value) + " is not allowed. " + allowed(p));
     }
@@ -436,6 +451,7 @@ public final class ArgumentValidator {
         return switch (p.kind()) {
             case COIN ->
                 "Allowed: a coin symbol such as BTC, ETH, kPEPE, or a HIP-3 coin with its dex: xyz:GOLD (case-sensitive).";
+            case ADDRESS -> "Allowed: one address, 0x followed by 40 hex digits.";
             case ADDRESS_LIST ->
                 "Allowed: a wallet address 0x followed by 40 hex digits, or a list of up to " + MAX_ADDRESSES + ".";
             case DATETIME -> "Allowed: ISO 8601 UTC such as 2026-02-25T00:00:00Z or 2026-02-25.";

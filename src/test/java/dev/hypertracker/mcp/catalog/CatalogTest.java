@@ -24,7 +24,8 @@ class CatalogTest {
                         .isEqualTo(((Endpoint) f.get(null)).tool().toUpperCase(java.util.Locale.ROOT));
             }
         }
-        assertThat(Catalog.endpoints()).containsExactlyElementsOf(declared);
+        // the seed's declarations come first; the groups' own classes (issue 15) follow them
+        assertThat(Catalog.endpoints().subList(0, declared.size())).containsExactlyElementsOf(declared);
         assertThat(Catalog.endpoints()).extracting(Endpoint::tool).doesNotHaveDuplicates();
     }
 

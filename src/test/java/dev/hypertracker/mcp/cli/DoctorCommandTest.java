@@ -2,6 +2,7 @@ package dev.hypertracker.mcp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hypertracker.mcp.doctor.Doctor;
 import dev.hypertracker.mcp.support.SandboxHarness;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -28,7 +29,8 @@ class DoctorCommandTest {
     void demoProbeIsAllGreenAndSaysFirstWhatItSpends() {
         Run run = doctor(false, "--demo", "--probe");
         assertThat(run.exit()).as(run.out()).isZero();
-        assertThat(run.out().lines().findFirst().orElseThrow()).contains("--probe: 16 API requests");
+        assertThat(run.out().lines().findFirst().orElseThrow())
+                .contains("--probe: " + Doctor.requestsPlanned(true) + " API requests");
         assertThat(run.out()).contains("All well.");
     }
 
@@ -38,7 +40,7 @@ class DoctorCommandTest {
         assertThat(run.exit()).isEqualTo(1);
         JsonNode report = JsonMapper.builder().build().readTree(run.out());
         assertThat(report.get("healthy").booleanValue()).isFalse();
-        assertThat(report.get("requestsPlanned").intValue()).isEqualTo(16);
+        assertThat(report.get("requestsPlanned").intValue()).isEqualTo(Doctor.requestsPlanned(true));
         boolean sideMissing = false;
         for (JsonNode e : report.get("endpoints")) {
             if (e.get("tool").stringValue().equals("list_positions"))

@@ -46,7 +46,9 @@ class ServeArgumentsTest {
                 "--allowed-origin https://a.example,https://b.example --allowed-origin https://c.example",
                 "--rate-limit 30 --deadline 10 --cache-mb 0 --seed 7 --auth-token s3cret --demo",
                 "--transport=sse --seed 9223372036854775 --tools list_positions",
-                "--transport http --max-sessions 5 --session-idle-timeout 60"
+                "--transport http --max-sessions 5 --session-idle-timeout 60",
+                "--transport http --oauth-issuer https://auth.example --oauth-jwks-url https://auth.example/jwks "
+                        + "--oauth-resource https://mcp.example/mcp --oauth-scope mcp:read,mcp:tools"
             })
     void readsPlainCommandLinesAsPicocliDoes(String line) throws Exception {
         HyperTrackerCommand fast = ServeArguments.parse(words(line));

@@ -60,7 +60,7 @@ public final class Fixtures {
 
     private static List<Case> build() {
         SampleData d = new SampleData(42);
-        return List.of(
+        List<Case> cases = new java.util.ArrayList<>(List.of(
                 new Case(
                         Catalog.LIST_POSITIONS,
                         List.of(SampleData.page("positions", d.positions(1_000), "eyJuZXh0IjoxMDAwfQ"))),
@@ -95,7 +95,10 @@ public final class Fixtures {
                 new Case(Catalog.GET_LIQUIDATION_RISK_BY_ASSET, List.of(d.liquidationRisk(500, 1_297))),
                 new Case(Catalog.EXPORT_LIQUIDATION_HEATMAP, List.of(d.liquidationHeatmap(400))),
                 new Case(Catalog.LIST_COHORTS, List.of(SampleData.cohorts())),
-                new Case(Catalog.GET_DATA_FRESHNESS, List.of(SampleData.freshness())));
+                new Case(Catalog.GET_DATA_FRESHNESS, List.of(SampleData.freshness()))));
+        // the whole-API groups (issue 15), each from its own sample class
+        cases.addAll(BuilderSamples.largestInputs());
+        return List.copyOf(cases);
     }
 
     static Digest digest(Case c, DigestOptions options) {

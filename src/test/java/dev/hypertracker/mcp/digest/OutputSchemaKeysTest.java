@@ -33,6 +33,14 @@ class OutputSchemaKeysTest {
             Map<String, Object> echo = new LinkedHashMap<>();
             c.endpoint().param("coin").ifPresent(p -> echo.put("coin", "BTC"));
             c.endpoint().param("segmentId").ifPresent(p -> echo.put("segmentId", 9));
+            // issue 15: the enum arguments a digest names (orderBy, period …) and a one-day route's window
+            c.endpoint().params().stream()
+                    .filter(p -> p.kind() == dev.hypertracker.mcp.catalog.ParamKind.ENUM)
+                    .forEach(p -> echo.putIfAbsent(p.name(), p.choices().get(0)));
+            if (c.endpoint().window() != dev.hypertracker.mcp.catalog.WindowRule.ANY) {
+                echo.put("start", "2026-03-01T00:00:00.000Z");
+                echo.put("end", "2026-03-01T23:59:59.999Z");
+            }
             // heatmap focus (a server-side argument) brings out its focus rows
             if (kind == DigestKind.HEATMAP) echo.put("coin", List.of("BTC"));
             List<String> sortings = new ArrayList<>();

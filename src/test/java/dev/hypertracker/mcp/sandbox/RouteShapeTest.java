@@ -36,12 +36,16 @@ class RouteShapeTest {
 
     @Test
     void servesEveryCatalogEndpoint() {
+        String builder =
+                new BuilderEndpoints.Truth(server.data()).builders().get(0).address();
         for (Endpoint e : Catalog.endpoints()) {
-            String path =
-                    e.pathTemplate()
-                                    .replace("{coin}", "BTC")
-                                    .replace("{segmentId}", "9")
-                                    .replace("{sizeBucketId}", "3") + "?start=2026-06-30T00:00:00.000Z";
+            String path = e.pathTemplate()
+                            .replace("{coin}", "BTC")
+                            .replace("{segmentId}", "9")
+                            .replace("{sizeBucketId}", "3")
+                            .replace("{timeframe}", "7d")
+                            .replace("{builder}", builder)
+                    + "?start=2026-06-30T00:00:00.000Z";
             HttpResponse<String> r = client.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(e.export() ? 302 : 200);
         }

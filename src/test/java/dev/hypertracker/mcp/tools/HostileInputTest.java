@@ -114,6 +114,8 @@ class HostileInputTest {
                     case SIZE_BUCKET -> withRange(BAD_INTS, 11, -3);
                     case DATETIME -> BAD_TIMES;
                     case ADDRESS_LIST -> BAD_ADDRESSES;
+                    // one address only: a list, even of one, is refused too
+                    case ADDRESS -> concat(BAD_ADDRESSES, List.of(List.of("0x" + "a".repeat(40))));
                     case BOOLEAN -> List.of("maybe", 1, "yes", List.of(true), Map.of());
                     case ENUM -> List.of("1y", "al l", 7, "", "24H;DROP");
                     case CURSOR -> BAD_CURSORS;
@@ -171,6 +173,12 @@ class HostileInputTest {
         return new BadCall(e.tool(), args, name.length() > 40 ? name.substring(0, 40) : name);
     }
 
+    private static List<Object> concat(List<Object> a, List<Object> b) {
+        List<Object> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     /** Arguments that make a valid call, so only the one bad argument is wrong. */
     static Map<String, Object> validArgs(Endpoint e) {
         Map<String, Object> args = new LinkedHashMap<>();
@@ -180,6 +188,9 @@ class HostileInputTest {
                 case COIN -> args.put(p.name(), "BTC");
                 case COHORT -> args.put(p.name(), 9);
                 case SIZE_BUCKET -> args.put(p.name(), 3);
+                case ADDRESS -> args.put(p.name(), "0x" + "a".repeat(40));
+                case ENUM -> args.put(p.name(), p.choices().get(0));
+                case DATETIME -> args.put(p.name(), "2025-06-01");
                 default -> throw new IllegalStateException("no valid sample for " + p);
             }
         }

@@ -46,7 +46,11 @@ async function call(url, name, args) {
   return { ms, cached: r.structuredContent && r.structuredContent.cached === true };
 }
 
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return +s[Math.min(s.length - 1, Math.floor(p * s.length))].toFixed(2); };
+const pct = (xs, p) => {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return +s[Math.min(s.length - 1, Math.floor(p * s.length))].toFixed(2);
+};
 
 // Throughput of cached calls (every instance warmed first, so every measured call is a cache hit).
 const tool = 'get_open_exposure_by_coin';
@@ -68,7 +72,7 @@ const report = {
 
 // Added latency of the shared cache: needs two instances. Key k is fetched on A (upstream, into Redis); B's first call
 // of k is served from Redis (then kept in B's own cache), B's second call from its own cache.
-if (opts.urls.length >= 2) {
+if (opts.urls.length >= 2 && opts.latencyKeys > 0) {
   const [a, b] = opts.urls;
   const shared = [], local = [];
   for (const coin of COINS.slice(0, opts.latencyKeys)) {

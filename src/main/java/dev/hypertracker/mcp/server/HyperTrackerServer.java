@@ -118,14 +118,8 @@ public final class HyperTrackerServer implements ServerAssembly {
         return specification
                 .serverInfo(ServerIdentity.implementation(version()))
                 .instructions(Instructions.forServer(settings.demo()))
-                .capabilities(McpSchema.ServerCapabilities.builder()
-                        .tools(false)
-                        .resources(false, false)
-                        .prompts(false)
-                        .completions()
-                        .logging()
-                        .extensions(Views.capability())
-                        .build())
+                .capabilities(
+                        capabilities().logging().extensions(Views.capability()).build())
                 // our validator answers with clearer messages (argument, what is wrong, what is allowed) and
                 // accepts cohort names where the schema says integer-or-string
                 .validateToolInputs(false)
@@ -169,12 +163,7 @@ public final class HyperTrackerServer implements ServerAssembly {
         return specification
                 .serverInfo(ServerIdentity.implementation(version()))
                 .instructions(Instructions.forServer(settings.demo()))
-                .capabilities(McpSchema.ServerCapabilities.builder()
-                        .tools(false)
-                        .resources(false, false)
-                        .prompts(false)
-                        .completions()
-                        .build())
+                .capabilities(capabilities().build()) // no session: no logging, no views negotiation
                 .validateToolInputs(false)
                 .jsonSchemaValidator(new LazySchemaValidator())
                 .requestTimeout(settings.callDeadline().plusSeconds(15))
@@ -198,6 +187,15 @@ public final class HyperTrackerServer implements ServerAssembly {
                                                 c.completionHandler().apply(null, request)))
                                 .toList())
                 .build();
+    }
+
+    /** Tools, resources, prompts and completions, none of whose lists change while serving. */
+    private static McpSchema.ServerCapabilities.Builder capabilities() {
+        return McpSchema.ServerCapabilities.builder()
+                .tools(false)
+                .resources(false, false)
+                .prompts(false)
+                .completions();
     }
 
     /** The reference resources, then the MCP Apps views (ui://). */

@@ -9,6 +9,9 @@ import dev.hypertracker.mcp.files.StreamedFiles;
 import dev.hypertracker.mcp.resilience.CircuitBreaker;
 import dev.hypertracker.mcp.resilience.RateLimiter;
 import dev.hypertracker.mcp.resilience.UpstreamQuota;
+import dev.hypertracker.mcp.shared.SharedCache;
+import dev.hypertracker.mcp.shared.SharedRateLimit;
+import dev.hypertracker.mcp.shared.Sharing;
 import dev.hypertracker.mcp.stats.UpstreamStats;
 import dev.hypertracker.mcp.time.TimeSource;
 import java.net.URI;
@@ -26,7 +29,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -44,8 +49,18 @@ public final class HyperTrackerClient {
     /** A parsed upstream body, its size on the wire, and where it came from. */
     public record Response(JsonNode body, long bytes, boolean fromCache, Instant fetchedAt) {}
 
+    /** How often an instance waiting for another instance's answer to the same request looks for it. */
+    static final Duration SHARED_POLL = Duration.ofMillis(25);
+    /** The longest one instance holds the lease of a request (it is released as soon as the answer is stored). */
+    static final Duration MAX_LEASE = Duration.ofSeconds(60);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final Settings settings;
     private final ResponseCache cache;
+    /** The cache that instances share (second level) and their leases; does nothing without Redis. */
+    private final SharedCache sharedCache;
+
     private final RequestCoalescer<Response, Instant> coalescer = new RequestCoalescer<>();
     /** Runs shared requests, so that each caller (the first included) waits only until its own deadline. */
     private final ExecutorService workers;
@@ -55,13 +70,24 @@ public final class HyperTrackerClient {
     private final ErrorMapper errors;
     private final ExportRedirectPolicy redirects;
     private final UpstreamStats stats;
-    private final Clock clock;
+    private final TimeSource clock;
     private final UpstreamStep.Chain api;
     private final UpstreamStep.Chain files;
     private final Runnable prepare;
 
     public HyperTrackerClient(Settings settings, UpstreamStats stats, Clock clock) {
-        this(settings, stats, TimeSource.of(clock), JdkTransport.forThisJvm(settings.connectTimeout()));
+        this(settings, stats, clock, Sharing.off());
+    }
+
+    /** Sharing rate limit, cache and coalescing with other instances through {@code sharing}'s store. */
+    public HyperTrackerClient(Settings settings, UpstreamStats stats, Clock clock, Sharing sharing) {
+        this(
+                settings,
+                stats,
+                TimeSource.of(clock),
+                JdkTransport.forThisJvm(settings.connectTimeout()),
+                Executors.newCachedThreadPool(HyperTrackerClient::worker),
+                sharing);
     }
 
     /** With a transport of the caller's choice (a test double). */
@@ -72,12 +98,24 @@ public final class HyperTrackerClient {
     /** With a transport and the executor of shared requests of the caller's choice (test doubles). */
     public HyperTrackerClient(
             Settings settings, UpstreamStats stats, TimeSource time, Transport transport, ExecutorService workers) {
+        this(settings, stats, time, transport, workers, Sharing.off());
+    }
+
+    /** With a transport, the executor of shared requests and what is shared with other instances. */
+    public HyperTrackerClient(
+            Settings settings,
+            UpstreamStats stats,
+            TimeSource time,
+            Transport transport,
+            ExecutorService workers,
+            Sharing sharing) {
         this.workers = workers;
         this.prepare = transport instanceof JdkTransport jdk ? jdk::prepare : () -> {};
         this.settings = settings;
         this.stats = stats;
         this.clock = time;
         this.cache = new ResponseCache(settings.cacheMaxBytes(), time);
+        this.sharedCache = new SharedCache(sharing.store());
         this.breaker = new CircuitBreaker(5, Duration.ofSeconds(30), time);
         this.errors = new ErrorMapper(settings);
         this.redirects = new ExportRedirectPolicy(settings.baseUrl());
@@ -87,6 +125,14 @@ public final class HyperTrackerClient {
                         new BreakerStep(breaker, errors),
                         new RetryStep(settings.maxRetries(), stats, time),
                         new StatusStep(),
+                        new SharedRateLimitStep(
+                                new SharedRateLimit(
+                                        sharing.store(),
+                                        settings.requestsPerMinute(),
+                                        sharing.requestsPerDay(),
+                                        sharing.requestsPerMonth(),
+                                        time),
+                                stats),
                         new RateLimitStep(limiter, quota, stats, errors, time, settings.maxRetryAfter())),
                 new TransportStep(
                         transport,
@@ -144,10 +190,15 @@ public final class HyperTrackerClient {
                 return new Response(
                         hit.get().body(), hit.get().bytes(), true, hit.get().fetchedAt());
             }
+            Optional<Response> shared = fromSharedCache(key);
+            if (shared.isPresent()) {
+                stats.cacheHit();
+                return shared.get();
+            }
         }
         while (true) {
             RequestCoalescer<Response, Instant>.Waiter waiter =
-                    coalescer.join(key, deadline.end(), finish -> start(request, deadline.end(), finish));
+                    coalescer.join(key, deadline.end(), finish -> start(request, deadline.end(), fresh, finish));
             if (!waiter.started()) stats.coalesced();
             try {
                 return deadline.await(waiter.result());
@@ -172,17 +223,11 @@ public final class HyperTrackerClient {
      * (interrupting the worker, which cancels the exchange and so closes the connection) when no one waits.
      */
     private RequestCoalescer.Work<Instant> start(
-            ApiRequest request, Instant end, BiConsumer<Response, Throwable> finish) {
+            ApiRequest request, Instant end, boolean fresh, BiConsumer<Response, Throwable> finish) {
         Deadline shared = new Deadline(end, clock);
         Future<?> run = workers.submit(() -> {
             try {
-                finish.accept(
-                        request.endpoint().export()
-                                ? fetchExport(request, shared)
-                                : request.endpoint().downloadUrl()
-                                        ? fetchDownloadUrl(request, shared)
-                                        : fetchJson(request, shared),
-                        null);
+                finish.accept(fetchAcrossInstances(request, shared, fresh), null);
             } catch (RuntimeException | Error e) {
                 finish.accept(null, e);
             }
@@ -198,6 +243,83 @@ public final class HyperTrackerClient {
                 run.cancel(true);
             }
         };
+    }
+
+    /**
+     * With a shared store, one instance fetches a request while the others wait for its answer in the shared cache
+     * (a lease in Redis says who fetches). Without one, or while it is down, or for {@code fresh}, this instance
+     * fetches itself.
+     */
+    private Response fetchAcrossInstances(ApiRequest request, Deadline deadline, boolean fresh) {
+        if (fresh || !settings.cacheEnabled() || !sharedCache.enabled()) return fetchUpstream(request, deadline);
+        String key = request.pathAndQuery();
+        boolean counted = false;
+        while (true) {
+            Duration lease = Duration.between(clock.instant(), deadline.end());
+            switch (sharedCache.lease(key, lease.compareTo(MAX_LEASE) > 0 ? MAX_LEASE : lease)) {
+                case HELD -> {
+                    try {
+                        // another instance may have stored it between our cache lookup and the lease
+                        Optional<Response> stored = fromSharedCache(key);
+                        return stored.isPresent() ? stored.get() : fetchUpstream(request, deadline);
+                    } finally {
+                        sharedCache.release(key);
+                    }
+                }
+                case UNAVAILABLE -> {
+                    return fetchUpstream(request, deadline);
+                }
+                case BUSY -> {
+                    if (!counted) stats.coalesced();
+                    counted = true;
+                    Optional<Response> answer = awaitOtherInstance(key, deadline);
+                    if (answer.isPresent()) return answer.get();
+                    // the other instance gave up (or Redis went away): try to fetch ourselves
+                }
+            }
+        }
+    }
+
+    /** Looks for another instance's answer until its lease ends or the deadline; empty when the lease ended first. */
+    private Optional<Response> awaitOtherInstance(String key, Deadline deadline) {
+        while (true) {
+            Optional<Response> answer = fromSharedCache(key);
+            if (answer.isPresent()) return answer;
+            if (!sharedCache.leased(key)) return fromSharedCache(key);
+            if (deadline.expired()) throw errors.deadlineExceeded();
+            try {
+                clock.sleep(SHARED_POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ApiException(Kind.TIMEOUT, 0, "The call was interrupted.");
+            }
+        }
+    }
+
+    /** A body from the shared cache, kept in this instance's cache too until the shared entry's expiry. */
+    private Optional<Response> fromSharedCache(String key) {
+        Optional<SharedCache.Hit> hit = sharedCache.get(key);
+        if (hit.isEmpty() || !clock.instant().isBefore(hit.get().expiresAt())) return Optional.empty();
+        JsonNode body;
+        try {
+            body = JSON.readTree(hit.get().body());
+        } catch (JacksonException e) {
+            return Optional.empty(); // not what an instance wrote: fetch instead
+        }
+        cache.put(
+                key,
+                body,
+                hit.get().wireBytes(),
+                hit.get().fetchedAt(),
+                hit.get().expiresAt());
+        return Optional.of(
+                new Response(body, hit.get().wireBytes(), true, hit.get().fetchedAt()));
+    }
+
+    private Response fetchUpstream(ApiRequest request, Deadline deadline) {
+        return request.endpoint().export()
+                ? fetchExport(request, deadline)
+                : request.endpoint().downloadUrl() ? fetchDownloadUrl(request, deadline) : fetchJson(request, deadline);
     }
 
     private Response fetchJson(ApiRequest request, Deadline deadline) {
@@ -331,10 +453,19 @@ public final class HyperTrackerClient {
     }
 
     private Response store(ApiRequest request, JsonNode body, long wireBytes) {
-        if (settings.cacheEnabled())
+        Instant now = clock.instant();
+        if (settings.cacheEnabled()) {
             cache.put(
                     request.pathAndQuery(), body, wireBytes, request.endpoint().cacheTtl());
-        return new Response(body, wireBytes, false, clock.instant());
+            if (sharedCache.enabled() && wireBytes <= SharedCache.MAX_BODY_CHARS)
+                sharedCache.put(
+                        request.pathAndQuery(),
+                        JSON.writeValueAsString(body),
+                        wireBytes,
+                        now,
+                        now.plus(request.endpoint().cacheTtl()));
+        }
+        return new Response(body, wireBytes, false, now);
     }
 
     private static boolean isRedirect(int status) {

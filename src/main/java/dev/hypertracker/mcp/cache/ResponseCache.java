@@ -50,12 +50,17 @@ public final class ResponseCache {
     }
 
     /** Stores a body, weighed by what its parsed tree costs in the heap ({@code wireBytes} is kept for reporting). */
-    public synchronized void put(String key, JsonNode body, long wireBytes, Duration ttl) {
+    public void put(String key, JsonNode body, long wireBytes, Duration ttl) {
+        Instant now = clock.instant();
+        put(key, body, wireBytes, now, now.plus(ttl));
+    }
+
+    /** Stores a body fetched earlier (e.g. by another instance), fresh until {@code expiresAt}. */
+    public synchronized void put(String key, JsonNode body, long wireBytes, Instant fetchedAt, Instant expiresAt) {
         long heapBytes = JsonHeapSize.of(body);
         if (heapBytes > maxBytes / 4) return; // one huge body must not flush everything else
         remove(key);
-        Instant now = clock.instant();
-        entries.put(key, new Slot(new Entry(body, wireBytes, now, now.plus(ttl)), heapBytes));
+        entries.put(key, new Slot(new Entry(body, wireBytes, fetchedAt, expiresAt), heapBytes));
         bytes += heapBytes;
         Iterator<Map.Entry<String, Slot>> eldest = entries.entrySet().iterator();
         while (bytes > maxBytes && eldest.hasNext()) {

@@ -4,6 +4,8 @@ import dev.hypertracker.mcp.auth.OAuthResourceServer;
 import dev.hypertracker.mcp.config.ConfigurationException;
 import dev.hypertracker.mcp.config.Settings;
 import dev.hypertracker.mcp.server.HyperTrackerServer;
+import dev.hypertracker.mcp.shared.SharedStore;
+import dev.hypertracker.mcp.shared.Sharing;
 import dev.hypertracker.mcp.stats.StatsReporter;
 import dev.hypertracker.mcp.tools.ToolSelection;
 import dev.hypertracker.mcp.transport.HttpTransportConfig;
@@ -12,8 +14,10 @@ import dev.hypertracker.mcp.transport.StdioTransport;
 import dev.hypertracker.mcp.transport.TransportKind;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -37,7 +41,7 @@ import picocli.CommandLine.Option;
             "",
             "Environment: HYPERTRACKER_API_TOKEN (required unless --demo), HYPERTRACKER_BASE_URL "
                     + "(default https://ht-api.coinmarketman.com), HYPERTRACKER_MCP_AUTH_TOKEN, HYPERTRACKER_MCP_MAX_SESSIONS, "
-                    + "HYPERTRACKER_MCP_SESSION_IDLE_TIMEOUT (HTTP transports), "
+                    + "HYPERTRACKER_MCP_SESSION_IDLE_TIMEOUT (HTTP transports), HYPERTRACKER_MCP_REDIS_URL, "
                     + "HYPERTRACKER_LOG_LEVEL.",
             ""
         },
@@ -46,6 +50,8 @@ public final class HyperTrackerCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(HyperTrackerCommand.class);
     /** How often the upstream counters are logged (when they changed); they are logged at exit too. */
     static final Duration STATS_INTERVAL = Duration.ofMinutes(5);
+    /** The environment variable read when {@code --redis-url} is absent. */
+    static final String REDIS_URL_ENV = "HYPERTRACKER_MCP_REDIS_URL";
 
     @Option(
             names = "--transport",
@@ -53,8 +59,33 @@ public final class HyperTrackerCommand implements Callable<Integer> {
             defaultValue = "stdio",
             description =
                     "stdio (default), http (alias streamable: Streamable HTTP at /mcp), sse (/sse + /mcp/message), "
-                            + "or http,sse (alias both).")
+                            + "http,sse (alias both), or stateless (as --stateless).")
     String transport;
+
+    @Option(
+            names = "--stateless",
+            description = "Streamable HTTP at /mcp without sessions: any instance answers any request (no progress "
+                    + "notifications). Replaces http in --transport.")
+    boolean stateless;
+
+    @Option(
+            names = "--redis-url",
+            paramLabel = "URL",
+            description = "Redis/Valkey shared by several instances (or HYPERTRACKER_MCP_REDIS_URL): one rate limit, "
+                    + "response cache, coalescing and result store. redis://[user:password@]host:port[/db]")
+    String redisUrl;
+
+    @Option(
+            names = "--rate-limit-day",
+            paramLabel = "N",
+            description = "With --redis-url: max HyperTracker requests per day for all instances together (plan).")
+    Integer rateLimitDay;
+
+    @Option(
+            names = "--rate-limit-month",
+            paramLabel = "N",
+            description = "With --redis-url: max HyperTracker requests per 30 days for all instances together.")
+    Integer rateLimitMonth;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "HTTP bind address (default ${DEFAULT-VALUE}).")
     String host;
@@ -188,7 +219,7 @@ public final class HyperTrackerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Set<TransportKind> kinds = transports(transport);
+        Set<TransportKind> kinds = transports(transport, stateless);
         ToolSelection selection = ToolSelection.parse(tools);
         Map<String, String> env = System.getenv();
         if (kinds.contains(TransportKind.STDIO) && oauth(env) != null)
@@ -215,9 +246,11 @@ public final class HyperTrackerCommand implements Callable<Integer> {
         Settings settings = base.withRateLimit(rateLimit)
                 .withTimeouts(base.requestTimeout(), Duration.ofSeconds(deadlineSeconds))
                 .withCache(cacheMb > 0, Math.max(1, cacheMb) * 1024L * 1024L);
-        HyperTrackerServer server = new HyperTrackerServer(settings, selection, Clock.systemUTC());
+        HyperTrackerServer server =
+                new HyperTrackerServer(settings, selection, Clock.systemUTC(), sharing(settings, env));
         server.warmUpForFirstCall();
-        try (StatsReporter reporter = StatsReporter.start(server.stats(), STATS_INTERVAL)) {
+        try (SharedStore shared = server.sharing().store();
+                StatsReporter reporter = StatsReporter.start(server.stats(), STATS_INTERVAL)) {
             if (kinds.contains(TransportKind.STDIO)) {
                 StdioTransport.run(server);
                 return;
@@ -243,7 +276,7 @@ public final class HyperTrackerCommand implements Callable<Integer> {
                             HttpTransportConfig.SESSION_IDLE_TIMEOUT_ENV,
                             (int) HttpTransportConfig.DEFAULT_SESSION_IDLE_TIMEOUT.toSeconds())));
             CountDownLatch closed = new CountDownLatch(1);
-            try (HttpTransportServer http = HttpTransportServer.start(config, server)) {
+            try (HttpTransportServer http = HttpTransportServer.start(config, server, server::buildStateless)) {
                 System.err.println("hypertracker-mcp " + HyperTrackerServer.version() + " serving " + kinds + " at "
                         + http.baseUrl() + (demo ? " (demo: synthetic data)" : ""));
                 awaitTermination(closed);
@@ -252,6 +285,33 @@ public final class HyperTrackerCommand implements Callable<Integer> {
                 closed.countDown();
             }
         }
+    }
+
+    /** The Redis of {@code --redis-url} (else the environment's), or off. */
+    private Sharing sharing(Settings settings, Map<String, String> env) {
+        String url = redisUrl != null ? redisUrl : env.get(REDIS_URL_ENV);
+        if (url == null || url.isBlank()) {
+            if (rateLimitDay != null || rateLimitMonth != null)
+                throw new ConfigurationException("--rate-limit-day and --rate-limit-month need --redis-url (or "
+                        + REDIS_URL_ENV + "): they are budgets of all instances together.");
+            return Sharing.off();
+        }
+        for (Integer budget : new Integer[] {rateLimitDay, rateLimitMonth}) {
+            if (budget != null && budget < 1)
+                throw new ConfigurationException("--rate-limit-day / --rate-limit-month must be positive.");
+        }
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException("--redis-url (or " + REDIS_URL_ENV + ") is not a URL.");
+        }
+        if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new ConfigurationException(
+                    "--redis-url (or " + REDIS_URL_ENV + ") must look like redis://host:6379 (or rediss:// for TLS).");
+        }
+        return new Sharing(
+                SharedStore.connect(uri, settings.apiToken(), Clock.systemUTC()), rateLimitDay, rateLimitMonth);
     }
 
     /** The OAuth resource-server mode from the flags, else the environment; null when no issuer is set. */
@@ -308,19 +368,24 @@ public final class HyperTrackerCommand implements Callable<Integer> {
     }
 
     /**
-     * The {@code --transport} value, parsed by {@link TransportKind#parseList}. {@code stateless} needs a stateless
-     * server assembly, which the command line does not build, so it is refused here rather than at startup.
+     * The {@code --transport} value, parsed by {@link TransportKind#parseList}; {@code --stateless} turns stdio (the
+     * default) or http into the stateless Streamable HTTP transport.
      */
-    static Set<TransportKind> transports(String spec) {
+    static Set<TransportKind> transports(String spec, boolean stateless) {
         Set<TransportKind> kinds;
         try {
             kinds = TransportKind.parseList(spec);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("--transport: " + e.getMessage() + ".");
         }
-        if (kinds.contains(TransportKind.STATELESS)) {
-            throw new ConfigurationException("--transport: stateless is not available from the command line yet. "
-                    + "Use http (Streamable HTTP with sessions) and sticky sessions behind a load balancer.");
+        if (stateless) {
+            kinds = EnumSet.copyOf(kinds);
+            kinds.remove(TransportKind.STDIO);
+            kinds.remove(TransportKind.HTTP);
+            kinds.add(TransportKind.STATELESS);
+        }
+        if (kinds.contains(TransportKind.STATELESS) && kinds.contains(TransportKind.HTTP)) {
+            throw new ConfigurationException("--transport: http and stateless both serve /mcp: choose one.");
         }
         return kinds;
     }

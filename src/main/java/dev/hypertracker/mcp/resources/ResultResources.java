@@ -3,6 +3,7 @@ package dev.hypertracker.mcp.resources;
 import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.digest.Summarizer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
@@ -43,6 +44,18 @@ public final class ResultResources {
                                 .mimeType("text/csv")
                                 .build(),
                         (exchange, request) -> read(ResultStore.ownerOf(exchange), request.uri(), true)));
+    }
+
+    /** The same templates for the stateless transport: results belong to the request's principal. */
+    public List<McpStatelessServerFeatures.SyncResourceTemplateSpecification> statelessTemplates() {
+        return templates().stream()
+                .map(t -> {
+                    boolean csv = t.resourceTemplate().uriTemplate().endsWith("/csv");
+                    return new McpStatelessServerFeatures.SyncResourceTemplateSpecification(
+                            t.resourceTemplate(),
+                            (context, request) -> read(ResultStore.ownerOf(context), request.uri(), csv));
+                })
+                .toList();
     }
 
     /** Reads {@code owner}'s result; another session's id is answered exactly like an id that never existed. */

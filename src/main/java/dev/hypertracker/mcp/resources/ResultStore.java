@@ -1,9 +1,12 @@
 package dev.hypertracker.mcp.resources;
 
+import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.digest.Digest;
 import dev.hypertracker.mcp.memory.HeapBudget;
 import dev.hypertracker.mcp.memory.JsonHeapSize;
+import dev.hypertracker.mcp.shared.SharedResults;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -17,7 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The full data behind recent digests, kept for a while so a client can read every row as an MCP resource
@@ -87,9 +93,14 @@ public final class ResultStore {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final Duration ttl;
     private final long maxBytes;
     private final Clock clock;
+    /** Where other instances find this one's results (and this one theirs); does nothing without Redis. */
+    private final SharedResults shared;
+
     private final LinkedHashMap<String, StoredResult> results = new LinkedHashMap<>();
     /** Recently evicted or expired ids with their owners, oldest first. */
     private final LinkedHashMap<String, String> expiredIds = new LinkedHashMap<>(64, 0.75f, false) {
@@ -108,9 +119,27 @@ public final class ResultStore {
 
     /** @param maxBytes bound on the estimated heap bytes of the stored bodies */
     public ResultStore(Duration ttl, long maxBytes, Clock clock) {
+        this(ttl, maxBytes, clock, null);
+    }
+
+    /** A store that also keeps its results in {@code shared}, for the other instances (null: this one only). */
+    public ResultStore(Duration ttl, long maxBytes, Clock clock, SharedResults shared) {
         this.ttl = ttl;
         this.maxBytes = maxBytes;
         this.clock = clock;
+        this.shared = shared;
+    }
+
+    /** The key of the principal (who asks) in a stateless request's transport context. */
+    public static final String PRINCIPAL_KEY = "hypertracker.principal";
+
+    /**
+     * The owner of what a stateless call or read stores or reads: its principal (the client token's hash, or
+     * "anonymous"), since there is no session; any instance serving that principal may read it.
+     */
+    public static String ownerOf(McpTransportContext context) {
+        Object principal = context == null ? null : context.get(PRINCIPAL_KEY);
+        return principal == null ? NO_SESSION : "principal:" + principal;
     }
 
     /** The owner of what a call or read on this exchange stores or reads: its MCP session. */
@@ -123,7 +152,21 @@ public final class ResultStore {
      * Stores the pages of a result for {@code owner}, or returns that owner's stored one when these very bodies
      * (e.g. served again from the response cache) are already there. Empty when the pages alone exceed the bound.
      */
-    public synchronized Optional<StoredResult> put(
+    public Optional<StoredResult> put(
+            String owner, Endpoint endpoint, String request, List<JsonNode> bodies, long wireBytes) {
+        Optional<StoredResult> stored = putLocally(owner, endpoint, request, bodies, wireBytes);
+        // a new result (no digest memo yet) of a size the other instances may take
+        if (shared != null
+                && stored.isPresent()
+                && stored.get().digests().isEmpty()
+                && wireBytes <= SharedResults.MAX_RESULT_CHARS) {
+            StoredResult r = stored.get();
+            shared.put(r.id(), owner, document(r), ttl.minus(Duration.between(r.createdAt(), clock.instant())));
+        }
+        return stored;
+    }
+
+    private synchronized Optional<StoredResult> putLocally(
             String owner, Endpoint endpoint, String request, List<JsonNode> bodies, long wireBytes) {
         expire();
         for (StoredResult r : results.values()) {
@@ -168,17 +211,59 @@ public final class ResultStore {
         return true;
     }
 
-    /** The result with this id if {@code owner} made it and it is still kept. */
-    public synchronized Optional<StoredResult> get(String owner, String id) {
+    /** The result with this id if {@code owner} made it and it is still kept (here, or by another instance). */
+    public Optional<StoredResult> get(String owner, String id) {
+        Optional<StoredResult> local = getLocally(owner, id);
+        if (local.isPresent() || shared == null) return local;
+        return shared.get(id, owner).flatMap(document -> fromDocument(id, owner, document));
+    }
+
+    private synchronized Optional<StoredResult> getLocally(String owner, String id) {
         expire();
         StoredResult r = results.get(id);
         return r != null && r.owner().equals(owner) ? Optional.of(r) : Optional.empty();
     }
 
+    /** A result as the other instances read it: its tool, request, pages, size and time. */
+    private static String document(StoredResult r) {
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("tool", r.endpoint().tool());
+        doc.put("request", r.request());
+        doc.put("bytes", r.bytes());
+        doc.put("createdAt", r.createdAt().toEpochMilli());
+        r.bodies().forEach(doc.putArray("bodies")::add);
+        return JSON.writeValueAsString(doc);
+    }
+
+    /** A result another instance made, or empty if the document is not one (or names a tool this one lacks). */
+    private Optional<StoredResult> fromDocument(String id, String owner, String document) {
+        try {
+            JsonNode doc = JSON.readTree(document);
+            Optional<Endpoint> endpoint = Catalog.byTool(doc.path("tool").asString());
+            if (endpoint.isEmpty() || !doc.path("bodies").isArray()) return Optional.empty();
+            List<JsonNode> bodies = new java.util.ArrayList<>();
+            doc.path("bodies").forEach(bodies::add);
+            return Optional.of(new StoredResult(
+                    id,
+                    owner,
+                    endpoint.get(),
+                    doc.path("request").asString(),
+                    List.copyOf(bodies),
+                    doc.path("bytes").asLong(),
+                    bodies.stream().mapToLong(JsonHeapSize::of).sum(),
+                    Instant.ofEpochMilli(doc.path("createdAt").asLong()),
+                    new ConcurrentHashMap<>()));
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Whether {@code owner}'s result {@code id} is kept, was dropped (age or memory), or is not theirs / never was. */
-    public synchronized Lookup lookup(String owner, String id) {
+    public Lookup lookup(String owner, String id) {
         if (get(owner, id).isPresent()) return Lookup.FOUND;
-        return owner.equals(expiredIds.get(id)) ? Lookup.EXPIRED : Lookup.UNKNOWN;
+        synchronized (this) {
+            return owner.equals(expiredIds.get(id)) ? Lookup.EXPIRED : Lookup.UNKNOWN;
+        }
     }
 
     public Duration ttl() {

@@ -8,10 +8,13 @@ import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.completions.ArgumentCompletions;
 import dev.hypertracker.mcp.config.Settings;
 import dev.hypertracker.mcp.digest.Summarizer;
+import dev.hypertracker.mcp.memory.HeapBudget;
 import dev.hypertracker.mcp.prompts.WorkflowPrompts;
 import dev.hypertracker.mcp.resources.ReferenceResources;
 import dev.hypertracker.mcp.resources.ResultResources;
 import dev.hypertracker.mcp.resources.ResultStore;
+import dev.hypertracker.mcp.shared.SharedResults;
+import dev.hypertracker.mcp.shared.Sharing;
 import dev.hypertracker.mcp.stats.UpstreamStats;
 import dev.hypertracker.mcp.tools.EndpointTool;
 import dev.hypertracker.mcp.tools.ServerStatusTool;
@@ -23,6 +26,8 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures;
+import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Clock;
@@ -38,7 +43,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class HyperTrackerServer implements ServerAssembly {
     public static final String NAME = "hypertracker-mcp";
 
+    static final Duration RESULT_TTL = Duration.ofMinutes(30);
+
     private final Settings settings;
+    private final Sharing sharing;
     private final ToolSelection selection;
     private final UpstreamStats stats = new UpstreamStats();
     private final HyperTrackerClient client;
@@ -53,10 +61,20 @@ public final class HyperTrackerServer implements ServerAssembly {
     private final List<McpSyncServer> built = new CopyOnWriteArrayList<>();
 
     public HyperTrackerServer(Settings settings, ToolSelection selection, Clock clock) {
+        this(settings, selection, clock, Sharing.off());
+    }
+
+    /** Sharing the rate limit, response cache, coalescing and results with other instances through Redis. */
+    public HyperTrackerServer(Settings settings, ToolSelection selection, Clock clock, Sharing sharing) {
         this.settings = settings;
         this.selection = selection;
-        this.client = new HyperTrackerClient(settings, stats, clock);
-        this.results = new ResultStore(Duration.ofMinutes(30), clock);
+        this.sharing = sharing;
+        this.client = new HyperTrackerClient(settings, stats, clock, sharing);
+        this.results = new ResultStore(
+                RESULT_TTL,
+                HeapBudget.share(HeapBudget.RESULT_STORE_SHARE),
+                clock,
+                sharing.store().enabled() ? new SharedResults(sharing.store()) : null);
         this.toolContext = new EndpointTool.Context(
                 new ArgumentValidator(clock),
                 new Pager(client),
@@ -74,7 +92,7 @@ public final class HyperTrackerServer implements ServerAssembly {
                 settings.callDeadline(),
                 settings.demo(),
                 clock);
-        this.statusTool = new ServerStatusTool(settings, client, stats, version());
+        this.statusTool = new ServerStatusTool(settings, client, stats, version(), sharing.store()::state);
         this.coins = new CoinDirectory(client, clock);
         this.clock = clock;
         this.discovery = new ToolsetDiscovery(selection, () -> built.forEach(McpSyncServer::notifyToolsListChanged));
@@ -92,6 +110,11 @@ public final class HyperTrackerServer implements ServerAssembly {
 
     public UpstreamStats stats() {
         return stats;
+    }
+
+    /** The shared store's connection (off without Redis), closed with the server. */
+    public Sharing sharing() {
+        return sharing;
     }
 
     /**
@@ -118,11 +141,8 @@ public final class HyperTrackerServer implements ServerAssembly {
         McpSyncServer server = specification
                 .serverInfo(ServerIdentity.implementation(version()))
                 .instructions(Instructions.forServer(settings.demo()))
-                .capabilities(McpSchema.ServerCapabilities.builder()
-                        .tools(true) // listChanged: enable_toolset changes a session's tool list
-                        .resources(false, false)
-                        .prompts(false)
-                        .completions()
+                // listChanged: enable_toolset changes a session's tool list
+                .capabilities(capabilities(true)
                         .logging()
                         .extensions(Views.capability())
                         .build())
@@ -141,6 +161,76 @@ public final class HyperTrackerServer implements ServerAssembly {
                 .build();
         built.add(server);
         return server;
+    }
+
+    /**
+     * The same features for the stateless transport (pass {@code server::buildStateless} as its assembly): no
+     * sessions, so no progress or log notifications, no views negotiation, and results belong to the request's
+     * principal (its client token) instead of a session.
+     */
+    public McpStatelessSyncServer buildStateless(McpServer.StatelessSyncSpecification specification) {
+        ReferenceResources references = new ReferenceResources(client, coins, statusTool::status, clock);
+        List<McpStatelessServerFeatures.SyncToolSpecification> tools = new ArrayList<>();
+        // no session to enable toolsets for: every selected tool is listed (and the briefs run without progress)
+        for (SyncToolSpecification brief : Briefs.specifications(briefContext)) {
+            if (!selection.includes(brief.tool().name())) continue;
+            tools.add(new McpStatelessServerFeatures.SyncToolSpecification(
+                    brief.tool(), (context, request) -> brief.callHandler().apply(null, request)));
+        }
+        Catalog.endpoints().stream().filter(e -> selection.includes(e.tool())).forEach(e -> {
+            EndpointTool tool = new EndpointTool(e, toolContext);
+            tools.add(new McpStatelessServerFeatures.SyncToolSpecification(
+                    EndpointTool.definition(e),
+                    (context, request) -> tool.call(null, ResultStore.ownerOf(context), request)));
+        });
+        if (selection.includes(ServerStatusTool.NAME)) {
+            SyncToolSpecification status = statusTool.specification();
+            tools.add(new McpStatelessServerFeatures.SyncToolSpecification(
+                    status.tool(), (context, request) -> status.callHandler().apply(null, request)));
+        }
+        List<McpStatelessServerFeatures.SyncResourceTemplateSpecification> templates =
+                new ArrayList<>(new ResultResources(results).statelessTemplates());
+        references
+                .templates()
+                .forEach(t -> templates.add(new McpStatelessServerFeatures.SyncResourceTemplateSpecification(
+                        t.resourceTemplate(),
+                        (context, request) -> t.readHandler().apply(null, request))));
+        return specification
+                .serverInfo(ServerIdentity.implementation(version()))
+                .instructions(Instructions.forServer(settings.demo()))
+                .capabilities(capabilities(false).build()) // no session: no logging, no views negotiation
+                .validateToolInputs(false)
+                .jsonSchemaValidator(new LazySchemaValidator())
+                .requestTimeout(settings.callDeadline().plusSeconds(15))
+                .tools(tools)
+                .resources(resources(references).stream()
+                        .map(r -> new McpStatelessServerFeatures.SyncResourceSpecification(
+                                r.resource(),
+                                (context, request) -> r.readHandler().apply(null, request)))
+                        .toList())
+                .resourceTemplates(templates)
+                .prompts(WorkflowPrompts.specifications().stream()
+                        .map(p -> new McpStatelessServerFeatures.SyncPromptSpecification(
+                                p.prompt(),
+                                (context, request) -> p.promptHandler().apply(null, request)))
+                        .toList())
+                .completions(new ArgumentCompletions(coins)
+                        .specifications().stream()
+                                .map(c -> new McpStatelessServerFeatures.SyncCompletionSpecification(
+                                        c.referenceKey(),
+                                        (context, request) ->
+                                                c.completionHandler().apply(null, request)))
+                                .toList())
+                .build();
+    }
+
+    /** Tools, resources, prompts and completions, none of whose lists change while serving. */
+    private static McpSchema.ServerCapabilities.Builder capabilities(boolean toolListChanges) {
+        return McpSchema.ServerCapabilities.builder()
+                .tools(toolListChanges)
+                .resources(false, false)
+                .prompts(false)
+                .completions();
     }
 
     /** The reference resources, then the MCP Apps views (ui://). */

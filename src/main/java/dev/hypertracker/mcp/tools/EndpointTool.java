@@ -78,6 +78,14 @@ public final class EndpointTool {
     }
 
     CallToolResult call(McpSyncServerExchange exchange, CallToolRequest request) {
+        return call(exchange, ResultStore.ownerOf(exchange), request);
+    }
+
+    /**
+     * A call whose result belongs to {@code owner}. Stateless requests have no exchange (so no progress
+     * notifications): their owner is the principal.
+     */
+    public CallToolResult call(McpSyncServerExchange exchange, String owner, CallToolRequest request) {
         try {
             ToolCharts.ChartRequest chart = ToolCharts.chartRequest(endpoint, request.arguments());
             ValidatedCall call = context.validator().validate(endpoint, chart.arguments());
@@ -91,12 +99,7 @@ public final class EndpointTool {
                             deadline,
                             (done, planned, rows) -> progress(exchange, progressToken, done, planned, rows));
             Optional<ResultStore.StoredResult> stored = context.results()
-                    .put(
-                            ResultStore.ownerOf(exchange),
-                            endpoint,
-                            call.request().pathAndQuery(),
-                            pages.bodies(),
-                            pages.bytes());
+                    .put(owner, endpoint, call.request().pathAndQuery(), pages.bodies(), pages.bytes());
             Digest digest = digest(call, pages, stored);
             context.stats().toolCall(false);
             return ToolCharts.decorate(

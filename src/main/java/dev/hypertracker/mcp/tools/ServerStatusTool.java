@@ -2,6 +2,7 @@ package dev.hypertracker.mcp.tools;
 
 import dev.hypertracker.mcp.api.HyperTrackerClient;
 import dev.hypertracker.mcp.config.Settings;
+import dev.hypertracker.mcp.shared.SharedStore;
 import dev.hypertracker.mcp.stats.UpstreamStats;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -10,6 +11,7 @@ import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code get_server_status}: what this server has cost the user's quota and saved (upstream requests, cache
@@ -22,12 +24,24 @@ public final class ServerStatusTool {
     private final HyperTrackerClient client;
     private final UpstreamStats stats;
     private final String version;
+    private final Supplier<SharedStore.State> sharedStore;
 
     public ServerStatusTool(Settings settings, HyperTrackerClient client, UpstreamStats stats, String version) {
+        this(settings, client, stats, version, () -> SharedStore.State.OFF);
+    }
+
+    /** @param sharedStore the state of the store shared with other instances (Redis): off, up or down */
+    public ServerStatusTool(
+            Settings settings,
+            HyperTrackerClient client,
+            UpstreamStats stats,
+            String version,
+            Supplier<SharedStore.State> sharedStore) {
         this.settings = settings;
         this.client = client;
         this.stats = stats;
         this.version = version;
+        this.sharedStore = sharedStore;
     }
 
     public static Tool definition() {
@@ -52,7 +66,10 @@ public final class ServerStatusTool {
                                 Map.of("type", "boolean"),
                                 // {limit, remaining, resetAt}: X-RateLimit-* of the last API response, null = unknown
                                 "upstreamQuota",
-                                object)))
+                                object,
+                                // the Redis shared by instances: off (none configured), up, or down (own state)
+                                "sharedStore",
+                                Map.of("type", "string", "enum", List.of("off", "up", "down")))))
                 .annotations(ToolAnnotations.builder()
                         .readOnlyHint(true)
                         .destructiveHint(false)
@@ -103,6 +120,7 @@ public final class ServerStatusTool {
         m.put("rateLimitPerMinute", settings.requestsPerMinute());
         m.put("circuitBreakerOpen", client.breaker().isOpen());
         m.put("upstreamQuota", client.quota().last().asMap());
+        m.put("sharedStore", sharedStore.get().label());
         return m;
     }
 
@@ -119,7 +137,8 @@ public final class ServerStatusTool {
                 + c.get("rateLimited429")
                 + ", retries: " + c.get("retries") + ", tool calls: " + c.get("toolCalls") + " (" + c.get("toolErrors")
                 + " errors). Rate limit " + s.get("rateLimitPerMinute") + "/min; circuit breaker "
-                + (Boolean.TRUE.equals(s.get("circuitBreakerOpen")) ? "OPEN" : "closed") + "." + quotaText(s);
+                + (Boolean.TRUE.equals(s.get("circuitBreakerOpen")) ? "OPEN" : "closed") + "; shared store "
+                + s.get("sharedStore") + "." + quotaText(s);
     }
 
     private static String quotaText(Map<String, Object> s) {

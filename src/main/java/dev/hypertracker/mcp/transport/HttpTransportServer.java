@@ -1,6 +1,8 @@
 package dev.hypertracker.mcp.transport;
 
+import dev.hypertracker.mcp.resources.ResultStore;
 import dev.hypertracker.mcp.server.ServerAssembly;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -463,6 +466,9 @@ public final class HttpTransportServer implements AutoCloseable {
                 .jsonMapper(jsonMapper)
                 .messageEndpoint(MCP_PATH)
                 .maxRequestSize((int) config.maxRequestBytes())
+                .contextExtractor(request -> McpTransportContext.create(Map.of(
+                        ResultStore.PRINCIPAL_KEY,
+                        String.valueOf(request.getAttribute(McpEndpointGuard.PRINCIPAL_ATTRIBUTE)))))
                 .build();
         McpStatelessSyncServer server = assembly.build(McpServer.sync(transport).immediateExecution(true));
         return new ServedTransport(

@@ -37,7 +37,10 @@ final class McpEndpointGuard extends HttpFilter {
     private static final String REALM = "hypertracker-mcp";
     private static final String BEARER_PREFIX = "Bearer ";
     static final String SESSION_HEADER = "Mcp-Session-Id";
-    /** The request attribute holding who a verified OAuth access token names ({@code issuer#subject}). */
+    /**
+     * The request attribute holding who asks: the OAuth access token's {@code issuer#subject}, else the client
+     * token's short hash ({@link #principal}). The stateless transport's context carries it to the result store.
+     */
     public static final String PRINCIPAL_ATTRIBUTE = "dev.hypertracker.mcp.principal";
 
     static final String ALLOWED_METHODS = "GET, POST, DELETE, OPTIONS";
@@ -46,7 +49,7 @@ final class McpEndpointGuard extends HttpFilter {
     static final String EXPOSED_HEADERS = "Mcp-Session-Id, MCP-Protocol-Version, WWW-Authenticate";
 
     private final transient ServerHttpHeaderValidator rebindingValidator;
-    private final byte[] expectedTokenDigest;
+    private final transient List<byte[]> expectedTokenDigests;
     private final long maxRequestBytes;
     private final transient InFlightRequests inFlight;
     private final transient BooleanSupplier draining;
@@ -68,7 +71,14 @@ final class McpEndpointGuard extends HttpFilter {
             SessionRegistry sseSessions,
             OAuthResourceServer oauth) {
         this.rebindingValidator = rebindingValidator;
-        this.expectedTokenDigest = authToken == null ? null : sha256(authToken);
+        // several comma-separated tokens: each is a principal of its own (results are per principal)
+        this.expectedTokenDigests = authToken == null
+                ? List.of()
+                : java.util.Arrays.stream(authToken.split(","))
+                        .map(String::strip)
+                        .filter(t -> !t.isEmpty())
+                        .map(McpEndpointGuard::sha256)
+                        .toList();
         this.maxRequestBytes = maxRequestBytes;
         this.inFlight = inFlight;
         this.draining = draining;
@@ -108,12 +118,14 @@ final class McpEndpointGuard extends HttpFilter {
             reject(response, refused.getStatusCode(), refused.getMessage());
             return;
         }
-        if (expectedTokenDigest != null && !hasValidToken(request)) {
+        byte[] presented = expectedTokenDigests.isEmpty() ? null : validTokenDigest(request);
+        if (!expectedTokenDigests.isEmpty() && presented == null) {
             String error = request.getHeader("Authorization") == null ? "" : ", error=\"invalid_token\"";
             response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"" + error);
             reject(response, HttpServletResponse.SC_UNAUTHORIZED, "Missing or invalid bearer token");
             return;
         }
+        request.setAttribute(PRINCIPAL_ATTRIBUTE, principal(presented)); // the OAuth mode's, when on, replaces it
         if (oauth != null && !authorizedByOAuth(request, response)) {
             return;
         }
@@ -276,15 +288,29 @@ final class McpEndpointGuard extends HttpFilter {
         }
     }
 
-    /** Compares digests of equal length with a constant-time check, so timing reveals nothing about the token. */
-    private boolean hasValidToken(HttpServletRequest request) {
+    /**
+     * Who is asking, for what is kept per principal (stateless results): the configured token they presented, as a
+     * short hash (never the token), or {@code anonymous} when the server takes no token.
+     */
+    static String principal(byte[] tokenDigest) {
+        return tokenDigest == null
+                ? "anonymous"
+                : "token:" + java.util.HexFormat.of().formatHex(tokenDigest, 0, 8);
+    }
+
+    /**
+     * The digest of the request's token if it is one of the configured ones, else null. Compares digests of equal
+     * length with a constant-time check against every token, so timing reveals nothing about them.
+     */
+    private byte[] validTokenDigest(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER_PREFIX, 0, BEARER_PREFIX.length())) {
-            return false;
+            return null;
         }
-        return MessageDigest.isEqual(
-                expectedTokenDigest,
-                sha256(header.substring(BEARER_PREFIX.length()).trim()));
+        byte[] digest = sha256(header.substring(BEARER_PREFIX.length()).trim());
+        boolean valid = false;
+        for (byte[] expected : expectedTokenDigests) valid |= MessageDigest.isEqual(expected, digest);
+        return valid ? digest : null;
     }
 
     private void reject(HttpServletResponse response, int status, String message) throws IOException {

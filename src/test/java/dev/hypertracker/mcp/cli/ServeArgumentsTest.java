@@ -96,7 +96,7 @@ class ServeArgumentsTest {
     @ValueSource(
             strings = {
                 "--transport bogus",
-                "--transport stateless",
+                "--transport http,stateless",
                 "--tools nonsense",
                 "--tools positions,nope",
                 "--port abc",

@@ -22,6 +22,9 @@ final class FirstCallWarmUp {
      */
     static final long DELAY_MILLIS = 250;
 
+    /** Which steps run (bench/startup.sh compares them): any of http, schema, digest; or none. */
+    static final String STEPS_PROPERTY = "hypertracker.warmUp";
+
     private FirstCallWarmUp() {}
 
     static void start(Runnable prepareHttpClient) {
@@ -33,11 +36,15 @@ final class FirstCallWarmUp {
 
     static void run(Runnable prepareHttpClient) {
         try {
+            String steps = System.getProperty(STEPS_PROPERTY, "http,schema,digest");
+            if (steps.equals("none")) return;
             Thread.sleep(DELAY_MILLIS);
-            prepareHttpClient.run();
-            McpJsonDefaults.getSchemaValidator().validate(Map.of("type", "object"), Map.of());
-            new Summarizer()
-                    .summarize(Catalog.endpoints().get(0), List.of(), DigestOptions.defaults(), Paging.single());
+            if (steps.contains("http")) prepareHttpClient.run();
+            if (steps.contains("schema"))
+                McpJsonDefaults.getSchemaValidator().validate(Map.of("type", "object"), Map.of());
+            if (steps.contains("digest"))
+                new Summarizer()
+                        .summarize(Catalog.endpoints().get(0), List.of(), DigestOptions.defaults(), Paging.single());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | LinkageError ignored) {

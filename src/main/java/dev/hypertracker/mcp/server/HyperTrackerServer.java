@@ -17,6 +17,7 @@ import dev.hypertracker.mcp.tools.ServerStatusTool;
 import dev.hypertracker.mcp.tools.ToolSelection;
 import dev.hypertracker.mcp.validation.ArgumentValidator;
 import dev.hypertracker.mcp.views.Views;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
@@ -44,6 +45,9 @@ public final class HyperTrackerServer implements ServerAssembly {
     private final ServerStatusTool statusTool;
     private final CoinDirectory coins;
     private final Clock clock;
+    private final FirstCallWarmUp warmUp;
+    /** Set by serve: tests and one-shot commands build a server without the warm-up. */
+    private volatile boolean warmUpOnToolList;
 
     public HyperTrackerServer(Settings settings, ToolSelection selection, Clock clock) {
         this.settings = settings;
@@ -62,6 +66,7 @@ public final class HyperTrackerServer implements ServerAssembly {
         this.statusTool = new ServerStatusTool(settings, client, stats, version());
         this.coins = new CoinDirectory(client, clock);
         this.clock = clock;
+        this.warmUp = new FirstCallWarmUp(client::prepare);
     }
 
     public static String version() {
@@ -69,9 +74,18 @@ public final class HyperTrackerServer implements ServerAssembly {
         return v == null ? "dev" : v;
     }
 
-    /** The first tool call's one-time work, started on a background thread (see FirstCallWarmUp). */
+    /**
+     * Arms the first tool call's one-time work: it starts on a background thread when a client first lists the
+     * tools (see FirstCallWarmUp).
+     */
     public void warmUpForFirstCall() {
-        FirstCallWarmUp.start(client::prepare);
+        warmUpOnToolList = true;
+    }
+
+    /** Shows every tool (the selection is in {@link #tools()}); a listing starts the armed warm-up. */
+    private boolean startWarmUpOnToolList(McpTransportContext context, McpSchema.Tool tool) {
+        if (warmUpOnToolList) warmUp.startOnce();
+        return true;
     }
 
     public UpstreamStats stats() {
@@ -110,6 +124,7 @@ public final class HyperTrackerServer implements ServerAssembly {
                 .jsonSchemaValidator(new LazySchemaValidator())
                 .requestTimeout(settings.callDeadline().plusSeconds(15))
                 .tools(tools())
+                .addToolFilter(this::startWarmUpOnToolList)
                 .resources(resources(references))
                 .resourceTemplates(resourceTemplates(references))
                 .prompts(WorkflowPrompts.specifications())

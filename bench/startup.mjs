@@ -11,6 +11,8 @@
 //       --pause MS waits that long after the initialize answer before the first call (callMs includes it)
 //   node bench/startup.mjs --idle MS ... -- CMD   without --call: waits MS after the initialize answer, then records
 //       the idle resident set size (idleRssKb) and its anonymous part (idleRssAnonKb, Linux) before closing stdin
+//   node bench/startup.mjs --idle MS --list ... -- CMD   the same, but the client first lists the tools (as every
+//       client does) and the MS count from the tools/list answer
 //
 // Every run also checks that each stdout line is JSON (stdout is protocol-only) and the process exits after EOF.
 import { spawn } from 'node:child_process';
@@ -72,6 +74,7 @@ const opts = { runs: 15, name: 'server', warmup: 1, raw: false, pause: 0, idle: 
 for (let i = 0; i < sep; i += 2) {
   const [flag, value] = [argv[i], argv[i + 1]];
   if (flag === '--raw') { opts.raw = true; i--; }
+  else if (flag === '--list') { opts.list = true; i--; }
   else if (flag === '--runs') opts.runs = Number(value);
   else if (flag === '--name') opts.name = value;
   else if (flag === '--warmup') opts.warmup = Number(value);
@@ -112,6 +115,11 @@ function once() {
           if (!msg.result) { child.kill('SIGKILL'); reject(new Error(`${opts.name}: initialize failed: ${line}`)); return; }
           elapsed = performance.now() - t0;
           cpu = cpuMs(child.pid);
+          if (!opts.call && opts.idle > 0 && opts.list) { // --list: a client that lists the tools, then waits
+            child.stdin.write(JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }) + '\n');
+            child.stdin.write(JSON.stringify({ jsonrpc: '2.0', id: 4, method: 'tools/list' }) + '\n');
+            continue;
+          }
           if (!opts.call && opts.idle > 0) { // --idle: the footprint of a started server waiting for its client
             setTimeout(() => {
               calls.idleRssKb = rssKb(child.pid); calls.idleRssAnonKb = rssKb(child.pid, 'RssAnon');
@@ -125,6 +133,11 @@ function once() {
             sent = performance.now();
             child.stdin.write(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: opts.call, arguments: opts.args ?? {} } }) + '\n');
           }, opts.pause);
+        } else if (msg.id === 4) { // --list: idle from the tools/list answer on
+          setTimeout(() => {
+            calls.idleRssKb = rssKb(child.pid); calls.idleRssAnonKb = rssKb(child.pid, 'RssAnon');
+            child.stdin.end();
+          }, opts.idle);
         } else if (msg.id === 2 || msg.id === 3) {
           if (!msg.result || msg.result.isError) { child.kill('SIGKILL'); reject(new Error(`${opts.name}: call failed: ${line.slice(0, 300)}`)); return; }
           const now = performance.now();

@@ -8,6 +8,12 @@
 #   BASELINE_LAUNCHER=/old/checkout/bin/hypertracker-mcp   adds another checkout's launcher (its jar and archive)
 #   J25=/path/to/jdk-25 bench/startup.sh           the JDK 25+ for the AOT-cache variant (default: one under /usr/lib/jvm)
 #   IDLE_MS=3000 bench/startup.sh                  how long the variants without a call idle before their RSS is read
+#   BEFORE_LAUNCHER=/tmp/before/bin/hypertracker-mcp   A/B: another checkout of this version (before a change), with
+#                                                  its JDK 17 and JDK 25 variants, with and without a call
+#   WARMUP_AB=1 bench/startup.sh                   also the launcher without the first-call warm-up
+#                                                  (-Dhypertracker.warmUp=none), with and without a call
+#   SKIP='^jar-plain' bench/startup.sh             leaves out the variants whose name matches (grep -E)
+# The "+list" variants idle IDLE_MS after a tools/list instead (their client lists the tools, as clients do).
 # The "+call" variants also time spawn -> the answer of a first tool call (the reference: its echo tool; this
 # server: get_open_exposure_by_coin, a full digest, against the sandbox on loopback), the first and second call's
 # latency and the resident set size after them.
@@ -45,17 +51,37 @@ if [ -n "${BASELINE_JAR:-}" ]; then variants+=("baseline-jar-plain|$java_bin -ja
 if [ -n "${BASELINE_LAUNCHER:-}" ]; then
   variants+=("baseline-launcher|$BASELINE_LAUNCHER" "baseline-launcher+call|${upstream[*]} $BASELINE_LAUNCHER")
 fi
+if [ -n "${BEFORE_LAUNCHER:-}" ]; then
+  variants+=("before-launcher|$BEFORE_LAUNCHER" "before-launcher+call|${upstream[*]} $BEFORE_LAUNCHER"
+    "before-launcher+list|$BEFORE_LAUNCHER")
+fi
 j25="${J25:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1)}"
 if [ -n "$j25" ] && [ -x "$j25/bin/java" ]; then
   # train the AOT cache now (the launcher does it on its first run with this JDK): not part of any timing
   JAVA_HOME="$j25" bin/hypertracker-mcp < /dev/null > /dev/null 2>&1 || true
   variants+=("launcher-jdk25-aot|env JAVA_HOME=$j25 bin/hypertracker-mcp" "launcher-jdk25-aot+call|${upstream[*]} JAVA_HOME=$j25 bin/hypertracker-mcp")
+  if [ -n "${BEFORE_LAUNCHER:-}" ]; then
+    JAVA_HOME="$j25" "$BEFORE_LAUNCHER" < /dev/null > /dev/null 2>&1 || true
+    variants+=("before-jdk25-aot|env JAVA_HOME=$j25 $BEFORE_LAUNCHER" "before-jdk25-aot+call|${upstream[*]} JAVA_HOME=$j25 $BEFORE_LAUNCHER")
+  fi
+fi
+if [ -n "${WARMUP_AB:-}" ]; then
+  no_warmup=(env HYPERTRACKER_MCP_JAVA_OPTS=-Dhypertracker.warmUp=none)
+  variants+=("launcher-no-warmup|${no_warmup[*]} bin/hypertracker-mcp" "launcher-no-warmup+call|${upstream[*]} ${no_warmup[*]} bin/hypertracker-mcp")
 fi
 if [ -f "$jsa" ]; then
   variants+=("jar-plain+appcds|$java_bin -Xlog:disable -Xlog:all=warning:stderr -XX:SharedArchiveFile=$jsa -jar $jar")
   variants+=("launcher(flags+appcds)|bin/hypertracker-mcp" "launcher(flags+appcds)+call|${upstream[*]} bin/hypertracker-mcp")
+  # idle after the client's tools/list (every client lists them): the first-call warm-up has run
+  variants+=("launcher(flags+appcds)+list|bin/hypertracker-mcp")
 else
   echo "note: $jsa not found (built with -Dskip.cds?): AppCDS variants skipped" >&2
+fi
+
+if [ -n "${SKIP:-}" ]; then
+  kept=()
+  for v in "${variants[@]}"; do grep -qE "$SKIP" <<< "${v%%|*}" || kept+=("$v"); done
+  variants=("${kept[@]}")
 fi
 
 echo "# $(date -u +%H:%M:%S) UTC, $(nproc) cores, $(uname -sr), $("$java_bin" -version 2>&1 | head -1), node $(node --version), load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
@@ -67,7 +93,11 @@ for ((r = 0; r < rounds; r++)); do
     name="${v%%|*}"; cmd="${v#*|}"
     # shellcheck disable=SC2086
     call=(--idle "$idle_ms")
-    case "$name" in ts-sdk-reference+call) call=("${call_ts[@]}") ;; *+call) call=("${call_ours[@]}") ;; esac
+    case "$name" in
+      ts-sdk-reference+call) call=("${call_ts[@]}") ;;
+      *+call) call=("${call_ours[@]}") ;;
+      *+list) call=(--idle "$idle_ms" --list) ;;
+    esac
     node bench/startup.mjs --runs "$per" --warmup $(( r == 0 ? 1 : 0 )) --raw --name "$name" "${call[@]}" -- $cmd >> "$out/$name.raw"
   done
   echo "# round $((r + 1)) of $rounds done $(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -22,6 +22,7 @@ import dev.hypertracker.mcp.tools.ToolSelection;
 import dev.hypertracker.mcp.tools.ToolsetDiscovery;
 import dev.hypertracker.mcp.validation.ArgumentValidator;
 import dev.hypertracker.mcp.views.Views;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
@@ -60,6 +61,10 @@ public final class HyperTrackerServer implements ServerAssembly {
     /** The SDK servers built from this assembly (one per transport), for tools/list_changed. */
     private final List<McpSyncServer> built = new CopyOnWriteArrayList<>();
 
+    private final FirstCallWarmUp warmUp;
+    /** Set by serve: tests and one-shot commands build a server without the warm-up. */
+    private volatile boolean warmUpOnToolList;
+
     public HyperTrackerServer(Settings settings, ToolSelection selection, Clock clock) {
         this(settings, selection, clock, Sharing.off());
     }
@@ -96,6 +101,7 @@ public final class HyperTrackerServer implements ServerAssembly {
         this.coins = new CoinDirectory(client, clock);
         this.clock = clock;
         this.discovery = new ToolsetDiscovery(selection, () -> built.forEach(McpSyncServer::notifyToolsListChanged));
+        this.warmUp = new FirstCallWarmUp(client::prepare);
     }
 
     public static String version() {
@@ -103,9 +109,18 @@ public final class HyperTrackerServer implements ServerAssembly {
         return v == null ? "dev" : v;
     }
 
-    /** The first tool call's one-time work, started on a background thread (see FirstCallWarmUp). */
+    /**
+     * Arms the first tool call's one-time work: it starts on a background thread when a client first lists the
+     * tools (see FirstCallWarmUp).
+     */
     public void warmUpForFirstCall() {
-        FirstCallWarmUp.start(client::prepare);
+        warmUpOnToolList = true;
+    }
+
+    /** Shows every tool (the selection is in {@link #tools()}); a listing starts the armed warm-up. */
+    private boolean startWarmUpOnToolList(McpTransportContext context, McpSchema.Tool tool) {
+        if (warmUpOnToolList) warmUp.startOnce();
+        return true;
     }
 
     public UpstreamStats stats() {
@@ -153,7 +168,9 @@ public final class HyperTrackerServer implements ServerAssembly {
                 .jsonSchemaValidator(new LazySchemaValidator())
                 .requestTimeout(settings.callDeadline().plusSeconds(15))
                 .tools(tools())
-                .addToolFilter((context, tool) -> discovery.visible(context, tool.name()))
+                // one filter (the SDK keeps one): the first listing starts the warm-up; each session sees its toolsets
+                .addToolFilter((context, tool) ->
+                        startWarmUpOnToolList(context, tool) && discovery.visible(context, tool.name()))
                 .resources(resources(references))
                 .resourceTemplates(resourceTemplates(references))
                 .prompts(WorkflowPrompts.specifications())

@@ -199,7 +199,9 @@ class BriefToolsTest {
         List<RequestLog.Entry> requests = apiRequestsDuring(() ->
                 result[0] = harness.call("get_cohort_brief", Map.of("segmentId", "Smart Money", "maxTokens", 20_000)));
         assertThat(requests).hasSizeLessThanOrEqualTo(4);
-        assertThat(requests).extracting(RequestLog.Entry::path).contains("/api/external/9/assets/liquidation-risk");
+        assertThat(requests)
+                .extracting(RequestLog.Entry::path)
+                .contains("/api/external/9/assets/liquidation-risk", "/api/external/segments/9/bias-history");
         CallToolResult r = result[0];
 
         Map<String, double[]> byCoin = new HashMap<>();
@@ -238,8 +240,8 @@ class BriefToolsTest {
                 .contains(String.format(java.util.Locale.ROOT, "%.1f%% long overall", longValue / value * 100))
                 .contains("- " + largestNetLong + ": net +");
         assertThat(section(r, "liquidationRisk")).containsEntry("source", "get_liquidation_risk_by_asset");
-        // the trend section names its source; bias-history once the catalog has it, else the per-coin series
-        assertThat(text(r)).containsAnyOf("[get_cohort_bias_history;", "[get_coin_segment_metrics;");
+        // the trend comes from the cohort's signed bias history (issue 15's get_cohort_bias_history)
+        assertThat(text(r)).contains("[get_cohort_bias_history;");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hypertracker.mcp.e2e.StdioMcpClient;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +62,12 @@ class LauncherAotCacheIT {
         assertThat(firstStderr.lines().filter(l -> l.startsWith("hypertracker-mcp: training")))
                 .hasSize(1);
         assertThat(firstStderr).doesNotContain("Exception").doesNotContainIgnoringCase("[warning]");
+        // trained against a sandbox in its own JVM: the cache holds the server's classes, not the sandbox's Jetty
+        String cache = new String(Files.readAllBytes(dir.resolve("hypertracker-mcp.aot")), StandardCharsets.ISO_8859_1);
+        assertThat(cache)
+                .contains("dev/hypertracker/mcp/server/HyperTrackerServer")
+                .doesNotContain("org/eclipse/jetty/server/Server")
+                .doesNotContain("dev/hypertracker/mcp/sandbox/SandboxServer$");
 
         String secondStderr = initializeThroughLauncher(Map.of(
                 "JAVA_HOME",

@@ -27,6 +27,8 @@ import tools.jackson.databind.JsonNode;
 final class CohortBrief implements Brief<Cohort> {
     static final String NAME = "get_cohort_brief";
     static final String BIAS_HISTORY = "get_cohort_bias_history";
+    /** The bias-history section's budget: enough for the stats and trend of its first columns (bias first). */
+    static final int TREND_TOKENS = 1_800;
     /** Coins whose per-coin series stand in for the cohort's trend until bias-history is in the catalog. */
     static final int TREND_COINS = 2;
 
@@ -181,7 +183,9 @@ final class CohortBrief implements Brief<Cohort> {
                 "trend",
                 "Recent trend (7 days)",
                 BIAS_HISTORY,
-                Map.of("segmentId", cohort.id(), "start", start),
+                // the bias column's stats and trend are the point of this section: at one section's usual 1,000
+                // tokens the digest keeps only its newest row
+                Map.of("segmentId", cohort.id(), "start", start, "maxTokens", TREND_TOKENS),
                 "from " + start,
                 upstream);
         if (history.isPresent()) return List.of(history.get());

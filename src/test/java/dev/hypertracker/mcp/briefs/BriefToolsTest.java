@@ -242,6 +242,8 @@ class BriefToolsTest {
         assertThat(section(r, "liquidationRisk")).containsEntry("source", "get_liquidation_risk_by_asset");
         // the trend comes from the cohort's signed bias history (issue 15's get_cohort_bias_history)
         assertThat(text(r)).contains("[get_cohort_bias_history;");
+        // the section carries the bias column's change over the week, not only its newest row
+        assertThat(text(r)).contains("- bias: first ").contains("bias trend: ");
     }
 
     @Test

@@ -5,12 +5,9 @@ import dev.hypertracker.mcp.catalog.SizeBucket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -19,8 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The download endpoints. Like the API they answer 302 to a short-lived pre-signed file URL (here on the
@@ -78,7 +73,7 @@ final class ExportEndpoints {
         this.baseUrl = baseUrl;
         this.clock = clock;
         this.inlineByDefault = config.inlineExports();
-        this.signingKey = sha256("sandbox-export-signing|" + config.seed() + "|" + config.token());
+        this.signingKey = SignedFiles.sha256("sandbox-export-signing|" + config.seed() + "|" + config.token());
     }
 
     void setInline(String file, boolean answerInline) {
@@ -119,23 +114,10 @@ final class ExportEndpoints {
         OptionalInt c = m.matches() ? data.coinIndex(m.group(1)) : OptionalInt.empty();
         if (c.isEmpty() || !isFile(m.group(2))) return s3Error(404, "NoSuchKey", "The specified key does not exist.");
         String file = m.group(2);
-        long expires;
-        try {
-            expires = Long.parseLong(q.first("expires").orElse(""));
-        } catch (NumberFormatException e) {
-            return s3Error(
-                    403, "AccessDenied", "Query-string authentication requires the expires and signature parameters");
-        }
-        String expected = signature(m.group(1), file, expires);
-        boolean signed = MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.US_ASCII),
-                q.first("signature").orElse("").getBytes(StandardCharsets.US_ASCII));
-        if (!signed)
-            return s3Error(
-                    403,
-                    "SignatureDoesNotMatch",
-                    "The request signature we calculated does not match the signature you provided.");
-        if (clock.get().millis() > expires) return s3Error(403, "AccessDenied", "Request has expired");
+        String coin = m.group(1);
+        Reply refused = SignedFiles.refuseUnlessSigned(
+                q, expires -> signature(coin, file, expires), clock.get().millis());
+        if (refused != null) return refused;
         return Reply.json(fileBody(file, c.getAsInt()));
     }
 
@@ -306,22 +288,7 @@ final class ExportEndpoints {
     }
 
     private String signature(String coin, String file, long expires) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(signingKey, "HmacSHA256"));
-            return HexFormat.of()
-                    .formatHex(mac.doFinal((coin + "/" + file + "?" + expires).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return SignedFiles.hmacHex(signingKey, coin + "/" + file + "?" + expires);
     }
 
     private static Reply s3Error(int status, String code, String message) {

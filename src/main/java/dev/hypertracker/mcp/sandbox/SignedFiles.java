@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -76,6 +77,22 @@ final class SignedFiles {
         String name = path.substring(ROUTE.length());
         Supplier<Reply> body = files.get(name);
         if (body == null) return s3Error(404, "NoSuchKey", "The specified key does not exist.");
+        Reply refused = refuseUnlessSigned(
+                q, expires -> signature(name, expires), clock.get().millis());
+        if (refused != null) return refused;
+        return body.get();
+    }
+
+    private String signature(String name, long expires) {
+        return hmacHex(signingKey, name + "?" + expires);
+    }
+
+    /**
+     * The checks of a pre-signed link, S3's way (the per-coin export files and these): expires and signature present,
+     * the signature the one {@code signatureFor} computes for that expiry, and not expired at {@code nowMillis}. Null
+     * when the link is good, else the S3 error to answer.
+     */
+    static Reply refuseUnlessSigned(QueryParams q, LongFunction<String> signatureFor, long nowMillis) {
         long expires;
         try {
             expires = Long.parseLong(q.first("expires").orElse(""));
@@ -84,28 +101,29 @@ final class SignedFiles {
                     403, "AccessDenied", "Query-string authentication requires the expires and signature parameters");
         }
         boolean signed = MessageDigest.isEqual(
-                signature(name, expires).getBytes(StandardCharsets.US_ASCII),
+                signatureFor.apply(expires).getBytes(StandardCharsets.US_ASCII),
                 q.first("signature").orElse("").getBytes(StandardCharsets.US_ASCII));
         if (!signed)
             return s3Error(
                     403,
                     "SignatureDoesNotMatch",
                     "The request signature we calculated does not match the signature you provided.");
-        if (clock.get().millis() > expires) return s3Error(403, "AccessDenied", "Request has expired");
-        return body.get();
+        if (nowMillis > expires) return s3Error(403, "AccessDenied", "Request has expired");
+        return null;
     }
 
-    private String signature(String name, long expires) {
+    /** HMAC-SHA256 of {@code text} under {@code key}, hex. */
+    static String hmacHex(byte[] key, String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(signingKey, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((name + "?" + expires).getBytes(StandardCharsets.UTF_8)));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static byte[] sha256(String text) {
+    static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {

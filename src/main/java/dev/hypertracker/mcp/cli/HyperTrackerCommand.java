@@ -222,7 +222,8 @@ public final class HyperTrackerCommand implements Callable<Integer> {
         Set<TransportKind> kinds = transports(transport, stateless);
         ToolSelection selection = ToolSelection.parse(tools);
         Map<String, String> env = System.getenv();
-        if (kinds.contains(TransportKind.STDIO) && oauth(env) != null)
+        OAuthResourceServer oauth = oauth(env); // read once, and checked before anything starts
+        if (kinds.contains(TransportKind.STDIO) && oauth != null)
             throw new ConfigurationException("--oauth-issuer guards the HTTP transports; stdio has no bearer token "
                     + "to check. Use --transport http.");
         try (Upstream upstream = Upstream.connect(demo, seed, env)) {
@@ -235,13 +236,18 @@ public final class HyperTrackerCommand implements Callable<Integer> {
                         "{} is not set: tools are listed, but calls will explain how to set it (or use --demo)",
                         Settings.ENV_TOKEN);
             }
-            serve(kinds, selection, upstream.settings(), env);
+            serve(kinds, selection, upstream.settings(), env, oauth);
         }
         return 0;
     }
 
     @SuppressWarnings("try") // the reporter is closed early on purpose, and closing twice is harmless
-    private void serve(Set<TransportKind> kinds, ToolSelection selection, Settings base, Map<String, String> env)
+    private void serve(
+            Set<TransportKind> kinds,
+            ToolSelection selection,
+            Settings base,
+            Map<String, String> env,
+            OAuthResourceServer oauth)
             throws Exception {
         Settings settings = base.withRateLimit(rateLimit)
                 .withTimeouts(base.requestTimeout(), Duration.ofSeconds(deadlineSeconds))
@@ -262,7 +268,7 @@ public final class HyperTrackerCommand implements Callable<Integer> {
                     .withKinds(kinds)
                     .withAuthToken(auth)
                     .withExtraAllowedOrigins(allowedOrigins)
-                    .withOAuth(oauth(env))
+                    .withOAuth(oauth)
                     .withMaxSessions(flagOrEnv(
                             "--max-sessions",
                             maxSessions,

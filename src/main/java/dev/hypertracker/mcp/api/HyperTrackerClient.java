@@ -6,6 +6,7 @@ import dev.hypertracker.mcp.cache.ResponseCache;
 import dev.hypertracker.mcp.config.Settings;
 import dev.hypertracker.mcp.files.StreamedFileReader;
 import dev.hypertracker.mcp.files.StreamedFiles;
+import dev.hypertracker.mcp.memory.PackedJson;
 import dev.hypertracker.mcp.resilience.CircuitBreaker;
 import dev.hypertracker.mcp.resilience.RateLimiter;
 import dev.hypertracker.mcp.resilience.UpstreamQuota;
@@ -46,8 +47,12 @@ import tools.jackson.databind.node.ObjectNode;
 public final class HyperTrackerClient {
     private static final Logger log = LoggerFactory.getLogger(HyperTrackerClient.class);
 
-    /** A parsed upstream body, its size on the wire, and where it came from. */
-    public record Response(JsonNode body, long bytes, boolean fromCache, Instant fetchedAt) {}
+    /**
+     * A parsed upstream body, the same body packed (what the cache and the result store keep: a cache hit gives the
+     * very instance stored, so the result store knows it for the same answer), its size on the wire, and where it
+     * came from.
+     */
+    public record Response(JsonNode body, PackedJson packed, long bytes, boolean fromCache, Instant fetchedAt) {}
 
     /** How often an instance waiting for another instance's answer to the same request looks for it. */
     static final Duration SHARED_POLL = Duration.ofMillis(25);
@@ -188,7 +193,11 @@ public final class HyperTrackerClient {
             if (hit.isPresent()) {
                 stats.cacheHit();
                 return new Response(
-                        hit.get().body(), hit.get().bytes(), true, hit.get().fetchedAt());
+                        hit.get().body().unpack(),
+                        hit.get().body(),
+                        hit.get().bytes(),
+                        true,
+                        hit.get().fetchedAt());
             }
             Optional<Response> shared = fromSharedCache(key);
             if (shared.isPresent()) {
@@ -306,14 +315,15 @@ public final class HyperTrackerClient {
         } catch (JacksonException e) {
             return Optional.empty(); // not what an instance wrote: fetch instead
         }
+        PackedJson packed = PackedJson.pack(body);
         cache.put(
                 key,
-                body,
+                packed,
                 hit.get().wireBytes(),
                 hit.get().fetchedAt(),
                 hit.get().expiresAt());
-        return Optional.of(
-                new Response(body, hit.get().wireBytes(), true, hit.get().fetchedAt()));
+        return Optional.of(new Response(
+                body, packed, hit.get().wireBytes(), true, hit.get().fetchedAt()));
     }
 
     private Response fetchUpstream(ApiRequest request, Deadline deadline) {
@@ -454,9 +464,13 @@ public final class HyperTrackerClient {
 
     private Response store(ApiRequest request, JsonNode body, long wireBytes) {
         Instant now = clock.instant();
+        PackedJson packed = PackedJson.pack(body);
         if (settings.cacheEnabled()) {
             cache.put(
-                    request.pathAndQuery(), body, wireBytes, request.endpoint().cacheTtl());
+                    request.pathAndQuery(),
+                    packed,
+                    wireBytes,
+                    request.endpoint().cacheTtl());
             if (sharedCache.enabled() && wireBytes <= SharedCache.MAX_BODY_CHARS)
                 sharedCache.put(
                         request.pathAndQuery(),
@@ -465,7 +479,7 @@ public final class HyperTrackerClient {
                         now,
                         now.plus(request.endpoint().cacheTtl()));
         }
-        return new Response(body, wireBytes, false, now);
+        return new Response(body, packed, wireBytes, false, now);
     }
 
     private static boolean isRedirect(int status) {

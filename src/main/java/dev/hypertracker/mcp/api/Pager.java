@@ -1,6 +1,7 @@
 package dev.hypertracker.mcp.api;
 
 import dev.hypertracker.mcp.catalog.Pagination;
+import dev.hypertracker.mcp.memory.PackedJson;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -20,8 +21,9 @@ public final class Pager {
         void pageFetched(int pagesDone, int pagesPlanned, int rowsSoFar);
     }
 
-    /** The bodies of the pages read, their total size on the wire, and how reading went. */
-    public record Pages(List<JsonNode> bodies, long bytes, Paging paging, boolean allFromCache) {}
+    /** The bodies of the pages read (parsed, and packed to keep), their total size on the wire, and how reading went. */
+    public record Pages(
+            List<JsonNode> bodies, List<PackedJson> packed, long bytes, Paging paging, boolean allFromCache) {}
 
     private final HyperTrackerClient client;
 
@@ -33,9 +35,10 @@ public final class Pager {
         if (first.endpoint().pagination() != Pagination.CURSOR) {
             HyperTrackerClient.Response r = client.fetch(first, deadline, fresh);
             progress.pageFetched(1, 1, rowCount(first, r.body()));
-            return new Pages(List.of(r.body()), r.bytes(), Paging.single(), r.fromCache());
+            return new Pages(List.of(r.body()), List.of(r.packed()), r.bytes(), Paging.single(), r.fromCache());
         }
         List<JsonNode> bodies = new ArrayList<>();
+        List<PackedJson> packed = new ArrayList<>();
         boolean allFromCache = true;
         int rows = 0;
         long bytes = 0;
@@ -55,6 +58,7 @@ public final class Pager {
                         e.getMessage());
                 return new Pages(
                         bodies,
+                        packed,
                         bytes,
                         new Paging(
                                 bodies.size(),
@@ -65,16 +69,18 @@ public final class Pager {
                         allFromCache);
             }
             bodies.add(r.body());
+            packed.add(r.packed());
             bytes += r.bytes();
             allFromCache &= r.fromCache();
             rows += rowCount(request, r.body());
             progress.pageFetched(bodies.size(), maxPages, rows);
             String next = nextCursor(r.body());
             if (next == null)
-                return new Pages(bodies, bytes, new Paging(bodies.size(), true, null, null), allFromCache);
+                return new Pages(bodies, packed, bytes, new Paging(bodies.size(), true, null, null), allFromCache);
             if (next.equals(cursor)) { // a cursor that does not advance would loop forever
                 return new Pages(
                         bodies,
+                        packed,
                         bytes,
                         new Paging(
                                 bodies.size(),
@@ -86,7 +92,7 @@ public final class Pager {
             cursor = next;
             request = first.withQuery("nextCursor", next);
         }
-        return new Pages(bodies, bytes, new Paging(bodies.size(), false, cursor, null), allFromCache);
+        return new Pages(bodies, packed, bytes, new Paging(bodies.size(), false, cursor, null), allFromCache);
     }
 
     static String nextCursor(JsonNode body) {

@@ -72,7 +72,7 @@ public final class ResultResources {
         doc.put("tool", endpoint.tool());
         doc.put("request", r.request());
         doc.put("fetchedAt", r.createdAt().toString());
-        doc.put("pages", r.bodies().size());
+        doc.put("pages", r.pages().size());
         doc.put("rowCount", rows.size());
         ArrayNode array = doc.putArray("rows");
         rows.forEach(array::add);

@@ -4,7 +4,7 @@ import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.catalog.Endpoint;
 import dev.hypertracker.mcp.digest.Digest;
 import dev.hypertracker.mcp.memory.HeapBudget;
-import dev.hypertracker.mcp.memory.JsonHeapSize;
+import dev.hypertracker.mcp.memory.PackedJson;
 import dev.hypertracker.mcp.shared.SharedResults;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
@@ -29,8 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The full data behind recent digests, kept for a while so a client can read every row as an MCP resource
  * ({@code hypertracker://results/{id}} as JSON, {@code …/csv} as CSV) without a second API call.
  *
- * <p>Bounded by age and by what the parsed pages cost in the heap ({@link HeapBudget#RESULT_STORE_SHARE} of the
- * JVM's maximum heap by default); the oldest results go first. A result belongs to the MCP session that made it:
+ * <p>Bounded by age and by what the pages cost in the heap ({@link HeapBudget#RESULT_STORE_SHARE} of the JVM's
+ * maximum heap by default), kept packed ({@link PackedJson}) and unpacked on each read; the oldest results go first. A result belongs to the MCP session that made it:
  * another session reading its id gets the same answer as for an id that never existed. Ids are 128 random bits,
  * so they cannot be guessed.
  */
@@ -48,9 +48,9 @@ public final class ResultStore {
      * @param owner     the MCP session that made it
      * @param endpoint  the endpoint (tool) that produced it
      * @param request   the first upstream path and query (what was asked)
-     * @param bodies    the upstream page bodies, unchanged
+     * @param pages     the upstream page bodies, unchanged, packed
      * @param bytes     their size on the wire
-     * @param heapBytes what the parsed bodies cost in the heap (the eviction weight)
+     * @param heapBytes what the packed pages cost in the heap (the eviction weight)
      * @param createdAt when stored
      */
     public record StoredResult(
@@ -58,13 +58,18 @@ public final class ResultStore {
             String owner,
             Endpoint endpoint,
             String request,
-            List<JsonNode> bodies,
+            List<PackedJson> pages,
             long bytes,
             long heapBytes,
             Instant createdAt,
             Map<Object, Digest> digests) {
         /** Different option sets asked of one result; beyond this the memo starts over. */
         static final int MAX_DIGESTS = 16;
+
+        /** The page bodies, unpacked: new trees on each call. */
+        public List<JsonNode> bodies() {
+            return pages.stream().map(PackedJson::unpack).toList();
+        }
 
         public String jsonUri() {
             return URI_PREFIX + id;
@@ -153,8 +158,8 @@ public final class ResultStore {
      * (e.g. served again from the response cache) are already there. Empty when the pages alone exceed the bound.
      */
     public Optional<StoredResult> put(
-            String owner, Endpoint endpoint, String request, List<JsonNode> bodies, long wireBytes) {
-        Optional<StoredResult> stored = putLocally(owner, endpoint, request, bodies, wireBytes);
+            String owner, Endpoint endpoint, String request, List<PackedJson> pages, long wireBytes) {
+        Optional<StoredResult> stored = putLocally(owner, endpoint, request, pages, wireBytes);
         // a new result (no digest memo yet) of a size the other instances may take
         if (shared != null
                 && stored.isPresent()
@@ -167,24 +172,24 @@ public final class ResultStore {
     }
 
     private synchronized Optional<StoredResult> putLocally(
-            String owner, Endpoint endpoint, String request, List<JsonNode> bodies, long wireBytes) {
+            String owner, Endpoint endpoint, String request, List<PackedJson> pages, long wireBytes) {
         expire();
         for (StoredResult r : results.values()) {
             if (r.owner().equals(owner)
                     && r.endpoint().equals(endpoint)
                     && r.request().equals(request)
-                    && sameBodies(r.bodies(), bodies)) {
+                    && samePages(r.pages(), pages)) {
                 return Optional.of(r);
             }
         }
-        long heapBytes = bodies.stream().mapToLong(JsonHeapSize::of).sum();
+        long heapBytes = pages.stream().mapToLong(PackedJson::heapBytes).sum();
         if (heapBytes > maxBytes) return Optional.empty();
         StoredResult stored = new StoredResult(
                 newId(),
                 owner,
                 endpoint,
                 request,
-                List.copyOf(bodies),
+                List.copyOf(pages),
                 wireBytes,
                 heapBytes,
                 clock.instant(),
@@ -205,7 +210,8 @@ public final class ResultStore {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
-    private static boolean sameBodies(List<JsonNode> a, List<JsonNode> b) {
+    /** The very same packed pages: the same upstream answers (a fetch packs anew, a cache hit gives them back). */
+    private static boolean samePages(List<PackedJson> a, List<PackedJson> b) {
         if (a.size() != b.size()) return false;
         for (int i = 0; i < a.size(); i++) if (a.get(i) != b.get(i)) return false;
         return true;
@@ -241,16 +247,16 @@ public final class ResultStore {
             JsonNode doc = JSON.readTree(document);
             Optional<Endpoint> endpoint = Catalog.byTool(doc.path("tool").asString());
             if (endpoint.isEmpty() || !doc.path("bodies").isArray()) return Optional.empty();
-            List<JsonNode> bodies = new java.util.ArrayList<>();
-            doc.path("bodies").forEach(bodies::add);
+            List<PackedJson> pages = new java.util.ArrayList<>();
+            doc.path("bodies").forEach(body -> pages.add(PackedJson.pack(body)));
             return Optional.of(new StoredResult(
                     id,
                     owner,
                     endpoint.get(),
                     doc.path("request").asString(),
-                    List.copyOf(bodies),
+                    List.copyOf(pages),
                     doc.path("bytes").asLong(),
-                    bodies.stream().mapToLong(JsonHeapSize::of).sum(),
+                    pages.stream().mapToLong(PackedJson::heapBytes).sum(),
                     Instant.ofEpochMilli(doc.path("createdAt").asLong()),
                     new ConcurrentHashMap<>()));
         } catch (JacksonException e) {
@@ -270,7 +276,7 @@ public final class ResultStore {
         return ttl;
     }
 
-    /** Estimated heap bytes of the stored bodies. */
+    /** Heap bytes of the stored pages, packed. */
     public synchronized long sizeBytes() {
         return bytes;
     }

@@ -99,7 +99,7 @@ public final class EndpointTool {
                             deadline,
                             (done, planned, rows) -> progress(exchange, progressToken, done, planned, rows));
             Optional<ResultStore.StoredResult> stored = context.results()
-                    .put(owner, endpoint, call.request().pathAndQuery(), pages.bodies(), pages.bytes());
+                    .put(owner, endpoint, call.request().pathAndQuery(), pages.packed(), pages.bytes());
             Digest digest = digest(call, pages, stored);
             context.stats().toolCall(false);
             return ToolCharts.decorate(

@@ -3,7 +3,7 @@ package dev.hypertracker.mcp.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypertracker.mcp.memory.HeapBudget;
-import dev.hypertracker.mcp.memory.JsonHeapSize;
+import dev.hypertracker.mcp.memory.PackedJson;
 import dev.hypertracker.mcp.support.ManualClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -14,8 +14,8 @@ class CacheComponentsTest {
 
     @Test
     void cacheExpiresByTtlAndEvictsLeastRecentlyUsedByHeapSize() {
-        var body = JsonNodeFactory.instance.objectNode().put("x", "y".repeat(100));
-        long weight = JsonHeapSize.of(body);
+        var body = PackedJson.pack(JsonNodeFactory.instance.objectNode().put("x", "y".repeat(100)));
+        long weight = body.heapBytes();
         // room for five bodies by heap cost; their wire sizes (1 byte) would never fill it
         ResponseCache cache = new ResponseCache(Long.MAX_VALUE, 5 * weight + weight / 2, clock);
         cache.put("a", body, 1, Duration.ofMinutes(10));
@@ -33,7 +33,7 @@ class CacheComponentsTest {
                 .isEqualTo(1);
         clock.advance(Duration.ofMinutes(11));
         assertThat(cache.get("a")).isEmpty();
-        var huge = JsonNodeFactory.instance.objectNode().put("x", "y".repeat(1000));
+        var huge = PackedJson.pack(JsonNodeFactory.instance.objectNode().put("x", "y".repeat(1000)));
         cache.put("huge", huge, 1, Duration.ofMinutes(10)); // over a quarter of the bound: not cached
         assertThat(cache.get("huge")).isEmpty();
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.digest.Digest;
-import dev.hypertracker.mcp.memory.JsonHeapSize;
+import dev.hypertracker.mcp.memory.PackedJson;
 import dev.hypertracker.mcp.support.ManualClock;
 import io.modelcontextprotocol.spec.McpError;
 import java.time.Duration;
@@ -23,8 +23,9 @@ class ResultStoreTest {
     static final String ALICE = "session-alice";
     static final String BOB = "session-bob";
     final ManualClock clock = new ManualClock();
-    final JsonNode body = JsonNodeFactory.instance.objectNode().put("a", 1);
-    final long weight = JsonHeapSize.of(body);
+    final JsonNode tree = JsonNodeFactory.instance.objectNode().put("a", 1);
+    final PackedJson body = PackedJson.pack(tree);
+    final long weight = body.heapBytes();
     /** Room for two such bodies, not three. */
     final ResultStore store = new ResultStore(Duration.ofMinutes(30), 2 * weight + weight / 2, clock);
 
@@ -46,20 +47,21 @@ class ResultStoreTest {
         });
         assertThat(d2).isSameAs(d1);
         assertThat(summarized).hasValue(1);
-        // an equal but different body (a fresh fetch) is a new result
-        var fresh = store.put(ALICE, Catalog.LIST_COHORTS, "/api/external/segments", List.of(body.deepCopy()), 100)
+        // an equal but different body (a fresh fetch, packed anew) is a new result
+        var fresh = store.put(
+                        ALICE, Catalog.LIST_COHORTS, "/api/external/segments", List.of(PackedJson.pack(tree)), 100)
                 .orElseThrow();
         assertThat(fresh.id()).isNotEqualTo(first.id());
     }
 
     @Test
     void theOldestGoFirstPastTheHeapBoundAndAReadOfThemSaysExpired() {
-        // wire sizes are tiny: only the parsed trees' heap cost can fill the store
+        // wire sizes are tiny: only the packed pages' heap cost can fill the store
         var old = store.put(ALICE, Catalog.LIST_COHORTS, "/a", List.of(body), 7).orElseThrow();
         clock.advance(Duration.ofMinutes(1));
-        var middle = store.put(ALICE, Catalog.LIST_COHORTS, "/b", List.of(body.deepCopy()), 7)
+        var middle = store.put(ALICE, Catalog.LIST_COHORTS, "/b", List.of(PackedJson.pack(tree)), 7)
                 .orElseThrow();
-        var newest = store.put(ALICE, Catalog.LIST_COHORTS, "/c", List.of(body.deepCopy()), 7)
+        var newest = store.put(ALICE, Catalog.LIST_COHORTS, "/c", List.of(PackedJson.pack(tree)), 7)
                 .orElseThrow();
         assertThat(store.get(ALICE, old.id())).isEmpty();
         assertThat(store.lookup(ALICE, old.id())).isEqualTo(ResultStore.Lookup.EXPIRED);
@@ -67,7 +69,7 @@ class ResultStoreTest {
         assertThat(store.get(ALICE, newest.id())).isPresent();
         assertThat(store.sizeBytes()).isEqualTo(2 * weight).isEqualTo(middle.heapBytes() + newest.heapBytes());
 
-        JsonNode big = JsonNodeFactory.instance.objectNode().put("text", "x".repeat(1000));
+        PackedJson big = PackedJson.pack(JsonNodeFactory.instance.objectNode().put("text", "x".repeat(1000)));
         assertThat(store.put(ALICE, Catalog.LIST_COHORTS, "/d", List.of(big), 10))
                 .as("larger than the whole store")
                 .isEmpty();
@@ -81,8 +83,8 @@ class ResultStoreTest {
     @Test
     void readingAnEvictedResultSaysExpiredAndToCallTheToolAgain() {
         var old = store.put(ALICE, Catalog.LIST_COHORTS, "/a", List.of(body), 7).orElseThrow();
-        store.put(ALICE, Catalog.LIST_COHORTS, "/b", List.of(body.deepCopy()), 7);
-        store.put(ALICE, Catalog.LIST_COHORTS, "/c", List.of(body.deepCopy()), 7);
+        store.put(ALICE, Catalog.LIST_COHORTS, "/b", List.of(PackedJson.pack(tree)), 7);
+        store.put(ALICE, Catalog.LIST_COHORTS, "/c", List.of(PackedJson.pack(tree)), 7);
         ResultResources resources = new ResultResources(store);
         assertThatThrownBy(() -> resources.read(ALICE, old.jsonUri(), false))
                 .isInstanceOf(McpError.class)
@@ -115,7 +117,7 @@ class ResultStoreTest {
         ResultStore roomy = new ResultStore(Duration.ofMinutes(30), Long.MAX_VALUE, clock);
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 2_000; i++) {
-            String id = roomy.put(ALICE, Catalog.LIST_COHORTS, "/x", List.of(body.deepCopy()), 7)
+            String id = roomy.put(ALICE, Catalog.LIST_COHORTS, "/x", List.of(PackedJson.pack(tree)), 7)
                     .orElseThrow()
                     .id();
             assertThat(Base64.getUrlDecoder().decode(id)).hasSize(16);

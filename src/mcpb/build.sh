@@ -27,10 +27,11 @@ mkdir -p "$stage/bin" "$stage/server"
 
 # The modules the shaded jar needs (jdeps --print-module-deps, less java.security.jgss, which only Jetty's SPNEGO
 # login refers to), plus TLS elliptic curves (the real API is HTTPS) and jdk.unsupported (sun.misc.Unsafe, used by the
-# libraries' fast paths). java.desktop draws the chart: "png" images (Java2D, headless). The runtime's default CDS archive
+# libraries' fast paths), jdk.management (the heap-free ratios widened once the server is in use: HeapHeadroom).
+# java.desktop draws the chart: "png" images (Java2D, headless). The runtime's default CDS archive
 # (--generate-cds-archive) serves when the app archive cannot be mapped; the non-compressed-oops variant is never
 # used with the launcher's small heap, so it is dropped.
-modules=java.base,java.desktop,java.management,java.naming,java.net.http,java.sql,jdk.crypto.ec,jdk.unsupported
+modules=java.base,java.desktop,java.management,java.naming,java.net.http,java.sql,jdk.crypto.ec,jdk.management,jdk.unsupported
 "$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
     --generate-cds-archive --output "$stage/runtime"
 rm -f "$stage/runtime/lib/server/classes_nocoops.jsa"

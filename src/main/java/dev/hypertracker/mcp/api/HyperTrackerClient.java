@@ -6,6 +6,7 @@ import dev.hypertracker.mcp.cache.ResponseCache;
 import dev.hypertracker.mcp.config.Settings;
 import dev.hypertracker.mcp.files.StreamedFileReader;
 import dev.hypertracker.mcp.files.StreamedFiles;
+import dev.hypertracker.mcp.memory.HeapHeadroom;
 import dev.hypertracker.mcp.memory.PackedJson;
 import dev.hypertracker.mcp.resilience.CircuitBreaker;
 import dev.hypertracker.mcp.resilience.RateLimiter;
@@ -465,6 +466,7 @@ public final class HyperTrackerClient {
     private Response store(ApiRequest request, JsonNode body, long wireBytes) {
         Instant now = clock.instant();
         PackedJson packed = PackedJson.pack(body);
+        HeapHeadroom.widenOnce(); // bodies are kept from now on: see HeapHeadroom
         if (settings.cacheEnabled()) {
             cache.put(
                     request.pathAndQuery(),

@@ -7,9 +7,9 @@ package dev.hypertracker.mcp.memory;
  */
 public final class HeapBudget {
     /** Share of the heap the response cache may hold. */
-    public static final double RESPONSE_CACHE_SHARE = 0.15;
+    public static final double RESPONSE_CACHE_SHARE = 0.05;
     /** Share of the heap the stored results (hypertracker://results/{id}) may hold. */
-    public static final double RESULT_STORE_SHARE = 0.20;
+    public static final double RESULT_STORE_SHARE = 0.10;
 
     /** Share of the heap the trees of upstream bodies being parsed together may take (see ParseBudget). */
     public static final double PARSE_SHARE = 0.25;

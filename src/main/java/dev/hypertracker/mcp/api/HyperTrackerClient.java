@@ -49,11 +49,18 @@ public final class HyperTrackerClient {
     private static final Logger log = LoggerFactory.getLogger(HyperTrackerClient.class);
 
     /**
-     * A parsed upstream body, the same body packed (what the cache and the result store keep: a cache hit gives the
-     * very instance stored, so the result store knows it for the same answer), its size on the wire, and where it
-     * came from.
+     * An upstream body: packed (what the cache and the result store keep; a cache hit gives the very instance stored,
+     * so the result store knows it for the same answer) and, when it was just fetched, parsed; its size on the wire,
+     * and where it came from.
+     *
+     * @param parsed the tree as fetched, or null for a cache hit (unpacked only when someone needs it: {@link #body()})
      */
-    public record Response(JsonNode body, PackedJson packed, long bytes, boolean fromCache, Instant fetchedAt) {}
+    public record Response(JsonNode parsed, PackedJson packed, long bytes, boolean fromCache, Instant fetchedAt) {
+        /** The body as a tree: the one fetched, or a new one unpacked from the cache. */
+        public JsonNode body() {
+            return parsed != null ? parsed : packed.unpack();
+        }
+    }
 
     /** How often an instance waiting for another instance's answer to the same request looks for it. */
     static final Duration SHARED_POLL = Duration.ofMillis(25);
@@ -194,7 +201,7 @@ public final class HyperTrackerClient {
             if (hit.isPresent()) {
                 stats.cacheHit();
                 return new Response(
-                        hit.get().body().unpack(),
+                        null,
                         hit.get().body(),
                         hit.get().bytes(),
                         true,

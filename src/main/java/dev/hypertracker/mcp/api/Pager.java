@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.api;
 
+import dev.hypertracker.mcp.api.HyperTrackerClient.Response;
 import dev.hypertracker.mcp.catalog.Pagination;
 import dev.hypertracker.mcp.memory.PackedJson;
 import java.util.ArrayList;
@@ -21,9 +22,48 @@ public final class Pager {
         void pageFetched(int pagesDone, int pagesPlanned, int rowsSoFar);
     }
 
-    /** The bodies of the pages read (parsed, and packed to keep), their total size on the wire, and how reading went. */
-    public record Pages(
-            List<JsonNode> bodies, List<PackedJson> packed, long bytes, Paging paging, boolean allFromCache) {}
+    /**
+     * The pages read: packed (what is kept), their total size on the wire, and how reading went. Their trees are
+     * unpacked on first use, so a repeated question answered from the result store's digest builds none.
+     */
+    public static final class Pages {
+        private final List<Response> responses;
+        private final long bytes;
+        private final Paging paging;
+        private final boolean allFromCache;
+        private List<JsonNode> bodies;
+
+        Pages(List<Response> responses, long bytes, Paging paging, boolean allFromCache) {
+            this.responses = List.copyOf(responses);
+            this.bytes = bytes;
+            this.paging = paging;
+            this.allFromCache = allFromCache;
+        }
+
+        /** The page bodies as trees (a cache hit's unpacked here, once). */
+        public synchronized List<JsonNode> bodies() {
+            if (bodies == null) bodies = responses.stream().map(Response::body).toList();
+            return bodies;
+        }
+
+        /** The page bodies packed: what the result store keeps. */
+        public List<PackedJson> packed() {
+            return responses.stream().map(Response::packed).toList();
+        }
+
+        /** Their total size on the wire. */
+        public long bytes() {
+            return bytes;
+        }
+
+        public Paging paging() {
+            return paging;
+        }
+
+        public boolean allFromCache() {
+            return allFromCache;
+        }
+    }
 
     private final HyperTrackerClient client;
 
@@ -33,57 +73,52 @@ public final class Pager {
 
     public Pages fetch(ApiRequest first, int maxPages, boolean fresh, Deadline deadline, ProgressListener progress) {
         if (first.endpoint().pagination() != Pagination.CURSOR) {
-            HyperTrackerClient.Response r = client.fetch(first, deadline, fresh);
-            progress.pageFetched(1, 1, rowCount(first, r.body()));
-            return new Pages(List.of(r.body()), List.of(r.packed()), r.bytes(), Paging.single(), r.fromCache());
+            Response r = client.fetch(first, deadline, fresh);
+            progress.pageFetched(1, 1, rowCount(first, r));
+            return new Pages(List.of(r), r.bytes(), Paging.single(), r.fromCache());
         }
-        List<JsonNode> bodies = new ArrayList<>();
-        List<PackedJson> packed = new ArrayList<>();
+        List<Response> pages = new ArrayList<>();
         boolean allFromCache = true;
         int rows = 0;
         long bytes = 0;
         ApiRequest request = first;
         String cursor = null;
-        while (bodies.size() < maxPages) {
-            HyperTrackerClient.Response r;
+        while (pages.size() < maxPages) {
+            Response r;
             try {
                 r = client.fetch(request, deadline, fresh);
             } catch (ApiException e) {
-                if (bodies.isEmpty()) throw e;
+                if (pages.isEmpty()) throw e;
                 log.warn(
                         "page {} of {} failed, returning the {} pages read: {}",
-                        bodies.size() + 1,
+                        pages.size() + 1,
                         first.endpoint().tool(),
-                        bodies.size(),
+                        pages.size(),
                         e.getMessage());
                 return new Pages(
-                        bodies,
-                        packed,
+                        pages,
                         bytes,
                         new Paging(
-                                bodies.size(),
+                                pages.size(),
                                 false,
                                 cursor,
-                                "Page " + (bodies.size() + 1) + " failed: " + e.getMessage()
+                                "Page " + (pages.size() + 1) + " failed: " + e.getMessage()
                                         + " Resume with nextCursor."),
                         allFromCache);
             }
-            bodies.add(r.body());
-            packed.add(r.packed());
+            pages.add(r);
             bytes += r.bytes();
             allFromCache &= r.fromCache();
-            rows += rowCount(request, r.body());
-            progress.pageFetched(bodies.size(), maxPages, rows);
-            String next = nextCursor(r.body());
-            if (next == null)
-                return new Pages(bodies, packed, bytes, new Paging(bodies.size(), true, null, null), allFromCache);
+            rows += rowCount(request, r);
+            progress.pageFetched(pages.size(), maxPages, rows);
+            String next = nextCursor(r);
+            if (next == null) return new Pages(pages, bytes, new Paging(pages.size(), true, null, null), allFromCache);
             if (next.equals(cursor)) { // a cursor that does not advance would loop forever
                 return new Pages(
-                        bodies,
-                        packed,
+                        pages,
                         bytes,
                         new Paging(
-                                bodies.size(),
+                                pages.size(),
                                 false,
                                 next,
                                 "The API returned the same cursor twice; stopped to avoid a loop."),
@@ -92,17 +127,24 @@ public final class Pager {
             cursor = next;
             request = first.withQuery("nextCursor", next);
         }
-        return new Pages(bodies, packed, bytes, new Paging(bodies.size(), false, cursor, null), allFromCache);
+        return new Pages(pages, bytes, new Paging(pages.size(), false, cursor, null), allFromCache);
     }
 
-    static String nextCursor(JsonNode body) {
-        JsonNode c = body.get("nextCursor");
+    /** The cursor of the next page: from the tree, or from a cache hit's packed body without unpacking it. */
+    private static String nextCursor(Response r) {
+        JsonNode c =
+                r.parsed() != null ? r.parsed().get("nextCursor") : r.packed().field("nextCursor");
         return c == null || c.isNull() || c.asString("").isEmpty() ? null : c.asString();
     }
 
-    private static int rowCount(ApiRequest request, JsonNode body) {
+    /** Rows of a page, for progress: from the tree, or counted in a cache hit's packed body. */
+    private static int rowCount(ApiRequest request, Response r) {
         String key = request.endpoint().rowsKey();
-        JsonNode rows = key == null ? body : body.get(key);
+        if (r.parsed() == null) {
+            int counted = r.packed().arraySize(key);
+            return counted >= 0 ? counted : 1;
+        }
+        JsonNode rows = key == null ? r.parsed() : r.parsed().get(key);
         return rows != null && rows.isArray() ? rows.size() : 1;
     }
 }

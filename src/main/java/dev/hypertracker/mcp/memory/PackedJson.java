@@ -1,5 +1,7 @@
 package dev.hypertracker.mcp.memory;
 
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.smile.SmileFactory;
 import tools.jackson.dataformat.smile.SmileMapper;
@@ -36,6 +38,53 @@ public final class PackedJson {
     /** A new tree equal to the one packed. */
     public JsonNode unpack() {
         return SMILE.readTree(bytes);
+    }
+
+    /**
+     * One field of the packed object, read without building the rest of the tree (a cache hit's paging cursor).
+     *
+     * @return the field's value, or null when the root is not an object or has no such field
+     */
+    public JsonNode field(String name) {
+        try (JsonParser p = SMILE.createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return null;
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String property = p.currentName();
+                p.nextToken();
+                if (property.equals(name)) return p.readValueAsTree();
+                p.skipChildren();
+            }
+            return null;
+        }
+    }
+
+    /**
+     * How many elements an array holds, counted without building them: the root when {@code name} is null, else one
+     * field of the packed object.
+     *
+     * @return the count, or -1 when that is not an array
+     */
+    public int arraySize(String name) {
+        try (JsonParser p = SMILE.createParser(bytes)) {
+            JsonToken token = p.nextToken();
+            if (name != null) {
+                if (token != JsonToken.START_OBJECT) return -1;
+                while ((token = p.nextToken()) == JsonToken.PROPERTY_NAME) {
+                    boolean wanted = p.currentName().equals(name);
+                    token = p.nextToken();
+                    if (wanted) break;
+                    p.skipChildren();
+                }
+                if (token == JsonToken.END_OBJECT) return -1;
+            }
+            if (token != JsonToken.START_ARRAY) return -1;
+            int count = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                p.skipChildren();
+                count++;
+            }
+            return count;
+        }
     }
 
     /** What this costs in the heap: this object and its array (compressed references). */

@@ -103,7 +103,7 @@ public final class EndpointTool {
             Digest digest = digest(call, pages, stored);
             context.stats().toolCall(false);
             return ToolCharts.decorate(
-                    result(digest, stored, pages.allFromCache()), endpoint, chart, pages.bodies(), exchange);
+                    result(digest, stored, pages.allFromCache()), endpoint, chart, pages::bodies, exchange);
         } catch (InvalidArgumentException e) {
             context.stats().toolCall(true);
             return error("Invalid argument " + e.getMessage() + " No request was sent to HyperTracker.");

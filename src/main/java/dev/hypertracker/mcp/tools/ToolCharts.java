@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -75,7 +76,7 @@ public final class ToolCharts {
             CallToolResult result,
             Endpoint endpoint,
             ChartRequest request,
-            List<JsonNode> bodies,
+            Supplier<List<JsonNode>> bodies,
             McpSyncServerExchange exchange) {
         boolean view = View.of(endpoint).isPresent()
                 && exchange != null
@@ -84,7 +85,7 @@ public final class ToolCharts {
         List<Content> content = new ArrayList<>(result.content());
         Map<String, Object> meta = result.meta() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(result.meta());
         try {
-            ChartData data = ChartData.of(endpoint, bodies).orElseThrow();
+            ChartData data = ChartData.of(endpoint, bodies.get()).orElseThrow();
             if (view) meta.put(Views.CHART_META_KEY, data.toJson());
             if (request.png()) {
                 content.add(ImageContent.builder(Base64.getEncoder().encodeToString(PngChart.render(data)), "image/png")

@@ -42,4 +42,25 @@ class PackedJsonTest {
         assertThat(packed.heapBytes() * 8).isLessThan(JsonHeapSize.of(tree));
         assertThat(packed.heapBytes()).isBetween((long) packed.size(), (long) packed.size() + 40);
     }
+
+    @Test
+    void aTopLevelFieldAndAnArraysSizeAreReadWithoutUnpackingTheRest() {
+        PackedJson page = PackedJson.pack(
+                JsonHeapSizeTest.JSON.readTree("{\"positions\":[{\"nextCursor\":\"inner\",\"a\":[1,2]},{\"b\":{}},3],"
+                        + "\"totalCount\":3,\"nextCursor\":\"c2\"}"));
+
+        assertThat(page.field("nextCursor").asString())
+                .as("the top level's, not a row's")
+                .isEqualTo("c2");
+        assertThat(page.field("totalCount").intValue()).isEqualTo(3);
+        assertThat(page.field("missing")).isNull();
+        assertThat(page.arraySize("positions")).isEqualTo(3);
+        assertThat(page.arraySize("totalCount")).isEqualTo(-1);
+        assertThat(page.arraySize("missing")).isEqualTo(-1);
+        assertThat(page.arraySize(null)).as("the root is an object").isEqualTo(-1);
+
+        PackedJson rootArray = PackedJson.pack(JsonHeapSizeTest.JSON.readTree("[{\"x\":[1,2,3]},[],4,null]"));
+        assertThat(rootArray.arraySize(null)).isEqualTo(4);
+        assertThat(rootArray.field("x")).isNull();
+    }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ParseBudget {
     /**
-     * Heap bytes of a parsed tree per wire byte, with margin: {@link JsonHeapSize} measures about 4.3 for a positions
+     * Heap bytes of a parsed tree per wire byte, with margin: the test-side estimate JsonHeapSize measures about 4.3 for a positions
      * page, and the parser's buffers come on top.
      */
     public static final long TREE_BYTES_PER_WIRE_BYTE = 5;

@@ -36,7 +36,10 @@ class JsonHeapSizeTest {
         JsonNode tree = JSON.readTree(wire);
         long heap = JsonHeapSize.of(tree);
         // the wire size would under-count by this factor: the reason the bounds weigh trees, not bytes
-        assertThat((double) heap / wire.getBytes(StandardCharsets.UTF_8).length).isBetween(2.0, 6.0);
+        assertThat((double) heap / wire.getBytes(StandardCharsets.UTF_8).length)
+                .isBetween(2.0, 6.0)
+                .as("what ParseBudget reserves per wire byte covers the tree")
+                .isLessThan(ParseBudget.TREE_BYTES_PER_WIRE_BYTE);
     }
 
     @Test

@@ -11,12 +11,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * What a parsed JSON tree costs in the heap, estimated from HotSpot's object layout with compressed references
  * (heaps under 32 GiB): object headers, the node objects, the maps and lists that hold children, and the strings
- * with their byte arrays. A parsed body costs several times its wire size (about 4x for a positions page), so
- * bounds on wire bytes let the heap run out; bounds on this figure do not. A field name is counted once per tree
+ * with their byte arrays. A parsed body costs several times its wire size (about 4x for a positions page): the
+ * figure behind ParseBudget's reservation per wire byte, and what the packed pages of the caches are compared with. A field name is counted once per tree
  * when the parser shares one String for it (as Jackson's name canonicalization does), once per occurrence when it
  * does not.
  */
-public final class JsonHeapSize {
+final class JsonHeapSize {
     static final long NODE = 16; // header + one field (IntNode, StringNode, …)
     static final long WIDE_NODE = 24; // header + long/double field
     static final long BIG_NUMBER = 80; // DecimalNode/BigIntegerNode + BigDecimal/BigInteger + int[]
@@ -30,7 +30,7 @@ public final class JsonHeapSize {
     private JsonHeapSize() {}
 
     /** Estimated heap bytes of the whole tree under {@code root}. */
-    public static long of(JsonNode root) {
+    static long of(JsonNode root) {
         if (root == null) return 0;
         long total = 0;
         Set<String> names = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
@@ -51,6 +52,10 @@ class HeapBoundIT {
             assertThat((double) used / max)
                     .as("heap after full GC: %d of %d bytes", used, max)
                     .isLessThanOrEqualTo(0.60);
+            // the launcher's tight ratios, widened once bodies were kept (HeapHeadroom, through jdk.management)
+            String all = jcmd(pid, "VM.flags -all");
+            assertThat(flag(all, "MinHeapFreeRatio")).as(all).isEqualTo(40);
+            assertThat(flag(all, "MaxHeapFreeRatio")).as(all).isEqualTo(70);
 
             assertThat(client.closeAndWait(Duration.ofSeconds(60))).isZero();
             client.assertStdoutIsOnlyJsonRpc();
@@ -77,9 +82,20 @@ class HeapBoundIT {
         return Long.parseLong(m.group(1));
     }
 
+    static long flag(String allFlags, String name) {
+        Matcher m = Pattern.compile("\\b" + name + "\\s+=\\s+(\\d+)").matcher(allFlags);
+        assertThat(m.find()).as(name).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
     static String jcmd(long pid, String command) throws Exception {
-        Process p = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid), command)
+        Process p = new ProcessBuilder(Stream.concat(
+                                Stream.of(
+                                        Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                                .toString(),
+                                        Long.toString(pid)),
+                                Stream.of(command.split(" ")))
+                        .toList())
                 .redirectErrorStream(true)
                 .start();
         String out = new String(p.getInputStream().readAllBytes());

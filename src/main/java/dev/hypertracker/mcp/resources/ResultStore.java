@@ -30,9 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code hypertracker://results/{id}} as JSON, {@code …/csv} as CSV) without a second API call.
  *
  * <p>Bounded by age and by what the pages cost in the heap ({@link HeapBudget#RESULT_STORE_SHARE} of the JVM's
- * maximum heap by default), kept packed ({@link PackedJson}) and unpacked on each read; the oldest results go first. A result belongs to the MCP session that made it:
- * another session reading its id gets the same answer as for an id that never existed. Ids are 128 random bits,
- * so they cannot be guessed.
+ * maximum heap by default), kept packed ({@link PackedJson}) and unpacked on each read; the oldest results go
+ * first. A result belongs to the MCP session that made it: another session reading its id gets the same answer as
+ * for an id that never existed. Ids are 128 random bits, so they cannot be guessed.
  */
 public final class ResultStore {
     public static final String URI_PREFIX = "hypertracker://results/";

@@ -12,9 +12,9 @@ import tools.jackson.databind.JsonNode;
  * What a parsed JSON tree costs in the heap, estimated from HotSpot's object layout with compressed references
  * (heaps under 32 GiB): object headers, the node objects, the maps and lists that hold children, and the strings
  * with their byte arrays. A parsed body costs several times its wire size (about 4x for a positions page): the
- * figure behind ParseBudget's reservation per wire byte, and what the packed pages of the caches are compared with. A field name is counted once per tree
- * when the parser shares one String for it (as Jackson's name canonicalization does), once per occurrence when it
- * does not.
+ * figure behind ParseBudget's reservation per wire byte, and what the caches' packed pages are compared with. A
+ * field name is counted once per tree when the parser shares one String for it (as Jackson's name canonicalization
+ * does), once per occurrence when it does not.
  */
 final class JsonHeapSize {
     static final long NODE = 16; // header + one field (IntNode, StringNode, …)

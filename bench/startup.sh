@@ -12,7 +12,18 @@
 #                                                  its JDK 17 and JDK 25 variants, with and without a call
 #   WARMUP_AB=1 bench/startup.sh                   also the launcher without the first-call warm-up
 #                                                  (-Dhypertracker.warmUp=none), with and without a call
+#   OPTS_AB='reloc0=-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0;small=-XX:SharedArchiveFile=x.jsa'
+#                                                  A/B of JVM options: per NAME=OPTIONS (';'-separated), the JDK 17
+#                                                  launcher with HYPERTRACKER_MCP_JAVA_OPTS=OPTIONS, idle and +call,
+#                                                  and the launcher as is ("launcher[as-is]"), each run through a
+#                                                  one-line wrapper script
 #   SKIP='^jar-plain' bench/startup.sh             leaves out the variants whose name matches (grep -E)
+#   FLOOR=1 bench/startup.sh                       also the floor of this stack (bench/floor/build.sh): a trivial
+#                                                  main (no libraries) on the JDK's default archive; a minimal MCP
+#                                                  server on the same SDK 2.1.0 that only answers initialize, with
+#                                                  the launcher's flags and its own AppCDS archive (JDK 25: its AOT
+#                                                  cache); and our jar with the launcher's flags without the bash
+#                                                  launcher (what the script itself costs)
 # The "+list" variants idle IDLE_MS after a tools/list instead (their client lists the tools, as clients do).
 # The "+call" variants also time spawn -> the answer of a first tool call (the reference: its echo tool; this
 # server: get_open_exposure_by_coin, a full digest, against the sandbox on loopback), the first and second call's
@@ -78,6 +89,36 @@ else
   echo "note: $jsa not found (built with -Dskip.cds?): AppCDS variants skipped" >&2
 fi
 
+if [ -n "${OPTS_AB:-}" ]; then
+  # each through a wrapper script, the plain launcher ("launcher[as-is]") too, so the wrapper's cost is the same
+  IFS=';' read -r -a ab <<< "as-is=;$OPTS_AB"
+  for entry in "${ab[@]}"; do
+    name="${entry%%=*}"; wrapper="$out/ab-$name.sh"
+    printf '#!/usr/bin/env bash\nHYPERTRACKER_MCP_JAVA_OPTS=%q exec %q "$@"\n' "${entry#*=}" "$PWD/bin/hypertracker-mcp" > "$wrapper"
+    chmod +x "$wrapper"
+    variants+=("launcher[$name]|$wrapper" "launcher[$name]+call|${upstream[*]} $wrapper")
+  done
+fi
+if [ -n "${FLOOR:-}" ]; then
+  J25="$j25" HYPERTRACKER_BASE_URL="$base_url" HYPERTRACKER_API_TOKEN=bench-token bench/floor/build.sh
+  # the launcher's JVM flags for stdio (bin/hypertracker-mcp), without its archive
+  stdio_flags="-Xlog:disable -Xlog:all=warning:stderr -XX:+DisplayVMOutputToStderr -XX:+UseSerialGC -Xss512k -Xms16m
+    -Xmx256m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20 -XX:MaxMetaspaceSize=128m -XX:+ExitOnOutOfMemoryError
+    -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m"
+  stdio_flags="$(echo $stdio_flags)"
+  variants+=("floor-trivial-main|$java_bin -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp target/floor/floor.jar TrivialMain")
+  variants+=("floor-minimal-sdk(flags+appcds)|$java_bin $stdio_flags -XX:SharedArchiveFile=target/floor/sdk.jsa -Xshare:auto -cp target/floor/floor.jar:$jar MinimalSdkServer")
+  if [ -f target/floor/sdk-call.jsa ]; then
+    floor_call="$java_bin $stdio_flags -XX:SharedArchiveFile=target/floor/sdk-call.jsa -Xshare:auto -cp target/floor/floor.jar:$jar MinimalSdkServer"
+    variants+=("floor-minimal-sdk+echo|$floor_call" "floor-minimal-sdk+call|${upstream[*]} $floor_call")
+  fi
+  if [ -f target/floor/sdk.aot ]; then
+    variants+=("floor-minimal-sdk-jdk25-aot|$j25/bin/java $stdio_flags -XX:AOTCache=target/floor/sdk.aot -cp target/floor/floor.jar:$jar MinimalSdkServer")
+  fi
+  if [ -f "$jsa" ]; then
+    variants+=("direct-java(flags+appcds)|$java_bin $stdio_flags -XX:SharedArchiveFile=$jsa -Xshare:auto -jar $jar")
+  fi
+fi
 if [ -n "${SKIP:-}" ]; then
   kept=()
   for v in "${variants[@]}"; do grep -qE "$SKIP" <<< "${v%%|*}" || kept+=("$v"); done
@@ -94,7 +135,8 @@ for ((r = 0; r < rounds; r++)); do
     # shellcheck disable=SC2086
     call=(--idle "$idle_ms")
     case "$name" in
-      ts-sdk-reference+call) call=("${call_ts[@]}") ;;
+      ts-sdk-reference+call|*+echo) call=("${call_ts[@]}") ;;
+      floor-*+call) call=(--call fetch --args '{}') ;;
       *+call) call=("${call_ours[@]}") ;;
       *+list) call=(--idle "$idle_ms" --list) ;;
     esac

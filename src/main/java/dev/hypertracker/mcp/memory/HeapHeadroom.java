@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * stream of calls those ratios keep the old generation nearly full, and SerialGC then runs a full collection (30-40
  * ms on a 2-core machine, whatever the live set) every second or third call. Both flags are manageable: when the
  * first upstream body is kept, this raises them to the JVM's defaults (40 and 70) on a background thread (the
- * management classes load off the call path). Never lowers what is set (e.g. by HYPERTRACKER_MCP_JAVA_OPTS).
+ * management classes load off the call path). Never lowers what is set (e.g. by HYPERTRACKER_MCP_JAVA_OPTS);
+ * {@code -Dhypertracker.heapHeadroom=off} leaves the ratios alone.
  */
 public final class HeapHeadroom {
     private static final Logger log = LoggerFactory.getLogger(HeapHeadroom.class);
@@ -26,12 +27,19 @@ public final class HeapHeadroom {
 
     private HeapHeadroom() {}
 
+    /** {@code -Dhypertracker.heapHeadroom=off} keeps the launcher's tight ratios (a smaller heap, more collections). */
+    static final String SWITCH = "hypertracker.heapHeadroom";
+
     /** Widens the heap-free ratios once per JVM, on a background thread. */
     public static void widenOnce() {
-        if (!WIDENED.compareAndSet(false, true)) return;
+        if (!wanted() || !WIDENED.compareAndSet(false, true)) return;
         Thread thread = new Thread(HeapHeadroom::widen, "heap-headroom");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    static boolean wanted() {
+        return !"off".equals(System.getProperty(SWITCH));
     }
 
     /** Raises both ratios to at least the working values; the maximum first, as the minimum may not exceed it. */

@@ -47,4 +47,15 @@ class HeapHeadroomTest {
         assertThat(vm.getVMOption(HeapHeadroom.MIN_FREE).getValue()).isEqualTo("60");
         assertThat(vm.getVMOption(HeapHeadroom.MAX_FREE).getValue()).isEqualTo("90");
     }
+
+    @Test
+    void theSwitchTurnsItOff() {
+        assertThat(HeapHeadroom.wanted()).isTrue();
+        System.setProperty(HeapHeadroom.SWITCH, "off");
+        try {
+            assertThat(HeapHeadroom.wanted()).isFalse();
+        } finally {
+            System.clearProperty(HeapHeadroom.SWITCH);
+        }
+    }
 }

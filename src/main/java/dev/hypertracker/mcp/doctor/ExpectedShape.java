@@ -115,10 +115,7 @@ record ExpectedShape(String rowsKey, List<Field> fields, Type bodyType) {
             optional("bias", N));
 
     private static List<Field> with(Field first, List<Field> rest) {
-        List<Field> all = new java.util.ArrayList<>();
-        all.add(first);
-        all.addAll(rest);
-        return List.copyOf(all);
+        return concat(List.of(first), rest);
     }
 
     /** By tool name; the same names as the catalog. */
@@ -254,7 +251,7 @@ record ExpectedShape(String rowsKey, List<Field> fields, Type bodyType) {
             Map.entry(
                     "export_position_metrics",
                     new ExpectedShape("metrics", List.of(needed("columns", Type.ARRAY), needed("data", Type.ARRAY)))),
-            // the whole-API routes (issue 15), as docs/shared hypertracker-api-more.md documents them
+            // the whole-API routes (issue 15), as the vendor's guide documents them (docs/api-fidelity.md)
             Map.entry(
                     "get_cohort_bias_history",
                     new ExpectedShape(

@@ -59,7 +59,15 @@ public final class Doctor {
      * probed: a made-up value would only probe the API's 404.
      */
     static boolean probeable(Endpoint e) {
-        return e.pathParams().stream().allMatch(p -> SAMPLE_PATH.containsKey(p.name()));
+        return e.pathParams().stream().allMatch(Doctor::sampled);
+    }
+
+    /** A path parameter {@link #samplePath} can fill: a sample, an optional file-name suffix, a default or a choice. */
+    private static boolean sampled(Param p) {
+        return SAMPLE_PATH.containsKey(p.name())
+                || p.isPathSuffix()
+                || p.defaultValue() != null
+                || !p.choices().isEmpty();
     }
     /** A wallet no one trades from: routes that require an address answer it with no rows. */
     static final String SAMPLE_ADDRESS = "0x0000000000000000000000000000000000000000";

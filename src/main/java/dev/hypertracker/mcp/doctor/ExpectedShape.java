@@ -58,6 +58,9 @@ record ExpectedShape(String rowsKey, List<Field> fields, Type bodyType) {
     /** A table file: column names and rows of values (the chart files, builders' revenue). */
     private static final List<Field> TABLE = List.of(needed("columns", A), needed("data", A));
 
+    /** Every cohort on one coin: the live route and its export file. */
+    private static final List<Field> COIN_COHORTS = List.of(needed("segment", O), needed("metrics", A));
+
     /** A fill as the fills routes document it (/fills/liquidation lists the fields; /fills names none of its own). */
     private static final List<Field> FILL = List.of(
             needed("address", S),
@@ -82,6 +85,32 @@ record ExpectedShape(String rowsKey, List<Field> fields, Type bodyType) {
         all.addAll(rest);
         return List.copyOf(all);
     }
+
+    /** An open order as the 5-minute snapshots document it (types unpublished; Hyperliquid writes prices as text). */
+    private static final List<Field> ORDER = List.of(
+            needed("coin", S),
+            needed("side", S),
+            needed("limitPx", N),
+            needed("sz", N),
+            needed("isTrigger", B),
+            needed("triggerPx", N),
+            needed("orderType", S),
+            needed("snapshotTs", T),
+            optional("height", N),
+            optional("address", S),
+            optional("oid", N),
+            optional("timestamp", N),
+            optional("triggerCondition", S),
+            optional("children", A),
+            optional("isPositionTpsl", B),
+            optional("reduceOnly", B),
+            optional("origSz", N),
+            nullable("tif", S, false),
+            nullable("cloid", S, false),
+            optional("status", S),
+            nullable("builder", S, false),
+            nullable("builderFee", N, false),
+            optional("untriggered", B));
 
     /** The PnL leaderboards' shared row: what the PnL digest reads (the perp board sends it all as strings). */
     private static final List<Field> PNL_ROW = List.of(
@@ -281,9 +310,8 @@ record ExpectedShape(String rowsKey, List<Field> fields, Type bodyType) {
                                     needed("perpPositionsMetrics", O),
                                     optional("countActiveTraders", N),
                                     optional("perpVolume", N)))),
-            Map.entry(
-                    "get_coin_cohort_snapshot",
-                    new ExpectedShape("segments", List.of(needed("segment", O), needed("metrics", A)))),
+            Map.entry("get_coin_cohort_snapshot", new ExpectedShape("segments", COIN_COHORTS)),
+            Map.entry("export_coin_segment_metrics", new ExpectedShape("segments", COIN_COHORTS)),
             Map.entry("export_wallets_equity_chart", new ExpectedShape(null, TABLE)),
             Map.entry("export_cohort_bias_chart", new ExpectedShape(null, TABLE)),
             Map.entry(
@@ -455,35 +483,25 @@ record ExpectedShape(String rowsKey, List<Field> fields, Type bodyType) {
                                     needed("totalFeesPaid", N),
                                     needed("totalVolumeUsd", N)))),
             Map.entry("get_order_snapshot_time", bareValue(T)),
+            Map.entry("list_open_orders", new ExpectedShape("orders", ORDER)),
             // the downloadUrl file: a bare list of orders (kept under "orders", as the client does)
+            Map.entry("export_open_orders", new ExpectedShape("orders", ORDER)),
+            // the downloadUrl file: row fields unpublished; the perp PnL leaderboard's, every number a string
             Map.entry(
-                    "export_open_orders",
+                    "export_pnl_leaderboard",
                     new ExpectedShape(
-                            "orders",
+                            "data",
                             List.of(
-                                    needed("coin", S),
-                                    needed("side", S),
-                                    needed("limitPx", N),
-                                    needed("sz", N),
-                                    needed("isTrigger", B),
-                                    needed("triggerPx", N),
-                                    needed("orderType", S),
-                                    needed("snapshotTs", T),
-                                    optional("height", N),
-                                    optional("address", S),
-                                    optional("oid", N),
-                                    optional("timestamp", N),
-                                    optional("triggerCondition", S),
-                                    optional("children", A),
-                                    optional("isPositionTpsl", B),
-                                    optional("reduceOnly", B),
-                                    optional("origSz", N),
-                                    nullable("tif", S, false),
-                                    nullable("cloid", S, false),
-                                    optional("status", S),
-                                    nullable("builder", S, false),
-                                    nullable("builderFee", N, false),
-                                    optional("untriggered", B)))),
+                                    needed("address", S),
+                                    needed("rank", N),
+                                    needed("perpEquity", N),
+                                    needed("pnlDay", N),
+                                    needed("pnlWeek", N),
+                                    needed("pnlMonth", N),
+                                    needed("pnlAllTime", N),
+                                    nullable("previousRank", N, false),
+                                    optional("openValue", N),
+                                    optional("openValueLong", N)))),
             Map.entry(
                     "list_builders",
                     new ExpectedShape(

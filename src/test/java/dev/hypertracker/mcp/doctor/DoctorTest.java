@@ -32,7 +32,8 @@ class DoctorTest {
      * Routes the realistic sandbox answers with numbers as strings: the perp PnL leaderboard (documented) and the order
      * file's prices and sizes (Hyperliquid's form; the docs only say numbers may be strings).
      */
-    private static final Set<String> SENDS_STRING_NUMBERS = Set.of("get_pnl_leaderboard", "export_open_orders");
+    private static final Set<String> SENDS_STRING_NUMBERS =
+            Set.of("get_pnl_leaderboard", "export_pnl_leaderboard", "export_open_orders", "list_open_orders");
 
     @Test
     void theRealisticSandboxIsAllGreen() {

@@ -91,6 +91,14 @@ class DoctorDriftDoubleTest {
             + "\"isTrigger\":false,\"triggerPx\":\"0.0\",\"orderType\":\"Limit\","
             + "\"snapshotTs\":\"2026-11-30T16:00:00.000Z\"}";
 
+    private static final String SNAPSHOT_TIME = "\"2026-11-30T16:00:00.000Z\"";
+    private static final String LINK = "{\"downloadUrl\":\"/files/orders-BTC.json.gz\"}";
+
+    /** The order file, one order whose side is under {@code sideField}. */
+    private static byte[] orderFile(String sideField) throws IOException {
+        return gzip("[" + ORDER.formatted(sideField) + "]");
+    }
+
     private Map<String, byte[]> routes(String snapshotTime, String downloadAnswer, byte[] file) {
         return Map.of(
                 API + "/segments",
@@ -107,10 +115,7 @@ class DoctorDriftDoubleTest {
 
     @Test
     void theDocumentedFormsPass() throws IOException {
-        Doctor.Report r = probe(routes(
-                "\"2026-11-30T16:00:00.000Z\"",
-                "{\"downloadUrl\":\"/files/orders-BTC.json.gz\"}",
-                gzip("[" + ORDER.formatted("side") + "]")));
+        Doctor.Report r = probe(routes(SNAPSHOT_TIME, LINK, orderFile("side")));
         assertThat(endpoint(r, "get_order_snapshot_time").failed()).isFalse();
         Doctor.EndpointProbe orders = endpoint(r, "export_open_orders");
         assertThat(orders.failed()).isFalse();
@@ -120,10 +125,7 @@ class DoctorDriftDoubleTest {
 
     @Test
     void aSnapshotTimeWrappedInAnObjectFails() throws IOException {
-        Doctor.Report r = probe(routes(
-                "{\"snapshotTime\":\"2026-11-30T16:00:00.000Z\"}",
-                "{\"downloadUrl\":\"/files/orders-BTC.json.gz\"}",
-                gzip("[" + ORDER.formatted("side") + "]")));
+        Doctor.Report r = probe(routes("{\"snapshotTime\":\"2026-11-30T16:00:00.000Z\"}", LINK, orderFile("side")));
         Doctor.EndpointProbe time = endpoint(r, "get_order_snapshot_time");
         assertThat(time.failed()).isTrue();
         assertThat(time.wrongType()).containsExactly("the body (object, expected time)");
@@ -132,10 +134,7 @@ class DoctorDriftDoubleTest {
 
     @Test
     void aRenamedOrderFieldInTheGzipFileIsFound() throws IOException {
-        Doctor.Report r = probe(routes(
-                "\"2026-11-30T16:00:00.000Z\"",
-                "{\"downloadUrl\":\"/files/orders-BTC.json.gz\"}",
-                gzip("[" + ORDER.formatted("direction") + "]")));
+        Doctor.Report r = probe(routes(SNAPSHOT_TIME, LINK, orderFile("direction")));
         Doctor.EndpointProbe orders = endpoint(r, "export_open_orders");
         assertThat(orders.neededMissing()).containsExactly("side");
         assertThat(orders.unknown()).containsExactly("direction");
@@ -144,8 +143,7 @@ class DoctorDriftDoubleTest {
 
     @Test
     void aDownloadAnswerWithoutItsLinkFails() throws IOException {
-        Doctor.Report r =
-                probe(routes("\"2026-11-30T16:00:00.000Z\"", "{\"url\":\"/files/orders-BTC.json.gz\"}", gzip("[]")));
+        Doctor.Report r = probe(routes(SNAPSHOT_TIME, "{\"url\":\"/files/orders-BTC.json.gz\"}", gzip("[]")));
         Doctor.EndpointProbe orders = endpoint(r, "export_open_orders");
         assertThat(orders.neededMissing()).containsExactly("downloadUrl");
         assertThat(orders.failed()).isTrue();

@@ -8,6 +8,7 @@ import dev.hypertracker.mcp.catalog.ParamKind;
 import dev.hypertracker.mcp.config.Secret;
 import dev.hypertracker.mcp.files.StreamedFileReader;
 import dev.hypertracker.mcp.files.StreamedFiles;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -29,10 +30,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Checks a HyperTracker set-up the way a user would ask support to: configuration, reachability, the token (never
@@ -56,7 +59,15 @@ public final class Doctor {
      * probed: a made-up value would only probe the API's 404.
      */
     static boolean probeable(Endpoint e) {
-        return e.pathParams().stream().allMatch(p -> SAMPLE_PATH.containsKey(p.name()));
+        return e.pathParams().stream().allMatch(Doctor::sampled);
+    }
+
+    /** A path parameter {@link #samplePath} can fill: a sample, an optional file-name suffix, a default or a choice. */
+    private static boolean sampled(Param p) {
+        return SAMPLE_PATH.containsKey(p.name())
+                || p.isPathSuffix()
+                || p.defaultValue() != null
+                || !p.choices().isEmpty();
     }
     /** A wallet no one trades from: routes that require an address answer it with no rows. */
     static final String SAMPLE_ADDRESS = "0x0000000000000000000000000000000000000000";
@@ -295,6 +306,7 @@ public final class Doctor {
                 if (reader.isPresent()) return probeFile(e, path, baseUrl.resolve(location.get()), reader.get());
                 r = send(baseUrl.resolve(location.get()), false);
             }
+            if (e.downloadUrl() && r.statusCode() == 200) return probeDownloadUrl(e, path, r);
             return probe(e, path, r);
         } catch (IOException ex) {
             return failedProbe(e, path, 0, "no answer: " + ex.getMessage());
@@ -302,6 +314,51 @@ public final class Doctor {
             Thread.currentThread().interrupt();
             return failedProbe(e, path, 0, "interrupted");
         }
+    }
+
+    /** The largest file a {"downloadUrl"} probe inflates: a coin's whole order book is a few MB. */
+    static final int DOWNLOAD_CAP = 64 << 20;
+
+    /**
+     * A {@code {"downloadUrl"}} answer: the link is followed without the token (like a 302) and the file (gzip without
+     * Content-Encoding, or plain JSON) is checked; a bare list of rows stands under the route's rows key, as the client
+     * reads it.
+     */
+    private EndpointProbe probeDownloadUrl(Endpoint e, String path, HttpResponse<byte[]> answer)
+            throws IOException, InterruptedException {
+        JsonNode link = parse(answer.body());
+        JsonNode url = link == null ? null : link.get("downloadUrl");
+        if (url == null || !url.isString())
+            return new EndpointProbe(
+                    e.tool(),
+                    path,
+                    200,
+                    "no downloadUrl in the answer",
+                    List.of("downloadUrl"),
+                    List.of("downloadUrl"),
+                    List.of(),
+                    List.of(),
+                    List.of());
+        HttpResponse<byte[]> file = send(baseUrl.resolve(url.stringValue()), false);
+        if (file.statusCode() != 200)
+            return failedProbe(e, path, file.statusCode(), "the file answered HTTP " + file.statusCode());
+        byte[] bytes = file.body();
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                bytes = in.readNBytes(DOWNLOAD_CAP + 1);
+            } catch (IOException ex) {
+                return failedProbe(e, path, 200, "the file is not readable gzip: " + ex.getMessage());
+            }
+            if (bytes.length > DOWNLOAD_CAP)
+                return failedProbe(e, path, 200, "the file inflates past " + (DOWNLOAD_CAP >> 20) + " MB");
+        }
+        JsonNode body = parse(bytes);
+        if (body != null && body.isArray() && e.rowsKey() != null) {
+            ObjectNode wrapped = JSON.createObjectNode();
+            wrapped.set(e.rowsKey(), body);
+            body = wrapped;
+        }
+        return probe(e, path, body);
     }
 
     /** A large file (the open-positions CSV) read streamed by the reader the client uses, never held whole. */
@@ -339,7 +396,10 @@ public final class Doctor {
             String said = UpstreamErrorText.of(r.body());
             return failedProbe(e, path, r.statusCode(), "HTTP " + r.statusCode() + (said.isEmpty() ? "" : ": " + said));
         }
-        JsonNode body = parse(r.body());
+        return probe(e, path, parse(r.body()));
+    }
+
+    private EndpointProbe probe(Endpoint e, String path, JsonNode body) {
         ExpectedShape shape = ExpectedShape.BY_TOOL.get(e.tool());
         if (body == null) return failedProbe(e, path, 200, "the body is not JSON");
         if (shape == null)
@@ -353,6 +413,7 @@ public final class Doctor {
                     List.of(),
                     List.of(),
                     List.of());
+        if (shape.bodyType() != null) return bareValueCheck(e, path, shape.bodyType(), body);
         List<JsonNode> rows = rows(body, shape.rowsKey());
         if (rows == null) {
             List<String> needed = shape.fields().stream()
@@ -383,6 +444,30 @@ public final class Doctor {
                     List.of());
         }
         return fieldCheck(e, path, shape, rows);
+    }
+
+    /** A body that is one bare value (the latest snapshot time): anything else is what the digest cannot read. */
+    private static EndpointProbe bareValueCheck(Endpoint e, String path, ExpectedShape.Type type, JsonNode body) {
+        String expected = "a bare " + type.name().toLowerCase(java.util.Locale.ROOT);
+        return switch (typeOf(type, body)) {
+            case "ok" ->
+                new EndpointProbe(e.tool(), path, 200, null, List.of(), List.of(), List.of(), List.of(), List.of());
+            case "string number" ->
+                new EndpointProbe(
+                        e.tool(), path, 200, null, List.of(), List.of(), List.of("the body"), List.of(), List.of());
+            default ->
+                new EndpointProbe(
+                        e.tool(),
+                        path,
+                        200,
+                        "the body is not " + expected,
+                        List.of(expected),
+                        List.of(expected),
+                        List.of(),
+                        List.of("the body (" + body.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)
+                                + ", expected " + type.name().toLowerCase(java.util.Locale.ROOT) + ")"),
+                        List.of());
+        };
     }
 
     private static String where(ExpectedShape shape) {
@@ -435,6 +520,7 @@ public final class Doctor {
             case NUMBER -> v.isNumber() ? "ok" : v.isString() && isNumber(v.stringValue()) ? "string number" : "wrong";
             case STRING -> v.isString() ? "ok" : "wrong";
             case TIME -> v.isString() && time(v) != null ? "ok" : "wrong";
+            case BOOLEAN -> v.isBoolean() ? "ok" : "wrong";
             case OBJECT -> v.isObject() ? "ok" : "wrong";
             case ARRAY -> v.isArray() ? "ok" : "wrong";
         };

@@ -33,6 +33,9 @@ final class BodyQuirks {
 
     Reply apply(Reply reply) {
         if (!active() || reply.status() != 200 || !reply.contentType().startsWith("application/json")) return reply;
+        // the order file: gzip bytes labelled JSON (the API's quirk) is a file, not an answer to rewrite
+        byte[] raw = reply.body();
+        if (raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) return reply;
         JsonNode tree = JsonOut.MAPPER.readTree(reply.body());
         byte[] body = JsonOut.MAPPER.writeValueAsBytes(rewrite(tree));
         return new Reply(reply.status(), reply.contentType(), reply.headers(), body);

@@ -13,7 +13,7 @@ import java.util.Locale;
  * link-local or private address unless the base URL itself is in that same class (a local sandbox). Every
  * address the host resolves to is checked. A refusal is an {@link ApiException} and nothing is downloaded.
  */
-final class ExportRedirectPolicy {
+public final class ExportRedirectPolicy {
 
     /** Where an address is. */
     enum Place {
@@ -37,12 +37,12 @@ final class ExportRedirectPolicy {
         this.resolver = resolver;
     }
 
-    ExportRedirectPolicy(URI base) {
+    public ExportRedirectPolicy(URI base) {
         this(base, InetAddress::getAllByName);
     }
 
     /** The file URL to fetch, or an ApiException saying why the redirect is refused. */
-    URI check(String tool, URI from, String location) {
+    public URI check(String tool, URI from, String location) {
         URI target;
         try {
             target = from.resolve(location.trim());

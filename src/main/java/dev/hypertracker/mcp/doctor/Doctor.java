@@ -1,5 +1,7 @@
 package dev.hypertracker.mcp.doctor;
 
+import dev.hypertracker.mcp.api.ApiException;
+import dev.hypertracker.mcp.api.ExportRedirectPolicy;
 import dev.hypertracker.mcp.api.UpstreamErrorText;
 import dev.hypertracker.mcp.catalog.Catalog;
 import dev.hypertracker.mcp.catalog.Endpoint;
@@ -84,7 +86,8 @@ public final class Doctor {
 
     /**
      * One endpoint probed: its status and the fields found wrong. {@code neededMissing} are the missing fields a digest
-     * reads: any of them fails the probe.
+     * reads: any of them fails the probe; so does a body refused whole ({@code refused}: not JSON, not the file's
+     * format, a link the redirect policy refuses), whose reason is the note.
      */
     public record EndpointProbe(
             String tool,
@@ -95,9 +98,23 @@ public final class Doctor {
             List<String> neededMissing,
             List<String> numbersAsStrings,
             List<String> wrongType,
-            List<String> unknown) {
+            List<String> unknown,
+            boolean refused) {
+        EndpointProbe(
+                String tool,
+                String path,
+                int status,
+                String note,
+                List<String> missing,
+                List<String> neededMissing,
+                List<String> numbersAsStrings,
+                List<String> wrongType,
+                List<String> unknown) {
+            this(tool, path, status, note, missing, neededMissing, numbersAsStrings, wrongType, unknown, false);
+        }
+
         boolean failed() {
-            return !neededMissing.isEmpty() || (status != 200 && !UNVERIFIED_TOOLS.contains(tool));
+            return refused || !neededMissing.isEmpty() || (status != 200 && !UNVERIFIED_TOOLS.contains(tool));
         }
     }
 
@@ -125,9 +142,12 @@ public final class Doctor {
     private final Secret token;
     private final Clock clock;
     private final HttpClient http;
+    /** Where a file link may lead: the client's own policy (https, no private or loopback hosts unless the base is). */
+    private final ExportRedirectPolicy links;
 
     public Doctor(URI baseUrl, Secret token, Clock clock) {
         this.baseUrl = baseUrl;
+        this.links = new ExportRedirectPolicy(baseUrl);
         this.token = token;
         this.clock = clock;
         this.http = HttpClient.newBuilder()
@@ -297,14 +317,21 @@ public final class Doctor {
     private EndpointProbe probe(Endpoint e) {
         String path = samplePath(e);
         try {
-            HttpResponse<byte[]> r = send(baseUrl.resolve(path), true);
+            URI request = baseUrl.resolve(path);
+            HttpResponse<byte[]> r = send(request, true);
             if (e.export() && r.statusCode() >= 300 && r.statusCode() < 400) {
                 Optional<String> location = r.headers().firstValue("Location");
                 if (location.isEmpty()) return failedProbe(e, path, r.statusCode(), "a redirect without Location");
+                URI file;
+                try {
+                    file = links.check(e.tool(), request, location.get());
+                } catch (ApiException refused) {
+                    return failedProbe(e, path, r.statusCode(), refused.getMessage());
+                }
                 // the file store: no token, and no API quota spent
                 Optional<StreamedFileReader> reader = StreamedFiles.readerFor(e);
-                if (reader.isPresent()) return probeFile(e, path, baseUrl.resolve(location.get()), reader.get());
-                r = send(baseUrl.resolve(location.get()), false);
+                if (reader.isPresent()) return probeFile(e, path, file, reader.get());
+                r = send(file, false);
             }
             if (e.downloadUrl() && r.statusCode() == 200) return probeDownloadUrl(e, path, r);
             return probe(e, path, r);
@@ -339,7 +366,13 @@ public final class Doctor {
                     List.of(),
                     List.of(),
                     List.of());
-        HttpResponse<byte[]> file = send(baseUrl.resolve(url.stringValue()), false);
+        URI fileUri;
+        try {
+            fileUri = links.check(e.tool(), baseUrl.resolve(path), url.stringValue());
+        } catch (ApiException refused) {
+            return failedProbe(e, path, 200, refused.getMessage());
+        }
+        HttpResponse<byte[]> file = send(fileUri, false);
         if (file.statusCode() != 200)
             return failedProbe(e, path, file.statusCode(), "the file answered HTTP " + file.statusCode());
         byte[] bytes = file.body();
@@ -550,8 +583,10 @@ public final class Doctor {
         return rows.isObject() ? List.of(rows) : null;
     }
 
+    /** A probe that failed: by its HTTP status (judged as any other), or, with a 200, by a body refused whole. */
     private static EndpointProbe failedProbe(Endpoint e, String path, int status, String note) {
-        return new EndpointProbe(e.tool(), path, status, note, List.of(), List.of(), List.of(), List.of(), List.of());
+        return new EndpointProbe(
+                e.tool(), path, status, note, List.of(), List.of(), List.of(), List.of(), List.of(), status == 200);
     }
 
     /** The endpoint's path with sample parameters, a recent start and the smallest page. */
@@ -612,7 +647,52 @@ public final class Doctor {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
         if (withToken) request.header("Authorization", "Bearer " + token.reveal());
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<InputStream> r = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        // never more than the cap in memory, whatever the body claims or sends
+        try (InputStream in = r.body()) {
+            byte[] body = in.readNBytes(DOWNLOAD_CAP + 1);
+            if (body.length > DOWNLOAD_CAP)
+                throw new IOException("the body is larger than " + (DOWNLOAD_CAP >> 20) + " MB");
+            return new CappedResponse(r, body);
+        }
+    }
+
+    /** A response whose body was read up to {@link #DOWNLOAD_CAP}. */
+    private record CappedResponse(HttpResponse<InputStream> response, byte[] body) implements HttpResponse<byte[]> {
+        @Override
+        public int statusCode() {
+            return response.statusCode();
+        }
+
+        @Override
+        public HttpRequest request() {
+            return response.request();
+        }
+
+        @Override
+        public Optional<HttpResponse<byte[]>> previousResponse() {
+            return Optional.empty();
+        }
+
+        @Override
+        public java.net.http.HttpHeaders headers() {
+            return response.headers();
+        }
+
+        @Override
+        public Optional<javax.net.ssl.SSLSession> sslSession() {
+            return response.sslSession();
+        }
+
+        @Override
+        public URI uri() {
+            return response.uri();
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return response.version();
+        }
     }
 
     private static JsonNode parse(byte[] body) {

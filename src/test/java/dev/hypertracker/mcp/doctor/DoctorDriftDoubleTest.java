@@ -148,4 +148,24 @@ class DoctorDriftDoubleTest {
         assertThat(orders.neededMissing()).containsExactly("downloadUrl");
         assertThat(orders.failed()).isTrue();
     }
+
+    @Test
+    void aLinkToALinkLocalHostIsRefused() throws IOException {
+        // the cloud metadata address: the client's own redirect policy refuses it, and so does the probe
+        Doctor.Report r = probe(routes(
+                SNAPSHOT_TIME, "{\"downloadUrl\":\"http://169.254.169.254/latest/meta-data/\"}", orderFile("side")));
+        Doctor.EndpointProbe orders = endpoint(r, "export_open_orders");
+        assertThat(orders.failed()).isTrue();
+        assertThat(Doctor.text(r)).contains("FAIL export_open_orders").contains("169.254.169.254");
+    }
+
+    @Test
+    void aBodyPastTheCapIsNotReadWhole() throws IOException {
+        byte[] huge = new byte[Doctor.DOWNLOAD_CAP + 2];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        Doctor.Report r = probe(routes(SNAPSHOT_TIME, LINK, huge));
+        Doctor.EndpointProbe orders = endpoint(r, "export_open_orders");
+        assertThat(orders.failed()).isTrue();
+        assertThat(Doctor.text(r)).contains("larger than 64 MB");
+    }
 }

@@ -100,19 +100,6 @@ public final class Doctor {
             List<String> wrongType,
             List<String> unknown,
             boolean refused) {
-        EndpointProbe(
-                String tool,
-                String path,
-                int status,
-                String note,
-                List<String> missing,
-                List<String> neededMissing,
-                List<String> numbersAsStrings,
-                List<String> wrongType,
-                List<String> unknown) {
-            this(tool, path, status, note, missing, neededMissing, numbersAsStrings, wrongType, unknown, false);
-        }
-
         boolean failed() {
             return refused || !neededMissing.isEmpty() || (status != 200 && !UNVERIFIED_TOOLS.contains(tool));
         }
@@ -365,7 +352,8 @@ public final class Doctor {
                     List.of("downloadUrl"),
                     List.of(),
                     List.of(),
-                    List.of());
+                    List.of(),
+                    false);
         URI fileUri;
         try {
             fileUri = links.check(e.tool(), baseUrl.resolve(path), url.stringValue());
@@ -414,7 +402,8 @@ public final class Doctor {
                     List.of(),
                     List.of(),
                     List.of(),
-                    List.of());
+                    List.of(),
+                    false);
         } catch (IOException ex) {
             return failedProbe(e, path, 200, "the file is not in the expected format: " + ex.getMessage());
         }
@@ -445,7 +434,8 @@ public final class Doctor {
                     List.of(),
                     List.of(),
                     List.of(),
-                    List.of());
+                    List.of(),
+                    false);
         if (shape.bodyType() != null) return bareValueCheck(e, path, shape.bodyType(), body);
         List<JsonNode> rows = rows(body, shape.rowsKey());
         if (rows == null) {
@@ -462,7 +452,8 @@ public final class Doctor {
                     needed,
                     List.of(),
                     List.of(),
-                    List.of());
+                    List.of(),
+                    false);
         }
         if (rows.isEmpty()) {
             return new EndpointProbe(
@@ -474,7 +465,8 @@ public final class Doctor {
                     List.of(),
                     List.of(),
                     List.of(),
-                    List.of());
+                    List.of(),
+                    false);
         }
         return fieldCheck(e, path, shape, rows);
     }
@@ -484,10 +476,20 @@ public final class Doctor {
         String expected = "a bare " + type.name().toLowerCase(java.util.Locale.ROOT);
         return switch (typeOf(type, body)) {
             case "ok" ->
-                new EndpointProbe(e.tool(), path, 200, null, List.of(), List.of(), List.of(), List.of(), List.of());
+                new EndpointProbe(
+                        e.tool(), path, 200, null, List.of(), List.of(), List.of(), List.of(), List.of(), false);
             case "string number" ->
                 new EndpointProbe(
-                        e.tool(), path, 200, null, List.of(), List.of(), List.of("the body"), List.of(), List.of());
+                        e.tool(),
+                        path,
+                        200,
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of("the body"),
+                        List.of(),
+                        List.of(),
+                        false);
             default ->
                 new EndpointProbe(
                         e.tool(),
@@ -499,7 +501,8 @@ public final class Doctor {
                         List.of(),
                         List.of("the body (" + body.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)
                                 + ", expected " + type.name().toLowerCase(java.util.Locale.ROOT) + ")"),
-                        List.of());
+                        List.of(),
+                        false);
         };
     }
 
@@ -545,7 +548,7 @@ public final class Doctor {
         for (JsonNode row : rows)
             for (String name : row.propertyNames()) if (!expected.contains(name)) unknown.add(name);
         return new EndpointProbe(
-                e.tool(), path, 200, null, missing, neededMissing, asStrings, wrongType, List.copyOf(unknown));
+                e.tool(), path, 200, null, missing, neededMissing, asStrings, wrongType, List.copyOf(unknown), false);
     }
 
     private static String typeOf(ExpectedShape.Type type, JsonNode v) {

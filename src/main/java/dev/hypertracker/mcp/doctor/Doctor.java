@@ -343,17 +343,7 @@ public final class Doctor {
         JsonNode link = parse(answer.body());
         JsonNode url = link == null ? null : link.get("downloadUrl");
         if (url == null || !url.isString())
-            return new EndpointProbe(
-                    e.tool(),
-                    path,
-                    200,
-                    "no downloadUrl in the answer",
-                    List.of("downloadUrl"),
-                    List.of("downloadUrl"),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    false);
+            return missingProbe(e, path, "no downloadUrl in the answer", List.of("downloadUrl"));
         URI fileUri;
         try {
             fileUri = links.check(e.tool(), baseUrl.resolve(path), url.stringValue());
@@ -393,17 +383,7 @@ public final class Doctor {
                 return failedProbe(e, path, r.statusCode(), "the file answered HTTP " + r.statusCode());
             JsonNode summary = reader.read(in);
             long rows = summary.path("file").path("rowsRead").asLong();
-            return new EndpointProbe(
-                    e.tool(),
-                    path,
-                    200,
-                    "file read in one pass: " + rows + " rows",
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    false);
+            return passedProbe(e, path, "file read in one pass: " + rows + " rows");
         } catch (IOException ex) {
             return failedProbe(e, path, 200, "the file is not in the expected format: " + ex.getMessage());
         }
@@ -424,18 +404,7 @@ public final class Doctor {
     private EndpointProbe probe(Endpoint e, String path, JsonNode body) {
         ExpectedShape shape = ExpectedShape.BY_TOOL.get(e.tool());
         if (body == null) return failedProbe(e, path, 200, "the body is not JSON");
-        if (shape == null)
-            return new EndpointProbe(
-                    e.tool(),
-                    path,
-                    200,
-                    "no expected shape recorded",
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    false);
+        if (shape == null) return passedProbe(e, path, "no expected shape recorded");
         if (shape.bodyType() != null) return bareValueCheck(e, path, shape.bodyType(), body);
         List<JsonNode> rows = rows(body, shape.rowsKey());
         if (rows == null) {
@@ -443,30 +412,10 @@ public final class Doctor {
                     .filter(ExpectedShape.Field::needed)
                     .map(ExpectedShape.Field::name)
                     .toList();
-            return new EndpointProbe(
-                    e.tool(),
-                    path,
-                    200,
-                    "no rows where expected (" + where(shape) + ")",
-                    needed,
-                    needed,
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    false);
+            return missingProbe(e, path, "no rows where expected (" + where(shape) + ")", needed);
         }
         if (rows.isEmpty()) {
-            return new EndpointProbe(
-                    e.tool(),
-                    path,
-                    200,
-                    "no rows to check in this window",
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    false);
+            return passedProbe(e, path, "no rows to check in this window");
         }
         return fieldCheck(e, path, shape, rows);
     }
@@ -475,9 +424,7 @@ public final class Doctor {
     private static EndpointProbe bareValueCheck(Endpoint e, String path, ExpectedShape.Type type, JsonNode body) {
         String expected = "a bare " + type.name().toLowerCase(java.util.Locale.ROOT);
         return switch (typeOf(type, body)) {
-            case "ok" ->
-                new EndpointProbe(
-                        e.tool(), path, 200, null, List.of(), List.of(), List.of(), List.of(), List.of(), false);
+            case "ok" -> passedProbe(e, path, null);
             case "string number" ->
                 new EndpointProbe(
                         e.tool(),
@@ -584,6 +531,17 @@ public final class Doctor {
             return list;
         }
         return rows.isObject() ? List.of(rows) : null;
+    }
+
+    /** A probe that passed with nothing found wrong; {@code note} (or null) says what was, or could not be, checked. */
+    private static EndpointProbe passedProbe(Endpoint e, String path, String note) {
+        return new EndpointProbe(
+                e.tool(), path, 200, note, List.of(), List.of(), List.of(), List.of(), List.of(), false);
+    }
+
+    /** A probe that failed for want of what a digest needs (fields, or a link), listed as missing and needed. */
+    private static EndpointProbe missingProbe(Endpoint e, String path, String note, List<String> needed) {
+        return new EndpointProbe(e.tool(), path, 200, note, needed, needed, List.of(), List.of(), List.of(), false);
     }
 
     /** A probe that failed: by its HTTP status (judged as any other), or, with a 200, by a body refused whole. */

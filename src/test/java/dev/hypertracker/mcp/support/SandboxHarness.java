@@ -1,5 +1,7 @@
 package dev.hypertracker.mcp.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hypertracker.mcp.config.Secret;
 import dev.hypertracker.mcp.config.Settings;
 import dev.hypertracker.mcp.sandbox.SandboxConfig;
@@ -11,6 +13,7 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -67,6 +70,30 @@ public final class SandboxHarness implements AutoCloseable {
 
     public static String text(CallToolResult r) {
         return ((TextContent) r.content().get(0)).text();
+    }
+
+    /** The structured content of a result that must not be an error (its text says why when it is). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> structured(CallToolResult r) {
+        assertThat(r.isError()).as(text(r)).isNotEqualTo(Boolean.TRUE);
+        return (Map<String, Object>) r.structuredContent();
+    }
+
+    /** An object field of structured content. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> map(Map<String, Object> s, String key) {
+        return (Map<String, Object>) s.get(key);
+    }
+
+    /** A list-of-objects field of structured content. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> list(Map<String, Object> s, String key) {
+        return (List<Map<String, Object>>) s.get(key);
+    }
+
+    /** A number of structured content, as a double. */
+    public static double num(Object o) {
+        return ((Number) o).doubleValue();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.wholeapi;
 
+import static dev.hypertracker.mcp.support.SandboxHarness.num;
 import static dev.hypertracker.mcp.support.SandboxHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -72,10 +73,6 @@ class BuilderToolsTest {
                 .toList();
         assertThat(api).hasSize(1);
         return api.get(0);
-    }
-
-    static double num(Object o) {
-        return ((Number) o).doubleValue();
     }
 
     static double dollars(long cents) {

@@ -1,5 +1,6 @@
 package dev.hypertracker.mcp.wholeapi;
 
+import static dev.hypertracker.mcp.support.SandboxHarness.num;
 import static dev.hypertracker.mcp.support.SandboxHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -91,10 +92,6 @@ class CohortToolsTest {
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> list(Object o) {
         return (List<Map<String, Object>>) o;
-    }
-
-    static double num(Object o) {
-        return ((Number) o).doubleValue();
     }
 
     static String iso(Instant t) {

@@ -1,5 +1,8 @@
 package dev.hypertracker.mcp.wholeapi;
 
+import static dev.hypertracker.mcp.support.SandboxHarness.list;
+import static dev.hypertracker.mcp.support.SandboxHarness.map;
+import static dev.hypertracker.mcp.support.SandboxHarness.structured;
 import static dev.hypertracker.mcp.support.SandboxHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,22 +55,6 @@ class LeaderboardToolsTest {
     @BeforeEach
     void clearLog() {
         log.clear();
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> structured(CallToolResult r) {
-        assertThat(r.isError()).as(text(r)).isNotEqualTo(Boolean.TRUE);
-        return (Map<String, Object>) r.structuredContent();
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> list(Map<String, Object> s, String key) {
-        return (List<Map<String, Object>>) s.get(key);
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Map<String, Object> s, String key) {
-        return (Map<String, Object>) s.get(key);
     }
 
     static long count(Object o) {

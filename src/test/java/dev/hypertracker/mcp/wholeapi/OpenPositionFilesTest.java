@@ -1,11 +1,11 @@
 package dev.hypertracker.mcp.wholeapi;
 
+import static dev.hypertracker.mcp.support.SandboxHarness.list;
+import static dev.hypertracker.mcp.support.SandboxHarness.map;
+import static dev.hypertracker.mcp.support.SandboxHarness.structured;
 import static dev.hypertracker.mcp.support.SandboxHarness.text;
 import static dev.hypertracker.mcp.wholeapi.LeaderboardToolsTest.count;
 import static dev.hypertracker.mcp.wholeapi.LeaderboardToolsTest.dec;
-import static dev.hypertracker.mcp.wholeapi.LeaderboardToolsTest.list;
-import static dev.hypertracker.mcp.wholeapi.LeaderboardToolsTest.map;
-import static dev.hypertracker.mcp.wholeapi.LeaderboardToolsTest.structured;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypertracker.mcp.sandbox.MarketData;

@@ -1,5 +1,7 @@
 package dev.hypertracker.mcp.wholeapi;
 
+import static dev.hypertracker.mcp.support.SandboxHarness.num;
+import static dev.hypertracker.mcp.support.SandboxHarness.structured;
 import static dev.hypertracker.mcp.support.SandboxHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,16 +63,6 @@ class OrderToolsTest {
     @BeforeEach
     void clearLog() {
         log.clear();
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> structured(CallToolResult r) {
-        assertThat(r.isError()).as(text(r)).isNotEqualTo(Boolean.TRUE);
-        return (Map<String, Object>) r.structuredContent();
-    }
-
-    static double num(Object o) {
-        return ((Number) o).doubleValue();
     }
 
     /** The one API request of the call: its path and raw query (null when none), with the Bearer token. */

@@ -1,5 +1,8 @@
 package dev.hypertracker.mcp.wholeapi;
 
+import static dev.hypertracker.mcp.support.SandboxHarness.list;
+import static dev.hypertracker.mcp.support.SandboxHarness.map;
+import static dev.hypertracker.mcp.support.SandboxHarness.structured;
 import static dev.hypertracker.mcp.support.SandboxHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -67,22 +70,6 @@ class TradeToolsTest {
     @BeforeEach
     void clearLog() {
         harness.sandbox().requestLog().clear();
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> structured(CallToolResult r) {
-        assertThat(r.isError()).as(text(r)).isNotEqualTo(Boolean.TRUE);
-        return (Map<String, Object>) r.structuredContent();
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Map<String, Object> m, String key) {
-        return (Map<String, Object>) m.get(key);
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> list(Map<String, Object> m, String key) {
-        return (List<Map<String, Object>>) m.get(key);
     }
 
     static double num(Map<String, Object> m, String key) {

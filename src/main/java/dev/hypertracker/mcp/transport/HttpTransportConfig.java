@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Settings of the HTTP transports (Streamable HTTP, SSE, stateless).
@@ -108,179 +109,101 @@ public record HttpTransportConfig(
     }
 
     public HttpTransportConfig withHost(String newHost) {
-        return new HttpTransportConfig(
-                newHost,
-                port,
-                kinds,
-                authToken,
-                extraAllowedOrigins,
-                extraAllowedHosts,
-                maxRequestBytes,
-                keepAlive,
-                shutdownGrace,
-                sessionIdleTimeout,
-                maxSessions,
-                oauth);
+        return with(d -> d.host = newHost);
     }
 
     public HttpTransportConfig withPort(int newPort) {
-        return new HttpTransportConfig(
-                host,
-                newPort,
-                kinds,
-                authToken,
-                extraAllowedOrigins,
-                extraAllowedHosts,
-                maxRequestBytes,
-                keepAlive,
-                shutdownGrace,
-                sessionIdleTimeout,
-                maxSessions,
-                oauth);
+        return with(d -> d.port = newPort);
     }
 
     public HttpTransportConfig withKinds(Set<TransportKind> newKinds) {
-        return new HttpTransportConfig(
-                host,
-                port,
-                newKinds,
-                authToken,
-                extraAllowedOrigins,
-                extraAllowedHosts,
-                maxRequestBytes,
-                keepAlive,
-                shutdownGrace,
-                sessionIdleTimeout,
-                maxSessions,
-                oauth);
+        return with(d -> d.kinds = newKinds);
     }
 
     public HttpTransportConfig withAuthToken(String newAuthToken) {
-        return new HttpTransportConfig(
-                host,
-                port,
-                kinds,
-                newAuthToken,
-                extraAllowedOrigins,
-                extraAllowedHosts,
-                maxRequestBytes,
-                keepAlive,
-                shutdownGrace,
-                sessionIdleTimeout,
-                maxSessions,
-                oauth);
+        return with(d -> d.authToken = newAuthToken);
     }
 
     public HttpTransportConfig withExtraAllowedOrigins(List<String> origins) {
-        return new HttpTransportConfig(
-                host,
-                port,
-                kinds,
-                authToken,
-                origins,
-                extraAllowedHosts,
-                maxRequestBytes,
-                keepAlive,
-                shutdownGrace,
-                sessionIdleTimeout,
-                maxSessions,
-                oauth);
+        return with(d -> d.extraAllowedOrigins = origins);
     }
 
     public HttpTransportConfig withMaxRequestBytes(long bytes) {
-        return new HttpTransportConfig(
-                host,
-                port,
-                kinds,
-                authToken,
-                extraAllowedOrigins,
-                extraAllowedHosts,
-                bytes,
-                keepAlive,
-                shutdownGrace,
-                sessionIdleTimeout,
-                maxSessions,
-                oauth);
+        return with(d -> d.maxRequestBytes = bytes);
     }
 
     public HttpTransportConfig withKeepAlive(Duration interval) {
-        return new HttpTransportConfig(
-                host,
-                port,
-                kinds,
-                authToken,
-                extraAllowedOrigins,
-                extraAllowedHosts,
-                maxRequestBytes,
-                interval,
-                shutdownGrace,
-                sessionIdleTimeout,
-                maxSessions,
-                oauth);
+        return with(d -> d.keepAlive = interval);
     }
 
     public HttpTransportConfig withShutdownGrace(Duration grace) {
-        return new HttpTransportConfig(
-                host,
-                port,
-                kinds,
-                authToken,
-                extraAllowedOrigins,
-                extraAllowedHosts,
-                maxRequestBytes,
-                keepAlive,
-                grace,
-                sessionIdleTimeout,
-                maxSessions,
-                oauth);
+        return with(d -> d.shutdownGrace = grace);
     }
 
     public HttpTransportConfig withSessionIdleTimeout(Duration timeout) {
-        return new HttpTransportConfig(
-                host,
-                port,
-                kinds,
-                authToken,
-                extraAllowedOrigins,
-                extraAllowedHosts,
-                maxRequestBytes,
-                keepAlive,
-                shutdownGrace,
-                timeout,
-                maxSessions,
-                oauth);
+        return with(d -> d.sessionIdleTimeout = timeout);
     }
 
     public HttpTransportConfig withMaxSessions(int max) {
-        return new HttpTransportConfig(
-                host,
-                port,
-                kinds,
-                authToken,
-                extraAllowedOrigins,
-                extraAllowedHosts,
-                maxRequestBytes,
-                keepAlive,
-                shutdownGrace,
-                sessionIdleTimeout,
-                max,
-                oauth);
+        return with(d -> d.maxSessions = max);
     }
 
     /** The OAuth resource-server mode: clients present JWT access tokens from {@code oauth}'s issuer. */
     public HttpTransportConfig withOAuth(OAuthResourceServer newOAuth) {
-        return new HttpTransportConfig(
-                host,
-                port,
-                kinds,
-                authToken,
-                extraAllowedOrigins,
-                extraAllowedHosts,
-                maxRequestBytes,
-                keepAlive,
-                shutdownGrace,
-                sessionIdleTimeout,
-                maxSessions,
-                newOAuth);
+        return with(d -> d.oauth = newOAuth);
+    }
+
+    /** This configuration with what {@code change} sets changed, checked again by the canonical constructor. */
+    private HttpTransportConfig with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** The components of a configuration being changed by one wither. */
+    private static final class Draft {
+        String host;
+        int port;
+        Set<TransportKind> kinds;
+        String authToken;
+        List<String> extraAllowedOrigins;
+        List<String> extraAllowedHosts;
+        long maxRequestBytes;
+        Duration keepAlive;
+        Duration shutdownGrace;
+        Duration sessionIdleTimeout;
+        int maxSessions;
+        OAuthResourceServer oauth;
+
+        Draft(HttpTransportConfig from) {
+            host = from.host;
+            port = from.port;
+            kinds = from.kinds;
+            authToken = from.authToken;
+            extraAllowedOrigins = from.extraAllowedOrigins;
+            extraAllowedHosts = from.extraAllowedHosts;
+            maxRequestBytes = from.maxRequestBytes;
+            keepAlive = from.keepAlive;
+            shutdownGrace = from.shutdownGrace;
+            sessionIdleTimeout = from.sessionIdleTimeout;
+            maxSessions = from.maxSessions;
+            oauth = from.oauth;
+        }
+
+        HttpTransportConfig build() {
+            return new HttpTransportConfig(
+                    host,
+                    port,
+                    kinds,
+                    authToken,
+                    extraAllowedOrigins,
+                    extraAllowedHosts,
+                    maxRequestBytes,
+                    keepAlive,
+                    shutdownGrace,
+                    sessionIdleTimeout,
+                    maxSessions,
+                    oauth);
+        }
     }
 }
